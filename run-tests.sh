@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every Steppe test: restores, builds, runs all test projects and prints "N passed, N failed[, N skipped]".
+# System packages the tests need (PostgreSQL server, Chromium) are installed when missing and this runs as root.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+need=()
+command -v node >/dev/null 2>&1 || need+=(nodejs npm)
+if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing: ${need[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+log=$(mktemp)
+dotnet test Steppe.slnx -c Release --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+passed=0; failed=0; skipped=0
+while read -r f p s; do
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+done < <(grep -E '(Passed|Failed)! +- Failed: ' "$log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/')
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "The build or a test host failed (see above)."; fi
+
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
+echo "$summary"
+exit "$status"

@@ -1,0 +1,232 @@
+using System.Globalization;
+
+namespace Steppe.Core.Time;
+
+/// <summary>
+/// The table of TAI − UTC: the leap seconds since 1972 and, before that, the "rubber second" offsets
+/// and drift rates that UTC had from 1961 to 1971. Immutable. A bundled table (through the leap second
+/// of 2017-01-01) is <see cref="Bundled"/>; a newer IERS or NIST file can be read with <see cref="Parse"/>
+/// and made the process-wide default with <see cref="Use"/>.
+/// </summary>
+/// <remarks>
+/// Before 1961-01-01 UTC did not exist; this table then holds TAI − UTC at its first value (1.422818 s),
+/// which makes UTC there a stand-in for UT (good to a few seconds, like every tool of the field).
+/// After the last entry the last offset is assumed to hold.
+/// </remarks>
+public sealed class LeapSecondTable
+{
+    /// <summary>One step of the table: from <see cref="StartDay"/> (UTC midnight) on, TAI − UTC =
+    /// <see cref="OffsetSeconds"/> + (MJD − <see cref="DriftReferenceMjd"/>) × <see cref="DriftSecondsPerDay"/>.</summary>
+    /// <param name="StartDay">The UTC date the entry takes effect at 00:00.</param>
+    /// <param name="OffsetSeconds">TAI − UTC in seconds (the whole value from 1972 on).</param>
+    /// <param name="DriftReferenceMjd">Reference MJD of the drift term (unused when the drift is zero).</param>
+    /// <param name="DriftSecondsPerDay">Drift rate in seconds per day (zero from 1972 on).</param>
+    public readonly record struct Entry(DateOnly StartDay, double OffsetSeconds, double DriftReferenceMjd = 0, double DriftSecondsPerDay = 0);
+
+    private static LeapSecondTable s_current = CreateBundled();
+
+    private readonly Entry[] _entries;
+    private readonly int[] _startDayNumbers;
+
+    private LeapSecondTable(Entry[] entries)
+    {
+        _entries = entries;
+        _startDayNumbers = entries.Select(e => e.StartDay.DayNumber).ToArray();
+    }
+
+    /// <summary>The entries, oldest first.</summary>
+    public IReadOnlyList<Entry> Entries => _entries;
+
+    /// <summary>The last date for which the table states an offset.</summary>
+    public DateOnly LastChange => _entries[^1].StartDay;
+
+    /// <summary>The table shipped with Steppe (through the 2017-01-01 leap second, TAI − UTC = 37 s).</summary>
+    public static LeapSecondTable Bundled { get; } = CreateBundled();
+
+    /// <summary>The table every UTC conversion uses unless it is given another.</summary>
+    public static LeapSecondTable Current => Volatile.Read(ref s_current);
+
+    /// <summary>Makes <paramref name="table"/> the process-wide default (e.g. after reading a newer IERS file).</summary>
+    public static void Use(LeapSecondTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        Volatile.Write(ref s_current, table);
+    }
+
+    /// <summary>Builds a table from entries (sorted by date; at least one).</summary>
+    public static LeapSecondTable FromEntries(IEnumerable<Entry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var list = entries.OrderBy(e => e.StartDay).ToArray();
+        if (list.Length == 0)
+        {
+            throw new ArgumentException("A leap-second table needs at least one entry.", nameof(entries));
+        }
+
+        return new LeapSecondTable(list);
+    }
+
+    /// <summary>
+    /// TAI − UTC in seconds on the UTC date <paramref name="utcDayNumber"/> (a <see cref="DateOnly.DayNumber"/>)
+    /// at <paramref name="utcSecondsOfDay"/> seconds after midnight UTC.
+    /// </summary>
+    public double TaiMinusUtcSeconds(int utcDayNumber, double utcSecondsOfDay)
+    {
+        int i = IndexForDay(utcDayNumber);
+        var e = _entries[i];
+        if (e.DriftSecondsPerDay == 0)
+        {
+            return e.OffsetSeconds;
+        }
+
+        double mjd = utcDayNumber - ModifiedJulianDayNumberOffset + (utcSecondsOfDay / 86400.0);
+        return e.OffsetSeconds + ((mjd - e.DriftReferenceMjd) * e.DriftSecondsPerDay);
+    }
+
+    /// <summary>Whether the UTC day <paramref name="utcDayNumber"/> ends with a positive leap second (23:59:60),
+    /// and how long the day is in SI seconds (86 400, or 86 401 on a leap-second day).</summary>
+    public double DayLengthSeconds(int utcDayNumber)
+    {
+        int i = IndexForDay(utcDayNumber);
+        if (i + 1 < _entries.Length && _startDayNumbers[i + 1] == utcDayNumber + 1 && _entries[i].DriftSecondsPerDay == 0
+            && _entries[i + 1].DriftSecondsPerDay == 0)
+        {
+            return 86400.0 + (_entries[i + 1].OffsetSeconds - _entries[i].OffsetSeconds);
+        }
+
+        return 86400.0;
+    }
+
+    /// <summary>DateOnly.DayNumber of MJD 0 (1858-11-17).</summary>
+    internal const int ModifiedJulianDayNumberOffset = 678575;
+
+    private int IndexForDay(int dayNumber)
+    {
+        int i = Array.BinarySearch(_startDayNumbers, dayNumber);
+        if (i < 0)
+        {
+            i = ~i - 1;
+        }
+
+        return Math.Max(i, 0);
+    }
+
+    /// <summary>
+    /// Reads a leap-second file: the IERS <c>Leap_Second.dat</c> layout (<c>MJD day month year TAI-UTC</c>),
+    /// the NIST/IETF <c>leap-seconds.list</c> layout (<c>NTP-seconds TAI-UTC</c>), or the USNO
+    /// <c>tai-utc.dat</c> layout (with the 1961–1971 drift terms). Lines starting with <c>#</c> are comments.
+    /// </summary>
+    /// <exception cref="FormatException">A line is not in any of the layouts; the message names the line.</exception>
+    public static LeapSecondTable Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var entries = new List<Entry>();
+        int lineNumber = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            lineNumber++;
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (TryParseUsnoLine(line, out var usno))
+            {
+                entries.Add(usno);
+                continue;
+            }
+
+            var hash = line.IndexOf('#', StringComparison.Ordinal);
+            var fields = (hash >= 0 ? line[..hash] : line).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length == 5 && double.TryParse(fields[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var mjd)
+                && double.TryParse(fields[4], NumberStyles.Float, CultureInfo.InvariantCulture, out var offset))
+            {
+                // IERS Leap_Second.dat: MJD, day, month, year, TAI-UTC.
+                entries.Add(new Entry(DateOnly.FromDayNumber((int)Math.Round(mjd) + ModifiedJulianDayNumberOffset), offset));
+                continue;
+            }
+
+            if (fields.Length == 2 && long.TryParse(fields[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ntp)
+                && double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var offset2))
+            {
+                // leap-seconds.list: seconds since 1900-01-01 00:00, TAI-UTC.
+                var day = new DateOnly(1900, 1, 1).DayNumber + (int)(ntp / 86400);
+                entries.Add(new Entry(DateOnly.FromDayNumber(day), offset2));
+                continue;
+            }
+
+            throw new FormatException($"line {lineNumber}: not a leap-second entry (expected 'MJD day month year TAI-UTC', 'NTP-seconds TAI-UTC' or a tai-utc.dat line), found '{line}'");
+        }
+
+        if (entries.Count == 0)
+        {
+            throw new FormatException("line 1: the leap-second file has no entries");
+        }
+
+        return FromEntries(entries);
+    }
+
+    // 1961 JAN  1 =JD 2437300.5  TAI-UTC=   1.4228180 S + (MJD - 37300.) X 0.001296 S
+    private static bool TryParseUsnoLine(string line, out Entry entry)
+    {
+        entry = default;
+        int jd = line.IndexOf("=JD", StringComparison.Ordinal);
+        int tai = line.IndexOf("TAI-UTC=", StringComparison.Ordinal);
+        if (jd < 0 || tai < 0)
+        {
+            return false;
+        }
+
+        var jdText = line[(jd + 3)..tai].Trim();
+        var rest = line[(tai + 8)..].Replace("S", " ", StringComparison.Ordinal).Replace("+", " ", StringComparison.Ordinal)
+            .Replace("(MJD", " ", StringComparison.Ordinal).Replace("-", " ", StringComparison.Ordinal)
+            .Replace(".)", " ", StringComparison.Ordinal).Replace(")", " ", StringComparison.Ordinal).Replace("X", " ", StringComparison.Ordinal);
+        var f = rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (!double.TryParse(jdText, NumberStyles.Float, CultureInfo.InvariantCulture, out var jdValue) || f.Length < 3
+            || !double.TryParse(f[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var offset)
+            || !double.TryParse(f[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var refMjd)
+            || !double.TryParse(f[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var rate))
+        {
+            return false;
+        }
+
+        var day = DateOnly.FromDayNumber((int)Math.Round(jdValue - JulianDate.ModifiedOffset) + ModifiedJulianDayNumberOffset);
+        entry = new Entry(day, offset, refMjd, rate);
+        return true;
+    }
+
+    private static LeapSecondTable CreateBundled()
+    {
+        // Source: USNO tai-utc.dat (1961–1971 drift terms) and IERS Bulletin C / Leap_Second.dat
+        // (whole leap seconds 1972–2017). No leap second has been announced after 2017-01-01.
+        var e = new List<Entry>
+        {
+            new(new DateOnly(1961, 1, 1), 1.4228180, 37300, 0.001296),
+            new(new DateOnly(1961, 8, 1), 1.3728180, 37300, 0.001296),
+            new(new DateOnly(1962, 1, 1), 1.8458580, 37665, 0.0011232),
+            new(new DateOnly(1963, 11, 1), 1.9458580, 37665, 0.0011232),
+            new(new DateOnly(1964, 1, 1), 3.2401300, 38761, 0.001296),
+            new(new DateOnly(1964, 4, 1), 3.3401300, 38761, 0.001296),
+            new(new DateOnly(1964, 9, 1), 3.4401300, 38761, 0.001296),
+            new(new DateOnly(1965, 1, 1), 3.5401300, 38761, 0.001296),
+            new(new DateOnly(1965, 3, 1), 3.6401300, 38761, 0.001296),
+            new(new DateOnly(1965, 7, 1), 3.7401300, 38761, 0.001296),
+            new(new DateOnly(1965, 9, 1), 3.8401300, 38761, 0.001296),
+            new(new DateOnly(1966, 1, 1), 4.3131700, 39126, 0.002592),
+            new(new DateOnly(1968, 2, 1), 4.2131700, 39126, 0.002592),
+        };
+        (int Y, int M, int Offset)[] leaps =
+        [
+            (1972, 1, 10), (1972, 7, 11), (1973, 1, 12), (1974, 1, 13), (1975, 1, 14), (1976, 1, 15), (1977, 1, 16),
+            (1978, 1, 17), (1979, 1, 18), (1980, 1, 19), (1981, 7, 20), (1982, 7, 21), (1983, 7, 22), (1985, 7, 23),
+            (1988, 1, 24), (1990, 1, 25), (1991, 1, 26), (1992, 7, 27), (1993, 7, 28), (1994, 7, 29), (1996, 1, 30),
+            (1997, 7, 31), (1999, 1, 32), (2006, 1, 33), (2009, 1, 34), (2012, 7, 35), (2015, 7, 36), (2017, 1, 37),
+        ];
+        e.AddRange(leaps.Select(l => new Entry(new DateOnly(l.Y, l.M, 1), l.Offset)));
+
+        // Before 1961: hold the first value (documented above).
+        e.Insert(0, new Entry(new DateOnly(1, 1, 1), 1.4228180));
+        return new LeapSecondTable(e.ToArray());
+    }
+}
