@@ -28,9 +28,11 @@ internal sealed class Sgp4DeepSpace
     private const double StepMinutes = 720.0;
     private const double HalfStepSquared = 259200.0;
 
-    // Number of integrator steps precomputed after epoch (20 steps = 10 days) and before it (4 steps = 2 days).
-    private const int ForwardCheckpoints = 20;
-    private const int BackwardCheckpoints = 4;
+    /// <summary>Integrator steps precomputed after epoch (20 steps = 10 days).</summary>
+    public const int DefaultForwardCheckpoints = 20;
+
+    /// <summary>Integrator steps precomputed before epoch (4 steps = 2 days).</summary>
+    public const int DefaultBackwardCheckpoints = 4;
 
     // Phase constants of the resonance terms.
     private const double Fasx2 = 0.13130908;
@@ -75,9 +77,12 @@ internal sealed class Sgp4DeepSpace
     /// <param name="gsto">Greenwich sidereal time at epoch, rad.</param>
     /// <param name="xke">√μ in SGP4 units.</param>
     /// <param name="afspc">Whether the AFSPC operation mode is used.</param>
+    /// <param name="forwardCheckpoints">Resonance integrator steps to precompute after epoch.</param>
+    /// <param name="backwardCheckpoints">Resonance integrator steps to precompute before epoch.</param>
     public Sgp4DeepSpace(
         double epochDays1950, double ecco, double argpo, double inclo, double nodeo, double mo, double no,
-        double mdot, double argpdot, double nodedot, double gsto, double xke, bool afspc)
+        double mdot, double argpdot, double nodedot, double gsto, double xke, bool afspc,
+        int forwardCheckpoints = DefaultForwardCheckpoints, int backwardCheckpoints = DefaultBackwardCheckpoints)
     {
         _afspc = afspc;
         _gsto = gsto;
@@ -105,7 +110,7 @@ internal sealed class Sgp4DeepSpace
 
         // The Moon's orbit at epoch (days since 1900 January 0.5).
         double day = epochDays1950 + 18261.5;
-        double xnodce = (4.5236020 - (9.2422029e-4 * day)) % TwoPi;
+        double xnodce = Sgp4Math.ModTwoPi(4.5236020 - (9.2422029e-4 * day));
         double stem = Math.Sin(xnodce);
         double ctem = Math.Cos(xnodce);
         double zcosil = 0.91375164 - (0.03568096 * ctem);
@@ -126,8 +131,8 @@ internal sealed class Sgp4DeepSpace
         double zsinhMoon = (snodm * zcoshl) - (cnodm * zsinhl);
         var moon = ThirdBodyTerms.Compute(zcosgl, zsingl, zcosil, zsinil, zcoshMoon, zsinhMoon, c1l, no, ecco, emsq, betasq, rtemsq, sinim, cosim, sinomm, cosomm);
 
-        _zmol = (4.7199672 + (0.22997150 * day) - gam) % TwoPi;
-        _zmos = (6.2565837 + (0.017201977 * day)) % TwoPi;
+        _zmol = Sgp4Math.ModTwoPi(4.7199672 + (0.22997150 * day) - gam);
+        _zmos = Sgp4Math.ModTwoPi(6.2565837 + (0.017201977 * day));
 
         _se2 = 2.0 * sun.S1 * sun.S6;
         _se3 = 2.0 * sun.S1 * sun.S7;
@@ -189,7 +194,7 @@ internal sealed class Sgp4DeepSpace
 
         if (_irez == 0) return;
 
-        double theta = gsto % TwoPi;
+        double theta = Sgp4Math.ModTwoPi(gsto);
         double aonv = Math.Pow(nm / xke, 2.0 / 3.0);
         if (_irez == 2)
         {
@@ -274,7 +279,7 @@ internal sealed class Sgp4DeepSpace
             temp = 2.0 * temp1 * root54;
             _d5421 = temp * f542 * g521;
             _d5433 = temp * f543 * g533;
-            _xlamo = (mo + nodeo + nodeo - theta - theta) % TwoPi;
+            _xlamo = Sgp4Math.ModTwoPi(mo + nodeo + nodeo - theta - theta);
             _xfact = mdot + _dmdt + (2.0 * (nodedot + _dnodt - Rptim)) - no;
         }
         else
@@ -294,13 +299,13 @@ internal sealed class Sgp4DeepSpace
             _del2 = 2.0 * del1 * f220 * g200 * q22;
             _del3 = 3.0 * del1 * f330 * g300 * q33 * aonv;
             _del1 = del1 * f311 * g310 * q31 * aonv;
-            _xlamo = (mo + nodeo + argpo - theta) % TwoPi;
+            _xlamo = Sgp4Math.ModTwoPi(mo + nodeo + argpo - theta);
             double xpidot = argpdot + nodedot;
             _xfact = mdot + xpidot - Rptim + _dmdt + _domdt + _dnodt - no;
         }
 
-        _forward = Checkpoints(ForwardCheckpoints, StepMinutes);
-        _backward = Checkpoints(BackwardCheckpoints, -StepMinutes);
+        _forward = Checkpoints(forwardCheckpoints, StepMinutes);
+        _backward = Checkpoints(backwardCheckpoints, -StepMinutes);
     }
 
     /// <summary>Whether the orbit is in 1-day or ½-day geopotential resonance.</summary>
@@ -337,7 +342,7 @@ internal sealed class Sgp4DeepSpace
         double ft = t - s.Atime;
         double xn = s.Xni + (s.Xndt * ft) + (s.Xnddt * ft * ft * 0.5);
         double xl = s.Xli + (s.Xldot * ft) + (s.Xndt * ft * ft * 0.5);
-        double theta = (_gsto + (t * Rptim)) % TwoPi;
+        double theta = Sgp4Math.ModTwoPi(_gsto + (t * Rptim));
         mm = _irez != 1
             ? xl - (2.0 * nodem) + (2.0 * theta)
             : xl - nodem - argpm + theta;
@@ -346,8 +351,8 @@ internal sealed class Sgp4DeepSpace
     }
 
     /// <summary>Adds the lunar-solar long-period periodics (DPPER) at <paramref name="t"/> minutes from epoch, with the
-    /// Lyddane modification below 0.2 rad of inclination.</summary>
-    public void ApplyPeriodics(double t, ref double ep, ref double inclp, ref double nodep, ref double argpp, ref double mp)
+    /// Lyddane modification below 0.2 rad of inclination; also gives the sine and cosine of the new inclination.</summary>
+    public void ApplyPeriodics(double t, ref double ep, ref double inclp, ref double nodep, ref double argpp, ref double mp, out double sinip, out double cosip)
     {
         // Sun.
         double zm = _zmos + (Zns * t);
@@ -381,7 +386,7 @@ internal sealed class Sgp4DeepSpace
 
         inclp += pinc;
         ep += pe;
-        var (sinip, cosip) = Math.SinCos(inclp);
+        (sinip, cosip) = Math.SinCos(inclp);
 
         if (inclp >= 0.2)
         {
@@ -403,7 +408,7 @@ internal sealed class Sgp4DeepSpace
         double dbet = (-ph * sinop) + (pinc * cosip * cosop);
         alfdp += dalf;
         betdp += dbet;
-        nodep %= TwoPi;
+        nodep = Sgp4Math.ModTwoPi(nodep);
         if (_afspc && nodep < 0.0) nodep += TwoPi;
         double xls = mp + argpp + (cosip * nodep);
         double dls = pl + pgh - (pinc * nodep * sinip);

@@ -37,7 +37,7 @@ public sealed class Sgp4Propagator
 
     private readonly Sgp4DeepSpace? _deep;
 
-    private Sgp4Propagator(MeanElements elements, Sgp4Options options, Sgp4Constants k, double epochDays1950)
+    private Sgp4Propagator(MeanElements elements, Sgp4Options options, Sgp4Constants k, double epochDays1950, int forwardCheckpoints, int backwardCheckpoints)
     {
         Elements = elements;
         Options = options;
@@ -153,7 +153,7 @@ public sealed class Sgp4Propagator
         if (TwoPi / no >= 225.0)
         {
             _isimp = true;
-            _deep = new Sgp4DeepSpace(epochDays1950, ecco, _argpo, _inclo, _nodeo, _mo, no, _mdot, _argpdot, _nodedot, gsto, xke, afspc);
+            _deep = new Sgp4DeepSpace(epochDays1950, ecco, _argpo, _inclo, _nodeo, _mo, no, _mdot, _argpdot, _nodedot, gsto, xke, afspc, forwardCheckpoints, backwardCheckpoints);
         }
 
         if (!_isimp)
@@ -207,9 +207,18 @@ public sealed class Sgp4Propagator
     /// <param name="error">The error code (<see cref="Sgp4ErrorCode.None"/> on success).</param>
     /// <param name="options">Constants and operation mode; <see cref="Sgp4Options.Default"/> when null.</param>
     /// <exception cref="ArgumentOutOfRangeException">An element is not a finite number.</exception>
-    public static bool TryCreate(MeanElements elements, [NotNullWhen(true)] out Sgp4Propagator? propagator, out Sgp4ErrorCode error, Sgp4Options? options = null)
+    public static bool TryCreate(MeanElements elements, [NotNullWhen(true)] out Sgp4Propagator? propagator, out Sgp4ErrorCode error, Sgp4Options? options = null) =>
+        TryCreate(elements, options, Sgp4DeepSpace.DefaultForwardCheckpoints, Sgp4DeepSpace.DefaultBackwardCheckpoints, out propagator, out error);
+
+    /// <summary>As <see cref="TryCreate(MeanElements, out Sgp4Propagator?, out Sgp4ErrorCode, Sgp4Options?)"/>, with the
+    /// number of resonance integrator steps precomputed on each side of epoch (the results do not depend on them).</summary>
+    internal static bool TryCreate(
+        MeanElements elements, Sgp4Options? options, int forwardCheckpoints, int backwardCheckpoints,
+        [NotNullWhen(true)] out Sgp4Propagator? propagator, out Sgp4ErrorCode error)
     {
         ArgumentNullException.ThrowIfNull(elements);
+        ArgumentOutOfRangeException.ThrowIfNegative(forwardCheckpoints);
+        ArgumentOutOfRangeException.ThrowIfNegative(backwardCheckpoints);
         options ??= Sgp4Options.Default;
         propagator = null;
 
@@ -234,9 +243,11 @@ public sealed class Sgp4Propagator
             return false;
         }
 
-        var utc = elements.Epoch.Utc;
-        double epochDays1950 = (utc.Whole - 2433281.5) + utc.Fraction;
-        var candidate = new Sgp4Propagator(elements, options, Sgp4Constants.For(options.GravityModel), epochDays1950);
+        // The epoch enters the deep-space terms as one double-precision Julian date, as in every reference
+        // implementation: rounding it so (≤ 20 µs, far below the 0.86 ms resolution of a TLE epoch) reproduces their
+        // lunar-solar terms exactly, which matters for highly eccentric orbits (≈ 2e-5 km per 1e-9 day near perigee).
+        double epochDays1950 = elements.Epoch.Utc.Value - 2433281.5;
+        var candidate = new Sgp4Propagator(elements, options, Sgp4Constants.For(options.GravityModel), epochDays1950, forwardCheckpoints, backwardCheckpoints);
 
         // As in the reference code, the initialisation ends with a propagation to epoch, which must succeed.
         error = candidate.PropagateMinutes(0.0).Error;
@@ -309,10 +320,10 @@ public sealed class Sgp4Propagator
         mm += _no * templ;
         double xlm = mm + argpm + nodem;
 
-        nodem %= TwoPi;
-        argpm %= TwoPi;
-        xlm %= TwoPi;
-        mm = (xlm - argpm - nodem) % TwoPi;
+        nodem = Sgp4Math.ModTwoPi(nodem);
+        argpm = Sgp4Math.ModTwoPi(argpm);
+        xlm = Sgp4Math.ModTwoPi(xlm);
+        mm = Sgp4Math.ModTwoPi(xlm - argpm - nodem);
 
         // ---------------- Lunar-solar periodics (deep space) ----------------
         double ep = em;
@@ -333,17 +344,18 @@ public sealed class Sgp4Propagator
         }
         else
         {
-            deep.ApplyPeriodics(t, ref ep, ref xincp, ref nodep, ref argpp, ref mp);
+            deep.ApplyPeriodics(t, ref ep, ref xincp, ref nodep, ref argpp, ref mp, out sinip, out cosip);
             if (xincp < 0.0)
             {
+                // A negative inclination is folded back: sin(−i) = −sin i, cos(−i) = cos i.
                 xincp = -xincp;
+                sinip = -sinip;
                 nodep += Math.PI;
                 argpp -= Math.PI;
             }
 
             if (ep < 0.0 || ep > 1.0) return Sgp4Result.Failure(t, Sgp4ErrorCode.PerturbedEccentricityOutOfRange);
 
-            (sinip, cosip) = Math.SinCos(xincp);
             aycof = -0.5 * _j3oj2 * sinip;
             xlcof = LongPeriodLCoefficient(_j3oj2, sinip, cosip);
             double cosisq = cosip * cosip;
@@ -360,7 +372,7 @@ public sealed class Sgp4Propagator
         double xl = mp + argpp + nodep + (tempLp * xlcof * axnl);
 
         // ---------------- Kepler's equation in the equinoctial form ----------------
-        double u = (xl - nodep) % TwoPi;
+        double u = Sgp4Math.ModTwoPi(xl - nodep);
         double eo1 = u;
         double tem5 = 9999.9;
         double sineo1 = 0.0, coseo1 = 0.0;
@@ -443,7 +455,7 @@ public sealed class Sgp4Propagator
         const double thgr70 = 1.7321343856509374;
         const double fk5r = 5.07551419432269442e-15;
         const double c1p2p = c1 + TwoPi;
-        double gsto = (thgr70 + (c1 * ds70) + (c1p2p * tfrac) + (ts70 * ts70 * fk5r)) % TwoPi;
+        double gsto = Sgp4Math.ModTwoPi(thgr70 + (c1 * ds70) + (c1p2p * tfrac) + (ts70 * ts70 * fk5r));
         return gsto < 0.0 ? gsto + TwoPi : gsto;
     }
 }
