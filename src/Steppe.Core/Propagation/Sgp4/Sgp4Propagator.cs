@@ -17,7 +17,7 @@ public sealed class Sgp4Propagator
 {
     private const double TwoPi = 2.0 * Math.PI;
     private const double DegreesToRadians = Math.PI / 180.0;
-    private const double MinutesPerRevolutionPerRadian = 1440.0 / (2.0 * Math.PI);
+    private const double RevPerDayPerRadPerMinute = 1440.0 / (2.0 * Math.PI); // 1 rad/min = 1440/(2π) rev/day
     private const double TwoThirds = 2.0 / 3.0;
 
     // Earth constants.
@@ -56,7 +56,7 @@ public sealed class Sgp4Propagator
         _inclo = elements.InclinationDeg * DegreesToRadians;
         _mo = elements.MeanAnomalyDeg * DegreesToRadians;
         _nodeo = elements.RaanDeg * DegreesToRadians;
-        double noKozai = elements.MeanMotionRevPerDay / MinutesPerRevolutionPerRadian;
+        double noKozai = elements.MeanMotionRevPerDay / RevPerDayPerRadPerMinute;
 
         // ---------------- INITL: epoch quantities and the Brouwer (un-Kozai'd) mean motion ----------------
         double ecco = _ecco;
@@ -261,10 +261,17 @@ public sealed class Sgp4Propagator
 
     /// <summary>
     /// Propagates to <paramref name="minutesSinceEpoch"/> minutes from the element-set epoch (negative: before it).
-    /// Allocates nothing.
+    /// Allocates nothing. For resonant deep-space orbits the cost grows with the time beyond the precomputed span
+    /// (10 days after epoch, 2 before) by one resonance step per 720 minutes.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minutesSinceEpoch"/> is not a finite number.</exception>
     public Sgp4Result PropagateMinutes(double minutesSinceEpoch)
     {
+        if (!double.IsFinite(minutesSinceEpoch))
+        {
+            throw new ArgumentOutOfRangeException(nameof(minutesSinceEpoch), minutesSinceEpoch, "The time since epoch must be a finite number of minutes.");
+        }
+
         double t = minutesSinceEpoch;
 
         // ---------------- Secular gravity and atmospheric drag ----------------

@@ -184,6 +184,7 @@ public class Sgp4PropagatorTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => Sgp4Propagator.Create(e with { InclinationDeg = double.NaN }));
         Assert.Throws<ArgumentNullException>(() => Sgp4Propagator.Create(null!));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Sgp4Propagator.Create(e).PropagateMinutes(double.NaN));
     }
 
     [Fact]
