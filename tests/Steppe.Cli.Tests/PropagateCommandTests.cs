@@ -66,7 +66,7 @@ public class PropagateCommandTests
             var f = line.Split(',');
             double lat = double.Parse(f[2], CultureInfo.InvariantCulture);
             double alt = double.Parse(f[4], CultureInfo.InvariantCulture);
-            Assert.InRange(Math.Abs(lat), 0, 51.7); // never beyond the 51.63° inclination (plus geodetic latitude excess)
+            Assert.InRange(Math.Abs(lat), 0, 51.63 + 0.2); // geocentric latitude ≤ i = 51.63°; geodetic adds at most ~0.19°
             Assert.InRange(alt, 400, 460);
             Assert.EndsWith("Z", f[1], StringComparison.Ordinal);
         }
