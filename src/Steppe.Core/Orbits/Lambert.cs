@@ -53,8 +53,11 @@ public static class Lambert
 {
     private const double BattinDistance = 0.01;
     private const double LagrangeDistance = 0.2;
-    private const double ZeroRevolutionTolerance = 1e-10;
-    private const double MultiRevolutionTolerance = 1e-10;
+    // Householder iterations converge with order four: once a step is below 1e-7 the next error is of order
+    // (1e-7)⁴, far below double precision, so the iteration stops there with the new iterate (as Izzo's own
+    // implementation does with 1e-5 and 1e-8).
+    private const double ZeroRevolutionTolerance = 1e-7;
+    private const double MultiRevolutionTolerance = 1e-9;
     private const int MaxHouseholderIterations = 15;
 
     /// <summary>Positions whose directions' cross product is below this (sine of the transfer angle) are collinear:
@@ -273,7 +276,8 @@ public static class Lambert
         double t1 = 2.0 / 3.0 * (1.0 - (l2 * lambda));
         if (t >= t00)
         {
-            return Math.Pow(t00 / t, 2.0 / 3.0) - 1.0;
+            double ratio = t00 / t;
+            return Math.Cbrt(ratio * ratio) - 1.0;
         }
 
         if (t < t1)
@@ -289,10 +293,12 @@ public static class Lambert
     private static bool TryHouseholder(double x0, double t, double lambda, int n, double tolerance, out double x, out int iterations)
     {
         x = x0;
+        double l2 = lambda * lambda;
         for (iterations = 1; iterations <= MaxHouseholderIterations; iterations++)
         {
-            double tof = TimeOfFlight(x, lambda, n);
-            Derivatives(x, tof, lambda, out double dt, out double ddt, out double dddt);
+            double y = Math.Sqrt(1.0 - (l2 * (1.0 - (x * x))));
+            double tof = TimeOfFlight(x, y, lambda, n);
+            Derivatives(x, y, tof, lambda, out double dt, out double ddt, out double dddt);
             double delta = tof - t;
             double dt2 = dt * dt;
             double xNew = x - (delta * (dt2 - (delta * ddt / 2.0)) / ((dt * (dt2 - (delta * ddt))) + (dddt * delta * delta / 6.0)));
@@ -315,12 +321,16 @@ public static class Lambert
 
     /// <summary>Derivatives of T with respect to x (Izzo 2015, Eq. 22).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Derivatives(double x, double t, double lambda, out double dt, out double ddt, out double dddt)
+    private static void Derivatives(double x, double t, double lambda, out double dt, out double ddt, out double dddt) =>
+        Derivatives(x, Math.Sqrt(1.0 - (lambda * lambda * (1.0 - (x * x)))), t, lambda, out dt, out ddt, out dddt);
+
+    /// <summary>As above with y = √(1 − λ²(1 − x²)) already known.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Derivatives(double x, double y, double t, double lambda, out double dt, out double ddt, out double dddt)
     {
         double l2 = lambda * lambda;
         double l3 = l2 * lambda;
         double umx2 = 1.0 - (x * x);
-        double y = Math.Sqrt(1.0 - (l2 * umx2));
         double y2 = y * y;
         double y3 = y2 * y;
         dt = ((3.0 * t * x) - 2.0 + (2.0 * l3 * x / y)) / umx2;
@@ -330,7 +340,11 @@ public static class Lambert
 
     /// <summary>Non-dimensional time of flight T(x) for N revolutions: Battin's series within 0.01 of x = 1,
     /// Lagrange's form within 0.2, Lancaster's form elsewhere (Izzo 2015, §2).</summary>
-    private static double TimeOfFlight(double x, double lambda, int n)
+    private static double TimeOfFlight(double x, double lambda, int n) =>
+        TimeOfFlight(x, Math.Sqrt(1.0 + (lambda * lambda * ((x * x) - 1.0))), lambda, n);
+
+    /// <summary>As above with z = √(1 + λ²(x² − 1)) already known.</summary>
+    private static double TimeOfFlight(double x, double z, double lambda, int n)
     {
         double dist = Math.Abs(x - 1.0);
         if (dist < LagrangeDistance && dist > BattinDistance)
@@ -338,10 +352,8 @@ public static class Lambert
             return TimeOfFlightLagrange(x, lambda, n);
         }
 
-        double k = lambda * lambda;
         double e = (x * x) - 1.0;
         double rho = Math.Abs(e);
-        double z = Math.Sqrt(1.0 + (k * e));
         if (dist < BattinDistance)
         {
             double eta = z - (lambda * x);
