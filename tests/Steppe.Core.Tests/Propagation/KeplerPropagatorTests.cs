@@ -74,6 +74,30 @@ public class KeplerPropagatorTests
         }
     }
 
+    [Theory]
+    [InlineData(1.0 - 1e-9)]
+    [InlineData(1.0)]
+    [InlineData(1.0 + 1e-9)]
+    [InlineData(1.0 - 1e-4)]
+    [InlineData(1.0 + 1e-4)]
+    public void NearParabolic_LongArcs_RoundTripAndKeepEnergy(double eccentricity)
+    {
+        // Periapsis 7000 km; speed for the given e (v² = μ(1 + e)/r_p); out to 30 days and back.
+        double rp = 7000;
+        var s0 = new CartesianState(new(rp, 0, 0), new(0, Math.Sqrt(MuEarth * (1 + eccentricity) / rp), 0));
+        var kepler = new KeplerPropagator(MuEarth);
+        foreach (double days in new[] { 0.1, 3.0, 30.0 })
+        {
+            var s1 = kepler.Propagate(s0, days * 86400);
+            var back = kepler.Propagate(s1, -days * 86400);
+            Assert.True((back.PositionKm - s0.PositionKm).Length < 1e-6 * s1.PositionKm.Length, $"e = {eccentricity}, {days} d: back at {back.PositionKm}");
+            double h0 = s0.AngularMomentumKm2PerS.Length, h1 = s1.AngularMomentumKm2PerS.Length;
+            Assert.Equal(h0, h1, 1e-9 * h0);
+            var el = ClassicalElements.FromState(s1, MuEarth);
+            Assert.Equal(eccentricity, el.Eccentricity, 1e-8);
+        }
+    }
+
     [Fact]
     public void ManyPeriods_ReturnToStart()
     {
