@@ -80,6 +80,10 @@ public static class CliApp
     {
         var root = new RootCommand("Steppe: mission planning and space operations for Kazakhstan's space programme.");
         root.Subcommands.Add(PropagateCommand.Create(context));
+        root.Subcommands.Add(LaunchWindowCommand.Create(context));
+        root.Subcommands.Add(RendezvousCommand.Create(context));
+        root.Subcommands.Add(PorkchopCommand.Create(context));
+        root.Subcommands.Add(MarsWindowsCommand.Create(context));
         return root;
     }
 }

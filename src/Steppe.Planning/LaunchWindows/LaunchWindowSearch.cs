@@ -199,9 +199,7 @@ public static class LaunchWindowSearch
             status = corridor is null ? RangeSafetyStatus.Rejected : RangeSafetyStatus.Accepted;
             if (corridor is null)
             {
-                var list = string.Join("; ", site.Corridors.Select(c => $"{c.Name} {c.Range}"));
-                reason = string.Create(CultureInfo.InvariantCulture,
-                    $"Earth-relative azimuth {relativeAz.Degrees:0.0}° is outside the corridors of {site.Name} ({list})")
+                reason = string.Create(CultureInfo.InvariantCulture, $"azimuth {relativeAz.Degrees:0.0}° is outside the corridors of {site.Name}")
                     + (site.Restriction is { Length: > 0 } why ? $": {why}" : string.Empty);
             }
         }
