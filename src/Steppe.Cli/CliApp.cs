@@ -1,15 +1,17 @@
 using System.CommandLine;
+using Spectre.Console;
+using Steppe.Formats;
 
 namespace Steppe.Cli;
 
 /// <summary>Builds the command tree and runs it; exit codes are those of <see cref="ExitCodes"/>.</summary>
 public static class CliApp
 {
-    /// <summary>Runs the command line with the given output writers.</summary>
+    /// <summary>Runs the command line with the given output writers and returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("Steppe: mission planning and space operations for Kazakhstan's space programme.");
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        var context = new CliContext(stdout, stderr);
+        var root = BuildRoot(context);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -18,10 +20,62 @@ public static class CliApp
                 stderr.WriteLine($"steppe: {e.Message}");
             }
 
+            stderr.WriteLine("Try 'steppe --help' for the verbs and their options.");
             return ExitCodes.Usage;
         }
 
-        return parse.Invoke(config);
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliException e)
+        {
+            stderr.WriteLine($"steppe: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (ElementSetFormatException e)
+        {
+            foreach (var d in e.Diagnostics.Take(20))
+            {
+                stderr.WriteLine(d.ToString());
+            }
+
+            if (e.Diagnostics.Count > 20)
+            {
+                stderr.WriteLine($"steppe: {e.Diagnostics.Count - 20} more errors not shown");
+            }
+
+            return ExitCodes.BadInput;
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"steppe: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            stderr.WriteLine($"steppe: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (ArgumentException e)
+        {
+            // A value the science core refused (out of range): a usage problem, stated in one line.
+            stderr.WriteLine($"steppe: {FirstLine(e.Message)}");
+            return ExitCodes.Usage;
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        int nl = message.IndexOf('\n', StringComparison.Ordinal);
+        return nl < 0 ? message : message[..nl].TrimEnd('\r');
+    }
+
+    /// <summary>The root command with every verb.</summary>
+    internal static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand("Steppe: mission planning and space operations for Kazakhstan's space programme.");
+        return root;
     }
 }
 
@@ -34,9 +88,60 @@ public static class ExitCodes
     /// <summary>The command line was wrong.</summary>
     public const int Usage = 2;
 
-    /// <summary>An input file or value was malformed.</summary>
+    /// <summary>An input file or value was malformed or missing.</summary>
     public const int BadInput = 3;
 
     /// <summary>A propagation failed (decay, model error).</summary>
     public const int PropagationFailure = 4;
+}
+
+/// <summary>A failure to report as one line with an exit code.</summary>
+/// <param name="exitCode">One of <see cref="ExitCodes"/>.</param>
+/// <param name="message">The line to print after <c>steppe: </c>.</param>
+public sealed class CliException(int exitCode, string message) : Exception(message)
+{
+    /// <summary>The exit code.</summary>
+    public int ExitCode { get; } = exitCode;
+}
+
+/// <summary>Where a command writes: plain text (CSV, JSON) and a Spectre console for tables and progress.</summary>
+public sealed class CliContext
+{
+    /// <summary>Creates a context over the two writers.</summary>
+    public CliContext(TextWriter stdout, TextWriter stderr)
+    {
+        Out = stdout;
+        Error = stderr;
+        bool interactive = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected;
+        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!interactive)
+        {
+            Console.Profile.Width = 200;
+        }
+
+        ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stderr),
+            Ansi = ReferenceEquals(stderr, System.Console.Error) && !System.Console.IsErrorRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+            Interactive = ReferenceEquals(stderr, System.Console.Error) && !System.Console.IsErrorRedirected ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+    }
+
+    /// <summary>Standard output.</summary>
+    public TextWriter Out { get; }
+
+    /// <summary>Standard error.</summary>
+    public TextWriter Error { get; }
+
+    /// <summary>A Spectre console on standard output (tables).</summary>
+    public IAnsiConsole Console { get; }
+
+    /// <summary>A Spectre console on standard error (progress bars, so that data on standard output stays clean).</summary>
+    public IAnsiConsole ErrorConsole { get; }
 }

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Steppe.Cli.Output;
+using Steppe.Core.Time;
+
+namespace Steppe.Cli;
+
+/// <summary>The options every verb shares, defined once so their names and meanings never drift apart.</summary>
+internal static class CommonOptions
+{
+    public static Option<FileInfo> Elements(bool required = true) => new("--elements")
+    {
+        Description = "Element-set file: TLE/3LE/2LE or CCSDS OMM (JSON, XML, KVN, CSV), detected from its content.",
+        Required = required,
+    };
+
+    public static Option<int[]> Norad() => new("--norad")
+    {
+        Description = "Only these catalog numbers (repeat the option or give several values).",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public static Option<Instant> From(bool required = true) => InstantOption("--from", "Start of the span (ISO 8601 UTC, e.g. 2026-11-25T00:00:00Z, or 'now').", required);
+
+    public static Option<Instant> To(bool required = true) => InstantOption("--to", "End of the span (ISO 8601 UTC).", required);
+
+    public static Option<OutputFormat> Format() => new("--format")
+    {
+        Description = "Output: table (for people), csv or json (units in every column name).",
+        DefaultValueFactory = _ => OutputFormat.Table,
+    };
+
+    public static Option<bool> LenientChecksums() => new("--lenient-checksums")
+    {
+        Description = "Accept TLE lines whose checksum is wrong (reported as warnings).",
+    };
+
+    public static Option<Instant> InstantOption(string name, string description, bool required) => new(name)
+    {
+        Description = description,
+        Required = required,
+        CustomParser = ParseInstant,
+    };
+
+    private static Instant ParseInstant(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (string.Equals(text, "now", StringComparison.OrdinalIgnoreCase))
+        {
+            return Instant.FromDateTime(DateTime.UtcNow);
+        }
+
+        if (Instant.TryParse(text, out var instant, out var error))
+        {
+            return instant;
+        }
+
+        var option = (result.Parent as OptionResult)?.Option.Name ?? "value";
+        result.AddError($"{option}: {error}");
+        return default;
+    }
+}
