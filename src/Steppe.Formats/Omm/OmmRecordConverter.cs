@@ -83,11 +83,11 @@ internal static partial class OmmRecordConverter
 
             // The kind of element set first: an SGP4-XP set fails here, not on its missing BSTAR.
             if (r.Has(OmmField.EphemerisType) && r.Text(OmmField.EphemerisType) is { } typeText
-                && long.TryParse(typeText.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long type) && type != 0)
+                && long.TryParse(typeText.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long type) && type is not (0 or 2))
             {
                 string typeName = type == 4 ? " (SGP4-XP)" : string.Empty;
                 return Fail(r.Position(OmmField.EphemerisType),
-                    $"EPHEMERIS_TYPE {type}{typeName} is not an SGP4 element set; Steppe propagates only type 0");
+                    $"EPHEMERIS_TYPE {type}{typeName} is not an SGP4 element set; Steppe propagates only type 0 (or 2, as some TLEs mark SGP4)");
             }
 
             if (!CheckMetadata())
@@ -106,7 +106,8 @@ internal static partial class OmmRecordConverter
                 }
             }
 
-            if ((r.Has(OmmField.EphemerisType) && !Integer(OmmField.EphemerisType, 0, 0, out _, "0 (SGP4)"))
+            long ephemerisType = 0;
+            if ((r.Has(OmmField.EphemerisType) && !Integer(OmmField.EphemerisType, 0, 2, out ephemerisType, "0 (SGP4)"))
                 || !Integer(OmmField.NoradCatId, 1, 999_999_999, out long catalog, "a catalog number 1–999999999")
                 || !Integer(OmmField.ElementSetNo, 0, 9999, out long elementSet, "an element set number 0–9999")
                 || !Integer(OmmField.RevAtEpoch, 0, 999_999_999, out long rev, "a revolution number 0–999999999"))
@@ -149,7 +150,7 @@ internal static partial class OmmRecordConverter
                 BStarPerEarthRadii = bstar,
                 MeanMotionDotRevPerDaySquared = ndot,
                 MeanMotionDdotRevPerDayCubed = nddot,
-                EphemerisType = 0,
+                EphemerisType = (int)ephemerisType,
                 ElementSetNumber = (int)elementSet,
                 RevolutionNumberAtEpoch = (int)rev,
             };
