@@ -231,7 +231,7 @@ internal static partial class OmmRecordConverter
             string? text = r.Text(field);
             if (text is null)
             {
-                return FailField(field, expected, text);
+                return FailField(field, $"a finite decimal number ({expected})", text);
             }
 
             string number = text;

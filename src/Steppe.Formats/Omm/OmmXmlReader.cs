@@ -92,17 +92,48 @@ public static class OmmXmlReader
         }
         catch (XmlException ex)
         {
-            diagnostics.Add(new ParseDiagnostic(options.SourceName, Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition),
+            // The refusal of a document type definition comes without a position: find it in the text.
+            var (line, column) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition) : Locate(text, text.IndexOf("<!DOCTYPE", StringComparison.Ordinal));
+            diagnostics.Add(new ParseDiagnostic(options.SourceName, Math.Max(1, line), Math.Max(1, column),
                 $"expected well-formed XML without a document type definition, found an error: {Short(ex.Message)}; the rest of the text was not read"));
         }
 
         return new ElementSetReadResult(elements, diagnostics);
     }
 
+    private static (int Line, int Column) Locate(string text, int index)
+    {
+        if (index < 0)
+        {
+            return (1, 1);
+        }
+
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, index - lineStart + 1);
+    }
+
     private static string Short(string message)
     {
-        int cut = message.IndexOf(" Line ", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ', ',');
+        foreach (var end in new[] { " To enable DTD processing", " Line " })
+        {
+            int cut = message.IndexOf(end, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message.TrimEnd('.', ' ', ',');
     }
 
     private static void ReadMessage(XmlReader xml, OmmRecord record, in OmmReadContext context, List<MeanElements> elements, List<ParseDiagnostic> diagnostics)
