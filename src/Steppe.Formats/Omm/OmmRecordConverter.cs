@@ -33,6 +33,16 @@ internal static partial class OmmRecordConverter
 
     private static readonly OmmField[] Metadata = [OmmField.CenterName, OmmField.RefFrame, OmmField.TimeSystem, OmmField.MeanElementTheory];
 
+    /// <summary>The smallest mean motion read, rev/day: slower orbits would reach beyond the Earth's sphere of influence
+    /// (about 1.5 million km), where SGP4 means nothing.</summary>
+    internal const double MinMeanMotion = 0.001;
+
+    /// <summary>The first epoch read (the year of Sputnik 1).</summary>
+    internal static readonly Instant FirstEpoch = Instant.FromUtc(1957, 1, 1);
+
+    /// <summary>The end of the epochs read.</summary>
+    internal static readonly Instant EndEpoch = Instant.FromUtc(2200, 1, 1);
+
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{3}[A-Z]{1,3}\z", RegexOptions.CultureInvariant)]
     private static partial Regex CosparPattern();
 
@@ -121,7 +131,7 @@ internal static partial class OmmRecordConverter
                 return null;
             }
 
-            if (!Real(OmmField.MeanMotion, OmmKeywords.Units.RevPerDay, v => v > 0 && v < 100, "a mean motion 0 < n < 100 rev/day", out double n)
+            if (!Real(OmmField.MeanMotion, OmmKeywords.Units.RevPerDay, v => v >= MinMeanMotion && v < 100, "a mean motion 0.001 ≤ n < 100 rev/day", out double n)
                 || !Real(OmmField.Eccentricity, null, v => v >= 0 && v < 1, "an eccentricity 0 ≤ e < 1", out double e)
                 || !Real(OmmField.Inclination, OmmKeywords.Units.Degrees, v => v >= 0 && v <= 180, "an inclination 0–180°", out double i)
                 || !Real(OmmField.RaOfAscNode, OmmKeywords.Units.Degrees, Angle, "an angle −360° to 360°", out double raan)
@@ -324,7 +334,12 @@ internal static partial class OmmRecordConverter
             {
                 if (text is not null && Instant.TryParse(text, out epoch, out error))
                 {
-                    return true;
+                    if (epoch >= FirstEpoch && epoch < EndEpoch)
+                    {
+                        return true;
+                    }
+
+                    error = "element set epochs run from 1957 to 2199";
                 }
             }
             catch (ArgumentException ex)

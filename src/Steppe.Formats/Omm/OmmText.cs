@@ -82,7 +82,8 @@ internal static class OmmText
         if (e.Classification is not ('U' or 'C' or 'S')) return $"the classification '{e.Classification}' is not U, C or S";
         if (e.ElementSetNumber is < 0 or > 9999) return $"the element set number {e.ElementSetNumber} is outside 0–9999";
         if (e.RevolutionNumberAtEpoch is < 0 or > 999_999_999) return $"the revolution number {e.RevolutionNumberAtEpoch} is outside 0–999999999";
-        if (!(e.MeanMotionRevPerDay > 0 && e.MeanMotionRevPerDay < 100)) return $"the mean motion {e.MeanMotionRevPerDay} is outside 0 < n < 100 rev/day";
+        if (!(e.MeanMotionRevPerDay >= OmmRecordConverter.MinMeanMotion && e.MeanMotionRevPerDay < 100)) return $"the mean motion {e.MeanMotionRevPerDay} is outside 0.001 ≤ n < 100 rev/day";
+        if (e.Epoch < OmmRecordConverter.FirstEpoch || e.Epoch >= OmmRecordConverter.EndEpoch) return $"the epoch {e.Epoch} is outside 1957–2199";
         if (!(e.Eccentricity >= 0 && e.Eccentricity < 1)) return $"the eccentricity {e.Eccentricity} is outside 0 ≤ e < 1";
         if (!(e.InclinationDeg >= 0 && e.InclinationDeg <= 180)) return $"the inclination {e.InclinationDeg} is outside 0–180°";
         if (!Angle(e.RaanDeg) || !Angle(e.ArgumentOfPerigeeDeg) || !Angle(e.MeanAnomalyDeg)) return "an angle is outside −360° to 360°";
