@@ -115,6 +115,11 @@ public static class ElementSetReader
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= new ElementSetReadOptions();
+        if (text.StartsWith('\uFEFF'))
+        {
+            text = text[1..]; // a byte order mark decoded into the text is no part of it
+        }
+
         return Detect(text) switch
         {
             ElementSetFormat.Tle => TleReader.Read(text, options),

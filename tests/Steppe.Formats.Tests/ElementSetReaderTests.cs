@@ -49,6 +49,21 @@ public class ElementSetReaderTests
     public void Detect_LooksAtContentOnly(string text, ElementSetFormat? expected) =>
         Assert.Equal(expected, ElementSetReader.Detect(text));
 
+    [Theory]
+    [InlineData("elements", "2026-09-06_orbcomm.tle")]
+    [InlineData("elements", "2026-09-06_orbcomm.xml")]
+    [InlineData("2025-05-24_weather.json")]
+    [InlineData("ccsds-502.0-b-3_figure-g7_omm.kvn")]
+    [InlineData("catalog", "2026-08-22_active.csv")]
+    public void ByteOrderMark_ChangesNothing(params string[] path)
+    {
+        var text = OmmTestData.Text(path);
+        var plain = ElementSetReader.Read(text);
+        var marked = ElementSetReader.Read("\uFEFF" + text);
+        Assert.Empty(marked.Diagnostics);
+        Assert.Equal(plain.Elements, marked.Elements);
+    }
+
     [Fact]
     public void UnrecognisedContent_GivesOneClearError()
     {

@@ -102,7 +102,7 @@ public static class OmmCsvReader
         Array.Fill(columns, -1);
         for (int h = 0; h < headers.Count; h++)
         {
-            if (OmmFields.TryGet(headers[h].Trim(), out var field))
+            if (OmmFields.TryGet(headers[h].Trim().TrimStart('\uFEFF'), out var field))
             {
                 if (columnOf[(int)field] >= 0)
                 {

@@ -1,5 +1,5 @@
+using System.Text;
 using System.Xml;
-using System.Xml.Linq;
 using Steppe.Core.Orbits;
 
 namespace Steppe.Formats.Omm;
@@ -39,7 +39,13 @@ public static class OmmXmlReader
         var elements = new List<MeanElements>();
         var diagnostics = new List<ParseDiagnostic>();
         var record = new OmmRecord();
-        using var xml = XmlReader.Create(new StringReader(text), Settings);
+        var input = new StringReader(text);
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            input.Read(); // a byte order mark left in the text
+        }
+
+        using var xml = XmlReader.Create(input, Settings);
         var lineInfo = (IXmlLineInfo)xml;
         try
         {
@@ -136,88 +142,171 @@ public static class OmmXmlReader
         return message.TrimEnd('.', ' ', ',');
     }
 
+    /// <summary>
+    /// Reads one <c>&lt;omm&gt;</c> as a stream (no tree is built): the header is read past, the keyword elements of
+    /// <c>body/segment/metadata</c> and <c>body/segment/data/{meanElements, tleParameters}</c> are collected, and each of
+    /// those blocks must be there exactly once. Leaves the reader on the message's end (or empty) element.
+    /// </summary>
     private static void ReadMessage(XmlReader xml, OmmRecord record, in OmmReadContext context, List<MeanElements> elements, List<ParseDiagnostic> diagnostics)
     {
-        XElement omm;
-        using (var subtree = xml.ReadSubtree())
+        var info = (IXmlLineInfo)xml;
+        long ommPosition = Position(info);
+        record.Reset(ommPosition);
+        int ommDepth = xml.Depth;
+        var blocks = new Block[6];
+        string? level1 = null, level2 = null, level3 = null, level4 = null;
+        bool empty = xml.IsEmptyElement;
+        while (!empty && xml.Read())
         {
-            omm = XElement.Load(subtree, LoadOptions.SetLineInfo);
+            if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == ommDepth)
+            {
+                break;
+            }
+
+            if (xml.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            string name = xml.LocalName;
+            switch (xml.Depth - ommDepth)
+            {
+                case 1:
+                    level1 = name;
+                    Count(OmmKeywords.Xml.Body, OmmKeywords.Xml.Omm, 0, name == OmmKeywords.Xml.Body);
+                    break;
+                case 2:
+                    level2 = name;
+                    Count(OmmKeywords.Xml.Segment, OmmKeywords.Xml.Body, 1, level1 == OmmKeywords.Xml.Body && name == OmmKeywords.Xml.Segment);
+                    break;
+                case 3:
+                    level3 = name;
+                    bool inSegment = level1 == OmmKeywords.Xml.Body && level2 == OmmKeywords.Xml.Segment;
+                    Count(OmmKeywords.Xml.Metadata, OmmKeywords.Xml.Segment, 2, inSegment && name == OmmKeywords.Xml.Metadata);
+                    Count(OmmKeywords.Xml.Data, OmmKeywords.Xml.Segment, 3, inSegment && name == OmmKeywords.Xml.Data);
+                    break;
+                case 4:
+                    level4 = name;
+                    if (level1 == OmmKeywords.Xml.Body && level2 == OmmKeywords.Xml.Segment)
+                    {
+                        if (level3 == OmmKeywords.Xml.Metadata)
+                        {
+                            Leaf(xml, record);
+                        }
+                        else if (level3 == OmmKeywords.Xml.Data)
+                        {
+                            Count(OmmKeywords.Xml.MeanElements, OmmKeywords.Xml.Data, 4, name == OmmKeywords.Xml.MeanElements);
+                            Count(OmmKeywords.Xml.TleParameters, OmmKeywords.Xml.Data, 5, name == OmmKeywords.Xml.TleParameters);
+                        }
+                    }
+
+                    break;
+                case 5:
+                    if (level1 == OmmKeywords.Xml.Body && level2 == OmmKeywords.Xml.Segment && level3 == OmmKeywords.Xml.Data
+                        && level4 is OmmKeywords.Xml.MeanElements or OmmKeywords.Xml.TleParameters)
+                    {
+                        Leaf(xml, record);
+                    }
+
+                    break;
+            }
         }
 
-        record.Reset(Position(omm));
-        var segment = Only(record, Only(record, omm, OmmKeywords.Xml.Body), OmmKeywords.Xml.Segment);
-        var metadata = Only(record, segment, OmmKeywords.Xml.Metadata);
-        var data = Only(record, segment, OmmKeywords.Xml.Data);
-        Collect(record, metadata);
-        Collect(record, Only(record, data, OmmKeywords.Xml.MeanElements));
-        Collect(record, Only(record, data, OmmKeywords.Xml.TleParameters));
+        // Each block must be there; a missing one is reported at the element that should hold it.
+        if (!blocks[0].Seen)
+        {
+            record.Fail($"expected <{OmmKeywords.Xml.Body}> in <{OmmKeywords.Xml.Omm}>, found none", ommPosition);
+        }
+        else if (!blocks[1].Seen)
+        {
+            record.Fail($"expected <{OmmKeywords.Xml.Segment}> in <{OmmKeywords.Xml.Body}>, found none", blocks[0].Position);
+        }
+        else if (!blocks[2].Seen || !blocks[3].Seen)
+        {
+            string missing = blocks[2].Seen ? OmmKeywords.Xml.Data : OmmKeywords.Xml.Metadata;
+            record.Fail($"expected <{missing}> in <{OmmKeywords.Xml.Segment}>, found none", blocks[1].Position);
+        }
+        else if (!blocks[4].Seen || !blocks[5].Seen)
+        {
+            string missing = blocks[4].Seen ? OmmKeywords.Xml.TleParameters : OmmKeywords.Xml.MeanElements;
+            record.Fail($"expected <{missing}> in <{OmmKeywords.Xml.Data}>, found none", blocks[3].Position);
+        }
+
         var result = OmmRecordConverter.Convert(record, context, diagnostics);
         if (result is not null)
         {
             elements.Add(result);
         }
-    }
 
-    /// <summary>The one child of <paramref name="parent"/> called <paramref name="name"/>; a missing or repeated one fails the record.</summary>
-    private static XElement? Only(OmmRecord record, XElement? parent, string name)
-    {
-        if (parent is null)
+        void Count(string name, string parent, int index, bool isIt)
         {
-            return null;
-        }
-
-        XElement? found = null;
-        foreach (var child in parent.Elements())
-        {
-            if (child.Name.LocalName != name)
+            if (!isIt)
             {
-                continue;
+                return;
             }
 
-            if (found is not null)
+            long position = Position(info);
+            if (blocks[index].Seen)
             {
-                record.Fail($"expected one <{name}> in <{parent.Name.LocalName}>, found another", Position(child));
-                return null;
+                record.Fail($"expected one <{name}> in <{parent}>, found another", position);
             }
 
-            found = child;
+            blocks[index] = new Block(true, position);
         }
-
-        if (found is null)
-        {
-            record.Fail($"expected <{name}> in <{parent.Name.LocalName}>, found none", Position(parent));
-        }
-
-        return found;
     }
 
-    private static void Collect(OmmRecord record, XElement? block)
+    /// <summary>Reads a keyword element's text (and <c>units</c> attribute) into the record; other elements are left alone.</summary>
+    private static void Leaf(XmlReader xml, OmmRecord record)
     {
-        if (block is null)
+        if (!OmmFields.TryGet(xml.LocalName, out var field))
         {
             return;
         }
 
-        foreach (var child in block.Elements())
+        long position = Position((IXmlLineInfo)xml);
+        string? unit = xml.GetAttribute(OmmKeywords.Xml.UnitsAttribute);
+        if (xml.IsEmptyElement)
         {
-            if (!OmmFields.TryGet(child.Name.LocalName, out var field))
-            {
-                continue;
-            }
-
-            if (child.HasElements)
-            {
-                record.Fail($"{child.Name.LocalName}: expected a value, found child elements", Position(child));
-                continue;
-            }
-
-            record.Set(field, child.Value, Position(child), child.Attribute(OmmKeywords.Xml.UnitsAttribute)?.Value);
+            record.Set(field, string.Empty, position, unit);
+            return;
         }
+
+        int depth = xml.Depth;
+        string? text = null;
+        StringBuilder? more = null;
+        bool children = false;
+        while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+        {
+            switch (xml.NodeType)
+            {
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    if (text is null)
+                    {
+                        text = xml.Value;
+                    }
+                    else
+                    {
+                        (more ??= new StringBuilder(text)).Append(xml.Value);
+                    }
+
+                    break;
+                case XmlNodeType.Element:
+                    children = true;
+                    break;
+            }
+        }
+
+        if (children)
+        {
+            record.Fail($"{OmmFields.Keyword(field)}: expected a value, found child elements", position);
+            return;
+        }
+
+        record.Set(field, more?.ToString() ?? text ?? string.Empty, position, unit);
     }
 
-    private static long Position(XElement element)
-    {
-        var info = (IXmlLineInfo)element;
-        return info.HasLineInfo() ? OmmLocator.Pack(info.LineNumber, info.LinePosition) : OmmLocator.Pack(1, 1);
-    }
+    private static long Position(IXmlLineInfo info) =>
+        info.HasLineInfo() ? OmmLocator.Pack(info.LineNumber, info.LinePosition) : OmmLocator.Pack(1, 1);
+
+    private readonly record struct Block(bool Seen, long Position);
 }

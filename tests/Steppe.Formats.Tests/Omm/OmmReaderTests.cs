@@ -372,6 +372,34 @@ public class OmmReaderTests
         Assert.Contains("MEAN_ELEMENT_THEORY: expected SGP4 or SGP/SGP4", d.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("<tleParameters>", "<tleParametersX>", "expected <tleParameters> in <data>, found none")]
+    [InlineData("</segment>", "</segment><segment/>", "expected one <segment> in <body>, found another")]
+    [InlineData("<BSTAR>0.0001</BSTAR>", "<BSTAR><x>0.0001</x></BSTAR>", "BSTAR: expected a value, found child elements")]
+    [InlineData("<BSTAR>0.0001</BSTAR>", "<BSTAR units=\"1/ER\">0.0001</BSTAR>", null)]
+    [InlineData("<BSTAR>0.0001</BSTAR>", "<BSTAR units=\"m\">0.0001</BSTAR>", "BSTAR: expected the unit [1/ER], found [m]")]
+    [InlineData("<BSTAR>0.0001</BSTAR>", "<BSTAR><![CDATA[0.0001]]></BSTAR>", null)]
+    [InlineData("<metadata>", "<metadata><NORAD_CAT_ID>23581</NORAD_CAT_ID>", "found NORAD_CAT_ID again")]
+    public void Xml_StructureAndValues_AreChecked(string replace, string with, string? expected)
+    {
+        var text = OmmTestData.Text("ccsds-502.0-b-3_figure-g10_omm.xml");
+        var tleParameters = text.IndexOf("<tleParameters>", StringComparison.Ordinal);
+        var varied = replace == "<tleParameters>"
+            ? text.Replace("<tleParameters>", with, StringComparison.Ordinal).Replace("</tleParameters>", "</tleParametersX>", StringComparison.Ordinal)
+            : text.Replace(replace, with, StringComparison.Ordinal);
+        Assert.True(tleParameters > 0 && varied != text);
+        var result = OmmXmlReader.Read(varied);
+        if (expected is null)
+        {
+            Assert.Empty(result.Diagnostics);
+            Assert.Equal(0.0001, Assert.Single(result.Elements).BStarPerEarthRadii);
+            return;
+        }
+
+        Assert.Empty(result.Elements);
+        Assert.Contains(expected, Assert.Single(result.Diagnostics).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Xml_NamespacedSingleOmm_AndNonOmmMessagesInAnNdm()
     {
