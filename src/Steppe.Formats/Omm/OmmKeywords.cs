@@ -107,11 +107,20 @@ public static class OmmKeywords
     public const string VersionWritten = "2.0";
 
     /// <summary>The column order of CelesTrak's OMM CSV (<c>FORMAT=csv</c>), which the CSV writer follows.</summary>
-    public static IReadOnlyList<string> CelesTrakCsvColumns { get; } =
+    public static IReadOnlyList<string> CelesTrakCsvColumns { get; } = Array.AsReadOnly(
     [
         ObjectName, ObjectId, Epoch, MeanMotion, Eccentricity, Inclination, RaOfAscNode, ArgOfPericenter, MeanAnomaly,
         EphemerisType, ClassificationType, NoradCatId, ElementSetNo, RevAtEpoch, Bstar, MeanMotionDot, MeanMotionDdot,
-    ];
+    ]);
+
+    /// <summary>The <see cref="ObjectId"/> value some sources write for an object without an international designator.</summary>
+    public const string ObjectIdUnknown = "UNKNOWN";
+
+    /// <summary>The start of the version keyword of every CCSDS navigation message (<c>CCSDS_OPM_VERS</c>, …).</summary>
+    public const string MessageVersionPrefix = "CCSDS_";
+
+    /// <summary>The end of the version keyword of every CCSDS navigation message.</summary>
+    public const string MessageVersionSuffix = "_VERS";
 
     /// <summary>Units as CCSDS writes them in KVN brackets (<c>[rev/day]</c>) and XML <c>units</c> attributes.</summary>
     public static class Units

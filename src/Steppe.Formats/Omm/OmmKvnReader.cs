@@ -102,7 +102,7 @@ public static class OmmKvnReader
                 continue;
             }
 
-            if (key.StartsWith("CCSDS_") && key.EndsWith("_VERS"))
+            if (key.StartsWith(OmmKeywords.MessageVersionPrefix) && key.EndsWith(OmmKeywords.MessageVersionSuffix))
             {
                 Finish();
                 Stray(lineNumber, firstColumn, $"expected {OmmKeywords.Version}, found {OmmRecordConverter.Quote(key.ToString())}: only OMMs are read, this message was skipped");

@@ -294,7 +294,7 @@ internal static partial class OmmRecordConverter
         {
             string? text = r.Text(OmmField.ObjectId)?.Trim();
             designator = null;
-            if (string.IsNullOrEmpty(text) || Is(text, "UNKNOWN"))
+            if (string.IsNullOrEmpty(text) || Is(text, OmmKeywords.ObjectIdUnknown))
             {
                 return true;
             }
