@@ -224,3 +224,16 @@ public class InstantTests
                 && (seconds >= 0 ? moved >= t : moved < t);
         });
 }
+
+public class InstantEdgeTests
+{
+    [Theory]
+    [InlineData("9999-12-31T24:00:00")]
+    [InlineData("9999-12-31T23:59:59-01:00")]
+    [InlineData("0001-01-01T00:00:00+01:00")]
+    public void InstantsOutsideTheCalendar_AreRejected_NotThrown(string text)
+    {
+        Assert.False(Instant.TryParse(text, out _, out var error));
+        Assert.Contains("column", error);
+    }
+}
