@@ -50,14 +50,14 @@ internal sealed class LaunchPlanningInputs
 
     public Option<double> AscentMinutes { get; } = new("--ascent-minutes")
     {
-        Description = "Time from lift-off to orbit insertion, minutes (default: Soyuz-2.1a, 8.8).",
-        DefaultValueFactory = _ => AscentProfile.SoyuzToLowOrbit.Duration.TotalMinutes,
+        Description = "Time from lift-off to orbit insertion, minutes (the default is Soyuz-2.1a's).",
+        DefaultValueFactory = _ => Math.Round(AscentProfile.SoyuzToLowOrbit.Duration.TotalMinutes, 6),
     };
 
     public Option<double> DownrangeDeg { get; } = new("--downrange-deg")
     {
         Description = "Insertion point: central angle from the pad along the plane, degrees.",
-        DefaultValueFactory = _ => AscentProfile.SoyuzToLowOrbit.DownrangeAngle.Degrees,
+        DefaultValueFactory = _ => Math.Round(AscentProfile.SoyuzToLowOrbit.DownrangeAngle.Degrees, 6),
     };
 
     public Option<double?> InsertionLatitude { get; } = new("--insertion-latitude") { Description = "Insertion point: geodetic latitude, degrees (instead of --downrange-deg)." };
