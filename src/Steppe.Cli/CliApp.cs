@@ -84,6 +84,7 @@ public static class CliApp
         root.Subcommands.Add(RendezvousCommand.Create(context));
         root.Subcommands.Add(PorkchopCommand.Create(context));
         root.Subcommands.Add(MarsWindowsCommand.Create(context));
+        root.Subcommands.Add(ScreenCommand.Create(context));
         return root;
     }
 }

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json;
+using Steppe.Formats.Cdm;
+
+namespace Steppe.Cli.Tests;
+
+public class ScreenCommandTests
+{
+    private static readonly string Resource = Path.Combine(AppContext.BaseDirectory, "TestData", "elements", "2026-05-30_resource.tle");
+
+    private static readonly string[] Span = ["--from", "2026-05-30T12:00:00Z", "--to", "2026-05-31T00:00:00Z"];
+
+    private static (int Code, string Out, string Error) Screen(params string[] extra) =>
+        CliRunner.Run([.. new[] { "screen", "--elements", Resource }, .. Span, .. extra]);
+
+    [Fact]
+    public void Csv_HasUnitsInTheHeader_AndEveryRowWithinTheThreshold_InTcaOrder()
+    {
+        var (code, output, error) = Screen("--threshold", "30", "--format", "csv");
+        Assert.True(code == 0, error);
+        var lines = output.Trim().Split('\n');
+        Assert.Equal(
+            "tca_utc,primary_norad,primary_name,secondary_norad,secondary_name,miss_km,relative_speed_km_s,radial_km,in_track_km,cross_track_km,pc,hbr_m,"
+            + "primary_sigma_r_km,primary_sigma_i_km,primary_sigma_c_km,secondary_sigma_r_km,secondary_sigma_i_km,secondary_sigma_c_km,primary_age_days,secondary_age_days",
+            lines[0]);
+        Assert.True(lines.Length > 10, output);
+        var previous = string.Empty;
+        foreach (var line in lines.Skip(1))
+        {
+            var f = line.Split(',');
+            double miss = double.Parse(f[5], CultureInfo.InvariantCulture);
+            Assert.InRange(miss, 0, 30);
+            double r = double.Parse(f[7], CultureInfo.InvariantCulture), i = double.Parse(f[8], CultureInfo.InvariantCulture), c = double.Parse(f[9], CultureInfo.InvariantCulture);
+            Assert.Equal(miss, Math.Sqrt((r * r) + (i * i) + (c * c)), 6);
+            Assert.InRange(double.Parse(f[10], CultureInfo.InvariantCulture), 0, 1);
+            Assert.True(string.CompareOrdinal(previous, f[0]) <= 0);
+            previous = f[0];
+        }
+
+        Assert.Contains("Covariance ASSUMED", error);
+    }
+
+    [Fact]
+    public void Cdm_EveryEventIsAMessage_ThatTheReaderAccepts()
+    {
+        var (code, csv, _) = Screen("--threshold", "30", "--format", "csv");
+        Assert.Equal(0, code);
+        var rows = csv.Trim().Split('\n').Skip(1).Select(l => l.Split(',')).ToList();
+
+        var (code2, kvn, error) = Screen("--threshold", "30", "--format", "cdm");
+        Assert.True(code2 == 0, error);
+        var read = CdmKvnReader.Read(kvn, "stdout");
+        Assert.Empty(read.Diagnostics);
+        Assert.Equal(rows.Count, read.Messages.Count);
+        for (int k = 0; k < rows.Count; k++)
+        {
+            var m = read.Messages[k];
+            Assert.Equal(rows[k][1], m.Object1.ObjectDesignator);
+            Assert.Equal(rows[k][3], m.Object2.ObjectDesignator);
+            Assert.Equal(double.Parse(rows[k][5], CultureInfo.InvariantCulture) * 1000, m.Relative.MissDistanceM, 6);
+            Assert.Equal(CdmKeywords.CovarianceDefault, m.Object1.CovarianceMethod);
+            Assert.Equal("GCRF", m.Object2.RefFrame);
+            Assert.Equal("FOSTER-1992", m.Relative.CollisionProbabilityMethod);
+            Assert.Contains(m.Relative.Comments, c => c.Contains("ASSUMED", StringComparison.Ordinal));
+
+            // Distance is frame-independent: the GCRF states give the miss distance.
+            Assert.Equal(m.Relative.MissDistanceM, (m.Object2.PositionKm - m.Object1.PositionKm).Length * 1000, 3);
+        }
+    }
+
+    [Fact]
+    public void Output_WritesOneCdmFilePerEvent()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"steppe-cdm-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, json, error) = Screen("--threshold", "20", "--format", "json", "--output", dir);
+            Assert.True(code == 0, error);
+            using var doc = JsonDocument.Parse(json);
+            int events = doc.RootElement.GetArrayLength();
+            Assert.True(events > 0);
+            Assert.True(doc.RootElement[0].TryGetProperty("miss_km", out _));
+            var files = Directory.GetFiles(dir, "*.cdm");
+            Assert.Equal(events, files.Length);
+            Assert.All(files, f => Assert.Single(CdmKvnReader.Read(File.ReadAllText(f), Path.GetFileName(f)).MessagesOrThrow()));
+            Assert.Contains($"{events} CDM file(s) written", error);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Primaries_OnlyTheirEvents_AndABoxIsHonoured()
+    {
+        // KazEOSat 1 and 2 are in the resource group.
+        var (code, output, error) = Screen("--primaries", "39731,40010", "--ric-box", "5,60,5", "--format", "csv");
+        Assert.True(code == 0, error);
+        foreach (var line in output.Trim().Split('\n').Skip(1))
+        {
+            var f = line.Split(',');
+            Assert.Contains(f[1], new[] { "39731", "40010" });
+            Assert.InRange(Math.Abs(double.Parse(f[7], CultureInfo.InvariantCulture)), 0, 5);
+            Assert.InRange(Math.Abs(double.Parse(f[8], CultureInfo.InvariantCulture)), 0, 60);
+            Assert.InRange(Math.Abs(double.Parse(f[9], CultureInfo.InvariantCulture)), 0, 5);
+        }
+    }
+
+    [Fact]
+    public void Table_IsTheDefault_WithTheAssumptionInTheCaption()
+    {
+        var (code, output, error) = Screen("--threshold", "30");
+        Assert.True(code == 0, error);
+        Assert.Contains("miss (km)", output);
+        Assert.Contains("Covariance ASSUMED", output);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--primaries", "99999" }, 3, "no element set for primary 99999")]
+    [InlineData(new[] { "--primaries", "39731,abc" }, 2, "--primaries")]
+    [InlineData(new[] { "--ric-box", "1,2" }, 2, "--ric-box")]
+    [InlineData(new[] { "--threshold", "-1" }, 2, "--threshold")]
+    [InlineData(new[] { "--hbr", "-3" }, 2, "--hbr")]
+    public void BadArguments_AreOneLineErrors(string[] extra, int exitCode, string expected)
+    {
+        var (code, _, error) = Screen(extra);
+        Assert.Equal(exitCode, code);
+        Assert.Contains(expected, error);
+    }
+
+    [Fact]
+    public void ToBeforeFrom_IsAUsageError()
+    {
+        var (code, _, error) = CliRunner.Run("screen", "--elements", Resource, "--from", "2026-05-31T00:00:00Z", "--to", "2026-05-30T00:00:00Z");
+        Assert.Equal(2, code);
+        Assert.Contains("--to", error);
+    }
+}
