@@ -30,13 +30,15 @@ public sealed class Sgp4Batch
     private readonly Sgp4Propagator?[] _propagators;
     private readonly Sgp4ErrorCode[] _initialisationErrors;
     private readonly Sgp4Terms[] _terms;
+    private readonly Sgp4DeepTerms[] _deepTerms;
 
-    private Sgp4Batch(MeanElements[] elements, Sgp4Propagator?[] propagators, Sgp4ErrorCode[] errors, Sgp4Terms[] terms, Sgp4Options options)
+    private Sgp4Batch(MeanElements[] elements, Sgp4Propagator?[] propagators, Sgp4ErrorCode[] errors, Sgp4Terms[] terms, Sgp4DeepTerms[] deepTerms, Sgp4Options options)
     {
         _elements = elements;
         _propagators = propagators;
         _initialisationErrors = errors;
         _terms = terms;
+        _deepTerms = deepTerms;
         Options = options;
         DeepSpaceCount = propagators.Count(p => p is { IsDeepSpace: true });
         NearEarthCount = propagators.Count(p => p is { IsDeepSpace: false });
@@ -77,6 +79,7 @@ public sealed class Sgp4Batch
         var propagators = new Sgp4Propagator?[sets.Length];
         var errors = new Sgp4ErrorCode[sets.Length];
         var terms = new Sgp4Terms[sets.Length];
+        var deepTerms = new Sgp4DeepTerms[sets.Length];
         for (int i = 0; i < sets.Length; i++)
         {
             ArgumentNullException.ThrowIfNull(sets[i], nameof(elements));
@@ -84,12 +87,13 @@ public sealed class Sgp4Batch
             {
                 propagators[i] = p;
                 terms[i] = p.Terms;
+                if (p.DeepSpace is { } deep) deepTerms[i] = deep.Terms;
             }
 
             errors[i] = error;
         }
 
-        return new Sgp4Batch(sets, propagators, errors, terms, options);
+        return new Sgp4Batch(sets, propagators, errors, terms, deepTerms, options);
     }
 
     /// <summary>The code with which an element set failed to initialise (<see cref="Sgp4ErrorCode.None"/> if it did not).</summary>
@@ -250,17 +254,28 @@ public sealed class Sgp4Batch
             {
                 FillFailed(i, j0, j1, _batch._initialisationErrors[i]);
             }
-            else if (p.IsDeepSpace)
+            else if (p.DeepSpace is { } deep)
             {
-                DeepSpaceScalar(p, i, j0, j1);
-            }
-            else if (_out.HasVelocity)
-            {
-                NearEarthRow<V>(in _batch._terms[i], i, j0, j1, true);
+                DeepSpaceRow<V>(in _batch._terms[i], in _batch._deepTerms[i], deep, i, j0, j1, _out.HasVelocity);
             }
             else
             {
-                NearEarthRow<V>(in _batch._terms[i], i, j0, j1, false);
+                NearEarthRow<V>(in _batch._terms[i], i, j0, j1, _out.HasVelocity);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void DeepSpaceRow<V>(in Sgp4Terms k, in Sgp4DeepTerms d, Sgp4DeepSpace deep, int i, int j0, int j1, bool withVelocity)
+            where V : struct, ISimdDouble<V>
+        {
+            var steps = new Sgp4Kernel.ResonanceSteps();
+            V epochWhole = V.Create(k.EpochWholeSeconds);
+            V epochFraction = V.Create(k.EpochFractionSeconds);
+            for (int j = j0; j < j1; j += V.Count)
+            {
+                V t = ((V.Load(in _whole[j]) - epochWhole) + (V.Load(in _fraction[j]) - epochFraction)) / 60.0;
+                Sgp4Kernel.DeepSpace(in k, in d, deep, steps, t, withVelocity, out var o);
+                Write(ref o, i, j, Math.Min(V.Count, j1 - j), withVelocity);
             }
         }
 
@@ -283,6 +298,8 @@ public sealed class Sgp4Batch
         private void Write<V>(ref Sgp4Kernel.Output<V> o, int i, int j, int lanes, bool withVelocity)
             where V : struct, ISimdDouble<V>
         {
+            if (V.Any(o.Tie)) SettleTies(ref o, i, j, lanes);
+
             V ok = V.Equal(o.Error, V.Create(0.0));
             bool allOk = V.All(ok);
             if (!allOk)
@@ -339,23 +356,25 @@ public sealed class Sgp4Batch
             }
         }
 
-        private void DeepSpaceScalar(Sgp4Propagator p, int i, int j0, int j1)
+        /// <summary>Recomputes with the scalar propagator the lanes whose outcome hung on a last-bit difference.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void SettleTies<V>(ref Sgp4Kernel.Output<V> o, int i, int j, int lanes)
+            where V : struct, ISimdDouble<V>
         {
-            for (int j = j0; j < j1; j++)
+            var p = _batch._propagators[i]!;
+            for (int l = 0; l < lanes; l++)
             {
-                var r = p.Propagate(_times[j]);
-                int b = _out.Layout == Sgp4StateLayout.ObjectMajor ? (i * _timeCount) + j : (j * _batch.Count) + i;
-                _out.ErrorArray[b] = r.Error;
-                if (r.IsSuccess)
-                {
-                    var (x, v) = (r.PositionKm, r.VelocityKmPerS);
-                    (_out.X[b], _out.Y[b], _out.Z[b]) = (x.X, x.Y, x.Z);
-                    if (_out.HasVelocity) (_out.Vx![b], _out.Vy![b], _out.Vz![b]) = (v.X, v.Y, v.Z);
-                }
-                else
-                {
-                    SetNaN(b);
-                }
+                if (BitConverter.DoubleToInt64Bits(V.GetElement(o.Tie, l)) == 0) continue;
+                var r = p.Propagate(_times[j + l]);
+                o.Error = V.WithElement(o.Error, l, (double)(int)r.Error);
+                if (!r.IsSuccess) continue;
+                var (x, v) = (r.PositionKm, r.VelocityKmPerS);
+                o.X = V.WithElement(o.X, l, x.X);
+                o.Y = V.WithElement(o.Y, l, x.Y);
+                o.Z = V.WithElement(o.Z, l, x.Z);
+                o.Vx = V.WithElement(o.Vx, l, v.X);
+                o.Vy = V.WithElement(o.Vy, l, v.Y);
+                o.Vz = V.WithElement(o.Vz, l, v.Z);
             }
         }
 

@@ -23,6 +23,11 @@ internal static class Sgp4Kernel
         where V : struct, ISimdDouble<V>
     {
         public V X, Y, Z, Vx, Vy, Vz, Error;
+
+        /// <summary>Lanes that met one of the scalar code's yes/no tests within a few ulp of its threshold, where
+        /// the last bits of a sine could have tipped it the other way: the caller recomputes them with the scalar
+        /// propagator.</summary>
+        public V Tie;
     }
 
     /// <summary>
@@ -33,7 +38,7 @@ internal static class Sgp4Kernel
         where V : struct, ISimdDouble<V>
     {
         // Mean elements after the secular terms (and, in deep space, the lunar-solar periodics).
-        public V Ep, Xincp, Argpp, Nodep, Mp, Am, SqrtAm, Nm, Error;
+        public V Ep, Xincp, Argpp, Nodep, Mp, Am, SqrtAm, Nm, Error, Tie;
 
         // Inclination-dependent coefficients (constants for near-Earth orbits, recomputed in deep space).
         public V Sinip, Cosip, Aycof, Xlcof, Con41, X1mth2, X7thm1;
@@ -98,6 +103,7 @@ internal static class Sgp4Kernel
             V.GreaterThanOrEqual(em, V.Create(1.0)) | V.LessThan(em, V.Create(-0.001)),
             V.Create((double)Sgp4ErrorCode.MeanEccentricityOutOfRange),
             V.Create(0.0));
+        s.Tie = Near(em, 1.0, 1e-12) | Near(em, -0.001, 1e-15);
 
         s.Ep = V.Select(V.LessThan(em, V.Create(1.0e-6)), V.Create(1.0e-6), em);
         mm += k.No * templ;
@@ -116,6 +122,278 @@ internal static class Sgp4Kernel
         s.Con41 = V.Create(k.Con41);
         s.X1mth2 = V.Create(k.X1mth2);
         s.X7thm1 = V.Create(k.X7thm1);
+    }
+
+    /// <summary>Propagates a deep-space element set (period of 225 min or more) to <paramref name="t"/> minutes from epoch.</summary>
+    /// <param name="k">The element set's terms.</param>
+    /// <param name="d">Its deep-space terms.</param>
+    /// <param name="deep">Its deep-space part (for the resonance integrator's states).</param>
+    /// <param name="steps">Resonance integrator steps beyond the precomputed table, kept across the calls of one row.</param>
+    /// <param name="t">Minutes from epoch.</param>
+    /// <param name="withVelocity">Whether to compute velocities.</param>
+    /// <param name="o">The states and codes.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void DeepSpace<V>(in Sgp4Terms k, in Sgp4DeepTerms d, Sgp4DeepSpace deep, ResonanceSteps steps, V t, bool withVelocity, out Output<V> o)
+        where V : struct, ISimdDouble<V>
+    {
+        Unsafe.SkipInit(out State<V> s);
+        DeepSecular(in k, in d, deep, steps, t, ref s);
+        DeepPeriodics(in k, in d, t, ref s);
+        Finish(in k, ref s, withVelocity, out o);
+    }
+
+    /// <summary>Secular gravity, drag, lunar-solar secular rates and the integrated resonance (SGP4 with DSPACE).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void DeepSecular<V>(in Sgp4Terms k, in Sgp4DeepTerms d, Sgp4DeepSpace deep, ResonanceSteps steps, V t, ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        V zero = V.Create(0.0);
+        V xmdf = k.Mo + (k.Mdot * t);
+        V argpdf = k.Argpo + (k.Argpdot * t);
+        V nodedf = k.Nodeo + (k.Nodedot * t);
+        V t2 = t * t;
+        V nodem = nodedf + (k.Nodecf * t2);
+        V tempa = 1.0 - (k.Cc1 * t);
+        V tempe = k.BstarCc4 * t;
+        V templ = k.T2cof * t2;
+
+        // Lunar-solar secular rates.
+        V em = k.Ecco + (d.Dedt * t);
+        V inclm = k.Inclo + (d.Didt * t);
+        V argpm = argpdf + (d.Domdt * t);
+        nodem += d.Dnodt * t;
+        V mm = xmdf + (d.Dmdt * t);
+        V error = zero;
+        V tie = zero;
+        V am;
+        if (d.Irez == 0)
+        {
+            am = k.AFromNo * tempa * tempa;
+        }
+        else
+        {
+            // The integrator's state for each lane, from the scalar integrator (precomputed steps, or steps kept for
+            // this row beyond them).
+            Span<double> buffer = stackalloc double[6 * V.Count];
+            for (int l = 0; l < V.Count; l++)
+            {
+                var r = deep.ResonanceStateAt(V.GetElement(t, l), steps.Forward, steps.Backward);
+                buffer[l] = r.Atime;
+                buffer[V.Count + l] = r.Xni;
+                buffer[(2 * V.Count) + l] = r.Xndt;
+                buffer[(3 * V.Count) + l] = r.Xnddt;
+                buffer[(4 * V.Count) + l] = r.Xli;
+                buffer[(5 * V.Count) + l] = r.Xldot;
+            }
+
+            V ft = t - V.Load(in buffer[0]);
+            V xni = V.Load(in buffer[V.Count]);
+            V xndt = V.Load(in buffer[2 * V.Count]);
+            V xnddt = V.Load(in buffer[3 * V.Count]);
+            V xli = V.Load(in buffer[4 * V.Count]);
+            V xldot = V.Load(in buffer[5 * V.Count]);
+            V xn = xni + (xndt * ft) + (xnddt * ft * ft * 0.5);
+            V xl = xli + (xldot * ft) + (xndt * ft * ft * 0.5);
+            V theta = SimdMath.ModTwoPi(d.Gsto + (t * Sgp4DeepSpace.Rptim));
+            mm = d.Irez != 1
+                ? xl - (2.0 * nodem) + (2.0 * theta)
+                : xl - nodem - argpm + theta;
+            V dndt = xn - k.No;
+            V nm = k.No + dndt;
+            error = V.Select(V.LessThanOrEqual(nm, zero), V.Create((double)Sgp4ErrorCode.MeanMotionNotPositive), zero);
+            tie = Near(nm, 0.0, 1e-15);
+            V xkeOverNm = k.Xke / nm;
+            am = SimdMath.Cbrt(xkeOverNm * xkeOverNm, V.Create(k.AFromNo)) * tempa * tempa;
+        }
+
+        V sqrtAm = V.Sqrt(am);
+        s.Am = am;
+        s.SqrtAm = sqrtAm;
+        s.Nm = k.Xke / (am * sqrtAm);
+        em -= tempe;
+        error = V.Select(
+            V.Equal(error, zero) & (V.GreaterThanOrEqual(em, V.Create(1.0)) | V.LessThan(em, V.Create(-0.001))),
+            V.Create((double)Sgp4ErrorCode.MeanEccentricityOutOfRange),
+            error);
+        s.Error = error;
+        s.Tie = tie | Near(em, 1.0, 1e-12) | Near(em, -0.001, 1e-15);
+        s.Ep = V.Select(V.LessThan(em, V.Create(1.0e-6)), V.Create(1.0e-6), em);
+        mm += k.No * templ;
+        V xlm = mm + argpm + nodem;
+        nodem = SimdMath.ModTwoPi(nodem);
+        argpm = SimdMath.ModTwoPi(argpm);
+        xlm = SimdMath.ModTwoPi(xlm);
+        s.Mp = SimdMath.ModTwoPi(xlm - argpm - nodem);
+        s.Nodep = nodem;
+        s.Argpp = argpm;
+        s.Xincp = inclm;
+    }
+
+    /// <summary>Lunar-solar periodics (DPPER, with the Lyddane branch below 0.2 rad of inclination), the fold of a
+    /// negative inclination and the inclination-dependent coefficients.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void DeepPeriodics<V>(in Sgp4Terms k, in Sgp4DeepTerms d, V t, ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        Unsafe.SkipInit(out Periodics<V> sun);
+        Unsafe.SkipInit(out Periodics<V> moon);
+        ThirdBody(d.Zmos + (Sgp4DeepSpace.Zns * t), 2.0 * Sgp4DeepSpace.Zes, d.Se2, d.Se3, d.Si2, d.Si3, d.Sl2, d.Sl3, d.Sl4, d.Sgh2, d.Sgh3, d.Sgh4, d.Sh2, d.Sh3, ref sun);
+        ThirdBody(d.Zmol + (Sgp4DeepSpace.Znl * t), 2.0 * Sgp4DeepSpace.Zel, d.Ee2, d.E3, d.Xi2, d.Xi3, d.Xl2, d.Xl3, d.Xl4, d.Xgh2, d.Xgh3, d.Xgh4, d.Xh2, d.Xh3, ref moon);
+        ApplyPeriodics(in k, in d, ref sun, ref moon, ref s);
+    }
+
+    /// <summary>The long-period terms of one perturbing body (the e, i, l, g+h and h parts).</summary>
+    public struct Periodics<V>
+        where V : struct, ISimdDouble<V>
+    {
+        public V E, I, L, Gh, H;
+    }
+
+    /// <summary>One body's periodics from its mean anomaly <paramref name="zm"/> (DPPER's f2, f3 terms).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void ThirdBody<V>(
+        V zm, double twoE, double e2, double e3, double i2, double i3, double l2, double l3, double l4,
+        double gh2, double gh3, double gh4, double h2, double h3, ref Periodics<V> p)
+        where V : struct, ISimdDouble<V>
+    {
+        SimdMath.SinCos(zm, out V sinzm, out _);
+        V zf = zm + (twoE * sinzm);
+        SimdMath.SinCos(zf, out V sinzf, out V coszf);
+        V f2 = (0.5 * sinzf * sinzf) - 0.25;
+        V f3 = -0.5 * sinzf * coszf;
+        p.E = (e2 * f2) + (e3 * f3);
+        p.I = (i2 * f2) + (i3 * f3);
+        p.L = (l2 * f2) + (l3 * f3) + (l4 * sinzf);
+        p.Gh = (gh2 * f2) + (gh3 * f3) + (gh4 * sinzf);
+        p.H = (h2 * f2) + (h3 * f3);
+    }
+
+    /// <summary>Adds the Sun's and Moon's periodics to the mean elements (directly, or by Lyddane's modification),
+    /// folds a negative inclination and forms the inclination-dependent coefficients.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void ApplyPeriodics<V>(in Sgp4Terms k, in Sgp4DeepTerms d, ref Periodics<V> sun, ref Periodics<V> moon, ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        V zero = V.Create(0.0);
+        V pe = sun.E + moon.E;
+        V pinc = sun.I + moon.I;
+        V pl = sun.L + moon.L;
+        V pgh = sun.Gh + moon.Gh;
+        V ph = sun.H + moon.H;
+
+        V inclp = s.Xincp + pinc;
+        V ep = s.Ep + pe;
+        SimdMath.SinCos(inclp, out V sinip, out V cosip);
+        V mp = s.Mp;
+        V argpp = s.Argpp;
+        V nodep = s.Nodep;
+
+        // Lanes at 0.2 rad or more take the periodics directly, the others through the Lyddane modification.
+        V direct = V.GreaterThanOrEqual(inclp, V.Create(0.2));
+        V tie = s.Tie | Near(inclp, 0.2, 1e-13);
+        V argppOut = argpp, nodepOut = nodep;
+        if (V.Any(direct))
+        {
+            V phd = ph / sinip;
+            V pghd = pgh - (cosip * phd);
+            argppOut = argpp + pghd;
+            nodepOut = nodep + phd;
+        }
+
+        if (!V.All(direct))
+        {
+            Lyddane(d.Afspc, sinip, cosip, pinc, pl, pgh, ph, mp, argpp, nodep, out V argpl, out V nodel, out V lyddaneTie);
+            argppOut = V.Select(direct, argppOut, argpl);
+            nodepOut = V.Select(direct, nodepOut, nodel);
+            tie |= V.AndNot(lyddaneTie, direct);
+        }
+
+        mp += pl;
+
+        // A negative inclination is folded back: sin(−i) = −sin i, cos(−i) = cos i.
+        V negative = V.LessThan(inclp, zero);
+        if (V.Any(negative))
+        {
+            inclp = V.Select(negative, -inclp, inclp);
+            sinip = V.Select(negative, -sinip, sinip);
+            nodepOut = V.Select(negative, nodepOut + Math.PI, nodepOut);
+            argppOut = V.Select(negative, argppOut - Math.PI, argppOut);
+        }
+
+        V error = s.Error;
+        error = V.Select(
+            V.Equal(error, zero) & (V.LessThan(ep, zero) | V.GreaterThan(ep, V.Create(1.0))),
+            V.Create((double)Sgp4ErrorCode.PerturbedEccentricityOutOfRange),
+            error);
+
+        s.Error = error;
+        s.Tie = tie | Near(ep, 0.0, 1e-15) | Near(ep, 1.0, 1e-12);
+        s.Ep = ep;
+        s.Xincp = inclp;
+        s.Mp = mp;
+        s.Argpp = argppOut;
+        s.Nodep = nodepOut;
+        s.Sinip = sinip;
+        s.Cosip = cosip;
+        s.Aycof = -0.5 * k.J3OverJ2 * sinip;
+        V denominator = V.Select(V.GreaterThan(V.Abs(cosip + 1.0), V.Create(1.5e-12)), 1.0 + cosip, V.Create(1.5e-12));
+        s.Xlcof = -0.25 * k.J3OverJ2 * sinip * (3.0 + (5.0 * cosip)) / denominator;
+        V cosisq = cosip * cosip;
+        s.Con41 = (3.0 * cosisq) - 1.0;
+        s.X1mth2 = 1.0 - cosisq;
+        s.X7thm1 = (7.0 * cosisq) - 1.0;
+    }
+
+    /// <summary>Lyddane's modification: the node and inclination periodics applied to (sin i sin Ω, sin i cos Ω), so
+    /// that small inclinations stay well defined; gives the new argument of perigee and node (before adding pl to M).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void Lyddane<V>(
+        bool afspc, V sinip, V cosip, V pinc, V pl, V pgh, V ph, V mp, V argpp, V nodep, out V argpl, out V nodel, out V tie)
+        where V : struct, ISimdDouble<V>
+    {
+        const double TwoPi = 2.0 * Math.PI;
+        V zero = V.Create(0.0);
+        SimdMath.SinCos(nodep, out V sinop, out V cosop);
+        V alfdp = sinip * sinop;
+        V betdp = sinip * cosop;
+        V dalf = (ph * cosop) + (pinc * cosip * sinop);
+        V dbet = (-ph * sinop) + (pinc * cosip * cosop);
+        alfdp += dalf;
+        betdp += dbet;
+        nodel = SimdMath.ModTwoPi(nodep);
+        if (afspc) nodel = V.Select(V.LessThan(nodel, zero), nodel + TwoPi, nodel);
+        V xls = mp + argpp + (cosip * nodel);
+        V dls = pl + pgh - (pinc * nodel * sinip);
+        xls += dls;
+        V xnoh = nodel;
+        nodel = SimdMath.Atan2(alfdp, betdp);
+
+        // atan2 jumps between −π and π; the AFSPC mode moves negative nodes up by 2π; the node is then put within π
+        // of the old one: near any of those edges a last-bit difference could land on the other side.
+        tie = Near(V.Abs(xnoh - nodel), Math.PI, 1e-12) | Near(V.Abs(nodel), Math.PI, 1e-12);
+        if (afspc)
+        {
+            tie |= Near(nodel, 0.0, 1e-15);
+            nodel = V.Select(V.LessThan(nodel, zero), nodel + TwoPi, nodel);
+        }
+
+        V wrap = V.GreaterThan(V.Abs(xnoh - nodel), V.Create(Math.PI));
+        nodel = V.Select(wrap, V.Select(V.LessThan(nodel, xnoh), nodel + TwoPi, nodel - TwoPi), nodel);
+        argpl = xls - (mp + pl) - (cosip * nodel);
+    }
+
+    /// <summary>Resonance integrator steps beyond the precomputed table, kept for one row of times.</summary>
+    public sealed class ResonanceSteps
+    {
+        public List<Sgp4DeepSpace.IntegratorState> Forward { get; } = [];
+
+        public List<Sgp4DeepSpace.IntegratorState> Backward { get; } = [];
+
+        public void Clear()
+        {
+            Forward.Clear();
+            Backward.Clear();
+        }
     }
 
     /// <summary>From the mean elements with their periodics to the state (shared by SGP4 and SDP4).</summary>
@@ -179,8 +457,14 @@ internal static class Sgp4Kernel
             tem5 = V.Select(tooLarge, V.Select(V.GreaterThan(tem5, zero), clamp, -clamp), tem5);
             tem5 = V.Select(active, tem5, zero);
             eo1 += tem5;
-            active &= V.GreaterThanOrEqual(V.Abs(tem5), tolerance);
-            if (ktr == 10 || !V.Any(active)) break;
+            if (ktr == 10) break;
+
+            // A correction within a few parts in 10⁴ of the tolerance (where the noise of a correction near 1e-12 lies)
+            // may have gone the other way in the scalar code, which would end one iterate earlier or later.
+            V size = V.Abs(tem5);
+            s.Tie |= active & V.GreaterThanOrEqual(size, V.Create(0.999e-12)) & V.LessThan(size, V.Create(1.001e-12));
+            active &= V.GreaterThanOrEqual(size, tolerance);
+            if (!V.Any(active)) break;
 
             // Lanes that have converged keep the sine and cosine of their previous iterate, as the scalar loop does.
             SimdMath.Rotate(sineo1, coseo1, tem5, eo1, out V sNew, out V cNew);
@@ -211,6 +495,9 @@ internal static class Sgp4Kernel
         V el2 = (axnl * axnl) + (aynl * aynl);
         V pl = am * (1.0 - el2);
         error = V.Select(V.Equal(error, zero) & V.LessThan(pl, zero), V.Create((double)Sgp4ErrorCode.SemiLatusRectumNegative), error);
+        // Beyond e = 0.9 Kepler's equation magnifies the last bits of a sine a hundredfold and more near perigee
+        // (1 / (1 − e cos E)): such lanes are left to the scalar code too.
+        V tie = s.Tie | Near(pl, 0.0, 1e-15) | V.GreaterThan(el2, V.Create(0.81));
 
         V rl = am * (1.0 - ecose);
         V invRl = 1.0 / rl;
@@ -236,6 +523,7 @@ internal static class Sgp4Kernel
         V xnode = s.Nodep + (1.5 * temp2 * cosip * sin2u);
         V dinc = 1.5 * temp2 * cosip * s.Sinip * cos2u;
         error = V.Select(V.Equal(error, zero) & V.LessThan(mrt, V.Create(1.0)), V.Create((double)Sgp4ErrorCode.Decayed), error);
+        s.Tie = tie | Near(mrt, 1.0, 1e-12);
 
         // Failed lanes are not turned below, so that their garbage cannot send the whole vector down the slow path.
         V ok = V.Equal(error, zero);
@@ -280,6 +568,7 @@ internal static class Sgp4Kernel
         o.Y = mrt * uy * re;
         o.Z = mrt * uz * re;
         o.Error = s.Error;
+        o.Tie = s.Tie;
         if (withVelocity)
         {
             V nm = s.Nm;
@@ -301,4 +590,9 @@ internal static class Sgp4Kernel
             o.Vz = zero;
         }
     }
+
+    /// <summary>Lanes where <paramref name="x"/> is within <paramref name="tolerance"/> of <paramref name="threshold"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static V Near<V>(V x, double threshold, double tolerance)
+        where V : struct, ISimdDouble<V> => V.LessThan(V.Abs(x - threshold), V.Create(tolerance));
 }

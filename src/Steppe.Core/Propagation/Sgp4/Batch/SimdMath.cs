@@ -172,6 +172,62 @@ internal static class SimdMath
         return r;
     }
 
+    /// <summary>
+    /// atan2(y, x) in (−π, π], within a few ulp of <see cref="Math.Atan2"/> for finite arguments not both zero (both
+    /// zero give zero). The ratio of the smaller to the larger magnitude, z ≤ 1, is halved in angle twice by
+    /// tan(θ/2) = z / (1 + √(1 + z²)), which leaves |w| ≤ tan(π/16); the Taylor series of atan to degree 25 there
+    /// (truncation below 1e-20), times four, then the octant and the signs give the angle.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V Atan2<V>(V y, V x)
+        where V : struct, ISimdDouble<V>
+    {
+        V zero = V.Create(0.0);
+        V ax = V.Abs(x);
+        V ay = V.Abs(y);
+        V swap = V.GreaterThan(ay, ax);
+        V num = V.Select(swap, ax, ay);
+        V den = V.Select(swap, ay, ax);
+        V z = V.Select(V.Equal(den, zero), zero, num / den);
+        V w = z / (1.0 + V.Sqrt(V.MultiplyAdd(z, z, V.Create(1.0))));
+        w = w / (1.0 + V.Sqrt(V.MultiplyAdd(w, w, V.Create(1.0))));
+        V w2 = w * w;
+        V p = V.MultiplyAdd(w2, V.Create(1.0 / 25.0), V.Create(-1.0 / 23.0));
+        p = V.MultiplyAdd(w2, p, V.Create(1.0 / 21.0));
+        p = V.MultiplyAdd(w2, p, V.Create(-1.0 / 19.0));
+        p = V.MultiplyAdd(w2, p, V.Create(1.0 / 17.0));
+        p = V.MultiplyAdd(w2, p, V.Create(-1.0 / 15.0));
+        p = V.MultiplyAdd(w2, p, V.Create(1.0 / 13.0));
+        p = V.MultiplyAdd(w2, p, V.Create(-1.0 / 11.0));
+        p = V.MultiplyAdd(w2, p, V.Create(1.0 / 9.0));
+        p = V.MultiplyAdd(w2, p, V.Create(-1.0 / 7.0));
+        p = V.MultiplyAdd(w2, p, V.Create(1.0 / 5.0));
+        p = V.MultiplyAdd(w2, p, V.Create(-1.0 / 3.0));
+        V a = 4.0 * V.MultiplyAdd(w * w2, p, w);
+        a = V.Select(swap, (Math.PI / 2) - a, a);
+        a = V.Select(V.LessThan(x, zero), Math.PI - a, a);
+        return a ^ (y & V.Create(-0.0));
+    }
+
+    /// <summary>
+    /// The cube root of positive <paramref name="x"/> from a guess within a few per cent (two Halley steps, each
+    /// cubing the relative error, and a Newton step for the last bits): within about one ulp of <see cref="Math.Cbrt"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V Cbrt<V>(V x, V guess)
+        where V : struct, ISimdDouble<V>
+    {
+        V y = guess;
+        for (int i = 0; i < 2; i++)
+        {
+            V y3 = y * y * y;
+            y = y * (y3 + x + x) / (y3 + y3 + x);
+        }
+
+        V yy = y * y;
+        return y - (V.FusedMultiplyAdd(yy, y, -x) / (3.0 * yy));
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void SinCosLargeLanes<V>(V x, V large, ref V sin, ref V cos)
         where V : struct, ISimdDouble<V>
