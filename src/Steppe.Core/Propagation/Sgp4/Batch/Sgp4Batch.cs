@@ -208,8 +208,8 @@ public sealed class Sgp4Batch
             _out = output;
             _timeCount = times.Length;
 
-            // Padded with the last time (or J2000) so that the last vector of every row can be loaded whole.
-            int padded = times.Length + 8;
+            // Padded with the last time (or J2000) so that the last vectors of every row can be loaded whole.
+            int padded = times.Length + 16;
             _whole = new double[padded];
             _fraction = new double[padded];
             for (int j = 0; j < padded; j++)
@@ -285,9 +285,20 @@ public sealed class Sgp4Batch
         {
             V epochWhole = V.Create(k.EpochWholeSeconds);
             V epochFraction = V.Create(k.EpochFractionSeconds);
-            for (int j = j0; j < j1; j += V.Count)
+            int j = j0;
+            for (; j + V.Count < j1; j += 2 * V.Count)
             {
                 // Minutes since epoch exactly as Instant.SecondsSince(epoch) / 60 forms them.
+                V tA = ((V.Load(in _whole[j]) - epochWhole) + (V.Load(in _fraction[j]) - epochFraction)) / 60.0;
+                int jb = j + V.Count;
+                V tB = ((V.Load(in _whole[jb]) - epochWhole) + (V.Load(in _fraction[jb]) - epochFraction)) / 60.0;
+                Sgp4Kernel.NearEarthPair(in k, tA, tB, withVelocity, out var oA, out var oB);
+                Write(ref oA, i, j, V.Count, withVelocity);
+                Write(ref oB, i, jb, Math.Min(V.Count, j1 - jb), withVelocity);
+            }
+
+            if (j < j1)
+            {
                 V t = ((V.Load(in _whole[j]) - epochWhole) + (V.Load(in _fraction[j]) - epochFraction)) / 60.0;
                 Sgp4Kernel.NearEarth(in k, t, withVelocity, out var o);
                 Write(ref o, i, j, Math.Min(V.Count, j1 - j), withVelocity);

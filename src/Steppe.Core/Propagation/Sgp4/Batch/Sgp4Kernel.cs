@@ -60,6 +60,28 @@ internal static class Sgp4Kernel
         Finish(in k, ref s, withVelocity, out o);
     }
 
+    /// <summary>
+    /// Two vectors of times at once, stage by stage: each stage is one long chain of dependent operations, and
+    /// alternating two independent chains lets the processor overlap them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void NearEarthPair<V>(in Sgp4Terms k, V tA, V tB, bool withVelocity, out Output<V> oA, out Output<V> oB)
+        where V : struct, ISimdDouble<V>
+    {
+        Unsafe.SkipInit(out State<V> a);
+        Unsafe.SkipInit(out State<V> b);
+        NearEarthSecular(in k, tA, ref a);
+        NearEarthSecular(in k, tB, ref b);
+        LongPeriod(ref a);
+        LongPeriod(ref b);
+        Kepler(ref a);
+        Kepler(ref b);
+        ShortPeriod(in k, ref a);
+        ShortPeriod(in k, ref b);
+        Orientation(in k, ref a, withVelocity, out oA);
+        Orientation(in k, ref b, withVelocity, out oB);
+    }
+
     /// <summary>Secular gravity and drag for a near-Earth orbit, with its epoch-inclination coefficients.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void NearEarthSecular<V>(in Sgp4Terms k, V t, ref State<V> s)

@@ -151,20 +151,19 @@ internal static class SimdMath
     public static V ModTwoPi<V>(V x)
         where V : struct, ISimdDouble<V>
     {
-        // The quotient from a multiplication by 1/(2π) may be one off the true one (as the scalar code's division may):
-        // the remainder r = x − n·2π is exact by the fused multiply-add, and so is r ± 2π when it is the remainder of
-        // the neighbouring quotient (an exact remainder is representable), so the right one is picked exactly.
+        // fmod(x, 2π) = sign(x)·fmod(|x|, 2π). The quotient n from a multiplication by 1/(2π) may be one off the
+        // true one (as the scalar code's division may): the remainder r = |x| − n·2π is exact by the fused
+        // multiply-add, and so is r ± 2π when that is the remainder of the true quotient (an exact remainder is
+        // representable), so the right one is reached exactly. The sign of x then goes on (a zero keeps it too).
         V twoPi = V.Create(TwoPi);
-        V n = V.Truncate(x * InverseTwoPi);
-        V r = V.FusedMultiplyAdd(-n, twoPi, x);
         V zero = V.Create(0.0);
-        V positive = V.GreaterThan(x, zero);
-        V useBelow = V.Select(positive, V.LessThan(r, zero), V.LessThanOrEqual(r, -twoPi));
-        V useAbove = V.Select(positive, V.GreaterThanOrEqual(r, twoPi), V.GreaterThan(r, zero));
-        r = V.Select(useBelow, r + twoPi, V.Select(useAbove, r - twoPi, r));
-
-        // An exact multiple of 2π leaves a zero with the sign of x.
-        r = V.Select(V.Equal(r, zero), x & V.Create(-0.0), r);
+        V signBit = V.Create(-0.0);
+        V a = V.Abs(x);
+        V n = V.Floor(a * InverseTwoPi);
+        V r = V.FusedMultiplyAdd(n, V.Create(-TwoPi), a);
+        r += V.LessThan(r, zero) & twoPi;
+        r -= V.GreaterThanOrEqual(r, twoPi) & twoPi;
+        r |= x & signBit;
 
         // Beyond 2⁵⁰ (and for NaN) the scalar code falls back to fmod: so do these lanes.
         V exact = V.LessThan(V.Abs(x), V.Create(1125899906842624.0));
