@@ -143,11 +143,16 @@ public sealed class Sgp4Batch
     public void Propagate(ReadOnlySpan<Instant> times, Sgp4BatchStates output, Sgp4BatchOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(output);
+        Execute(new Run(this, times, output), times.Length, output, options);
+    }
+
+    private void Execute(Run run, int timeCount, Sgp4BatchStates output, Sgp4BatchOptions? options)
+    {
         options ??= Sgp4BatchOptions.Default;
-        if (output.ObjectCount != Count || output.TimeCount != times.Length)
+        if (output.ObjectCount != Count || output.TimeCount != timeCount)
         {
             throw new ArgumentOutOfRangeException(nameof(output), FormattableString.Invariant(
-                $"The buffers hold {output.ObjectCount} objects × {output.TimeCount} times; this call needs {Count} × {times.Length}."));
+                $"The buffers hold {output.ObjectCount} objects × {output.TimeCount} times; this call needs {Count} × {timeCount}."));
         }
 
         int threads = options.MaxDegreeOfParallelism switch
@@ -158,7 +163,6 @@ public sealed class Sgp4Batch
         };
 
         var width = options.VectorWidth == Sgp4VectorWidth.Auto ? HardwareVectorWidth : options.VectorWidth;
-        var run = new Run(this, times, output);
         switch (width)
         {
             case Sgp4VectorWidth.Scalar: run.Execute<SimdScalar>(threads); break;
@@ -167,6 +171,24 @@ public sealed class Sgp4Batch
             case Sgp4VectorWidth.Vector512: run.Execute<Simd512>(threads); break;
             default: throw new ArgumentOutOfRangeException(nameof(options), options.VectorWidth, "Unknown vector width.");
         }
+    }
+
+    /// <summary>
+    /// Propagates every element set to the same offsets from its own epoch: entry (i, j) is what
+    /// <c>Propagator(i).PropagateMinutes(minutesSinceEpoch[j])</c> gives (the low-level entry point, as for the scalar
+    /// propagator; e.g. each set over its first day at one-minute steps).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An offset is not finite, the buffers' sizes do not match, or an
+    /// option is out of range.</exception>
+    public void PropagateMinutes(ReadOnlySpan<double> minutesSinceEpoch, Sgp4BatchStates output, Sgp4BatchOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        foreach (double m in minutesSinceEpoch)
+        {
+            if (!double.IsFinite(m)) throw new ArgumentOutOfRangeException(nameof(minutesSinceEpoch), m, "Every time since epoch must be a finite number of minutes.");
+        }
+
+        Execute(new Run(this, minutesSinceEpoch, output), minutesSinceEpoch.Length, output, options);
     }
 
     private static Instant[] Grid(Instant start, TimeSpan step, int count)
@@ -198,9 +220,24 @@ public sealed class Sgp4Batch
         private readonly Instant[] _times;
         private readonly double[] _whole;
         private readonly double[] _fraction;
+        private readonly bool _minutesSinceEpoch;
         private readonly Sgp4BatchStates _out;
         private readonly int _timeCount;
 
+        /// <summary>Times as minutes from each element set's epoch (in <c>_whole</c>), padded.</summary>
+        public Run(Sgp4Batch batch, ReadOnlySpan<double> minutesSinceEpoch, Sgp4BatchStates output)
+        {
+            _batch = batch;
+            _times = [];
+            _out = output;
+            _timeCount = minutesSinceEpoch.Length;
+            _minutesSinceEpoch = true;
+            _whole = new double[minutesSinceEpoch.Length + 16];
+            _fraction = [];
+            for (int j = 0; j < _whole.Length; j++) _whole[j] = minutesSinceEpoch.Length == 0 ? 0.0 : minutesSinceEpoch[Math.Min(j, minutesSinceEpoch.Length - 1)];
+        }
+
+        /// <summary>Times as instants, split into the two parts of <see cref="Instant"/>, padded.</summary>
         public Run(Sgp4Batch batch, ReadOnlySpan<Instant> times, Sgp4BatchStates output)
         {
             _batch = batch;
@@ -269,11 +306,9 @@ public sealed class Sgp4Batch
             where V : struct, ISimdDouble<V>
         {
             var steps = new Sgp4Kernel.ResonanceSteps();
-            V epochWhole = V.Create(k.EpochWholeSeconds);
-            V epochFraction = V.Create(k.EpochFractionSeconds);
             for (int j = j0; j < j1; j += V.Count)
             {
-                V t = ((V.Load(in _whole[j]) - epochWhole) + (V.Load(in _fraction[j]) - epochFraction)) / 60.0;
+                V t = MinutesSinceEpoch<V>(in k, j);
                 Sgp4Kernel.DeepSpace(in k, in d, deep, steps, t, withVelocity, out var o);
                 Write(ref o, i, j, Math.Min(V.Count, j1 - j), withVelocity);
             }
@@ -283,15 +318,12 @@ public sealed class Sgp4Batch
     private void NearEarthRow<V>(in Sgp4Terms k, int i, int j0, int j1, bool withVelocity)
             where V : struct, ISimdDouble<V>
         {
-            V epochWhole = V.Create(k.EpochWholeSeconds);
-            V epochFraction = V.Create(k.EpochFractionSeconds);
             int j = j0;
             for (; j + V.Count < j1; j += 2 * V.Count)
             {
-                // Minutes since epoch exactly as Instant.SecondsSince(epoch) / 60 forms them.
-                V tA = ((V.Load(in _whole[j]) - epochWhole) + (V.Load(in _fraction[j]) - epochFraction)) / 60.0;
+                V tA = MinutesSinceEpoch<V>(in k, j);
                 int jb = j + V.Count;
-                V tB = ((V.Load(in _whole[jb]) - epochWhole) + (V.Load(in _fraction[jb]) - epochFraction)) / 60.0;
+                V tB = MinutesSinceEpoch<V>(in k, jb);
                 Sgp4Kernel.NearEarthPair(in k, tA, tB, withVelocity, out var oA, out var oB);
                 Write(ref oA, i, j, V.Count, withVelocity);
                 Write(ref oB, i, jb, Math.Min(V.Count, j1 - jb), withVelocity);
@@ -299,10 +331,20 @@ public sealed class Sgp4Batch
 
             if (j < j1)
             {
-                V t = ((V.Load(in _whole[j]) - epochWhole) + (V.Load(in _fraction[j]) - epochFraction)) / 60.0;
+                V t = MinutesSinceEpoch<V>(in k, j);
                 Sgp4Kernel.NearEarth(in k, t, withVelocity, out var o);
                 Write(ref o, i, j, Math.Min(V.Count, j1 - j), withVelocity);
             }
+        }
+
+        /// <summary>Minutes since the element set's epoch of times j, j + 1, …: as given, or exactly as
+        /// <c>Instant.SecondsSince(epoch) / 60</c> forms them (whole seconds as doubles are exact below 2⁵³).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private V MinutesSinceEpoch<V>(in Sgp4Terms k, int j)
+            where V : struct, ISimdDouble<V>
+        {
+            if (_minutesSinceEpoch) return V.Load(in _whole[j]);
+            return ((V.Load(in _whole[j]) - k.EpochWholeSeconds) + (V.Load(in _fraction[j]) - k.EpochFractionSeconds)) / 60.0;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -376,7 +418,7 @@ public sealed class Sgp4Batch
             for (int l = 0; l < lanes; l++)
             {
                 if (BitConverter.DoubleToInt64Bits(V.GetElement(o.Tie, l)) == 0) continue;
-                var r = p.Propagate(_times[j + l]);
+                var r = _minutesSinceEpoch ? p.PropagateMinutes(_whole[j + l]) : p.Propagate(_times[j + l]);
                 o.Error = V.WithElement(o.Error, l, (double)(int)r.Error);
                 if (!r.IsSuccess) continue;
                 var (x, v) = (r.PositionKm, r.VelocityKmPerS);

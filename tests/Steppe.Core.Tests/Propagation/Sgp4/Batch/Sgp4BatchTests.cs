@@ -145,6 +145,75 @@ public class Sgp4BatchTests(ITestOutputHelper output)
         output.WriteLine(FormattableString.Invariant($"{width}: {codes} codes agree; worst relative difference after a failure {worstRelative:E2}"));
     }
 
+    [Theory]
+    [InlineData(Sgp4VectorWidth.Auto)]
+    [InlineData(Sgp4VectorWidth.Scalar)]
+    public void PropagateMinutes_IsTheScalarPropagateMinutes(Sgp4VectorWidth width)
+    {
+        // All 33 Vallado cases in one batch, each at the driver's minutes from its own epoch (the union of the
+        // schedules, up to a week either side), against Sgp4Propagator.PropagateMinutes: same codes, states within
+        // tolerance. Some sets run far outside their span here (e.g. 29141, a decaying object, a few days backwards,
+        // where drag sends it beyond 10⁷ km): where a "state" is farther than 10⁵ km, 1e-9 km is below the double
+        // precision of the numbers themselves, so it is held to 1e-14 of its radius (about 50 ulp) instead; and past a
+        // failure (farther from epoch than a time at which the set failed) to 1e-10 of its size, as in
+        // AfterDecay_CodesStillMatch.
+        var cases = Sgp4VerificationData.Cases;
+        var batch = Sgp4Batch.Create(cases.Select(c => c.Elements).ToList());
+        double[] minutes = cases.SelectMany(c => c.Schedule()).Where(m => Math.Abs(m) <= 10_080).Distinct().Order().ToArray();
+        var states = new Sgp4BatchStates(batch.Count, minutes.Length, Sgp4StateLayout.TimeMajor);
+        batch.PropagateMinutes(minutes, states, new Sgp4BatchOptions { VectorWidth = width });
+
+        int compared = 0, failed = 0, far = 0;
+        for (int i = 0; i < batch.Count; i++)
+        {
+            var p = batch.Propagator(i);
+            double firstFailureAfter = double.PositiveInfinity, firstFailureBefore = double.NegativeInfinity;
+            if (p is not null)
+            {
+                foreach (double m in minutes)
+                {
+                    if (p.PropagateMinutes(m).IsSuccess) continue;
+                    if (m >= 0) firstFailureAfter = Math.Min(firstFailureAfter, m);
+                    else firstFailureBefore = Math.Max(firstFailureBefore, m);
+                }
+            }
+
+            for (int j = 0; j < minutes.Length; j++)
+            {
+                if (p is null)
+                {
+                    Assert.Equal(batch.InitialisationError(i), states.Error(i, j));
+                    continue;
+                }
+
+                var r = p.PropagateMinutes(minutes[j]);
+                Assert.Equal(r.Error, states.Error(i, j));
+                if (!r.IsSuccess)
+                {
+                    failed++;
+                    continue;
+                }
+
+                double radius = r.PositionKm.Length, speed = r.VelocityKmPerS.Length;
+                bool pastFailure = minutes[j] > firstFailureAfter || minutes[j] < firstFailureBefore;
+                bool isFar = radius > 1e5;
+                far += isFar ? 1 : 0;
+                double dr = (states.PositionKm(i, j) - r.PositionKm).Length;
+                double dv = (states.VelocityKmPerS(i, j) - r.VelocityKmPerS).Length;
+                double toleranceR = pastFailure ? 1e-10 * radius : isFar ? 1e-14 * radius : PositionToleranceKm;
+                double toleranceV = pastFailure ? 1e-10 * speed : isFar ? 1e-14 * speed : VelocityToleranceKmPerS;
+                Assert.True(dr <= toleranceR, $"{cases[i].Id} at {minutes[j]} min: {dr:E3} km at {radius:E3} km");
+                Assert.True(dv <= toleranceV, $"{cases[i].Id} at {minutes[j]} min: {dv:E3} km/s");
+                compared++;
+            }
+        }
+
+        output.WriteLine($"{width}: {compared} states ({far} of them beyond 10⁵ km) and {failed} failures agree");
+        Assert.True(compared > 5_000);
+        Assert.True(failed > 100);
+        Assert.Throws<ArgumentOutOfRangeException>(() => batch.PropagateMinutes([double.NaN], new Sgp4BatchStates(batch.Count, 1)));
+    }
+
     [Fact]
     public void LayoutsThreadsAndPositionsOnly_GiveTheSameBits()
     {

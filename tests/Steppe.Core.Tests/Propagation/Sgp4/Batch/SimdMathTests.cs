@@ -74,6 +74,77 @@ public class SimdMathTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Atan2_AgreesWithLibm_WithinFourUlpOfPi(string width)
+    {
+        var rng = new Random(11);
+        var ys = new List<double> { 0.0, 1.0, -1.0, 0.0, 1e-300, -2.5, 3.0, 1.0 };
+        var xs = new List<double> { 1.0, 0.0, 0.0, -1.0, -1.0, -2.5, 3.0, 1.0 };
+        for (int i = 0; i < 200_000; i++)
+        {
+            double scale = Math.Pow(10.0, rng.Next(-8, 9));
+            ys.Add((rng.NextDouble() * 2.0 - 1.0) * scale);
+            xs.Add((rng.NextDouble() * 2.0 - 1.0) * Math.Pow(10.0, rng.Next(-8, 9)));
+        }
+
+        double[] y = ys.ToArray(), x = xs.ToArray();
+        double[] got = width switch
+        {
+            "Scalar" => Atan2<SimdScalar>(y, x),
+            "Vector128" => Atan2<Simd128>(y, x),
+            "Vector256" => Atan2<Simd256>(y, x),
+            _ => Atan2<Simd512>(y, x),
+        };
+
+        double ulpOfPi = Math.BitIncrement(Math.PI) - Math.PI;
+        double worst = 0;
+        for (int i = 0; i < y.Length; i++)
+        {
+            double expected = Math.Atan2(y[i], x[i]);
+            worst = Math.Max(worst, Math.Abs(got[i] - expected) / ulpOfPi);
+            Assert.Equal(double.IsNegative(expected), double.IsNegative(got[i]));
+        }
+
+        output.WriteLine($"{width}: {y.Length} pairs, worst atan2 error {worst:F2} ulp of π");
+        Assert.True(worst <= 4.0, $"atan2 off by {worst} ulp of π");
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Cbrt_FromAGuessWithinTenPerCent_IsWithinOneUlpOfTheTrueRoot(string width)
+    {
+        var rng = new Random(13);
+        var x = new double[80_000];
+        var guess = new double[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = Math.Pow(10.0, (rng.NextDouble() * 8.0) - 2.0);
+            guess[i] = Math.Cbrt(x[i]) * (0.9 + (0.2 * rng.NextDouble()));
+        }
+
+        double[] got = width switch
+        {
+            "Scalar" => Cbrt<SimdScalar>(x, guess),
+            "Vector128" => Cbrt<Simd128>(x, guess),
+            "Vector256" => Cbrt<Simd256>(x, guess),
+            _ => Cbrt<Simd512>(x, guess),
+        };
+
+        // The true root lies between the neighbours of the result: the exact residual c³ − x (in integers) changes
+        // sign there. Math.Cbrt is within a few ulp too (it is the scalar propagator's).
+        int libmWorst = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            Assert.True(CubeResidualSign(Math.BitDecrement(got[i]), x[i]) < 0 && CubeResidualSign(Math.BitIncrement(got[i]), x[i]) > 0, $"cbrt({x[i]:R}) = {got[i]:R}");
+            double libm = Math.Cbrt(x[i]);
+            libmWorst = Math.Max(libmWorst, (int)Math.Round(Math.Abs(libm - got[i]) / (Math.BitIncrement(libm) - libm)));
+        }
+
+        output.WriteLine($"{width}: every cube root within one ulp of the true root; Math.Cbrt differs by up to {libmWorst} ulp");
+        Assert.True(libmWorst <= 4);
+    }
+
     /// <summary>Random arguments over the ranges SGP4 meets (and beyond the reduction limit), exact multiples and
     /// near-multiples of π/2 and 2π, signed zeros.</summary>
     private static double[] Inputs()
@@ -118,6 +189,42 @@ public class SimdMathTests(ITestOutputHelper output)
     {
         var r = new double[x.Length];
         for (int i = 0; i < x.Length; i += V.Count) V.Store(SimdMath.ModTwoPi(V.Load(in x[i])), ref r[i]);
+        return r;
+    }
+
+    /// <summary>The sign of c³ − x, exactly (both as integers times powers of two).</summary>
+    private static int CubeResidualSign(double c, double x)
+    {
+        static System.Numerics.BigInteger Mantissa(double d, out int exponent)
+        {
+            long bits = BitConverter.DoubleToInt64Bits(d);
+            int e = (int)((bits >> 52) & 0x7FF);
+            long m = bits & 0xFFFFFFFFFFFFFL;
+            if (e != 0) m |= 1L << 52;
+            exponent = (e == 0 ? 1 : e) - 1075;
+            return m;
+        }
+
+        var mc = Mantissa(c, out int ec);
+        var mx = Mantissa(x, out int ex);
+        int e3 = 3 * ec;
+        int lowest = Math.Min(e3, ex);
+        return ((mc * mc * mc) << (e3 - lowest)).CompareTo(mx << (ex - lowest));
+    }
+
+    private static double[] Atan2<V>(double[] y, double[] x)
+        where V : struct, ISimdDouble<V>
+    {
+        var r = new double[y.Length];
+        for (int i = 0; i < y.Length; i += V.Count) V.Store(SimdMath.Atan2(V.Load(in y[i]), V.Load(in x[i])), ref r[i]);
+        return r;
+    }
+
+    private static double[] Cbrt<V>(double[] x, double[] guess)
+        where V : struct, ISimdDouble<V>
+    {
+        var r = new double[x.Length];
+        for (int i = 0; i < x.Length; i += V.Count) V.Store(SimdMath.Cbrt(V.Load(in x[i]), V.Load(in guess[i])), ref r[i]);
         return r;
     }
 }
