@@ -57,6 +57,7 @@ internal static class Sgp4Kernel
     {
         Unsafe.SkipInit(out State<V> s);
         NearEarthSecular(in k, t, ref s);
+        ReduceAngles(ref s);
         Finish(in k, ref s, withVelocity, out o);
     }
 
@@ -72,6 +73,8 @@ internal static class Sgp4Kernel
         Unsafe.SkipInit(out State<V> b);
         NearEarthSecular(in k, tA, ref a);
         NearEarthSecular(in k, tB, ref b);
+        ReduceAngles(ref a);
+        ReduceAngles(ref b);
         LongPeriod(ref a);
         LongPeriod(ref b);
         Kepler(ref a);
@@ -128,12 +131,7 @@ internal static class Sgp4Kernel
         s.Tie = Near(em, 1.0, 1e-12) | Near(em, -0.001, 1e-15);
 
         s.Ep = V.Select(V.LessThan(em, V.Create(1.0e-6)), V.Create(1.0e-6), em);
-        mm += k.No * templ;
-        V xlm = mm + argpm + nodem;
-        nodem = SimdMath.ModTwoPi(nodem);
-        argpm = SimdMath.ModTwoPi(argpm);
-        xlm = SimdMath.ModTwoPi(xlm);
-        s.Mp = SimdMath.ModTwoPi(xlm - argpm - nodem);
+        s.Mp = mm + (k.No * templ);
         s.Nodep = nodem;
         s.Argpp = argpm;
         s.Xincp = V.Create(k.Inclo);
@@ -144,6 +142,24 @@ internal static class Sgp4Kernel
         s.Con41 = V.Create(k.Con41);
         s.X1mth2 = V.Create(k.X1mth2);
         s.X7thm1 = V.Create(k.X7thm1);
+    }
+
+    /// <summary>The mean anomaly, argument of perigee and node brought into (−2π, 2π) as the scalar code does it
+    /// (through the mean longitude), exactly.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void ReduceAngles<V>(ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        V mm = s.Mp;
+        V argpm = s.Argpp;
+        V nodem = s.Nodep;
+        V xlm = mm + argpm + nodem;
+        nodem = SimdMath.ModTwoPi(nodem);
+        argpm = SimdMath.ModTwoPi(argpm);
+        xlm = SimdMath.ModTwoPi(xlm);
+        s.Mp = SimdMath.ModTwoPi(xlm - argpm - nodem);
+        s.Nodep = nodem;
+        s.Argpp = argpm;
     }
 
     /// <summary>Propagates a deep-space element set (period of 225 min or more) to <paramref name="t"/> minutes from epoch.</summary>
@@ -160,6 +176,7 @@ internal static class Sgp4Kernel
     {
         Unsafe.SkipInit(out State<V> s);
         DeepSecular(in k, in d, deep, steps, t, ref s);
+        ReduceAngles(ref s);
         DeepPeriodics(in k, in d, t, ref s);
         Finish(in k, ref s, withVelocity, out o);
     }
@@ -240,12 +257,7 @@ internal static class Sgp4Kernel
         s.Error = error;
         s.Tie = tie | Near(em, 1.0, 1e-12) | Near(em, -0.001, 1e-15);
         s.Ep = V.Select(V.LessThan(em, V.Create(1.0e-6)), V.Create(1.0e-6), em);
-        mm += k.No * templ;
-        V xlm = mm + argpm + nodem;
-        nodem = SimdMath.ModTwoPi(nodem);
-        argpm = SimdMath.ModTwoPi(argpm);
-        xlm = SimdMath.ModTwoPi(xlm);
-        s.Mp = SimdMath.ModTwoPi(xlm - argpm - nodem);
+        s.Mp = mm + (k.No * templ);
         s.Nodep = nodem;
         s.Argpp = argpm;
         s.Xincp = inclm;
