@@ -306,11 +306,12 @@ public sealed class Sgp4Batch
             where V : struct, ISimdDouble<V>
         {
             var steps = new Sgp4Kernel.ResonanceSteps();
+            var w = Sgp4Workspace<V>.Current;
             for (int j = j0; j < j1; j += V.Count)
             {
                 V t = MinutesSinceEpoch<V>(in k, j);
-                Sgp4Kernel.DeepSpace(in k, in d, deep, steps, t, withVelocity, out var o);
-                Write(ref o, i, j, Math.Min(V.Count, j1 - j), withVelocity);
+                Sgp4Kernel.DeepSpace(in k, in d, deep, steps, t, withVelocity, w);
+                Write(ref w.OutputA, i, j, Math.Min(V.Count, j1 - j), withVelocity);
             }
         }
 
@@ -318,22 +319,23 @@ public sealed class Sgp4Batch
     private void NearEarthRow<V>(in Sgp4Terms k, int i, int j0, int j1, bool withVelocity)
             where V : struct, ISimdDouble<V>
         {
+            var w = Sgp4Workspace<V>.Current;
             int j = j0;
             for (; j + V.Count < j1; j += 2 * V.Count)
             {
                 V tA = MinutesSinceEpoch<V>(in k, j);
                 int jb = j + V.Count;
                 V tB = MinutesSinceEpoch<V>(in k, jb);
-                Sgp4Kernel.NearEarthPair(in k, tA, tB, withVelocity, out var oA, out var oB);
-                Write(ref oA, i, j, V.Count, withVelocity);
-                Write(ref oB, i, jb, Math.Min(V.Count, j1 - jb), withVelocity);
+                Sgp4Kernel.NearEarthPair(in k, tA, tB, withVelocity, w);
+                Write(ref w.OutputA, i, j, V.Count, withVelocity);
+                Write(ref w.OutputB, i, jb, Math.Min(V.Count, j1 - jb), withVelocity);
             }
 
             if (j < j1)
             {
                 V t = MinutesSinceEpoch<V>(in k, j);
-                Sgp4Kernel.NearEarth(in k, t, withVelocity, out var o);
-                Write(ref o, i, j, Math.Min(V.Count, j1 - j), withVelocity);
+                Sgp4Kernel.NearEarth(in k, t, withVelocity, ref w.A, ref w.OutputA);
+                Write(ref w.OutputA, i, j, Math.Min(V.Count, j1 - j), withVelocity);
             }
         }
 

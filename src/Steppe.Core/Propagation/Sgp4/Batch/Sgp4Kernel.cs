@@ -52,13 +52,12 @@ internal static class Sgp4Kernel
 
     /// <summary>Propagates a near-Earth element set (period below 225 min) to <paramref name="t"/> minutes from epoch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void NearEarth<V>(in Sgp4Terms k, V t, bool withVelocity, out Output<V> o)
+    public static void NearEarth<V>(in Sgp4Terms k, V t, bool withVelocity, ref State<V> s, ref Output<V> o)
         where V : struct, ISimdDouble<V>
     {
-        Unsafe.SkipInit(out State<V> s);
         NearEarthSecular(in k, t, ref s);
         ReduceAngles(ref s);
-        Finish(in k, ref s, withVelocity, out o);
+        Finish(in k, ref s, withVelocity, ref o);
     }
 
     /// <summary>
@@ -66,11 +65,11 @@ internal static class Sgp4Kernel
     /// alternating two independent chains lets the processor overlap them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void NearEarthPair<V>(in Sgp4Terms k, V tA, V tB, bool withVelocity, out Output<V> oA, out Output<V> oB)
+    public static void NearEarthPair<V>(in Sgp4Terms k, V tA, V tB, bool withVelocity, Sgp4Workspace<V> w)
         where V : struct, ISimdDouble<V>
     {
-        Unsafe.SkipInit(out State<V> a);
-        Unsafe.SkipInit(out State<V> b);
+        ref State<V> a = ref w.A;
+        ref State<V> b = ref w.B;
         NearEarthSecular(in k, tA, ref a);
         NearEarthSecular(in k, tB, ref b);
         ReduceAngles(ref a);
@@ -81,8 +80,8 @@ internal static class Sgp4Kernel
         Kepler(ref b);
         ShortPeriod(in k, ref a);
         ShortPeriod(in k, ref b);
-        Orientation(in k, ref a, withVelocity, out oA);
-        Orientation(in k, ref b, withVelocity, out oB);
+        Orientation(in k, ref a, withVelocity, ref w.OutputA);
+        Orientation(in k, ref b, withVelocity, ref w.OutputB);
     }
 
     /// <summary>Secular gravity and drag for a near-Earth orbit, with its epoch-inclination coefficients.</summary>
@@ -169,21 +168,20 @@ internal static class Sgp4Kernel
     /// <param name="steps">Resonance integrator steps beyond the precomputed table, kept across the calls of one row.</param>
     /// <param name="t">Minutes from epoch.</param>
     /// <param name="withVelocity">Whether to compute velocities.</param>
-    /// <param name="o">The states and codes.</param>
+    /// <param name="w">The calling thread's workspace; the states and codes come back in its <c>OutputA</c>.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void DeepSpace<V>(in Sgp4Terms k, in Sgp4DeepTerms d, Sgp4DeepSpace deep, ResonanceSteps steps, V t, bool withVelocity, out Output<V> o)
+    public static void DeepSpace<V>(in Sgp4Terms k, in Sgp4DeepTerms d, Sgp4DeepSpace deep, ResonanceSteps steps, V t, bool withVelocity, Sgp4Workspace<V> w)
         where V : struct, ISimdDouble<V>
     {
-        Unsafe.SkipInit(out State<V> s);
-        DeepSecular(in k, in d, deep, steps, t, ref s);
-        ReduceAngles(ref s);
-        DeepPeriodics(in k, in d, t, ref s);
-        Finish(in k, ref s, withVelocity, out o);
+        DeepSecular(in k, in d, deep, steps, t, ref w.A, w.Resonance);
+        ReduceAngles(ref w.A);
+        DeepPeriodics(in k, in d, t, ref w.A, ref w.Sun, ref w.Moon);
+        Finish(in k, ref w.A, withVelocity, ref w.OutputA);
     }
 
     /// <summary>Secular gravity, drag, lunar-solar secular rates and the integrated resonance (SGP4 with DSPACE).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void DeepSecular<V>(in Sgp4Terms k, in Sgp4DeepTerms d, Sgp4DeepSpace deep, ResonanceSteps steps, V t, ref State<V> s)
+    public static void DeepSecular<V>(in Sgp4Terms k, in Sgp4DeepTerms d, Sgp4DeepSpace deep, ResonanceSteps steps, V t, ref State<V> s, double[] buffer)
         where V : struct, ISimdDouble<V>
     {
         V zero = V.Create(0.0);
@@ -213,7 +211,6 @@ internal static class Sgp4Kernel
         {
             // The integrator's state for each lane, from the scalar integrator (precomputed steps, or steps kept for
             // this row beyond them).
-            Span<double> buffer = stackalloc double[6 * V.Count];
             for (int l = 0; l < V.Count; l++)
             {
                 var r = deep.ResonanceStateAt(V.GetElement(t, l), steps.Forward, steps.Backward);
@@ -266,11 +263,9 @@ internal static class Sgp4Kernel
     /// <summary>Lunar-solar periodics (DPPER, with the Lyddane branch below 0.2 rad of inclination), the fold of a
     /// negative inclination and the inclination-dependent coefficients.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void DeepPeriodics<V>(in Sgp4Terms k, in Sgp4DeepTerms d, V t, ref State<V> s)
+    public static void DeepPeriodics<V>(in Sgp4Terms k, in Sgp4DeepTerms d, V t, ref State<V> s, ref Periodics<V> sun, ref Periodics<V> moon)
         where V : struct, ISimdDouble<V>
     {
-        Unsafe.SkipInit(out Periodics<V> sun);
-        Unsafe.SkipInit(out Periodics<V> moon);
         ThirdBody(d.Zmos + (Sgp4DeepSpace.Zns * t), 2.0 * Sgp4DeepSpace.Zes, d.Se2, d.Se3, d.Si2, d.Si3, d.Sl2, d.Sl3, d.Sl4, d.Sgh2, d.Sgh3, d.Sgh4, d.Sh2, d.Sh3, ref sun);
         ThirdBody(d.Zmol + (Sgp4DeepSpace.Znl * t), 2.0 * Sgp4DeepSpace.Zel, d.Ee2, d.E3, d.Xi2, d.Xi3, d.Xl2, d.Xl3, d.Xl4, d.Xgh2, d.Xgh3, d.Xgh4, d.Xh2, d.Xh3, ref moon);
         ApplyPeriodics(in k, in d, ref sun, ref moon, ref s);
@@ -432,13 +427,13 @@ internal static class Sgp4Kernel
 
     /// <summary>From the mean elements with their periodics to the state (shared by SGP4 and SDP4).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Finish<V>(in Sgp4Terms k, ref State<V> s, bool withVelocity, out Output<V> o)
+    public static void Finish<V>(in Sgp4Terms k, ref State<V> s, bool withVelocity, ref Output<V> o)
         where V : struct, ISimdDouble<V>
     {
         LongPeriod(ref s);
         Kepler(ref s);
         ShortPeriod(in k, ref s);
-        Orientation(in k, ref s, withVelocity, out o);
+        Orientation(in k, ref s, withVelocity, ref o);
     }
 
     /// <summary>Long-period periodics and the start of Kepler's equation.</summary>
@@ -577,7 +572,7 @@ internal static class Sgp4Kernel
 
     /// <summary>Orientation vectors, position and velocity.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Orientation<V>(in Sgp4Terms k, ref State<V> s, bool withVelocity, out Output<V> o)
+    public static void Orientation<V>(in Sgp4Terms k, ref State<V> s, bool withVelocity, ref Output<V> o)
         where V : struct, ISimdDouble<V>
     {
         // su = atan2(sinu, cosu) − dsu and xinc = xincp + dinc, by turning the known sines and cosines.

@@ -214,6 +214,46 @@ public class Sgp4BatchTests(ITestOutputHelper output)
         Assert.Throws<ArgumentOutOfRangeException>(() => batch.PropagateMinutes([double.NaN], new Sgp4BatchStates(batch.Count, 1)));
     }
 
+    [Theory]
+    [InlineData(Sgp4GravityModel.Wgs72Old, Sgp4OperationMode.Afspc)]
+    [InlineData(Sgp4GravityModel.Wgs84, Sgp4OperationMode.Afspc)]
+    [InlineData(Sgp4GravityModel.Wgs84, Sgp4OperationMode.Improved)]
+    public void OtherConstantsAndTheAfspcMode_MatchTheScalarPropagator(Sgp4GravityModel model, Sgp4OperationMode mode)
+    {
+        // Every third bundled set (GEO in the Lyddane branch among them) and the Vallado cases, over ten days.
+        var options = new Sgp4Options { GravityModel = model, OperationMode = mode };
+        var sets = Catalog.Where((_, i) => i % 3 == 0).Concat(Sgp4VerificationData.Cases.Select(c => c.Elements)).ToList();
+        var batch = Sgp4Batch.Create(sets, options);
+        Assert.Same(options, batch.Options);
+        Assert.Equal(options, batch.Propagator(0)!.Options);
+        double[] minutes = Enumerable.Range(0, 97).Select(j => (j * 150.0) - 1440.0).ToArray();
+        var states = new Sgp4BatchStates(batch.Count, minutes.Length);
+        batch.PropagateMinutes(minutes, states, new Sgp4BatchOptions { VectorWidth = Sgp4VectorWidth.Vector256 });
+
+        double worst = 0;
+        int compared = 0;
+        for (int i = 0; i < batch.Count; i++)
+        {
+            var p = batch.Propagator(i);
+            if (p is null) continue;
+            bool failedBefore = false;
+            foreach (int j in Enumerable.Range(0, minutes.Length).OrderBy(j => Math.Abs(minutes[j])))
+            {
+                var r = p.PropagateMinutes(minutes[j]);
+                Assert.Equal(r.Error, states.Error(i, j));
+                failedBefore |= !r.IsSuccess;
+                if (!r.IsSuccess || failedBefore || r.PositionKm.Length > 1e5) continue;
+                double dr = (states.PositionKm(i, j) - r.PositionKm).Length;
+                Assert.True(dr <= PositionToleranceKm, $"set {i} at {minutes[j]} min: {dr:E3} km");
+                worst = Math.Max(worst, dr);
+                compared++;
+            }
+        }
+
+        output.WriteLine(FormattableString.Invariant($"{model}, {mode}: {compared} states, worst |Δr| {worst:E2} km"));
+        Assert.True(compared > 25_000);
+    }
+
     [Fact]
     public void LayoutsThreadsAndPositionsOnly_GiveTheSameBits()
     {
