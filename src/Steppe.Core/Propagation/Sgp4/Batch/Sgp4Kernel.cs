@@ -3,18 +3,32 @@ using System.Runtime.CompilerServices;
 namespace Steppe.Core.Propagation.Sgp4.Batch;
 
 /// <summary>
-/// SGP4 on a vector of times for one element set: the arithmetic of <see cref="Sgp4Propagator.PropagateMinutes"/>,
-/// operation for operation (the same roundings, no fused multiply-adds), on <see cref="ISimdDouble{TSelf}"/> lanes.
-/// Only the transcendental functions differ: the vector <see cref="SimdMath.SinCos"/> (within 2 ulp of libm), and
-/// three places where a sine and cosine are turned by a small angle instead of being taken afresh — the mean anomaly
-/// after drag, each Kepler iterate after the first, and the short-period corrections to the argument of latitude and
-/// the inclination (which also removes the scalar code's <c>atan2</c>). Each changes a result by a few parts in 10¹⁶.
+/// SGP4/SDP4 on a vector of times for one element set: the formulas of <see cref="Sgp4Propagator.PropagateMinutes"/>
+/// and <see cref="Sgp4DeepSpace"/> in the same order with the same roundings (no fused multiply-adds where the scalar
+/// code has none), on <see cref="ISimdDouble{TSelf}"/> lanes. What differs, each by a few parts in 10¹⁶:
+/// <list type="bullet">
+/// <item>the transcendental functions: <see cref="SimdMath.SinCos"/> (within 2 ulp of libm), <see cref="SimdMath.Atan2"/>
+/// (1 ulp of π) for the Lyddane node, <see cref="SimdMath.Cbrt"/> (within an ulp of the true root) for resonant orbits;</item>
+/// <item>sines and cosines turned by a small angle rather than taken afresh: the mean anomaly after drag, each Kepler
+/// iterate after the first, and the short-period corrections to the argument of latitude and the inclination (which
+/// removes the scalar code's <c>atan2</c>);</item>
+/// <item>three divisions by the radius and two by √μ made multiplications by one reciprocal.</item>
+/// </list>
+/// The integrator states of the resonance come from the scalar integrator itself (<see cref="Sgp4DeepSpace.ResonanceStateAt"/>).
 /// </summary>
 /// <remarks>
-/// A lane that fails keeps computing (its values are discarded) while the others go on; its error code is the first
-/// check it fails, in the scalar code's order. Kepler's equation is iterated for all lanes together until every lane
-/// has met the scalar code's own test (a correction below 1e-12, at most ten times); a lane that has met it stops
-/// changing, so each lane ends on exactly the iterate the scalar code ends on.
+/// <para>A lane that fails keeps computing (its values are discarded) while the others go on; its error code is the
+/// first check it fails, in the scalar code's order. Kepler's equation is iterated for all lanes together until every
+/// lane has met the scalar code's own test (a correction below 1e-12, at most ten times); a lane that has met it stops
+/// changing, so each lane ends on the iterate the scalar code ends on.</para>
+/// <para>That holds unless a yes/no test of the model met its threshold within the noise of the last bits: the Kepler
+/// test (a correction within 0.1 % of 1e-12 — one iterate more or less moves the state by up to 1e-12 rad), an error
+/// threshold, the 0.2 rad Lyddane switch, the Lyddane node's ±π wrap. Such lanes, and those with e &gt; 0.9 (where Kepler's
+/// equation magnifies last-bit differences a hundredfold and more), are marked <see cref="Output{V}.Tie"/> and the
+/// caller recomputes them with the scalar propagator, so that the codes and states agree everywhere.</para>
+/// <para>The kernel is cut into stages (separate methods) because the JIT inlines the vector operators of one method only
+/// up to a budget of local variables; each stage stays within it and compiles to straight vector code. Near-Earth rows
+/// run two vectors of times through the stages alternately, to give the processor two independent chains.</para>
 /// </remarks>
 internal static class Sgp4Kernel
 {
