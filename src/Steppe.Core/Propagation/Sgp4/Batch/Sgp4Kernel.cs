@@ -7,7 +7,7 @@ namespace Steppe.Core.Propagation.Sgp4.Batch;
 /// and <see cref="Sgp4DeepSpace"/> in the same order with the same roundings (no fused multiply-adds where the scalar
 /// code has none), on <see cref="ISimdDouble{TSelf}"/> lanes. What differs, each by a few parts in 10¹⁶:
 /// <list type="bullet">
-/// <item>the transcendental functions: <see cref="SimdMath.SinCos"/> (within 2 ulp of libm), <see cref="SimdMath.Atan2"/>
+/// <item>the transcendental functions: <see cref="SimdMath.SinCosInRange"/> (within 2 ulp of libm), <see cref="SimdMath.Atan2"/>
 /// (1 ulp of π) for the Lyddane node, <see cref="SimdMath.Cbrt"/> (within an ulp of the true root) for resonant orbits;</item>
 /// <item>sines and cosines turned by a small angle rather than taken afresh: the mean anomaly after drag, each Kepler
 /// iterate after the first, and the short-period corrections to the argument of latitude and the inclination (which
@@ -23,9 +23,11 @@ namespace Steppe.Core.Propagation.Sgp4.Batch;
 /// changing, so each lane ends on the iterate the scalar code ends on.</para>
 /// <para>That holds unless a yes/no test of the model met its threshold within the noise of the last bits: the Kepler
 /// test (a correction within 0.1 % of 1e-12 — one iterate more or less moves the state by up to 1e-12 rad), an error
-/// threshold, the 0.2 rad Lyddane switch, the Lyddane node's ±π wrap. Such lanes, and those with e &gt; 0.9 (where Kepler's
-/// equation magnifies last-bit differences a hundredfold and more), are marked <see cref="Output{V}.Tie"/> and the
-/// caller recomputes them with the scalar propagator, so that the codes and states agree everywhere.</para>
+/// threshold, the 0.2 rad Lyddane switch, the Lyddane node's ±π wrap. Such lanes, those with e &gt; 0.9 (where Kepler's
+/// equation magnifies last-bit differences a hundredfold and more) and those whose angles have grown beyond the exact
+/// range of the vector functions (decades from epoch) are marked <see cref="Output{V}.Tie"/> and the caller recomputes
+/// them with the scalar propagator, so that the codes and states agree everywhere. The kernels call nothing on their
+/// hot paths, so that the JIT keeps their values in registers.</para>
 /// <para>The kernel is cut into stages (separate methods) because the JIT inlines the vector operators of one method only
 /// up to a budget of local variables; each stage stays within it and compiles to straight vector code. Near-Earth rows
 /// run two vectors of times through the stages alternately, to give the processor two independent chains.</para>
@@ -114,10 +116,12 @@ internal static class Sgp4Kernel
         V tempe = k.BstarCc4 * t;
         V templ = k.T2cof * t2;
 
+        // Lanes whose angles are beyond the vector functions' exact range (after decades) go to the scalar code.
+        V large = V.Create(0.0);
         if (!k.Isimp)
         {
             V delomg = k.Omgcof * t;
-            SimdMath.SinCos(xmdf, out V sinMm, out V cosMm);
+            SimdMath.SinCosInRange(xmdf, out V sinMm, out V cosMm);
             V delmtemp = 1.0 + (k.Eta * cosMm);
             V delm = k.Xmcof * ((delmtemp * delmtemp * delmtemp) - k.Delmo);
             V temp = delomg + delm;
@@ -128,6 +132,7 @@ internal static class Sgp4Kernel
             tempa = tempa - (k.D2 * t2) - (k.D3 * t3) - (k.D4 * t4);
             SimdMath.Rotate(sinMm, cosMm, temp, mm, out sinMm, out _);
             tempe += k.BstarCc5 * (sinMm - k.Sinmao);
+            large = Beyond(xmdf, SimdMath.SinCosLimit) | Beyond(mm, SimdMath.SinCosLimit);
             templ += (k.T3cof * t3) + (t4 * (k.T4cof + (t * k.T5cof)));
         }
 
@@ -141,7 +146,7 @@ internal static class Sgp4Kernel
             V.GreaterThanOrEqual(em, V.Create(1.0)) | V.LessThan(em, V.Create(-0.001)),
             V.Create((double)Sgp4ErrorCode.MeanEccentricityOutOfRange),
             V.Create(0.0));
-        s.Tie = Near(em, 1.0, 1e-12) | Near(em, -0.001, 1e-15);
+        s.Tie = large | Near(em, 1.0, 1e-12) | Near(em, -0.001, 1e-15);
 
         s.Ep = V.Select(V.LessThan(em, V.Create(1.0e-6)), V.Create(1.0e-6), em);
         s.Mp = mm + (k.No * templ);
@@ -167,10 +172,12 @@ internal static class Sgp4Kernel
         V argpm = s.Argpp;
         V nodem = s.Nodep;
         V xlm = mm + argpm + nodem;
-        nodem = SimdMath.ModTwoPi(nodem);
-        argpm = SimdMath.ModTwoPi(argpm);
-        xlm = SimdMath.ModTwoPi(xlm);
-        s.Mp = SimdMath.ModTwoPi(xlm - argpm - nodem);
+        s.Tie |= Beyond(mm, SimdMath.ModTwoPiLimit) | Beyond(argpm, SimdMath.ModTwoPiLimit) |
+            Beyond(nodem, SimdMath.ModTwoPiLimit) | Beyond(xlm, SimdMath.ModTwoPiLimit);
+        nodem = SimdMath.ModTwoPiInRange(nodem);
+        argpm = SimdMath.ModTwoPiInRange(argpm);
+        xlm = SimdMath.ModTwoPiInRange(xlm);
+        s.Mp = SimdMath.ModTwoPiInRange(xlm - argpm - nodem);
         s.Nodep = nodem;
         s.Argpp = argpm;
     }
@@ -244,14 +251,16 @@ internal static class Sgp4Kernel
             V xldot = V.Load(in buffer[5 * V.Count]);
             V xn = xni + (xndt * ft) + (xnddt * ft * ft * 0.5);
             V xl = xli + (xldot * ft) + (xndt * ft * ft * 0.5);
-            V theta = SimdMath.ModTwoPi(d.Gsto + (t * Sgp4DeepSpace.Rptim));
+            V thetaUnreduced = d.Gsto + (t * Sgp4DeepSpace.Rptim);
+            tie = Beyond(thetaUnreduced, SimdMath.ModTwoPiLimit);
+            V theta = SimdMath.ModTwoPiInRange(thetaUnreduced);
             mm = d.Irez != 1
                 ? xl - (2.0 * nodem) + (2.0 * theta)
                 : xl - nodem - argpm + theta;
             V dndt = xn - k.No;
             V nm = k.No + dndt;
             error = V.Select(V.LessThanOrEqual(nm, zero), V.Create((double)Sgp4ErrorCode.MeanMotionNotPositive), zero);
-            tie = Near(nm, 0.0, 1e-15);
+            tie |= Near(nm, 0.0, 1e-15);
             V xkeOverNm = k.Xke / nm;
             am = SimdMath.Cbrt(xkeOverNm * xkeOverNm, V.Create(k.AFromNo)) * tempa * tempa;
         }
@@ -280,8 +289,11 @@ internal static class Sgp4Kernel
     public static void DeepPeriodics<V>(in Sgp4Terms k, in Sgp4DeepTerms d, V t, ref State<V> s, ref Periodics<V> sun, ref Periodics<V> moon)
         where V : struct, ISimdDouble<V>
     {
-        ThirdBody(d.Zmos + (Sgp4DeepSpace.Zns * t), 2.0 * Sgp4DeepSpace.Zes, d.Se2, d.Se3, d.Si2, d.Si3, d.Sl2, d.Sl3, d.Sl4, d.Sgh2, d.Sgh3, d.Sgh4, d.Sh2, d.Sh3, ref sun);
-        ThirdBody(d.Zmol + (Sgp4DeepSpace.Znl * t), 2.0 * Sgp4DeepSpace.Zel, d.Ee2, d.E3, d.Xi2, d.Xi3, d.Xl2, d.Xl3, d.Xl4, d.Xgh2, d.Xgh3, d.Xgh4, d.Xh2, d.Xh3, ref moon);
+        V zmSun = d.Zmos + (Sgp4DeepSpace.Zns * t);
+        V zmMoon = d.Zmol + (Sgp4DeepSpace.Znl * t);
+        s.Tie |= Beyond(zmSun, SimdMath.SinCosLimit / 2) | Beyond(zmMoon, SimdMath.SinCosLimit / 2);
+        ThirdBody(zmSun, 2.0 * Sgp4DeepSpace.Zes, d.Se2, d.Se3, d.Si2, d.Si3, d.Sl2, d.Sl3, d.Sl4, d.Sgh2, d.Sgh3, d.Sgh4, d.Sh2, d.Sh3, ref sun);
+        ThirdBody(zmMoon, 2.0 * Sgp4DeepSpace.Zel, d.Ee2, d.E3, d.Xi2, d.Xi3, d.Xl2, d.Xl3, d.Xl4, d.Xgh2, d.Xgh3, d.Xgh4, d.Xh2, d.Xh3, ref moon);
         ApplyPeriodics(in k, in d, ref sun, ref moon, ref s);
     }
 
@@ -299,9 +311,9 @@ internal static class Sgp4Kernel
         double gh2, double gh3, double gh4, double h2, double h3, ref Periodics<V> p)
         where V : struct, ISimdDouble<V>
     {
-        SimdMath.SinCos(zm, out V sinzm, out _);
+        SimdMath.SinCosInRange(zm, out V sinzm, out _);
         V zf = zm + (twoE * sinzm);
-        SimdMath.SinCos(zf, out V sinzf, out V coszf);
+        SimdMath.SinCosInRange(zf, out V sinzf, out V coszf);
         V f2 = (0.5 * sinzf * sinzf) - 0.25;
         V f3 = -0.5 * sinzf * coszf;
         p.E = (e2 * f2) + (e3 * f3);
@@ -326,7 +338,7 @@ internal static class Sgp4Kernel
 
         V inclp = s.Xincp + pinc;
         V ep = s.Ep + pe;
-        SimdMath.SinCos(inclp, out V sinip, out V cosip);
+        SimdMath.SinCosInRange(inclp, out V sinip, out V cosip);
         V mp = s.Mp;
         V argpp = s.Argpp;
         V nodep = s.Nodep;
@@ -396,14 +408,14 @@ internal static class Sgp4Kernel
     {
         const double TwoPi = 2.0 * Math.PI;
         V zero = V.Create(0.0);
-        SimdMath.SinCos(nodep, out V sinop, out V cosop);
+        SimdMath.SinCosInRange(nodep, out V sinop, out V cosop);
         V alfdp = sinip * sinop;
         V betdp = sinip * cosop;
         V dalf = (ph * cosop) + (pinc * cosip * sinop);
         V dbet = (-ph * sinop) + (pinc * cosip * cosop);
         alfdp += dalf;
         betdp += dbet;
-        nodel = SimdMath.ModTwoPi(nodep);
+        nodel = SimdMath.ModTwoPiInRange(nodep);
         if (afspc) nodel = V.Select(V.LessThan(nodel, zero), nodel + TwoPi, nodel);
         V xls = mp + argpp + (cosip * nodel);
         V dls = pl + pgh - (pinc * nodel * sinip);
@@ -461,15 +473,15 @@ internal static class Sgp4Kernel
         V nodep = s.Nodep;
 
         // ---------------- Long-period periodics ----------------
-        SimdMath.SinCos(argpp, out V sinargpp, out V cosargpp);
+        SimdMath.SinCosInRange(argpp, out V sinargpp, out V cosargpp);
         V axnl = ep * cosargpp;
         V tempLp = 1.0 / (s.Am * (1.0 - (ep * ep)));
         V aynl = (ep * sinargpp) + (tempLp * s.Aycof);
         V xl = s.Mp + argpp + nodep + (tempLp * s.Xlcof * axnl);
 
         // ---------------- Kepler's equation in the equinoctial form ----------------
-        V u = SimdMath.ModTwoPi(xl - nodep);
-        SimdMath.SinCos(u, out V sineo1, out V coseo1);
+        V u = SimdMath.ModTwoPiInRange(xl - nodep);
+        SimdMath.SinCosInRange(u, out V sineo1, out V coseo1);
         s.U = u;
         s.Axnl = axnl;
         s.Aynl = aynl;
@@ -599,7 +611,7 @@ internal static class Sgp4Kernel
         V temp1 = s.Temp1;
         SimdMath.RotateBy(s.Sinu, s.Cosu, -s.Dsu, out V sinsu, out V cossu);
         SimdMath.RotateBy(s.Sinip, cosip, s.Dinc, out V sini, out V cosi);
-        SimdMath.SinCos(s.Xnode, out V snod, out V cnod);
+        SimdMath.SinCosInRange(s.Xnode, out V snod, out V cnod);
         V xmx = -snod * cosi;
         V xmy = cnod * cosi;
         V ux = (xmx * sinsu) + (cnod * cossu);
@@ -638,4 +650,9 @@ internal static class Sgp4Kernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static V Near<V>(V x, double threshold, double tolerance)
         where V : struct, ISimdDouble<V> => V.LessThan(V.Abs(x - threshold), V.Create(tolerance));
+
+    /// <summary>Lanes where |<paramref name="x"/>| exceeds <paramref name="limit"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static V Beyond<V>(V x, double limit)
+        where V : struct, ISimdDouble<V> => V.GreaterThan(V.Abs(x), V.Create(limit));
 }

@@ -11,7 +11,8 @@ namespace Steppe.Core.Propagation.Sgp4.Batch;
 /// q·middle are exact for |q| &lt; 2²⁰), then the Taylor series of sine to degree 17 and of cosine to degree 16 on
 /// |r| ≤ π/4, whose truncation errors (below 2e-18) are far under half an ulp; the quadrant q mod 4 picks and signs the
 /// two. Within 1–2 ulp of a correctly rounded result for |x| ≤ 10⁶ rad; lanes beyond that (decades of mean anomaly)
-/// go through <see cref="Math.SinCos"/>.</para>
+/// go through <see cref="Math.SinCos"/> (in <see cref="SinCosInRange"/>, which the kernels use, the caller checks the
+/// range instead).</para>
 /// <para><see cref="SinCosOfSmall"/>: sin d and cos d − 1 for |d| ≤ 1/64 (degree 9 and 8), for turning an angle
 /// whose sine and cosine are already known by a small amount: sin(a + d) = sin a + (sin a·(cos d − 1) + cos a·sin d).</para>
 /// <para><see cref="ModTwoPi"/>: bit for bit the scalar <see cref="Sgp4Math.ModTwoPi"/> (C's <c>fmod(x, 2π)</c>).</para>
@@ -31,8 +32,13 @@ internal static class SimdMath
     private const double PiOver2Middle = 6.077094383272197E-11;
     private const double PiOver2Tail = 6.123233995736766E-17;
 
-    /// <summary>Beyond this the reduction above is no longer exact: such lanes use <see cref="Math.SinCos"/>.</summary>
-    private const double ReductionLimit = 1.0e6;
+    /// <summary>Beyond this the reduction by π/2 is no longer exact: <see cref="SinCos"/> takes such lanes to
+    /// <see cref="Math.SinCos"/>.</summary>
+    public const double SinCosLimit = 1.0e6;
+
+    /// <summary>Beyond this (2⁵⁰) the quotient by 2π is no longer an exact small integer: <see cref="ModTwoPi"/> takes
+    /// such lanes to the scalar <see cref="Sgp4Math.ModTwoPi"/> (C's fmod).</summary>
+    public const double ModTwoPiLimit = 1125899906842624.0;
 
     /// <summary>The largest |d| that <see cref="SinCosOfSmall"/> takes.</summary>
     public const double SmallAngleLimit = 1.0 / 64.0;
@@ -54,9 +60,22 @@ internal static class SimdMath
     private const double C14 = -1.0 / 87178291200.0;
     private const double C16 = 1.0 / 20922789888000.0;
 
-    /// <summary>Sine and cosine of every lane.</summary>
+    /// <summary>Sine and cosine of every lane (lanes beyond <see cref="SinCosLimit"/> through <see cref="Math.SinCos"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SinCos<V>(V x, out V sin, out V cos)
+        where V : struct, ISimdDouble<V>
+    {
+        SinCosInRange(x, out sin, out cos);
+        V large = V.GreaterThan(V.Abs(x), V.Create(SinCosLimit));
+        if (V.Any(large)) SinCosLargeLanes(x, large, ref sin, ref cos);
+    }
+
+    /// <summary>
+    /// Sine and cosine of lanes within ±<see cref="SinCosLimit"/> (others come out inexact): no call and no branch, so
+    /// that a kernel keeps its values in registers; the caller checks the range where it can be exceeded.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SinCosInRange<V>(V x, out V sin, out V cos)
         where V : struct, ISimdDouble<V>
     {
         V q = ((x * TwoOverPi) + RoundingMagic) - RoundingMagic;
@@ -86,9 +105,6 @@ internal static class SimdMath
         V cosNegative = V.Equal(n, V.Create(1.0)) | V.Equal(n, V.Create(2.0));
         sin = V.Select(odd, c, s) ^ (sinNegative & signBit);
         cos = V.Select(odd, s, c) ^ (cosNegative & signBit);
-
-        V large = V.GreaterThan(V.Abs(x), V.Create(ReductionLimit));
-        if (V.Any(large)) SinCosLargeLanes(x, large, ref sin, ref cos);
     }
 
     /// <summary>sin d and cos d − 1 for |d| ≤ <see cref="SmallAngleLimit"/> (the caller checks the bound).</summary>
@@ -109,7 +125,8 @@ internal static class SimdMath
 
     /// <summary>
     /// The sine and cosine of a + d from those of a: through <see cref="SinCosOfSmall"/> when every |d| is within its
-    /// limit, else by <see cref="SinCos"/> of <paramref name="aPlusD"/> (the same angle, already summed by the caller).
+    /// limit, else by <see cref="SinCosInRange"/> of <paramref name="aPlusD"/> (the same angle, already summed by the
+    /// caller, who checks its range).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Rotate<V>(V sinA, V cosA, V d, V aPlusD, out V sin, out V cos)
@@ -123,11 +140,12 @@ internal static class SimdMath
         }
         else
         {
-            SinCos(aPlusD, out sin, out cos);
+            SinCosInRange(aPlusD, out sin, out cos);
         }
     }
 
-    /// <summary>The sine and cosine of a + d from those of a, for any d (small ones through <see cref="SinCosOfSmall"/>).</summary>
+    /// <summary>The sine and cosine of a + d from those of a, for any d within ±<see cref="SinCosLimit"/> (small ones
+    /// through <see cref="SinCosOfSmall"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void RotateBy<V>(V sinA, V cosA, V d, out V sin, out V cos)
         where V : struct, ISimdDouble<V>
@@ -140,7 +158,7 @@ internal static class SimdMath
         }
         else
         {
-            SinCos(d, out V sd, out V cd);
+            SinCosInRange(d, out V sd, out V cd);
             sin = (sinA * cd) + (cosA * sd);
             cos = (cosA * cd) - (sinA * sd);
         }
@@ -149,6 +167,20 @@ internal static class SimdMath
     /// <summary>The remainder of x / 2π with the sign of x, exactly as <see cref="Sgp4Math.ModTwoPi"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V ModTwoPi<V>(V x)
+        where V : struct, ISimdDouble<V>
+    {
+        V r = ModTwoPiInRange(x);
+
+        // Beyond 2⁵⁰ (and for NaN) the scalar code falls back to fmod: so do these lanes.
+        V exact = V.LessThan(V.Abs(x), V.Create(ModTwoPiLimit));
+        if (!V.All(exact)) r = ModTwoPiLargeLanes(x, exact, r);
+        return r;
+    }
+
+    /// <summary>As <see cref="ModTwoPi"/> for lanes within ±<see cref="ModTwoPiLimit"/> (others come out wrong), with no
+    /// call and no branch; the caller checks the range where it can be exceeded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V ModTwoPiInRange<V>(V x)
         where V : struct, ISimdDouble<V>
     {
         // fmod(x, 2π) = sign(x)·fmod(|x|, 2π). The quotient n from a multiplication by 1/(2π) may be one off the
@@ -163,12 +195,7 @@ internal static class SimdMath
         V r = V.FusedMultiplyAdd(n, V.Create(-TwoPi), a);
         r += V.LessThan(r, zero) & twoPi;
         r -= V.GreaterThanOrEqual(r, twoPi) & twoPi;
-        r |= x & signBit;
-
-        // Beyond 2⁵⁰ (and for NaN) the scalar code falls back to fmod: so do these lanes.
-        V exact = V.LessThan(V.Abs(x), V.Create(1125899906842624.0));
-        if (!V.All(exact)) r = ModTwoPiLargeLanes(x, exact, r);
-        return r;
+        return r | (x & signBit);
     }
 
     /// <summary>
