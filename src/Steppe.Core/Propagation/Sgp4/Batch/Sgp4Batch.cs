@@ -32,6 +32,10 @@ public sealed class Sgp4Batch
 {
     private const int TimeChunk = 1024;
 
+    // Tiles for time-major output: sets × times (the times a multiple of two vectors of the widest width).
+    private const int TileSets = 16;
+    private const int TileTimes = 64;
+
     private readonly MeanElements[] _elements;
     private readonly Sgp4Propagator?[] _propagators;
     private readonly Sgp4ErrorCode[] _initialisationErrors;
@@ -269,29 +273,46 @@ public sealed class Sgp4Batch
             int objects = _batch.Count;
             if (objects == 0 || _timeCount == 0) return;
 
+            // Time-major buffers are filled by tiles of sets × times, so that the sets written next to each other at
+            // one time share cache lines; object-major ones set by set.
+            int block = _out.Layout == Sgp4StateLayout.TimeMajor ? TileSets : 1;
+            int blocks = (objects + block - 1) / block;
+
             // Whole rows, or rows cut into blocks of time when there are too few rows to keep every thread busy.
-            int chunks = objects >= 4 * threads ? 1 : Math.Max(1, Math.Min((_timeCount + TimeChunk - 1) / TimeChunk, 4 * threads));
+            int chunks = blocks >= 4 * threads ? 1 : Math.Max(1, Math.Min((_timeCount + TimeChunk - 1) / TimeChunk, 4 * threads));
             int chunkLength = (_timeCount + chunks - 1) / chunks;
-            chunkLength = (chunkLength + V.Count - 1) / V.Count * V.Count;
+            chunkLength = (chunkLength + TileTimes - 1) / TileTimes * TileTimes;
             chunks = (_timeCount + chunkLength - 1) / chunkLength;
-            long items = (long)objects * chunks;
+            long items = (long)blocks * chunks;
 
             if (threads == 1 || items == 1)
             {
-                for (long item = 0; item < items; item++) Item<V>(item, chunks, chunkLength);
+                for (long item = 0; item < items; item++) Item<V>(item, chunks, chunkLength, block);
             }
             else
             {
-                Parallel.For(0L, items, new ParallelOptions { MaxDegreeOfParallelism = threads }, item => Item<V>(item, chunks, chunkLength));
+                Parallel.For(0L, items, new ParallelOptions { MaxDegreeOfParallelism = threads }, item => Item<V>(item, chunks, chunkLength, block));
             }
         }
 
-        private void Item<V>(long item, int chunks, int chunkLength)
+        private void Item<V>(long item, int chunks, int chunkLength, int block)
             where V : struct, ISimdDouble<V>
         {
-            int i = (int)(item / chunks);
+            int i0 = (int)(item / chunks) * block;
+            int i1 = Math.Min(i0 + block, _batch.Count);
             int j0 = (int)(item % chunks) * chunkLength;
             int j1 = Math.Min(j0 + chunkLength, _timeCount);
+            int tile = block == 1 ? j1 - j0 : TileTimes;
+            for (int t0 = j0; t0 < j1; t0 += tile)
+            {
+                int t1 = Math.Min(t0 + tile, j1);
+                for (int i = i0; i < i1; i++) Row<V>(i, t0, t1);
+            }
+        }
+
+        private void Row<V>(int i, int j0, int j1)
+            where V : struct, ISimdDouble<V>
+        {
             var p = _batch._propagators[i];
             if (p is null)
             {
@@ -400,20 +421,37 @@ public sealed class Sgp4Batch
                 return;
             }
 
+            // Scattered (time-major) or partial: through the workspace's lane buffer, one vector store per component.
+            var lanesOut = Sgp4Workspace<V>.Current.Lanes;
+            int n = V.Count;
+            V.Store(o.X, ref lanesOut[0]);
+            V.Store(o.Y, ref lanesOut[n]);
+            V.Store(o.Z, ref lanesOut[2 * n]);
+            V.Store(o.Error, ref lanesOut[6 * n]);
+            if (withVelocity)
+            {
+                V.Store(o.Vx, ref lanesOut[3 * n]);
+                V.Store(o.Vy, ref lanesOut[4 * n]);
+                V.Store(o.Vz, ref lanesOut[5 * n]);
+            }
+
+            bool objectMajor = _out.Layout == Sgp4StateLayout.ObjectMajor;
+            int stride = objectMajor ? 1 : _batch.Count;
+            int first = objectMajor ? (i * _timeCount) + j : (j * _batch.Count) + i;
             for (int l = 0; l < lanes; l++)
             {
-                int b = _out.Layout == Sgp4StateLayout.ObjectMajor ? (i * _timeCount) + j + l : ((j + l) * _batch.Count) + i;
-                _out.X[b] = V.GetElement(o.X, l);
-                _out.Y[b] = V.GetElement(o.Y, l);
-                _out.Z[b] = V.GetElement(o.Z, l);
+                int b = first + (l * stride);
+                _out.X[b] = lanesOut[l];
+                _out.Y[b] = lanesOut[n + l];
+                _out.Z[b] = lanesOut[(2 * n) + l];
                 if (withVelocity)
                 {
-                    _out.Vx![b] = V.GetElement(o.Vx, l);
-                    _out.Vy![b] = V.GetElement(o.Vy, l);
-                    _out.Vz![b] = V.GetElement(o.Vz, l);
+                    _out.Vx![b] = lanesOut[(3 * n) + l];
+                    _out.Vy![b] = lanesOut[(4 * n) + l];
+                    _out.Vz![b] = lanesOut[(5 * n) + l];
                 }
 
-                errors[b] = (Sgp4ErrorCode)(int)V.GetElement(o.Error, l);
+                errors[b] = (Sgp4ErrorCode)(int)lanesOut[(6 * n) + l];
             }
         }
 

@@ -25,4 +25,7 @@ internal sealed class Sgp4Workspace<V>
 
     /// <summary>Resonance integrator states gathered lane by lane (six per lane).</summary>
     public double[] Resonance { get; } = new double[6 * V.Count];
+
+    /// <summary>An output vector set spread into lanes (x, y, z, vx, vy, vz, code) for scattered stores.</summary>
+    public double[] Lanes { get; } = new double[7 * V.Count];
 }
