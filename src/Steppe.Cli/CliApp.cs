@@ -80,6 +80,9 @@ public static class CliApp
     {
         var root = new RootCommand("Steppe: mission planning and space operations for Kazakhstan's space programme.");
         root.Subcommands.Add(PropagateCommand.Create(context));
+        root.Subcommands.Add(PassesCommand.Create(context));
+        root.Subcommands.Add(VisibleCommand.Create(context));
+        root.Subcommands.Add(EclipsesCommand.Create(context));
         return root;
     }
 }
@@ -149,4 +152,7 @@ public sealed class CliContext
 
     /// <summary>A Spectre console on standard error (progress bars, so that data on standard output stays clean).</summary>
     public IAnsiConsole ErrorConsole { get; }
+
+    /// <summary>Looks up a ground station by name for <c>--station</c> (null: only coordinates are accepted).</summary>
+    public Func<string, Steppe.Core.Geodesy.GroundStation?>? StationDirectory { get; init; }
 }
