@@ -352,12 +352,7 @@ public sealed partial class CatalogStore
         command.ExecuteNonQuery();
     }
 
-    internal static string SiteKindText(SiteKind kind) => kind switch
-    {
-        SiteKind.LaunchSite => "launch-site",
-        SiteKind.GroundStation => "ground-station",
-        _ => "place",
-    };
+    internal static string SiteKindText(SiteKind kind) => kind.ToText();
 
     private static SiteKind ParseSiteKind(string text) => text switch
     {
@@ -366,7 +361,7 @@ public sealed partial class CatalogStore
         _ => SiteKind.Place,
     };
 
-    internal static string PrecisionText(TimePrecision p) => p.ToString().ToLowerInvariant();
+    internal static string PrecisionText(TimePrecision p) => p.ToText();
 
     private static TimePrecision ParsePrecision(string text) => Enum.Parse<TimePrecision>(text, ignoreCase: true);
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
+using Steppe.Catalog;
+using Steppe.Cli.Commands;
 using Steppe.Formats;
 
 namespace Steppe.Cli;
@@ -32,6 +34,11 @@ public static class CliApp
         {
             stderr.WriteLine($"steppe: {e.Message}");
             return e.ExitCode;
+        }
+        catch (CatalogException e)
+        {
+            stderr.WriteLine($"steppe: {FirstLine(e.Message)}");
+            return e.Kind is CatalogErrorKind.BadInput or CatalogErrorKind.UnknownObject or CatalogErrorKind.TooSoon ? ExitCodes.BadInput : ExitCodes.CatalogUnavailable;
         }
         catch (ElementSetFormatException e)
         {
@@ -75,6 +82,10 @@ public static class CliApp
     internal static RootCommand BuildRoot(CliContext context)
     {
         var root = new RootCommand("Steppe: mission planning and space operations for Kazakhstan's space programme.");
+        root.Subcommands.Add(CatalogCommand.Build(context));
+        root.Subcommands.Add(SitesCommand.BuildSites(context));
+        root.Subcommands.Add(SitesCommand.BuildStations(context));
+        root.Subcommands.Add(HistoryCommand.Build(context));
         return root;
     }
 }
@@ -93,6 +104,9 @@ public static class ExitCodes
 
     /// <summary>A propagation failed (decay, model error).</summary>
     public const int PropagationFailure = 4;
+
+    /// <summary>The catalog database could not be used: locked by another process, unreachable, or at a newer schema version.</summary>
+    public const int CatalogUnavailable = 5;
 }
 
 /// <summary>A failure to report as one line with an exit code.</summary>

@@ -48,6 +48,17 @@ public static class CatalogNames
         _ => "unknown",
     };
 
+    /// <summary>The stored name of a site kind: <c>launch-site</c>, <c>ground-station</c>, <c>place</c>.</summary>
+    public static string ToText(this SiteKind kind) => kind switch
+    {
+        SiteKind.LaunchSite => "launch-site",
+        SiteKind.GroundStation => "ground-station",
+        _ => "place",
+    };
+
+    /// <summary>The stored name of a time precision: <c>day</c>, <c>minute</c>, <c>second</c>, <c>planned</c>.</summary>
+    public static string ToText(this TimePrecision precision) => precision.ToString().ToLowerInvariant();
+
     /// <summary>The stored name of a regime: <c>LEO</c>, <c>MEO</c>, <c>GEO</c>, <c>HEO</c>, <c>OTHER</c>.</summary>
     public static string ToText(this OrbitRegime regime) => regime.ToString().ToUpperInvariant();
 
