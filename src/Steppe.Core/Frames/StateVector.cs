@@ -1,12 +1,30 @@
+using Steppe.Core.Geodesy;
 using Steppe.Core.Mathematics;
 using Steppe.Core.Time;
 
 namespace Steppe.Core.Frames;
 
 /// <summary>A position and velocity of a body at an instant, in a named frame. Coordinates in other frames are views
-/// (see <c>FrameTransforms</c>).</summary>
+/// (<see cref="To"/>, <see cref="ToGeodetic"/>, <see cref="LookAnglesFrom"/>).</summary>
 /// <param name="Epoch">When.</param>
 /// <param name="Frame">In which frame.</param>
 /// <param name="PositionKm">Position, km.</param>
 /// <param name="VelocityKmPerS">Velocity, km/s.</param>
-public readonly record struct StateVector(Instant Epoch, Frame Frame, Vector3D PositionKm, Vector3D VelocityKmPerS);
+public readonly record struct StateVector(Instant Epoch, Frame Frame, Vector3D PositionKm, Vector3D VelocityKmPerS)
+{
+    /// <summary>This state in frame <paramref name="frame"/>, with Earth orientation from <paramref name="eop"/>
+    /// (default <see cref="EarthOrientationTable.Current"/>).</summary>
+    public StateVector To(Frame frame, EarthOrientationTable? eop = null) => FrameTransforms.Transform(this, frame, eop);
+
+    /// <summary>The geodetic (WGS-84) point under this state (converted to ITRF first when needed).</summary>
+    public GeodeticPoint ToGeodetic(EarthOrientationTable? eop = null) => Wgs84.ToGeodetic(To(Frame.Itrf, eop).PositionKm);
+
+    /// <summary>Azimuth, elevation, range and range rate of this state seen from <paramref name="station"/>
+    /// (converted to ITRF first when needed).</summary>
+    public LookAngles LookAnglesFrom(GroundStation station, EarthOrientationTable? eop = null)
+    {
+        ArgumentNullException.ThrowIfNull(station);
+        var itrf = To(Frame.Itrf, eop);
+        return station.LookAnglesTo(itrf.PositionKm, itrf.VelocityKmPerS);
+    }
+}

@@ -1,3 +1,4 @@
+using Steppe.Core.Mathematics;
 using Steppe.Core.Units;
 
 namespace Steppe.Core.Geodesy;
@@ -28,4 +29,10 @@ public readonly record struct GeodeticPoint(Angle Latitude, Angle Longitude, dou
 
         return new GeodeticPoint(Angle.FromDegrees(latitudeDeg), Angle.FromDegrees(longitudeDeg).NormalizedSigned(), heightM / 1000.0);
     }
+
+    /// <summary>This point's ITRF coordinates (km) on the WGS-84 ellipsoid.</summary>
+    public Vector3D ToItrfKm() => Wgs84.ToItrfKm(this);
+
+    /// <summary>The geodetic point of ITRF coordinates (km) on the WGS-84 ellipsoid.</summary>
+    public static GeodeticPoint FromItrfKm(Vector3D itrfKm) => Wgs84.ToGeodetic(itrfKm);
 }

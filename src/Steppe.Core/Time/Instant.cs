@@ -175,7 +175,7 @@ public readonly struct Instant : IEquatable<Instant>, IComparable<Instant>, IFor
         return Ut1WithOffset(eop.Ut1MinusUtcSeconds(this));
     }
 
-    private JulianDate Ut1WithOffset(double ut1MinusUtcSeconds) => ToJulianDate(-TaiMinusUtcSeconds() - TtMinusTaiSeconds + ut1MinusUtcSeconds);
+    internal JulianDate Ut1WithOffset(double ut1MinusUtcSeconds) => ToJulianDate(-TaiMinusUtcSeconds() - TtMinusTaiSeconds + ut1MinusUtcSeconds);
 
     /// <summary>TAI − UTC at this instant, in seconds, from <paramref name="leapSeconds"/> or the current table.</summary>
     public double TaiMinusUtcSeconds(LeapSecondTable? leapSeconds = null)
@@ -380,7 +380,7 @@ public readonly struct Instant : IEquatable<Instant>, IComparable<Instant>, IFor
         for (int i = 0; i < fractionDigits; i++) scale *= 10;
 
         long units = (sodWhole * scale) + (long)Math.Round(sodFraction * scale, MidpointRounding.AwayFromZero);
-        long dayUnits = (long)Math.Round(table.DayLengthSeconds(dayNumber)) * scale;
+        long dayUnits = (long)Math.Round(table.DayLengthSeconds(dayNumber) * scale, MidpointRounding.AwayFromZero);
         if (units >= dayUnits)
         {
             units -= dayUnits;
@@ -462,6 +462,12 @@ public readonly struct Instant : IEquatable<Instant>, IComparable<Instant>, IFor
         }
 
         if (!ReadDigits(4, out int year)) return Fail("a four-digit year", out error);
+        if (year < 1)
+        {
+            p = 0;
+            return Fail("a year 0001–9999", out error);
+        }
+
         if (p >= s.Length || s[p] != '-') return Fail("'-' after the year", out error);
         p++;
         int month, day;
@@ -522,15 +528,22 @@ public readonly struct Instant : IEquatable<Instant>, IComparable<Instant>, IFor
                 {
                     p++;
                     int fStart = p;
-                    double scale = 0.1;
+                    long fractionDigits = 0;
+                    double fractionScale = 1;
                     while (p < s.Length && char.IsAsciiDigit(s[p]))
                     {
-                        second += (s[p] - '0') * scale;
-                        scale /= 10;
+                        // Digits past the 17th are below a picosecond and are read but not kept.
+                        if (p - fStart < 17)
+                        {
+                            fractionDigits = (fractionDigits * 10) + (s[p] - '0');
+                            fractionScale *= 10;
+                        }
+
                         p++;
                     }
 
                     if (p == fStart) return Fail("digits after the decimal point", out error);
+                    second += fractionDigits / fractionScale;
                 }
             }
 
@@ -563,19 +576,28 @@ public readonly struct Instant : IEquatable<Instant>, IComparable<Instant>, IFor
             if (p < s.Length) return Fail("the end of the instant, 'Z' or an offset such as +05:00", out error);
         }
 
-        bool addDay = hour == 24;
-        if (addDay) hour = 0;
-        var table = LeapSecondTable.Current;
-        int dayNumber = new DateOnly(year, month, day).DayNumber + (addDay ? 1 : 0);
-        double sod = (hour * 3600.0) + (minute * 60.0) + second;
-        if (second >= 60 && (offsetMinutes != 0 || sod >= table.DayLengthSeconds(dayNumber)))
+        // The UTC date and time of day: move the local reading by the offset, across midnight if need be.
+        int dayNumber = new DateOnly(year, month, day).DayNumber;
+        int minuteOfDay = (hour * 60) + minute - (int)offsetMinutes;
+        dayNumber += (int)Math.Floor(minuteOfDay / 1440.0);
+        minuteOfDay = ((minuteOfDay % 1440) + 1440) % 1440;
+        if (dayNumber < DateOnly.MinValue.DayNumber || dayNumber > DateOnly.MaxValue.DayNumber)
         {
-            error = $"column {s.IndexOf(':', s.IndexOf(':') + 1) + 2}: {s} is not a leap second ({year:0000}-{month:00}-{day:00} has no 23:59:60 UTC)";
+            p = 0;
+            return Fail("an instant between the years 0001 and 9999", out error);
+        }
+
+        var table = LeapSecondTable.Current;
+        int utcHour = minuteOfDay / 60, utcMinute = minuteOfDay % 60;
+        double sod = (minuteOfDay * 60.0) + second;
+        if (second >= 60 && sod >= table.DayLengthSeconds(dayNumber))
+        {
+            var utcDate = DateOnly.FromDayNumber(dayNumber);
+            error = $"column {s.IndexOf(':', s.IndexOf(':') + 1) + 2}: expected a second 00–59 in '{s}', found 60, and {utcDate:yyyy-MM-dd} {utcHour:00}:{utcMinute:00} UTC is not a leap second";
             return false;
         }
 
-        var dateOnly = DateOnly.FromDayNumber(dayNumber);
-        instant = FromUtcDaySeconds(dateOnly.DayNumber, hour, minute, second, table).AddSeconds(-offsetMinutes * 60.0);
+        instant = FromUtcDaySeconds(dayNumber, utcHour, utcMinute, second, table);
         return true;
     }
 }

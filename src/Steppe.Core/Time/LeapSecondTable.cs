@@ -23,16 +23,20 @@ public sealed class LeapSecondTable
     /// <param name="DriftSecondsPerDay">Drift rate in seconds per day (zero from 1972 on).</param>
     public readonly record struct Entry(DateOnly StartDay, double OffsetSeconds, double DriftReferenceMjd = 0, double DriftSecondsPerDay = 0);
 
-    private static LeapSecondTable s_current = CreateBundled();
 
     private readonly Entry[] _entries;
     private readonly int[] _startDayNumbers;
 
-    private LeapSecondTable(Entry[] entries)
+    private LeapSecondTable(Entry[] entries, DateOnly? expiresOn = null)
     {
         _entries = entries;
         _startDayNumbers = entries.Select(e => e.StartDay.DayNumber).ToArray();
+        ExpiresOn = expiresOn;
     }
+
+    /// <summary>The date after which the source file no longer vouches that no new leap second was announced
+    /// (from the file's <c>#@</c> line or "File expires on" comment), or null when it does not say.</summary>
+    public DateOnly? ExpiresOn { get; }
 
     /// <summary>The entries, oldest first.</summary>
     public IReadOnlyList<Entry> Entries => _entries;
@@ -42,6 +46,8 @@ public sealed class LeapSecondTable
 
     /// <summary>The table shipped with Steppe (through the 2017-01-01 leap second, TAI − UTC = 37 s).</summary>
     public static LeapSecondTable Bundled { get; } = CreateBundled();
+
+    private static LeapSecondTable s_current = Bundled;
 
     /// <summary>The table every UTC conversion uses unless it is given another.</summary>
     public static LeapSecondTable Current => Volatile.Read(ref s_current);
@@ -70,10 +76,26 @@ public sealed class LeapSecondTable
     /// TAI − UTC in seconds on the UTC date <paramref name="utcDayNumber"/> (a <see cref="DateOnly.DayNumber"/>)
     /// at <paramref name="utcSecondsOfDay"/> seconds after midnight UTC.
     /// </summary>
-    public double TaiMinusUtcSeconds(int utcDayNumber, double utcSecondsOfDay)
+    public double TaiMinusUtcSeconds(int utcDayNumber, double utcSecondsOfDay) => OffsetAt(_entries[IndexForDay(utcDayNumber)], utcDayNumber, utcSecondsOfDay);
+
+    /// <summary>How long the UTC day <paramref name="utcDayNumber"/> is in UTC seconds: 86 400, or 86 401 on a day that ends
+    /// with a positive leap second (23:59:60). Before 1972 a step of the offset (e.g. +0.107 758 s at the end of 1971)
+    /// lengthens or shortens the day by that step.</summary>
+    public double DayLengthSeconds(int utcDayNumber)
     {
         int i = IndexForDay(utcDayNumber);
-        var e = _entries[i];
+        if (i + 1 < _entries.Length && _startDayNumbers[i + 1] == utcDayNumber + 1 && _startDayNumbers[i] <= utcDayNumber)
+        {
+            double before = OffsetAt(_entries[i], utcDayNumber, 86400.0);
+            double after = OffsetAt(_entries[i + 1], utcDayNumber + 1, 0.0);
+            return 86400.0 + (after - before);
+        }
+
+        return 86400.0;
+    }
+
+    private static double OffsetAt(Entry e, int utcDayNumber, double utcSecondsOfDay)
+    {
         if (e.DriftSecondsPerDay == 0)
         {
             return e.OffsetSeconds;
@@ -81,20 +103,6 @@ public sealed class LeapSecondTable
 
         double mjd = utcDayNumber - ModifiedJulianDayNumberOffset + (utcSecondsOfDay / 86400.0);
         return e.OffsetSeconds + ((mjd - e.DriftReferenceMjd) * e.DriftSecondsPerDay);
-    }
-
-    /// <summary>Whether the UTC day <paramref name="utcDayNumber"/> ends with a positive leap second (23:59:60),
-    /// and how long the day is in SI seconds (86 400, or 86 401 on a leap-second day).</summary>
-    public double DayLengthSeconds(int utcDayNumber)
-    {
-        int i = IndexForDay(utcDayNumber);
-        if (i + 1 < _entries.Length && _startDayNumbers[i + 1] == utcDayNumber + 1 && _entries[i].DriftSecondsPerDay == 0
-            && _entries[i + 1].DriftSecondsPerDay == 0)
-        {
-            return 86400.0 + (_entries[i + 1].OffsetSeconds - _entries[i].OffsetSeconds);
-        }
-
-        return 86400.0;
     }
 
     /// <summary>DateOnly.DayNumber of MJD 0 (1858-11-17).</summary>
@@ -113,19 +121,36 @@ public sealed class LeapSecondTable
 
     /// <summary>
     /// Reads a leap-second file: the IERS <c>Leap_Second.dat</c> layout (<c>MJD day month year TAI-UTC</c>),
-    /// the NIST/IETF <c>leap-seconds.list</c> layout (<c>NTP-seconds TAI-UTC</c>), or the USNO
-    /// <c>tai-utc.dat</c> layout (with the 1961–1971 drift terms). Lines starting with <c>#</c> are comments.
+    /// the NIST/IETF <c>leap-seconds.list</c> layout (<c>NTP-seconds TAI-UTC</c>, comment lines starting with
+    /// <c>#</c>, the expiry on the <c>#@</c> line), or the USNO <c>tai-utc.dat</c> layout (with the 1961–1971 drift
+    /// terms). A file that starts in 1972 or later is completed with the bundled 1961–1971 drift terms, so that
+    /// instants before 1972 keep their rubber-second offsets.
     /// </summary>
     /// <exception cref="FormatException">A line is not in any of the layouts; the message names the line.</exception>
     public static LeapSecondTable Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var entries = new List<Entry>();
+        DateOnly? expires = null;
         int lineNumber = 0;
         foreach (var raw in text.Split('\n'))
         {
             lineNumber++;
             var line = raw.Trim();
+            if (line.StartsWith("#@", StringComparison.Ordinal)
+                && long.TryParse(line[2..].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var expiryNtp))
+            {
+                expires = DateOnly.FromDayNumber(NtpEpochDayNumber + (int)(expiryNtp / 86400));
+                continue;
+            }
+
+            int expiresAt = line.IndexOf("File expires on", StringComparison.OrdinalIgnoreCase);
+            if (expiresAt >= 0 && DateTime.TryParse(line[(expiresAt + 15)..].Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var expiryDate))
+            {
+                expires = DateOnly.FromDateTime(expiryDate);
+                continue;
+            }
+
             if (line.Length == 0 || line.StartsWith('#'))
             {
                 continue;
@@ -151,21 +176,29 @@ public sealed class LeapSecondTable
                 && double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var offset2))
             {
                 // leap-seconds.list: seconds since 1900-01-01 00:00, TAI-UTC.
-                var day = new DateOnly(1900, 1, 1).DayNumber + (int)(ntp / 86400);
-                entries.Add(new Entry(DateOnly.FromDayNumber(day), offset2));
+                entries.Add(new Entry(DateOnly.FromDayNumber(NtpEpochDayNumber + (int)(ntp / 86400)), offset2));
                 continue;
             }
 
-            throw new FormatException($"line {lineNumber}: not a leap-second entry (expected 'MJD day month year TAI-UTC', 'NTP-seconds TAI-UTC' or a tai-utc.dat line), found '{line}'");
+            throw new FormatException($"line {lineNumber}: expected a leap-second entry ('MJD day month year TAI-UTC', 'NTP-seconds TAI-UTC' or a tai-utc.dat line), found '{line}'");
         }
 
         if (entries.Count == 0)
         {
-            throw new FormatException("line 1: the leap-second file has no entries");
+            throw new FormatException("line 1: expected at least one leap-second entry, found none");
         }
 
-        return FromEntries(entries);
+        var first = entries.Min(e => e.StartDay);
+        if (first >= new DateOnly(1972, 1, 1))
+        {
+            entries.AddRange(Bundled._entries.Where(e => e.StartDay < new DateOnly(1972, 1, 1)));
+        }
+
+        return new LeapSecondTable(entries.OrderBy(e => e.StartDay).ToArray(), expires);
     }
+
+    /// <summary><see cref="DateOnly.DayNumber"/> of 1900-01-01, the NTP epoch.</summary>
+    private static readonly int NtpEpochDayNumber = new DateOnly(1900, 1, 1).DayNumber;
 
     // 1961 JAN  1 =JD 2437300.5  TAI-UTC=   1.4228180 S + (MJD - 37300.) X 0.001296 S
     private static bool TryParseUsnoLine(string line, out Entry entry)
