@@ -2,9 +2,21 @@ using BenchmarkDotNet.Running;
 
 namespace Steppe.Benchmarks;
 
-/// <summary>Runs the benchmarks chosen on the command line (BenchmarkDotNet switcher).</summary>
+/// <summary>Runs the benchmarks chosen on the command line (BenchmarkDotNet switcher), or a comparison runner.</summary>
 public static class Program
 {
-    /// <summary>Entry point: <c>dotnet run -c Release --project bench/Steppe.Benchmarks -- --filter '*'</c>.</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary>
+    /// Entry point: <c>dotnet run -c Release --project bench/Steppe.Benchmarks -- --filter '*'</c>, or
+    /// <c>-- sgp4-rate FILE.tle SAMPLES.csv</c> for the SGP4 rate run used by <c>bench/sgp4-vs-satellitejs/run.sh</c>.
+    /// </summary>
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "sgp4-rate")
+        {
+            return Sgp4RateRunner.Run(args[1..]);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

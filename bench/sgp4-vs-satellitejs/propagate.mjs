@@ -1,0 +1,67 @@
+// satellite.js side of the SGP4 comparison (see run.sh): the same element sets, minutes 0 to 1439 in 1-minute
+// steps, one warm-up pass and the best of three timed passes, single-threaded; writes states at sample minutes
+// (set index, catalog number, minute, km, km/s).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { twoline2satrec, sgp4 } from 'satellite.js';
+
+const [elementsPath, samplesPath] = process.argv.slice(2);
+const MINUTES = 1440;
+const PASSES = 3;
+const SAMPLE_MINUTES = [0, 360, 720, 1439];
+
+const lines = readFileSync(elementsPath, 'utf8').split(/\r?\n/);
+const sats = [];
+const indices = [];
+let index = 0;
+for (let i = 0; i + 1 < lines.length; i++) {
+  if (lines[i].startsWith('1 ') && lines[i + 1].startsWith('2 ')) {
+    const satrec = twoline2satrec(lines[i], lines[i + 1]);
+    if (satrec.error === 0) {
+      sats.push(satrec);
+      indices.push(index);
+    }
+    index++;
+    i++;
+  }
+}
+const deep = sats.filter((s) => s.method === 'd').length;
+console.log(`satellite.js: ${sats.length} element sets (${sats.length - deep} near-Earth, ${deep} deep-space), ${MINUTES} minutes each`);
+
+function pass() {
+  let checksum = 0;
+  let failures = 0;
+  for (const satrec of sats) {
+    for (let m = 0; m < MINUTES; m++) {
+      const pv = sgp4(satrec, m);
+      if (pv && pv.position && satrec.error === 0) checksum += pv.position.x;
+      else failures++;
+    }
+  }
+  return { checksum, failures };
+}
+
+pass(); // warm-up: the JIT reaches its optimised code
+let best = Infinity;
+let last;
+for (let p = 0; p < PASSES; p++) {
+  const t0 = process.hrtime.bigint();
+  last = pass();
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  best = Math.min(best, seconds);
+}
+const count = sats.length * MINUTES;
+console.log(`satellite.js: ${count} propagations in ${best.toFixed(3)} s (best of ${PASSES}), ${(count / best).toFixed(0)} propagations/s, ${last.failures} failed, checksum ${last.checksum.toExponential(6)}`);
+console.log(`RATE satellitejs ${(count / best).toFixed(0)}`);
+
+const out = [];
+for (let i = 0; i < sats.length; i++) {
+  const satrec = sats[i];
+  for (const m of SAMPLE_MINUTES) {
+    const pv = sgp4(satrec, m);
+    if (!pv || !pv.position || satrec.error !== 0) continue;
+    const r = pv.position;
+    const v = pv.velocity;
+    out.push(`${indices[i]},${satrec.satnum},${m},${r.x},${r.y},${r.z},${v.x},${v.y},${v.z}`);
+  }
+}
+writeFileSync(samplesPath, out.join('\n') + '\n');
