@@ -44,8 +44,8 @@ public sealed record ImportSummary(int ElementSetsRead, int ElementSetsAdded, in
 
 public sealed partial class CatalogStore
 {
-    /// <summary>Rows per multi-row INSERT: few round trips, well under both engines' parameter limits.</summary>
-    private const int RowsPerStatement = 200;
+    /// <summary>How often (in rows) a bulk write reports its progress.</summary>
+    private const int ProgressEvery = 200;
 
     /// <summary>
     /// Stores the batches in one transaction: every source is recorded (with its fetch time), new objects are added
@@ -150,7 +150,8 @@ public sealed partial class CatalogStore
         return Int(command.ExecuteScalar()!);
     }
 
-    /// <summary>Inserts rows with multi-row INSERT statements of up to <see cref="RowsPerStatement"/> rows; returns the rows inserted.</summary>
+    /// <summary>Inserts rows with INSERT statements of up to the dialect's rows each; returns the rows inserted.
+    /// <paramref name="afterChunk"/> hears of every <see cref="ProgressEvery"/> rows written, and of the last.</summary>
     private int InsertRows(DbTransaction t, string prefix, int columns, string suffix, IReadOnlyList<object?[]> rows, Action<int>? afterChunk)
     {
         int inserted = 0;
@@ -158,9 +159,10 @@ public sealed partial class CatalogStore
         int commandRows = -1;
         try
         {
-            for (int start = 0; start < rows.Count; start += RowsPerStatement)
+            int perStatement = _dialect.RowsPerInsert;
+            for (int start = 0; start < rows.Count; start += perStatement)
             {
-                int n = Math.Min(RowsPerStatement, rows.Count - start);
+                int n = Math.Min(perStatement, rows.Count - start);
                 if (n != commandRows)
                 {
                     command?.Dispose();
@@ -178,7 +180,11 @@ public sealed partial class CatalogStore
                 }
 
                 inserted += command!.ExecuteNonQuery();
-                afterChunk?.Invoke(start + n);
+                int done = start + n;
+                if (done == rows.Count || done / ProgressEvery != start / ProgressEvery)
+                {
+                    afterChunk?.Invoke(done);
+                }
             }
         }
         finally

@@ -10,6 +10,9 @@ namespace Steppe.Catalog.Storage;
 /// </summary>
 internal abstract class SqlDialect
 {
+    /// <summary>Rows per INSERT statement in bulk writes.</summary>
+    public abstract int RowsPerInsert { get; }
+
     public abstract DbConnection Open(CatalogLocation location, TimeSpan busyTimeout);
 
     public abstract bool TableExists(DbConnection connection, string table);
@@ -32,6 +35,10 @@ internal abstract class SqlDialect
 
 internal sealed class SqliteDialect : SqlDialect
 {
+    /// <summary>One row per statement, the statement prepared once and reused: SQLite runs in-process, so there are no
+    /// round trips to save, and binding thousands of named parameters per statement costs time quadratic in their number.</summary>
+    public override int RowsPerInsert => 1;
+
     public override DbConnection Open(CatalogLocation location, TimeSpan busyTimeout)
     {
         var builder = new SqliteConnectionStringBuilder
@@ -94,6 +101,9 @@ internal sealed class SqliteDialect : SqlDialect
 
 internal sealed class PostgresDialect : SqlDialect
 {
+    /// <summary>Many rows per statement: each statement is a round trip to the server.</summary>
+    public override int RowsPerInsert => 200;
+
     /// <summary>The advisory lock key that serialises migrations of one database ("STEP" in ASCII).</summary>
     private const long MigrationLockKey = 0x53544550;
 
