@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using Steppe.Catalog;
 using Steppe.Cli.Commands;
+using Steppe.Core.Time;
 using Steppe.Formats;
 
 namespace Steppe.Cli;
@@ -12,6 +13,8 @@ public static class CliApp
     /// <summary>Runs the command line with the given output writers and returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // Earth orientation (UT1−UTC, polar motion) from the bundled IERS table; zero outside it.
+        EarthOrientationTable.Use(EarthOrientationTable.Bundled);
         var context = new CliContext(stdout, stderr);
         var root = BuildRoot(context);
         var parse = root.Parse(args);
@@ -82,6 +85,7 @@ public static class CliApp
     internal static RootCommand BuildRoot(CliContext context)
     {
         var root = new RootCommand("Steppe: mission planning and space operations for Kazakhstan's space programme.");
+        root.Subcommands.Add(PropagateCommand.Create(context));
         root.Subcommands.Add(CatalogCommand.Build(context));
         root.Subcommands.Add(SitesCommand.BuildSites(context));
         root.Subcommands.Add(SitesCommand.BuildStations(context));

@@ -15,7 +15,7 @@ namespace Steppe.Core.Bodies;
 public static class Sun
 {
     /// <summary>The astronomical unit, km (IAU 2012 Resolution B2).</summary>
-    public const double AstronomicalUnitKm = 149597870.7;
+    public const double AstronomicalUnitKm = SolarSystemConstants.AstronomicalUnitKm;
 
     private const double DegToRad = Math.PI / 180.0;
 

@@ -20,4 +20,11 @@ public enum Frame
 
     /// <summary>Geocentric Celestial Reference Frame (J2000 mean equator and equinox via IAU-76/FK5, with EOP corrections when given).</summary>
     Gcrf,
+
+    /// <summary>Heliocentric, mean ecliptic and equinox of J2000.0 (the frame of the approximate planetary positions).</summary>
+    HeliocentricEclipticJ2000,
+
+    /// <summary>Heliocentric, axes of the ICRF (J2000 mean equator and equinox, to the tens of milliarcseconds that
+    /// separate them).</summary>
+    HeliocentricIcrf,
 }

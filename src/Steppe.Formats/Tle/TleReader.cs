@@ -6,7 +6,7 @@ namespace Steppe.Formats.Tle;
 
 /// <summary>
 /// Reads two-line element sets: 2LE (line 1 and line 2 only), 3LE (a title line before each pair, with or
-/// without the <c>0 </c> prefix Space-Track writes), blank lines and CRLF or LF line ends. Every field is read
+/// without the <c>0 </c> prefix Space-Track writes), blank lines, <c>#</c> comment lines and CRLF or LF line ends. Every field is read
 /// from its fixed columns; a bad field rejects its element set with a diagnostic naming the line, the columns,
 /// what was expected and what was found, and reading goes on with the next set.
 /// </summary>
@@ -26,8 +26,9 @@ public static class TleReader
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (IsBlank(line))
+            if (IsBlank(line) || line[0] == '#')
             {
+                // Blank lines and '#' comment lines (as in Vallado's SGP4-VER.TLE) carry no element set.
                 continue;
             }
 
@@ -242,7 +243,7 @@ public static class TleReader
     {
         for (int k = from; k < lines.Count; k++)
         {
-            if (!IsBlank(lines[k]))
+            if (!IsBlank(lines[k]) && lines[k][0] != '#')
             {
                 return k;
             }

@@ -1,0 +1,191 @@
+using System.CommandLine;
+using Steppe.Cli.Output;
+using Steppe.Core.Frames;
+using Steppe.Core.Orbits;
+using Steppe.Core.Propagation.Sgp4;
+using Steppe.Core.Time;
+
+namespace Steppe.Cli.Commands;
+
+/// <summary>The frames <c>steppe propagate</c> can print.</summary>
+public enum OutputFrame
+{
+    /// <summary>TEME, SGP4's own frame.</summary>
+    Teme,
+
+    /// <summary>ITRF (Earth-fixed).</summary>
+    Itrf,
+
+    /// <summary>GCRF (inertial, J2000 axes).</summary>
+    Gcrf,
+
+    /// <summary>Geodetic latitude, longitude and altitude on WGS-84.</summary>
+    Geodetic,
+}
+
+/// <summary><c>steppe propagate</c>: SGP4/SDP4 states of element sets over a span.</summary>
+internal static class PropagateCommand
+{
+    /// <summary>The most rows one run may print (a guard against a mistyped step).</summary>
+    private const long MaxRows = 20_000_000;
+
+    public static Command Create(CliContext context)
+    {
+        var elements = CommonOptions.Elements();
+        var norad = CommonOptions.Norad();
+        var from = CommonOptions.From();
+        var to = CommonOptions.To();
+        var step = new Option<double>("--step")
+        {
+            Description = "Step between states, seconds.",
+            DefaultValueFactory = _ => 60.0,
+        };
+        var frame = new Option<OutputFrame>("--frame")
+        {
+            Description = "Frame of the output: teme, itrf, gcrf (km, km/s) or geodetic (deg, km on WGS-84).",
+            DefaultValueFactory = _ => OutputFrame.Teme,
+        };
+        var format = CommonOptions.Format();
+        var withAge = new Option<bool>("--with-age") { Description = "Add the element age (days since the epoch) to every row." };
+        var lenient = CommonOptions.LenientChecksums();
+
+        var command = new Command("propagate", "Propagate element sets with SGP4/SDP4 and print states over a span.")
+        {
+            elements, norad, from, to, step, frame, format, withAge, lenient,
+        };
+        command.SetAction(parse => Run(
+            context,
+            ElementSource.Load(parse.GetValue(elements)!, parse.GetValue(norad), parse.GetValue(lenient), context),
+            parse.GetValue(from),
+            parse.GetValue(to),
+            parse.GetValue(step),
+            parse.GetValue(frame),
+            parse.GetValue(format),
+            parse.GetValue(withAge)));
+        return command;
+    }
+
+    private static int Run(CliContext context, IReadOnlyList<MeanElements> sets, Instant from, Instant to, double stepSeconds,
+        OutputFrame frame, OutputFormat format, bool withAge)
+    {
+        if (!(stepSeconds > 0) || !double.IsFinite(stepSeconds))
+        {
+            throw new CliException(ExitCodes.Usage, $"--step: expected a positive number of seconds, found {stepSeconds}");
+        }
+
+        if (to < from)
+        {
+            throw new CliException(ExitCodes.Usage, $"--to ({to}) is before --from ({from})");
+        }
+
+        long steps = (long)Math.Floor(to.SecondsSince(from) / stepSeconds) + 1;
+        if (steps * sets.Count > MaxRows)
+        {
+            throw new CliException(ExitCodes.Usage, $"{steps * sets.Count} rows requested; the limit is {MaxRows} (use a larger --step or a shorter span)");
+        }
+
+        var table = new ResultTable(Columns(frame, withAge), Caption(frame));
+        int failures = 0;
+        foreach (var e in sets)
+        {
+            Sgp4Propagator propagator;
+            try
+            {
+                propagator = Sgp4Propagator.Create(e);
+            }
+            catch (Sgp4Exception ex)
+            {
+                context.Error.WriteLine($"steppe: {Label(e)}: {ex.Message}");
+                failures++;
+                continue;
+            }
+
+            for (long k = 0; k < steps; k++)
+            {
+                var t = from.AddSeconds(k * stepSeconds);
+                var result = propagator.Propagate(t);
+                if (!result.IsSuccess)
+                {
+                    context.Error.WriteLine($"steppe: {Label(e)} at {t}: {result.Message} (SGP4 error {(int)result.Error}); no states after this time");
+                    failures++;
+                    break;
+                }
+
+                var cells = new List<object?> { e.CatalogNumber, t };
+                var teme = result.ToStateVector(t);
+                AddCoordinates(cells, teme, frame);
+                if (withAge)
+                {
+                    cells.Add(t.DaysSince(e.Epoch));
+                }
+
+                table.Add([.. cells]);
+            }
+        }
+
+        table.Write(format, context);
+        return failures > 0 ? ExitCodes.PropagationFailure : ExitCodes.Ok;
+    }
+
+    private static string Label(MeanElements e) => e.Name is { Length: > 0 } name ? $"{e.CatalogNumber} ({name})" : e.CatalogNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static IReadOnlyList<Column> Columns(OutputFrame frame, bool withAge)
+    {
+        var columns = new List<Column> { new("norad_id", "NORAD"), new("time_utc", "time (UTC)") };
+        if (frame == OutputFrame.Geodetic)
+        {
+            columns.Add(new("lat_deg", "lat (°)", "0.0000"));
+            columns.Add(new("lon_deg", "lon (°E)", "0.0000"));
+            columns.Add(new("alt_km", "alt (km)", "0.000"));
+        }
+        else
+        {
+            columns.Add(new("x_km", "x (km)", "0.000000"));
+            columns.Add(new("y_km", "y (km)", "0.000000"));
+            columns.Add(new("z_km", "z (km)", "0.000000"));
+            columns.Add(new("vx_km_s", "vx (km/s)", "0.000000000"));
+            columns.Add(new("vy_km_s", "vy (km/s)", "0.000000000"));
+            columns.Add(new("vz_km_s", "vz (km/s)", "0.000000000"));
+        }
+
+        if (withAge)
+        {
+            columns.Add(new("age_days", "element age (d)", "0.000"));
+        }
+
+        return columns;
+    }
+
+    private static string Caption(OutputFrame frame) => frame switch
+    {
+        OutputFrame.Teme => "Frame: TEME (SGP4 output). Positions km, velocities km/s.",
+        OutputFrame.Itrf => "Frame: ITRF (Earth-fixed; UT1 and polar motion from the bundled IERS table). Positions km, velocities km/s.",
+        OutputFrame.Gcrf => "Frame: GCRF (IAU-76/80 precession–nutation). Positions km, velocities km/s.",
+        _ => "Geodetic on WGS-84: latitude and longitude (east positive) in degrees, altitude above the ellipsoid in km.",
+    };
+
+    private static void AddCoordinates(List<object?> cells, StateVector teme, OutputFrame frame)
+    {
+        if (frame == OutputFrame.Geodetic)
+        {
+            var g = teme.ToGeodetic();
+            cells.Add(g.Latitude.Degrees);
+            cells.Add(g.Longitude.Degrees);
+            cells.Add(g.HeightKm);
+            return;
+        }
+
+        var s = frame switch
+        {
+            OutputFrame.Itrf => FrameTransforms.Transform(teme, Frame.Itrf),
+            OutputFrame.Gcrf => FrameTransforms.Transform(teme, Frame.Gcrf),
+            _ => teme,
+        };
+        cells.Add(s.PositionKm.X);
+        cells.Add(s.PositionKm.Y);
+        cells.Add(s.PositionKm.Z);
+        cells.Add(s.VelocityKmPerS.X);
+        cells.Add(s.VelocityKmPerS.Y);
+        cells.Add(s.VelocityKmPerS.Z);
+    }
+}
