@@ -66,7 +66,18 @@ internal static class CatalogAccess
 
         using var http = new HttpClient();
         var importer = new CatalogImporter(store, http);
-        var report = WithProgress(context, $"first run: loading the bundled catalog {Path.GetFileName(snapshot)}", p => importer.EnsureBundled(snapshot, p));
+        ImportReport? report;
+        try
+        {
+            report = WithProgress(context, $"first run: loading the bundled catalog {Path.GetFileName(snapshot)}", p => importer.EnsureBundled(snapshot, p));
+        }
+        catch (CatalogException e) when (e.Kind == CatalogErrorKind.BadInput)
+        {
+            // A damaged snapshot must not lock the user out of the catalog: nothing of it was stored, and it is tried again next time.
+            context.Error.WriteLine($"steppe: warning: {e.Message}; the catalog goes on without it");
+            return;
+        }
+
         if (report is not null)
         {
             context.Error.WriteLine($"steppe: loaded {report.Summary.ElementSetsAdded} element sets of the bundled catalog {Path.GetFileName(snapshot)} into {store.Location.Display}");
