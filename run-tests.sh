@@ -15,7 +15,7 @@ fi
 
 # A throwaway PostgreSQL server for the catalog tests (unless STEPPE_TEST_POSTGRES names one), stopped at the end.
 if [ -z "${STEPPE_TEST_POSTGRES:-}" ]; then
-  pg_dir=$(mktemp -u "${TMPDIR:-/tmp}/steppe-pg.XXXXXX")
+  pg_dir=$(mktemp -u -t steppe-pg.XXXXXX)
   if conn=$(scripts/postgres-for-tests.sh start "$pg_dir"); then
     export STEPPE_TEST_POSTGRES="$conn"
     trap 'scripts/postgres-for-tests.sh stop "$pg_dir"' EXIT

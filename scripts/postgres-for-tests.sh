@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server for the catalog tests.
 #
-#   scripts/postgres-for-tests.sh start DIR   initdb into DIR (a new folder whose parent, e.g. /tmp, others may enter), start the server on a free loopback port,
-#                                             print its connection string (key=value) on standard output
+#   scripts/postgres-for-tests.sh start DIR   initdb into DIR (a new folder, in a parent folder other users may
+#                                             enter, such as the system temporary folder), start the server on a free
+#                                             loopback port, print its connection string (key=value) on standard output
 #   scripts/postgres-for-tests.sh stop DIR    stop the server and delete DIR
 #
 # PostgreSQL refuses to run as root: when started by root the server runs as the user "steppe-pg" (created when

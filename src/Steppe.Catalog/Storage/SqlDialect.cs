@@ -119,7 +119,7 @@ internal sealed class PostgresDialect : SqlDialect
         connection.Open();
         using var command = connection.CreateCommand();
 
-        // A lock held by another session longer than this is an error, not a wait without end.
+        // A lock held by another connection longer than this is an error, not a wait without end.
         command.CommandText = $"SET lock_timeout = {(long)busyTimeout.TotalMilliseconds}";
         command.ExecuteNonQuery();
         return connection;
@@ -149,7 +149,7 @@ internal sealed class PostgresDialect : SqlDialect
         {
             case PostgresException p when p.SqlState is "55P03" or "40P01":
                 return new CatalogException(CatalogErrorKind.Locked,
-                    $"catalog database {location.Display} is locked by another session (waited {Seconds(busyTimeout)} s); try again when it has finished", p);
+                    $"catalog database {location.Display} is locked by another connection (waited {Seconds(busyTimeout)} s); try again when it has finished", p);
             case PostgresException p:
                 return new CatalogException(CatalogErrorKind.Unavailable, $"catalog database {location.Display}: {p.MessageText} (SQLSTATE {p.SqlState})", p);
             case NpgsqlException n:
