@@ -240,7 +240,7 @@ internal static class CatalogCommand
                 new("fetched_utc", "Fetched (UTC)"), new("element_sets", "Element sets stored"),
             ]);
             table.Add(o.CatalogNumber, o.Name, o.InternationalDesignator, o.Type.ToText(), o.Owner, o.LaunchDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                o.LaunchSiteId, o.DecayDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), elements?.Regime.ToText(), m?.Epoch,
+                o.LaunchSiteId is null ? null : store.Sites().FirstOrDefault(x => x.Id == o.LaunchSiteId)?.Name ?? o.LaunchSiteId, o.DecayDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), elements?.Regime.ToText(), m?.Epoch,
                 m is null ? null : CatalogAccess.AgeDays(m.Epoch, now), m?.MeanMotionRevPerDay, m?.Eccentricity, m?.InclinationDeg, m?.RaanDeg,
                 m?.ArgumentOfPerigeeDeg, m?.MeanAnomalyDeg, m?.BStarPerEarthRadii, m?.Period.TotalMinutes, elements?.PerigeeAltitudeKm,
                 elements?.ApogeeAltitudeKm, elements?.Source, elements?.FetchedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
