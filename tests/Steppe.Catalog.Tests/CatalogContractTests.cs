@@ -341,6 +341,54 @@ public abstract class CatalogContractTests : IDisposable
         Assert.DoesNotContain(store.Sources(), s => s.Kind != "seed");
     }
 
+    // data/catalog/README.md: 16 400 objects, LEO 15 589, MEO 179, GEO 587, HEO 45, 5 names with R/B (computed independently).
+    [Fact]
+    public void TheBundledSnapshot_LoadsOnce_WithTheCountsOfItsReadme()
+    {
+        var store = NewCatalog();
+        using var http = new HttpClient();
+        var importer = new CatalogImporter(store, http);
+        var snapshot = TestFiles.Path("catalog", "2026-08-22_active.csv");
+        var report = importer.EnsureBundled(snapshot);
+        Assert.NotNull(report);
+        Assert.Equal(16400, report.Summary.ElementSetsAdded);
+        Assert.Null(importer.EnsureBundled(snapshot));
+
+        var stats = store.Statistics();
+        Assert.Equal(16400 + 2, stats.ElementSets);
+        Assert.Equal(15589 + 2, stats.ByRegime[OrbitRegime.Leo]);
+        Assert.Equal(179, stats.ByRegime[OrbitRegime.Meo]);
+        Assert.Equal(587, stats.ByRegime[OrbitRegime.Geo]);
+        Assert.Equal(45, stats.ByRegime[OrbitRegime.Heo]);
+        Assert.Equal(5, stats.ByType[ObjectType.RocketBody]);
+        var kazsat2 = store.GetEntry(37749);
+        Assert.Equal("bundled:2026-08-22_active.csv", kazsat2.Latest!.Source);
+        Assert.Equal(OrbitRegime.Geo, kazsat2.Latest.Regime);
+    }
+
+    [Fact]
+    public void Import_OfOmmXml_ReadsBackExactly_AndA3leWithTheSameDigitsIsTheSameSet()
+    {
+        // The ORBCOMM pair of data/elements: the same 14 fits as CCSDS OMM XML and as 3LE (the XML with more digits).
+        var store = NewCatalog();
+        var xmlPath = TestFiles.Path("elements", "2026-09-06_orbcomm.xml");
+        var expected = Steppe.Formats.ElementSetReader.Read(File.ReadAllText(xmlPath)).ElementsOrThrow();
+        Assert.Equal(14, Import(store, xmlPath).Summary.ElementSetsAdded);
+        Assert.Equal(0, Import(store, xmlPath).Summary.ElementSetsAdded);
+        foreach (var m in expected)
+        {
+            Assert.Equal(m, store.LatestElements(m.CatalogNumber)!.Elements);
+        }
+
+        // Ten of the 3LE sets carry the same digits as their OMM (same set, stored once); four have fewer digits than the
+        // OMM (e.g. ORBCOMM FM20, 25416: e = 0.0002799 against 0.00027995) and are other sets.
+        var tle = Import(store, TestFiles.Path("elements", "2026-09-06_orbcomm.tle"));
+        Assert.Equal(14, tle.Summary.ElementSetsRead);
+        Assert.Equal(4, tle.Summary.ElementSetsAdded);
+        Assert.Equal(2, store.ElementHistory(25416).Count);
+        Assert.Equal(14 + 4, expected.Sum(m => store.ElementHistory(m.CatalogNumber).Count));
+    }
+
     [Fact]
     public void ADatabaseAtANewerSchemaVersion_IsRefused()
     {

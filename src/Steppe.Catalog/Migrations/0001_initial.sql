@@ -63,8 +63,8 @@ CREATE TABLE named_sources (
     description TEXT
 );
 
--- Element sets, every epoch kept. The id is the set's identity: a digest of the catalog number, the exact epoch and
--- every element value (names excluded), so the same set imported twice is stored once.
+-- Element sets, every epoch kept. The id is the set's identity: a digest of the catalog number, the epoch (to 1 us) and
+-- every element value (to 12 significant digits), names excluded, so the same set imported twice is stored once.
 CREATE TABLE element_sets (
     id TEXT NOT NULL PRIMARY KEY,
     catalog_number INTEGER NOT NULL REFERENCES objects (catalog_number),
