@@ -86,6 +86,10 @@ public static class CliApp
     {
         var root = new RootCommand("Steppe: mission planning and space operations for Kazakhstan's space programme.");
         root.Subcommands.Add(PropagateCommand.Create(context));
+        root.Subcommands.Add(LaunchWindowCommand.Create(context));
+        root.Subcommands.Add(RendezvousCommand.Create(context));
+        root.Subcommands.Add(PorkchopCommand.Create(context));
+        root.Subcommands.Add(MarsWindowsCommand.Create(context));
         root.Subcommands.Add(CatalogCommand.Build(context));
         root.Subcommands.Add(SitesCommand.BuildSites(context));
         root.Subcommands.Add(SitesCommand.BuildStations(context));

@@ -30,6 +30,23 @@ internal static class CommonOptions
         DefaultValueFactory = _ => OutputFormat.Table,
     };
 
+    public static Option<string> Site() => new("--site")
+    {
+        Description = "Launch site: a name (e.g. baikonur-31-6, baikonur-1-5, baikonur-45, vostochny-1s; a unique prefix will do) or LAT,LON in degrees (north and east positive).",
+        Required = true,
+    };
+
+    public static Option<int?> Target() => new("--target")
+    {
+        Description = "Catalog (NORAD) number of the target, read from --elements.",
+    };
+
+    public static Option<double> Days(double defaultDays) => new("--days")
+    {
+        Description = "Length of the span, days.",
+        DefaultValueFactory = _ => defaultDays,
+    };
+
     public static Option<bool> LenientChecksums() => new("--lenient-checksums")
     {
         Description = "Accept TLE lines whose checksum is wrong (reported as warnings).",
@@ -42,7 +59,7 @@ internal static class CommonOptions
         CustomParser = ParseInstant,
     };
 
-    private static Instant ParseInstant(ArgumentResult result)
+    internal static Instant ParseInstant(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
         if (string.Equals(text, "now", StringComparison.OrdinalIgnoreCase))

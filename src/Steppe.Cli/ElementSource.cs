@@ -19,7 +19,7 @@ internal static class ElementSource
             SourceName = file.Name,
             Checksums = lenientChecksums ? ChecksumPolicy.Lenient : ChecksumPolicy.Strict,
         };
-        var result = Steppe.Formats.Tle.TleReader.Read(text, options);
+        var result = ElementSetReader.Read(text, options);
         foreach (var warning in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning))
         {
             context.Error.WriteLine(warning.ToString());

@@ -237,7 +237,11 @@ public readonly struct Instant : IEquatable<Instant>, IComparable<Instant>, IFor
                 sodFraction = 0;
             }
 
-            if (sodWhole >= 0 && sodWhole + sodFraction < table.DayLengthSeconds(d))
+            // The sum is compared in two parts: a fraction within 1e-11 s of 1 would otherwise round the sum up to the
+            // day's length at 23:59:59.99999999999 and no day would accept the instant.
+            double dayLength = table.DayLengthSeconds(d);
+            bool inDay = sodWhole + sodFraction < dayLength || (Math.Floor(dayLength) == dayLength && sodWhole < dayLength);
+            if (sodWhole >= 0 && inDay)
             {
                 return (d, sodWhole, sodFraction, table);
             }
