@@ -237,7 +237,9 @@ public readonly struct Instant : IEquatable<Instant>, IComparable<Instant>, IFor
                 sodFraction = 0;
             }
 
-            if (sodWhole >= 0 && sodWhole + sodFraction < table.DayLengthSeconds(d))
+            // (sodWhole + 1 ≤ length also accepts a fraction a hair below 1 whose sum with sodWhole rounds up to the length.)
+            double length = table.DayLengthSeconds(d);
+            if (sodWhole >= 0 && (sodWhole + 1 <= length || sodWhole + sodFraction < length))
             {
                 return (d, sodWhole, sodFraction, table);
             }
