@@ -79,7 +79,7 @@ public class AccessFinderTests
 
     [Theory]
     [InlineData(39731, "Astana", 2)]
-    [InlineData(40010, "Baikonur", 1)]
+    [InlineData(40010, "Baikonur", 4)]
     public void KazEoSat_Windows_MatchABruteForceOneSecondScan(int norad, string site, int days)
     {
         var sat = ElementFiles.Propagator("2026-05-30_resource.tle", norad);
@@ -88,7 +88,7 @@ public class AccessFinderTests
         var result = AccessFinder.Find(sat, Sensors.KazEoSat1, [AccessTarget.Point(site, target)], T0, T0.AddSeconds(span));
         var brute = BruteForce(sat, target, 35.0, span);
         Assert.Null(result.PropagationError);
-        Assert.True(brute.Count >= 2, "the scan should find windows");
+        Assert.True(brute.Count >= 1, "the scan should find windows");
         Assert.Equal(brute.Count, result.Windows.Count);
         for (int i = 0; i < brute.Count; i++)
         {
