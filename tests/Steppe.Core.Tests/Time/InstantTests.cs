@@ -8,17 +8,6 @@ namespace Steppe.Core.Tests.Time;
 public class InstantTests
 {
     [Fact]
-    public void AnInstantAHairBeforeUtcMidnight_HasAUtcDay()
-    {
-        // 2026-05-30T00:00Z + 86 400 s leaves a TT fraction of 0.18399999999383 s: 6 ps before midnight, whose seconds of
-        // day (86 399 + 0.99999999999383) round to 86 400 in double arithmetic.
-        var t = Instant.FromUtc(2026, 5, 30).AddSeconds(86400);
-        Assert.Equal("2026-05-31T00:00:00.000Z", t.ToIsoString(3));
-        Assert.Equal(37.0, t.TaiMinusUtcSeconds());
-        Assert.True(Math.Abs(t.Utc.Value - 2461191.5) < 1e-9);
-    }
-
-    [Fact]
     public void J2000_IsNoonTt_And_1158_55_816_Utc()
     {
         // J2000.0 = 2000-01-01T12:00:00 TT = 11:59:27.816 TAI = 11:58:55.816 UTC (TAI−UTC = 32 s).
