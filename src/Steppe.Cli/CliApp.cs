@@ -80,6 +80,9 @@ public static class CliApp
     {
         var root = new RootCommand("Steppe: mission planning and space operations for Kazakhstan's space programme.");
         root.Subcommands.Add(PropagateCommand.Create(context));
+        root.Subcommands.Add(TrackCommand.Create(context));
+        root.Subcommands.Add(AccessCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
         return root;
     }
 }
