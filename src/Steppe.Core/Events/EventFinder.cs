@@ -11,7 +11,7 @@ namespace Steppe.Core.Events;
 /// — clamped to [<see cref="EventSearchOptions.MinimumStep"/>, <see cref="EventSearchOptions.MaximumStep"/>]. Between two
 /// samples it looks at the rate first: a change of sign brackets an extremum, located as the zero of the rate by Brent's
 /// method, and the interval is split there; each monotone piece whose ends lie on either side of the threshold brackets
-/// one crossing, located by Brent's method on the value. So a short excursion that starts and ends between two samples
+/// one crossing, located by Newton's method on the value with the sampled rate, safeguarded by bisection. So a short excursion that starts and ends between two samples
 /// is still found (its extremum is), and an excursion longer than the minimum step always holds a sample.
 /// </para>
 /// <para>
@@ -165,11 +165,18 @@ public static class EventFinder
                 : null;
             if (kind is { } k)
             {
-                bool wanted = k == ExtremumKind.Maximum ? options.Extrema.HasFlag(ExtremumKinds.Maxima) : options.Extrema.HasFlag(ExtremumKinds.Minima);
-                bool mayHideExcursion = Above(s0) == Above(s1) && (k == ExtremumKind.Maximum ? !Above(s0) : Above(s0));
-                if (wanted || mayHideExcursion)
+                bool isMax = k == ExtremumKind.Maximum;
+                bool asked = isMax ? options.Extrema.HasFlag(ExtremumKinds.Maxima) : options.Extrema.HasFlag(ExtremumKinds.Minima);
+
+                // A maximum between two samples at or below the threshold (or a minimum between two above it) may hide
+                // a whole excursion; one with an end beyond the threshold is itself beyond it.
+                bool mayHideExcursion = Above(s0) == Above(s1) && (isMax ? !Above(s0) : Above(s0));
+                bool surelyBeyond = isMax ? Above(s0) || Above(s1) : !Above(s0) || !Above(s1);
+                if (mayHideExcursion || (asked && (!options.OnlyExtremaBeyondThreshold || surelyBeyond)))
                 {
                     var (xm, sm) = Refine(x0, s0, x1, s1, onRate: true);
+                    bool beyond = isMax ? Above(sm) : !Above(sm);
+                    bool wanted = asked && (!options.OnlyExtremaBeyondThreshold || beyond);
                     if (wanted && xm > 0 && xm < lengthSeconds)
                     {
                         _extrema.Add(new Extremum(start.AddSeconds(xm), sm.Value, k));
@@ -192,8 +199,56 @@ public static class EventFinder
                 return;
             }
 
-            var (x, _) = Refine(xa, sa, xb, sb, onRate: false);
+            double x = NewtonCrossing(xa, sa, xb, sb);
             _crossings.Add(new Crossing(start.AddSeconds(x), aboveB ? CrossingDirection.Rising : CrossingDirection.Falling));
+        }
+
+        /// <summary>
+        /// The zero of value − threshold on [xa, xb] (where it changes sign) by Newton's method with the sample's rate,
+        /// safeguarded: a step that would leave the shrinking bracket, or that does not at least halve the last one, is
+        /// replaced by bisection — so it converges quadratically near a simple crossing and never worse than bisection.
+        /// </summary>
+        private double NewtonCrossing(double xa, EventSample sa, double xb, EventSample sb)
+        {
+            double fa = sa.Value - threshold, fb = sb.Value - threshold;
+            if (fa == 0) return xa;
+            if (fb == 0) return xb;
+
+            // neg and pos: ends of the bracket where the value is below and above the threshold.
+            double neg = fa < 0 ? xa : xb, pos = fa < 0 ? xb : xa;
+            double x = xa - (fa * (xb - xa) / (fb - fa));
+            double lastStep = Math.Abs(xb - xa), step = lastStep;
+            for (int iteration = 0; iteration < 200; iteration++)
+            {
+                if (!TryEvaluate(x, out var s))
+                {
+                    throw new UndefinedInsideException(x);
+                }
+
+                double f = s.Value - threshold, d = s.RatePerSecond;
+                if (f == 0) return x;
+                if (f < 0) neg = x; else pos = x;
+                double lo = Math.Min(neg, pos), hi = Math.Max(neg, pos);
+                if (hi - lo <= _tolerance) return 0.5 * (lo + hi);
+
+                double next = d != 0 ? x - (f / d) : double.NaN;
+                bool newton = next > lo && next < hi && Math.Abs(2.0 * f) <= Math.Abs(lastStep * d);
+                lastStep = step;
+                if (!newton)
+                {
+                    next = 0.5 * (lo + hi);
+                }
+
+                step = Math.Abs(next - x);
+                if (newton && step < 0.5 * _tolerance)
+                {
+                    return next;
+                }
+
+                x = next;
+            }
+
+            return x;
         }
 
         /// <summary>

@@ -130,6 +130,12 @@ public sealed record EventSearchOptions
 
     /// <summary>Which extrema to report (default both).</summary>
     public ExtremumKinds Extrema { get; init; } = ExtremumKinds.Both;
+
+    /// <summary>
+    /// Report only the maxima above the threshold and the minima at or below it — the extrema inside excursions, such as
+    /// the culminations of passes — and skip refining the others (default false: report all).
+    /// </summary>
+    public bool OnlyExtremaBeyondThreshold { get; init; }
 }
 
 /// <summary>What <see cref="EventFinder.Search"/> found.</summary>
