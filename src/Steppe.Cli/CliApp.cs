@@ -83,6 +83,7 @@ public static class CliApp
         root.Subcommands.Add(TrackCommand.Create(context));
         root.Subcommands.Add(AccessCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(LookCommand.Create(context));
         return root;
     }
 }
