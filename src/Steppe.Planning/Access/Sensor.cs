@@ -55,8 +55,9 @@ public sealed record Sensor
 /// <summary>
 /// Sensors of Kazakhstan's Earth-observation satellites. Sources: eoPortal, "KazEOSat-1" and "KazEOSat-2" mission pages
 /// (ESA eoPortal satellite missions catalogue, sensor-complement sections); the KazEOSat-1 figures of 1 m resolution and a
-/// 20 km swath also in Kazcosmos' launch announcement of 30 April 2014. The ±35° agility of both is the value given in
-/// Steppe's requirements and on those pages; see tests/Steppe.Planning.Tests/TestData/README.md.
+/// 20 km swath also in Kazcosmos' launch announcement of 30 April 2014. The ±35° off-nadir agility of both is the value
+/// of Steppe's requirements (to be checked against those pages' sensor tables); see
+/// tests/Steppe.Planning.Tests/TestData/README.md.
 /// </summary>
 public static class Sensors
 {
