@@ -94,6 +94,10 @@ public static class CliApp
         root.Subcommands.Add(SitesCommand.BuildSites(context));
         root.Subcommands.Add(SitesCommand.BuildStations(context));
         root.Subcommands.Add(HistoryCommand.Build(context));
+        root.Subcommands.Add(TrackCommand.Create(context));
+        root.Subcommands.Add(AccessCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(LookCommand.Create(context));
         return root;
     }
 }
