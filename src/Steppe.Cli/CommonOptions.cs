@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Globalization;
 using Steppe.Cli.Output;
-using Steppe.Core.Geodesy;
 using Steppe.Core.Time;
 
 namespace Steppe.Cli;
@@ -28,11 +26,7 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = true,
     };
 
-    public static Option<string> Station() => new("--station")
-    {
-        Description = StationOption.Description,
-        Required = true,
-    };
+    public static Option<string> Station() => StationOption.Create(required: true);
 
     public static Option<double> MinElevation() => new("--min-elevation")
     {
@@ -56,6 +50,23 @@ internal static class CommonOptions
         DefaultValueFactory = _ => OutputFormat.Table,
     };
 
+    public static Option<string> Site() => new("--site")
+    {
+        Description = "Launch site: a name (e.g. baikonur-31-6, baikonur-1-5, baikonur-45, vostochny-1s; a unique prefix will do) or LAT,LON in degrees (north and east positive).",
+        Required = true,
+    };
+
+    public static Option<int?> Target() => new("--target")
+    {
+        Description = "Catalog (NORAD) number of the target, read from --elements.",
+    };
+
+    public static Option<double> Days(double defaultDays) => new("--days")
+    {
+        Description = "Length of the span, days.",
+        DefaultValueFactory = _ => defaultDays,
+    };
+
     public static Option<bool> LenientChecksums() => new("--lenient-checksums")
     {
         Description = "Accept TLE lines whose checksum is wrong (reported as warnings).",
@@ -68,7 +79,7 @@ internal static class CommonOptions
         CustomParser = ParseInstant,
     };
 
-    private static Instant ParseInstant(ArgumentResult result)
+    internal static Instant ParseInstant(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
         if (string.Equals(text, "now", StringComparison.OrdinalIgnoreCase))
@@ -84,60 +95,5 @@ internal static class CommonOptions
         var option = (result.Parent as OptionResult)?.Option.Name ?? "value";
         result.AddError($"{option}: {error}");
         return default;
-    }
-}
-
-/// <summary>
-/// The <c>--station NAME|LAT,LON[,HEIGHT_M]</c> option: coordinates in degrees (latitude north, longitude east) and an
-/// optional height above the WGS-84 ellipsoid in metres, or a name looked up in the station directory of the context
-/// (<see cref="CliContext.StationDirectory"/>) when one is plugged in.
-/// </summary>
-internal static class StationOption
-{
-    public const string Description =
-        "Ground station: LAT,LON[,HEIGHT_M] (degrees north and east, metres above the WGS-84 ellipsoid), or a station name when a station directory is available.";
-
-    public static GroundStation Resolve(string? text, CliContext context)
-    {
-        var value = text?.Trim() ?? string.Empty;
-        if (value.Length == 0)
-        {
-            throw new CliException(ExitCodes.Usage, "--station: expected LAT,LON[,HEIGHT_M] or a station name, found nothing");
-        }
-
-        var parts = value.Split(',', StringSplitOptions.TrimEntries);
-        bool numeric = parts.Length is 2 or 3 && parts.All(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
-        if (numeric)
-        {
-            double lat = double.Parse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture);
-            double lon = double.Parse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture);
-            double heightM = parts.Length == 3 ? double.Parse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture) : 0.0;
-            if (!(Math.Abs(lat) <= 90))
-            {
-                throw new CliException(ExitCodes.Usage, $"--station: expected a latitude within ±90°, found {parts[0]}");
-            }
-
-            if (!(lon >= -180 && lon <= 360))
-            {
-                throw new CliException(ExitCodes.Usage, $"--station: expected a longitude from -180° to 360°, found {parts[1]}");
-            }
-
-            if (!(heightM >= -500 && heightM <= 9000))
-            {
-                throw new CliException(ExitCodes.Usage, $"--station: expected a height from -500 to 9000 m, found {parts[2]}");
-            }
-
-            double east = lon > 180 ? lon - 360 : lon;
-            return new GroundStation(value, GeodeticPoint.FromDegrees(lat, east, heightM));
-        }
-
-        if (context.StationDirectory?.Invoke(value) is { } named)
-        {
-            return named;
-        }
-
-        throw new CliException(ExitCodes.Usage, context.StationDirectory is null
-            ? $"--station: expected LAT,LON[,HEIGHT_M] (e.g. 51.17,71.45,350), found '{value}' (station names need a station directory)"
-            : $"--station: unknown station '{value}'; expected a station name or LAT,LON[,HEIGHT_M]");
     }
 }

@@ -156,7 +156,8 @@ public class PassesCommandTests
     }
 
     [Theory]
-    [InlineData("--station", "Astana")]
+    [InlineData("--station", "Atlantis")]
+    [InlineData("--station", "ba")]
     [InlineData("--station", "95,10")]
     [InlineData("--station", "51,71,20000")]
     [InlineData("--min-elevation", "95")]
@@ -195,6 +196,19 @@ public class PassesCommandTests
         Assert.Equal(-70.0, StationOption.Resolve("10,290", context).Location.Longitude.Degrees, 9);
         var e = Assert.Throws<CliException>(() => StationOption.Resolve("Nowhere", context));
         Assert.Contains("unknown station 'Nowhere'", e.Message);
+    }
+
+    [Fact]
+    public void StationNames_ComeFromTheCatalogsBundledSites()
+    {
+        // "astana" is the catalog seed's place Astana, 51.1694° N 71.4491° E, 347 m.
+        var byName = CliRunner.Run("passes", "--elements", Stations, "--norad", "25544", "--station", "astana", "--from", "2026-05-30T00:00:00Z", "--format", "csv");
+        var byCoordinates = CliRunner.Run("passes", "--elements", Stations, "--norad", "25544", "--station", "51.1694,71.4491,347", "--from", "2026-05-30T00:00:00Z", "--format", "csv");
+        Assert.True(byName.ExitCode == 0, byName.Error);
+        Assert.Equal(byCoordinates.Out, byName.Out);
+        var (code, _, error) = CliRunner.Run("passes", "--elements", Stations, "--norad", "25544", "--station", "ba", "--from", "2026-05-30T00:00:00Z");
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("could be any of", error);
     }
 
     [Fact]

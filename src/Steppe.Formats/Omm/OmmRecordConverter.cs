@@ -93,11 +93,11 @@ internal static partial class OmmRecordConverter
 
             // The kind of element set first: an SGP4-XP set fails here, not on its missing BSTAR.
             if (r.Has(OmmField.EphemerisType) && r.Text(OmmField.EphemerisType) is { } typeText
-                && long.TryParse(typeText.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long type) && type is not (0 or 2))
+                && long.TryParse(typeText.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long type) && type != 0)
             {
                 string typeName = type == 4 ? " (SGP4-XP)" : string.Empty;
                 return Fail(r.Position(OmmField.EphemerisType),
-                    $"EPHEMERIS_TYPE {type}{typeName} is not an SGP4 element set; Steppe propagates only type 0 (or 2, as some TLEs mark SGP4)");
+                    $"EPHEMERIS_TYPE {type}{typeName} is not an SGP4 element set; Steppe propagates only type 0");
             }
 
             if (!CheckMetadata())

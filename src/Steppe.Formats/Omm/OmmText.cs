@@ -78,7 +78,7 @@ internal static class OmmText
     {
         static bool Angle(double v) => v >= -360 && v <= 360;
         if (e.CatalogNumber is < 1 or > 999_999_999) return $"the catalog number {e.CatalogNumber} is outside 1–999999999";
-        if (e.EphemerisType is not (0 or 2)) return $"EPHEMERIS_TYPE {e.EphemerisType} is not an SGP4 element set";
+        if (e.EphemerisType != 0) return $"EPHEMERIS_TYPE {e.EphemerisType} is not an SGP4 element set";
         if (e.Classification is not ('U' or 'C' or 'S')) return $"the classification '{e.Classification}' is not U, C or S";
         if (e.ElementSetNumber is < 0 or > 9999) return $"the element set number {e.ElementSetNumber} is outside 0–9999";
         if (e.RevolutionNumberAtEpoch is < 0 or > 999_999_999) return $"the revolution number {e.RevolutionNumberAtEpoch} is outside 0–999999999";

@@ -165,10 +165,10 @@ public static class TleReader
             f.Error(3, $"expected the catalog number of line 1 ({catalog1}) in columns 3–7 of line 2, found {catalog2}");
         }
 
-        if (ephemerisType is not (0 or 2) && ephemerisType >= 0)
+        if (ephemerisType > 0)
         {
             f.Line(number1, l1);
-            f.Error(63, $"ephemeris type {ephemerisType} is not an SGP4 element set; Steppe propagates only type 0 (or 2)");
+            f.Error(63, $"ephemeris type {ephemerisType} is not an SGP4 element set; Steppe propagates only type 0");
         }
 
         if (meanMotion <= 0 && !double.IsNaN(meanMotion))

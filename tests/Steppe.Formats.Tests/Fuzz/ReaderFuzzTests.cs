@@ -192,7 +192,7 @@ public class ReaderFuzzTests
         if (!Finite(e.BStarPerEarthRadii) || Math.Abs(e.BStarPerEarthRadii) >= 1e10) return $"B* {e.BStarPerEarthRadii}";
         if (!Finite(e.MeanMotionDotRevPerDaySquared) || Math.Abs(e.MeanMotionDotRevPerDaySquared) > 1) return $"ndot {e.MeanMotionDotRevPerDaySquared}";
         if (!Finite(e.MeanMotionDdotRevPerDayCubed) || Math.Abs(e.MeanMotionDdotRevPerDayCubed) >= 1e10) return $"nddot {e.MeanMotionDdotRevPerDayCubed}";
-        if (e.EphemerisType is not (0 or 2)) return $"ephemeris type {e.EphemerisType}";
+        if (e.EphemerisType != 0) return $"ephemeris type {e.EphemerisType}";
         if (e.Classification is not ('U' or 'C' or 'S')) return $"classification '{e.Classification}'";
         if (e.ElementSetNumber is < 0 or > 9999) return $"element set number {e.ElementSetNumber}";
         if (e.RevolutionNumberAtEpoch < 0) return $"revolution number {e.RevolutionNumberAtEpoch}";
