@@ -6,9 +6,23 @@ cd "$(dirname "$0")"
 
 need=()
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
+# The catalog tests run against a real PostgreSQL server (Debian's 'postgresql' brings initdb and pg_ctl).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing: ${need[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# A throwaway PostgreSQL server for the catalog tests (unless STEPPE_TEST_POSTGRES names one), stopped at the end.
+if [ -z "${STEPPE_TEST_POSTGRES:-}" ]; then
+  pg_dir=$(mktemp -u -t steppe-pg.XXXXXX)
+  if conn=$(scripts/postgres-for-tests.sh start "$pg_dir"); then
+    export STEPPE_TEST_POSTGRES="$conn"
+    trap 'scripts/postgres-for-tests.sh stop "$pg_dir"' EXIT
+    echo "PostgreSQL for the catalog tests: $conn"
+  else
+    echo "PostgreSQL could not be started: the PostgreSQL catalog tests will fail." >&2
+  fi
 fi
 
 log=$(mktemp)

@@ -20,6 +20,26 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = true,
     };
 
+    public static Option<string[]> Name() => new("--name")
+    {
+        Description = "Only objects whose name contains this text (case-insensitive; repeat for several).",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public static Option<string> Station() => StationOption.Create(required: true);
+
+    public static Option<double> MinElevation() => new("--min-elevation")
+    {
+        Description = "Lowest elevation that counts as visible, degrees above the geodetic horizon (default 0).",
+        DefaultValueFactory = _ => 0.0,
+    };
+
+    public static Option<double> MaxAgeDays() => new("--max-age-days")
+    {
+        Description = "Warn (on standard error) when elements are older than this many days at the start of the span (default 14).",
+        DefaultValueFactory = _ => 14.0,
+    };
+
     public static Option<Instant> From(bool required = true) => InstantOption("--from", "Start of the span (ISO 8601 UTC, e.g. 2026-11-25T00:00:00Z, or 'now').", required);
 
     public static Option<Instant> To(bool required = true) => InstantOption("--to", "End of the span (ISO 8601 UTC).", required);
@@ -28,6 +48,23 @@ internal static class CommonOptions
     {
         Description = "Output: table (for people), csv or json (units in every column name).",
         DefaultValueFactory = _ => OutputFormat.Table,
+    };
+
+    public static Option<string> Site() => new("--site")
+    {
+        Description = "Launch site: a name (e.g. baikonur-31-6, baikonur-1-5, baikonur-45, vostochny-1s; a unique prefix will do) or LAT,LON in degrees (north and east positive).",
+        Required = true,
+    };
+
+    public static Option<int?> Target() => new("--target")
+    {
+        Description = "Catalog (NORAD) number of the target, read from --elements.",
+    };
+
+    public static Option<double> Days(double defaultDays) => new("--days")
+    {
+        Description = "Length of the span, days.",
+        DefaultValueFactory = _ => defaultDays,
     };
 
     public static Option<bool> LenientChecksums() => new("--lenient-checksums")
@@ -42,7 +79,7 @@ internal static class CommonOptions
         CustomParser = ParseInstant,
     };
 
-    private static Instant ParseInstant(ArgumentResult result)
+    internal static Instant ParseInstant(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
         if (string.Equals(text, "now", StringComparison.OrdinalIgnoreCase))

@@ -51,7 +51,7 @@ public sealed record MeanElements
     /// <summary>Second time derivative of the mean motion divided by six, rev/day³; not used by SGP4.</summary>
     public double MeanMotionDdotRevPerDayCubed { get; init; }
 
-    /// <summary>Ephemeris type: 0 (or 2) for SGP4 element sets; other values (e.g. 4 for SGP4-XP) are not SGP4 elements.</summary>
+    /// <summary>Ephemeris type: 0 for SGP4 element sets; other values (e.g. 4 for SGP4-XP) are not SGP4 elements.</summary>
     public int EphemerisType { get; init; }
 
     /// <summary>Element set number.</summary>
@@ -61,7 +61,9 @@ public sealed record MeanElements
     public int RevolutionNumberAtEpoch { get; init; }
 
     /// <summary>Orbital period implied by the mean motion.</summary>
-    public TimeSpan Period => TimeSpan.FromDays(1.0 / MeanMotionRevPerDay);
+    public TimeSpan Period => MeanMotionRevPerDay > 1.0 / TimeSpan.MaxValue.TotalDays
+        ? TimeSpan.FromDays(1.0 / MeanMotionRevPerDay)
+        : TimeSpan.MaxValue;
 
     /// <summary>Age of these elements at <paramref name="at"/> (negative when the epoch is later).</summary>
     public TimeSpan AgeAt(Instant at) => at - Epoch;

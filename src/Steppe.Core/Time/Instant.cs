@@ -237,7 +237,10 @@ public readonly struct Instant : IEquatable<Instant>, IComparable<Instant>, IFor
                 sodFraction = 0;
             }
 
-            if (sodWhole >= 0 && sodWhole + sodFraction < table.DayLengthSeconds(d))
+            // sodWhole + 1 ≤ length also admits a fraction within rounding of 1 (e.g. 86 399 + 0.999 999 999 994, whose
+            // double sum rounds to 86 400) that belongs to this day.
+            double length = table.DayLengthSeconds(d);
+            if (sodWhole >= 0 && (sodWhole + sodFraction < length || sodWhole + 1 <= length))
             {
                 return (d, sodWhole, sodFraction, table);
             }

@@ -141,7 +141,7 @@ public static class TleReader
         char classification = f.Classification(8);
         string? designator = f.InternationalDesignator(10);
         Instant epoch = f.Epoch(19);
-        double ndot = f.Decimal(34, 43, "the first derivative of mean motion / 2 (rev/day², e.g. ' .00016717')");
+        double ndot = f.Decimal(34, 43, "the first derivative of mean motion / 2 (rev/day², e.g. ' .00016717')", -1, 1);
         double nddot = f.ImpliedExponent(45, 52, "the second derivative of mean motion / 6 (e.g. ' 00000-0')");
         double bstar = f.ImpliedExponent(54, 61, "B* (e.g. ' 10270-3')");
         int ephemerisType = f.EphemerisType(63);
@@ -165,10 +165,10 @@ public static class TleReader
             f.Error(3, $"expected the catalog number of line 1 ({catalog1}) in columns 3–7 of line 2, found {catalog2}");
         }
 
-        if (ephemerisType is not (0 or 2) && ephemerisType >= 0)
+        if (ephemerisType > 0)
         {
             f.Line(number1, l1);
-            f.Error(63, $"ephemeris type {ephemerisType} is not an SGP4 element set; Steppe propagates only type 0 (or 2)");
+            f.Error(63, $"ephemeris type {ephemerisType} is not an SGP4 element set; Steppe propagates only type 0");
         }
 
         if (meanMotion <= 0 && !double.IsNaN(meanMotion))
@@ -389,7 +389,9 @@ public static class TleReader
             }
 
             // Space-Track leaves the piece blank for some analyst and unknown objects ("81053   ").
-            if (!ok)
+            // A blank inside the launch number ("0 0") is no number.
+            int launchNumber = 0;
+            if (!ok || !int.TryParse(launch.Trim(' '), NumberStyles.None, CultureInfo.InvariantCulture, out launchNumber))
             {
                 Error(from, $"expected an international designator (YYNNNPPP, e.g. '98067A  ') in columns {from}–{from + 7}, found {Found(from, from + 7)}");
                 return null;
@@ -397,7 +399,6 @@ public static class TleReader
 
             int year = ((yy[0] - '0') * 10) + (yy[1] - '0');
             year += year >= 57 ? 1900 : 2000;
-            int launchNumber = int.Parse(launch.Trim(' '), NumberStyles.None, CultureInfo.InvariantCulture);
             return string.Create(CultureInfo.InvariantCulture, $"{year:0000}-{launchNumber:000}{piece}");
         }
 

@@ -1,5 +1,6 @@
 using Steppe.Core.Bodies;
 using Steppe.Core.Time;
+using Steppe.Core.Units;
 
 namespace Steppe.Planning.Transfers;
 
@@ -37,10 +38,30 @@ public static class MarsWindows
     public static IReadOnlyList<TransferWindow> Find(int fromYear, int toYear) =>
         Find(Planet.EarthMoonBarycenter, Planet.Mars, fromYear, toYear);
 
+    /// <summary>
+    /// Transfer angles closer than this to 180° are left out of the minima. There the transfer plane is fixed by the
+    /// planets' small ecliptic latitudes: C3 is singular along the ridge (in 2026 it dips to 10.5 km²/s² exactly at 180.00°
+    /// and exceeds 1,000 km²/s² 0.07° away), so such a "minimum" cannot be flown over a launch period. Three degrees
+    /// reproduces the Type I minimum of the 2026 opportunity in NASA/TM-2010-216764 (11.11 km²/s² at 176.9°).
+    /// </summary>
+    public static Angle SingularBandAround180 { get; } = Angle.FromDegrees(3.0);
+
     /// <summary>As <see cref="Find(int, int)"/> for any pair of planets whose synodic period exceeds a year and a
     /// half (e.g. Mars to Earth).</summary>
-    public static IReadOnlyList<TransferWindow> Find(Planet origin, Planet destination, int fromYear, int toYear)
+    public static IReadOnlyList<TransferWindow> Find(Planet origin, Planet destination, int fromYear, int toYear) =>
+        Find(origin, destination, fromYear, toYear, SingularBandAround180);
+
+    /// <summary>As <see cref="Find(Planet, Planet, int, int)"/> with another band of transfer angles left out around 180°
+    /// (zero keeps them all).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The years are out of range or the band is negative or 90° or
+    /// more.</exception>
+    public static IReadOnlyList<TransferWindow> Find(Planet origin, Planet destination, int fromYear, int toYear, Angle excludedAround180)
     {
+        if (!(excludedAround180.Degrees >= 0 && excludedAround180.Degrees < 90))
+        {
+            throw new ArgumentOutOfRangeException(nameof(excludedAround180), excludedAround180, "The excluded band must be in [0°, 90°).");
+        }
+
         if (fromYear < 1800 || fromYear > 2049)
         {
             throw new ArgumentOutOfRangeException(nameof(fromYear), fromYear, "The year must be in 1800–2049.");
@@ -121,8 +142,8 @@ public static class MarsWindows
                 TimeSpan.FromDays(MinTimeOfFlightDays),
                 TimeSpan.FromDays(MaxTimeOfFlightDays),
                 TimeSpan.FromDays(2));
-            var typeI = fine.BestTypeI is { } a ? TransferOptimizer.MinimizeC3(a, TimeSpan.FromDays(2)) : null;
-            var typeII = fine.BestTypeII is { } b ? TransferOptimizer.MinimizeC3(b, TimeSpan.FromDays(2)) : null;
+            var typeI = BestOutsideBand(fine, TransferType.TypeI, excludedAround180) is { } a ? TransferOptimizer.MinimizeC3(a, TimeSpan.FromDays(2), excludedAround180) : null;
+            var typeII = BestOutsideBand(fine, TransferType.TypeII, excludedAround180) is { } b ? TransferOptimizer.MinimizeC3(b, TimeSpan.FromDays(2), excludedAround180) : null;
             var window = new TransferWindow(0, typeI, typeII);
             var year = window.Best!.Departure.ToUtc().Year;
             if (year >= fromYear && year <= toYear)
@@ -132,5 +153,31 @@ public static class MarsWindows
         }
 
         return windows;
+    }
+
+    /// <summary>The lowest-C3 cell of a type whose transfer angle lies outside the band around 180°, or null.</summary>
+    private static TransferSolution? BestOutsideBand(PorkchopGrid grid, TransferType type, Angle band)
+    {
+        var cells = new List<(double C3, int Column, int Row)>();
+        for (int i = 0; i < grid.ColumnCount; i++)
+        {
+            for (int j = 0; j < grid.RowCount; j++)
+            {
+                if (grid.Value(PorkchopQuantity.TransferType, i, j) == (int)type && grid.Value(PorkchopQuantity.DepartureC3, i, j) is double c3)
+                {
+                    cells.Add((c3, i, j));
+                }
+            }
+        }
+
+        foreach (var (_, column, row) in cells.OrderBy(c => c.C3))
+        {
+            if (grid[column, row] is { } s && Math.Abs(s.TransferAngle.Degrees - 180.0) >= band.Degrees)
+            {
+                return s;
+            }
+        }
+
+        return null;
     }
 }

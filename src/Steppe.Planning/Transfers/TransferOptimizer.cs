@@ -1,5 +1,6 @@
 using Steppe.Core.Bodies;
 using Steppe.Core.Time;
+using Steppe.Core.Units;
 
 namespace Steppe.Planning.Transfers;
 
@@ -10,8 +11,22 @@ public static class TransferOptimizer
     /// <summary>The minimum-C3 transfer of the given type near <paramref name="start"/>: the simplex begins with
     /// steps of <paramref name="initialStep"/> in departure date and time of flight and stops when it has shrunk below
     /// about ten seconds. Returns <paramref name="start"/> if nothing better is found.</summary>
-    public static TransferSolution MinimizeC3(TransferSolution start, TimeSpan initialStep)
+    public static TransferSolution MinimizeC3(TransferSolution start, TimeSpan initialStep) => MinimizeC3(start, initialStep, Angle.Zero);
+
+    /// <summary>As <see cref="MinimizeC3(TransferSolution, TimeSpan)"/>, staying out of the band of transfer angles within
+    /// <paramref name="excludedAround180"/> of 180°, where the transfer plane is set by the planets' small ecliptic
+    /// latitudes and C3 is singular (it can drop along the exact 180° line and jump to thousands of km²/s² beside it).
+    /// The minimum may then lie on the edge of the band. <paramref name="start"/> should lie outside the band.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The step is not positive or the band is negative or 90° or more.</exception>
+    public static TransferSolution MinimizeC3(TransferSolution start, TimeSpan initialStep, Angle excludedAround180)
     {
+        if (!(excludedAround180.Degrees >= 0 && excludedAround180.Degrees < 90))
+        {
+            throw new ArgumentOutOfRangeException(nameof(excludedAround180), excludedAround180, "The excluded band must be in [0°, 90°).");
+        }
+
+        double band = excludedAround180.Degrees;
+
         ArgumentNullException.ThrowIfNull(start);
         if (initialStep <= TimeSpan.Zero)
         {
@@ -33,7 +48,7 @@ public static class TransferOptimizer
 
             var dep = t0.AddDays(depDays);
             var s = Porkchop.Transfer(origin, destination, dep, dep.AddDays(tofDays));
-            return s is null || s.Type != type ? double.MaxValue : s.DepartureC3Km2PerS2;
+            return s is null || s.Type != type || Math.Abs(s.TransferAngle.Degrees - 180.0) < band ? double.MaxValue : s.DepartureC3Km2PerS2;
         }
 
         double tof0 = start.TimeOfFlight.TotalDays;

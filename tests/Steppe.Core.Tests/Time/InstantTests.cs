@@ -16,6 +16,21 @@ public class InstantTests
     }
 
     [Fact]
+    public void InstantsPicosecondsBeforeUtcMidnight_BelongToTheDayBefore()
+    {
+        // 2026-05-31T00:00:00Z less about 6 ps (found by a launch-window root search): the seconds of day round up to
+        // 86400 in one double, and no UTC day accepted the instant.
+        var t = Instant.FromTtSecondsSinceJ2000(833457669, 0.18399999999383);
+        var midnight = Instant.FromUtc(2026, 5, 31);
+        Assert.InRange(midnight.SecondsSince(t), 1e-12, 1e-10);
+        var utc = t.ToUtc();
+        Assert.Equal(new DateOnly(2026, 5, 30), utc.Date);
+        Assert.Equal(23, utc.Hour);
+        Assert.Equal(59, utc.Minute);
+        Assert.InRange(utc.Second, 59.0, 60.0);
+    }
+
+    [Fact]
     public void LeapSecond_2016_IsRenderedAs_235960()
     {
         var leap = Instant.Parse("2016-12-31T23:59:60.5Z");
@@ -208,4 +223,31 @@ public class InstantTests
                 && Math.Abs(viaSpan.SecondsSince(moved)) < 1e-6
                 && (seconds >= 0 ? moved >= t : moved < t);
         });
+
+    [Theory]
+    [InlineData(2006, 6, 16, 5, 68400)]
+    [InlineData(2026, 5, 30, 0, 86400)]
+    public void MidnightReachedByAddingSeconds_HasAUtcDay(int year, int month, int day, int hour, int seconds)
+    {
+        // Adding whole seconds leaves the TT fraction a few picoseconds short of midnight UTC (0.18399999999383 s
+        // instead of 0.184 s); seconds of day 86 399 + 0.999 999 999 994 round to 86 400 as one double.
+        var t = Instant.FromUtc(year, month, day, hour).AddSeconds(seconds);
+        Assert.Equal(year < 2009 ? 33.0 : 37.0, t.TaiMinusUtcSeconds());
+        var midnight = t.ToUtc();
+        Assert.True(Math.Abs(t.SecondsSince(Instant.FromUtc(year, month, day, hour)) - seconds) < 1e-9);
+        Assert.True((midnight.Hour == 23 && midnight.Second > 59.999) || (midnight.Hour == 0 && midnight.Second < 1e-6), midnight.ToString());
+    }
+}
+
+public class InstantEdgeTests
+{
+    [Theory]
+    [InlineData("9999-12-31T24:00:00")]
+    [InlineData("9999-12-31T23:59:59-01:00")]
+    [InlineData("0001-01-01T00:00:00+01:00")]
+    public void InstantsOutsideTheCalendar_AreRejected_NotThrown(string text)
+    {
+        Assert.False(Instant.TryParse(text, out _, out var error));
+        Assert.Contains("column", error);
+    }
 }
