@@ -98,6 +98,7 @@ public static class CliApp
         root.Subcommands.Add(AccessCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(LookCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         return root;
     }
 }

@@ -15,7 +15,7 @@ internal static class CatalogAccess
     public const string ImportDelayVariable = "STEPPE_IMPORT_DELAY_MS";
 
     /// <summary>The folder, beside the program, that holds the bundled catalog snapshot.</summary>
-    public static string BundledFolder => BundledSnapshot.Folder;
+    public static string BundledFolder => Catalog.Import.BundledSnapshot.Folder;
 
     public static Option<string?> Db() => new("--db")
     {

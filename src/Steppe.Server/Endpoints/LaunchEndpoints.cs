@@ -40,11 +40,11 @@ public sealed record TargetPlaneDto(string Name, double InclinationDeg, double N
 
 /// <summary>A rendezvous scheme.</summary>
 /// <param name="Name">Name.</param>
-/// <param name="Orbits">Orbits to docking.</param>
+/// <param name="OrbitCount">Orbits from insertion to docking.</param>
 /// <param name="PhaseMinDeg">Smallest phase absorbed, degrees.</param>
 /// <param name="PhaseMaxDeg">Largest phase absorbed, degrees.</param>
 /// <param name="LaunchToDockingH">Lift-off to docking, hours.</param>
-public sealed record ProfileDto(string Name, int Orbits, double PhaseMinDeg, double PhaseMaxDeg, double LaunchToDockingH);
+public sealed record ProfileDto(string Name, int OrbitCount, double PhaseMinDeg, double PhaseMaxDeg, double LaunchToDockingH);
 
 /// <summary>Launch windows (and rendezvous phasing) from a site into a target plane.</summary>
 /// <param name="Site">The launch site with its corridors.</param>

@@ -45,22 +45,26 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     internal static (int Status, string Title, string? Detail, Dictionary<string, string[]>? Errors) Classify(Exception exception) => exception switch
     {
-        ApiValidationException v => (400, "Invalid request", $"{v.Field}: {v.Message}", Field(v.Field, v.Message)),
+        ApiValidationException v => Invalid(v.Field, v.Message),
         ApiNotFoundException n => (404, "Not found", n.Message, null),
         CatalogException { Kind: CatalogErrorKind.UnknownObject } c => (404, "Not found", WithoutLocation(c.Message), null),
-        CatalogException { Kind: CatalogErrorKind.BadInput or CatalogErrorKind.TooSoon } c => (400, "Invalid request", c.Message, Field("body", c.Message)),
+        CatalogException { Kind: CatalogErrorKind.BadInput or CatalogErrorKind.TooSoon } c => Invalid("body", c.Message),
         CatalogException c => (503, "Catalog unavailable", $"the catalog cannot be used now ({c.Kind}); see the server log", null),
-        ImportRejectedException r => (400, "Import rejected", r.Message, Field("body", [.. r.Diagnostics.Take(50).Select(d => d.ToString())])),
-        ElementSetFormatException f => (400, "Invalid element sets", f.Message, Field("body", [.. f.Diagnostics.Take(50).Select(d => d.ToString())])),
-        LaunchWindowException { Error: LaunchWindowError.UnreachableInclination or LaunchWindowError.UnreachableInsertionLatitude } l =>
-            (400, "Invalid request", l.Message, Field("target", l.Message)),
+        ImportRejectedException r => Invalid("body", [r.Message, .. r.Diagnostics.Take(50).Select(d => d.ToString())]),
+        ElementSetFormatException f => Invalid("body", [.. f.Diagnostics.Take(50).Select(d => d.ToString())]),
+        LaunchWindowException { Error: LaunchWindowError.UnreachableInclination or LaunchWindowError.UnreachableInsertionLatitude } l => Invalid("target", l.Message),
         LaunchWindowException l => (422, "The target cannot be planned for", l.Message, null),
-        BadHttpRequestException b => (b.StatusCode, "Invalid request", b.Message, Field(ParameterOf(b.Message), b.Message)),
-        JsonException j => (400, "Invalid request", "The body is not valid JSON: " + j.Message, Field("body", j.Message)),
-        ArgumentOutOfRangeException a => (400, "Invalid request", FirstLine(a.Message), Field(a.ParamName ?? "request", FirstLine(a.Message))),
-        ArgumentException a => (400, "Invalid request", FirstLine(a.Message), Field(a.ParamName ?? "request", FirstLine(a.Message))),
+        BadHttpRequestException { InnerException: JsonException j } => Invalid("body", "the body is not valid JSON: " + j.Message),
+        BadHttpRequestException b => Invalid(ParameterOf(b.Message), b.Message) with { Status = b.StatusCode },
+        JsonException j => Invalid("body", "the body is not valid JSON: " + j.Message),
+        ArgumentOutOfRangeException a => Invalid(a.ParamName ?? "request", FirstLine(a.Message)),
+        ArgumentException a => Invalid(a.ParamName ?? "request", FirstLine(a.Message)),
         _ => (500, "Internal error", null, null),
     };
+
+    /// <summary>A 400 naming the field in the detail and in the errors member (the shape of ASP.NET Core's validation problems).</summary>
+    private static (int Status, string Title, string? Detail, Dictionary<string, string[]>? Errors) Invalid(string field, params string[] messages) =>
+        (400, "Invalid request", $"{field}: {messages[0]}", new Dictionary<string, string[]> { [field] = messages });
 
     /// <summary>A catalog message without the database's location (a file path or host is no business of a client).</summary>
     private static string WithoutLocation(string message)
@@ -68,8 +72,6 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         int at = message.IndexOf(" in the catalog ", StringComparison.Ordinal);
         return at < 0 ? message : message[..at] + " in the catalog";
     }
-
-    private static Dictionary<string, string[]> Field(string field, params string[] messages) => new() { [field] = messages };
 
     private static string FirstLine(string message)
     {
