@@ -140,6 +140,37 @@ function showDetails() {
       el('dt', {}, 'Source'), el('dd', {}, p?.elements.source ?? '–')));
 }
 
+let overviewAt = 0;
+async function refreshOverview(force = false) {
+  const t = app.clock.now();
+  if (!force && Math.abs(t - overviewAt) < 10 * 60e3) return;
+  overviewAt = t;
+  const select = document.getElementById('pass-station');
+  const body = document.querySelector('#overview-table tbody');
+  if (!select?.value || !app.fleet.length) return;
+  document.getElementById('overview-station').textContent = select.selectedOptions[0]?.textContent.replace(' (city)', '') ?? select.value;
+  try {
+    const result = await api('passes', { norad: app.fleet.map((f) => f.norad).join(','), station: select.value, from: iso(new Date(t)), to: iso(new Date(t + 12 * 3600e3)), minElevationDeg: 10 });
+    body.replaceChildren();
+    for (const p of result.passes.slice(0, 8)) {
+      const f = app.fleet.find((x) => x.norad === p.noradId);
+      const wait = Date.parse(p.rise.timeUtc) - t;
+      const waitText = p.riseClipped ? 'in view' : `${Math.floor(wait / 3600e3)}:${String(Math.floor(wait / 60e3) % 60).padStart(2, '0')}`;
+      body.append(el('tr', { 'data-testid': 'overview-row' },
+        el('td', {}, el('span', { class: 'swatch', style: `background:${f?.color ?? '#93a3bd'}` }), p.name ?? p.noradId),
+        el('td', {}, p.riseClipped ? 'in view' : utcText(p.rise.timeUtc).slice(5)),
+        el('td', { class: 'num' }, waitText),
+        el('td', { class: 'num' }, fmt(p.maxElevationDeg, 1)),
+        el('td', {}, p.setClipped ? 'beyond 12 h' : utcText(p.set.timeUtc).slice(5)),
+        el('td', { class: 'num' }, p.riseClipped || p.setClipped ? '–' : fmt(p.durationS / 60, 1)),
+        el('td', { class: `num ${ageClass(p.elementAgeDays)}` }, fmt(p.elementAgeDays, 1))));
+    }
+    if (!result.passes.length) body.append(el('tr', {}, el('td', { colspan: 7 }, 'No pass above 10° in the next 12 hours.')));
+  } catch (e) {
+    body.replaceChildren(el('tr', {}, el('td', { colspan: 7 }, e.message)));
+  }
+}
+
 function setCaption(text) { document.getElementById('map-caption').textContent = text; }
 
 function selectTab(name) {
@@ -158,7 +189,7 @@ function setupControls() {
       for (const x of document.querySelectorAll('.speed button')) x.classList.toggle('active', x === b);
     });
   }
-  document.getElementById('clock-now').addEventListener('click', () => { app.clock.set(Date.now()); refreshTracks(true); refreshPositions(); });
+  document.getElementById('clock-now').addEventListener('click', () => { app.clock.set(Date.now()); refreshTracks(true); refreshPositions(); refreshOverview(true); });
   for (const b of document.querySelectorAll('[data-projection]')) {
     b.addEventListener('click', () => {
       for (const x of document.querySelectorAll('[data-projection]')) x.classList.toggle('active', x === b);
@@ -201,6 +232,7 @@ function tick() {
     lastSlow = real;
     refreshTracks();
     refreshPositions();
+    refreshOverview();
   }
   requestAnimationFrame(tick);
 }
@@ -216,12 +248,14 @@ async function start() {
   const wanted = (params.get('norad') ?? defaultFleet.join(',')).split(',').map(Number).filter((n) => n > 0);
   app.fleet = wanted.map((norad, i) => ({ norad, name: String(norad), color: colorFor(i) }));
   app.runPasses = setupPasses(app);
+  document.getElementById('pass-station').addEventListener('change', () => refreshOverview(true));
   app.runLaunch = setupLaunch(app);
   app.runMars = setupMars();
   setupHeritage(app).catch((e) => setCaption(e.message));
   app.map.setWorld(await world);
   await refreshTracks(true);
   await refreshPositions();
+  refreshOverview(true);
   if (params.get('tab')) selectTab(params.get('tab'));
   document.body.dataset.ready = 'true';
   requestAnimationFrame(tick);

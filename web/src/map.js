@@ -107,6 +107,7 @@ export class WorldMap {
     }
 
     if (this.showStations) {
+      const labelled = [];
       for (const st of this.stations) {
         const xy = this.visible([st.lon, st.lat]);
         if (!xy) continue;
@@ -120,7 +121,8 @@ export class WorldMap {
         }
         mark.append(title);
         L.stations.append(mark);
-        if (st.kind === 'ground-station') {
+        if (st.kind === 'ground-station' && !labelled.some((p) => Math.hypot(p[0] - xy[0], p[1] - xy[1]) < 14)) {
+          labelled.push(xy);
           const label = svg('text', { class: 'station-label', x: xy[0] + 6, y: xy[1] + 3 });
           label.textContent = st.name.split(/[ (]/)[0];
           L.stations.append(label);

@@ -15,6 +15,7 @@ export function setupPasses(app) {
   for (const s of app.stations.filter((s) => s.kind !== 'launch-site')) {
     station.append(el('option', { value: s.id }, `${s.name}${s.kind === 'place' ? ' (city)' : ''}`));
   }
+  if ([...station.options].some((o) => o.value === 'astana')) station.value = 'astana';
   app.refreshPassSatellites = () => {
     const current = sat.value;
     sat.replaceChildren(el('option', { value: 'all' }, 'All tracked'), ...app.fleet.map((f) => el('option', { value: f.norad }, `${f.name} (${f.norad})`)));
@@ -114,7 +115,7 @@ export async function setupHeritage(app) {
       e.description ? el('div', { class: 'desc' }, e.description) : null,
       facts.length ? el('div', { class: 'facts' }, facts.join(' · ')) : null);
     if (e.hasReplay) {
-      item.append(el('button', { type: 'button', 'data-testid': `replay-${e.id}`, onclick: () => replay(app, e) }, `▶ Replay the orbit of ${e.spacecraft ?? e.title}`));
+      item.append(el('button', { type: 'button', 'data-testid': `replay-${e.id}`, onclick: () => replay(app, e) }, `▶ Replay the ground track (${e.spacecraft ?? e.title})`));
     } else if (e.noradId && e.elements) {
       item.append(el('button', { type: 'button', class: 'ghost', onclick: () => app.track(e.noradId) }, 'Track on the map'));
     }
@@ -237,7 +238,7 @@ export function setupMars() {
 function drawPorkchop(grid) {
   const plot = document.getElementById('porkchop');
   plot.replaceChildren();
-  const W = 420, H = 300, m = { l: 44, r: 12, t: 10, b: 58 };
+  const W = 420, H = 320, m = { l: 44, r: 12, t: 10, b: 74 };
   plot.setAttribute('viewBox', `0 0 ${W} ${H}`);
   const nx = grid.departuresUtc.length, ny = grid.timesOfFlightDays.length;
   const pw = W - m.l - m.r, ph = H - m.t - m.b;
@@ -258,8 +259,8 @@ function drawPorkchop(grid) {
   const g = svg('g', { 'clip-path': 'url(#pc-clip)' });
   plot.append(g);
   const bands = contours().size([nx, ny]).thresholds(c3Levels)(values);
-  // Fill from the highest level down so that lower C3 lies on top.
-  for (let k = bands.length - 1; k >= 0; k--) {
+  // Each band is the region at or above its level: the lowest (widest) first, each higher one on top of it.
+  for (let k = 0; k < bands.length; k++) {
     const d = path(bands[k]);
     if (d) g.append(svg('path', { class: 'contour', d, fill: c3Colors[k], 'data-c3': bands[k].value }));
   }
@@ -308,7 +309,8 @@ function drawPorkchop(grid) {
   for (const best of [grid.bestTypeI, grid.bestTypeII].filter(Boolean)) {
     const x = xOf(Date.parse(best.departureUtc)), y = yOf(best.timeOfFlightDays);
     plot.append(svg('path', { class: 'best', d: `M${x - 5},${y - 5}L${x + 5},${y + 5}M${x - 5},${y + 5}L${x + 5},${y - 5}`, 'data-testid': `best-type-${best.type}` }));
-    const label = svg('text', { class: 'best-label', x: x + 7, y: y - 6 });
+    const below = best.type === 'I';
+    const label = svg('text', { class: 'best-label', x: x + 7, y: below ? y + 15 : y - 7 });
     label.textContent = `Type ${best.type}: ${fmt(best.c3Km2PerS2, 1)}`;
     plot.append(label);
   }
