@@ -98,6 +98,9 @@ public static class CliApp
         root.Subcommands.Add(AccessCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(LookCommand.Create(context));
+        root.Subcommands.Add(PassesCommand.Create(context));
+        root.Subcommands.Add(VisibleCommand.Create(context));
+        root.Subcommands.Add(EclipsesCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         return root;
     }
@@ -171,4 +174,8 @@ public sealed class CliContext
 
     /// <summary>A Spectre console on standard error (progress bars, so that data on standard output stays clean).</summary>
     public IAnsiConsole ErrorConsole { get; }
+
+    /// <summary>Looks up a ground station by id or name for <c>--station</c> (default: the catalog's bundled sites;
+    /// null: only coordinates are accepted).</summary>
+    public Func<string, Steppe.Core.Geodesy.GroundStation?>? StationDirectory { get; init; } = SeedStations.Find;
 }

@@ -177,12 +177,6 @@ internal sealed class StationView
             step = Math.Max(step, g.Range * (1.0 - Math.Exp(-budget)) / speedBound);
         }
 
-        // 4. Curvature (constant masks): g(t₀ + s') ≤ g₀ + ġ₀ s' + K s'²/2 on [0, s] when K bounds |ε̈| over the step.
-        if (_maskSlope == 0)
-        {
-            step = Math.Max(step, CurvatureStep(g, margin, rate, speedBound, rp, ra));
-        }
-
         if (margin <= 0)
         {
             // 2. Visibility cone.
@@ -191,7 +185,7 @@ internal sealed class StationView
             if (x < 1.0)
             {
                 double lambdaVisible = Math.Acos(x) - _coneElevation;
-                double lambda = Math.Acos(Math.Clamp(Vector3D.Dot(g.ItrfUnit, _stationUnit), -1.0, 1.0));
+                double lambda = Math.Acos(Math.Clamp(Vector3D.Dot(g.ItrfPosition, _stationUnit) / g.ItrfPosition.Length, -1.0, 1.0));
                 if (lambda > lambdaVisible)
                 {
                     double turnRate = (SafetyFactor * h / (rp * rp)) + EarthRate;
@@ -199,7 +193,15 @@ internal sealed class StationView
                 }
             }
         }
-        else
+
+        // 4. Curvature (constant masks): g(t₀ + s') ≤ g₀ + ġ₀ s' + K s'²/2 on [0, s] when K bounds |ε̈| over the step;
+        // tried only for steps longer than those already proved.
+        if (_maskSlope == 0)
+        {
+            step = Math.Max(step, CurvatureStep(g, margin, rate, speedBound, rp, ra, Math.Max(MinimumStepSeconds, 1.5 * step)));
+        }
+
+        if (margin > 0)
         {
             // Inside a pass: resolve every maximum of a long pass.
             step = Math.Min(step, PeriodSeconds / 16.0);
@@ -218,7 +220,7 @@ internal sealed class StationView
     /// elevation widened by the line of sight's turn (≤ V s / ρ_min), and E from |ε̇| ≤ |ε̇₀| + K s solved for E:
     /// E = (|ε̇₀| + K₀ s) / (1 − 2 V s / ρ_min). The quadratic bound is convex in s', so checking it at s suffices.
     /// </summary>
-    private double CurvatureStep(in Sample g, double margin, double rate, double speedBound, double rp, double ra)
+    private static double CurvatureStep(in Sample g, double margin, double rate, double speedBound, double rp, double ra, double firstStep)
     {
         double accelerationBound = SafetyFactor * ((Mu / (rp * rp)) + (2.0 * EarthRate * speedBound) + (EarthRate * EarthRate * ra));
         double approach = margin <= 0 ? rate : -rate;
@@ -226,7 +228,7 @@ internal sealed class StationView
         var (sinEl, cosEl) = Math.SinCos(g.Elevation);
         sinEl = Math.Abs(sinEl);
         double best = 0;
-        double s = MinimumStepSeconds;
+        double s = firstStep;
         for (int n = 0; n < 24; n++, s *= 1.5)
         {
             double v = Math.Min(speedBound, g.ItrfSpeed + (accelerationBound * s));
@@ -268,10 +270,13 @@ internal sealed class StationView
         double horizontal = Math.Max(Math.Sqrt(horizontal2), 1e-9);
         double range2 = horizontal2 + (u * u);
         double horizontalRate = ((e * enuRate.X) + (n * enuRate.Y)) / horizontal;
-        double rTemeLength = rTeme.Length;
-        double posLength = pos.Length;
-        double az = Math.Atan2(e, n);
-        if (az < 0) az += 2.0 * Math.PI;
+        double az = 0;
+        if (_horizon is not null)
+        {
+            az = Math.Atan2(e, n);
+            if (az < 0) az += 2.0 * Math.PI;
+        }
+
         sample = new Sample
         {
             Elevation = Math.Atan2(u, horizontal),
@@ -279,10 +284,10 @@ internal sealed class StationView
             Azimuth = az,
             AzimuthRate = ((n * enuRate.X) - (e * enuRate.Y)) / (horizontal * horizontal),
             Range = Math.Sqrt(range2),
-            TemeRadius = rTemeLength,
+            TemeRadius = rTeme.Length,
             TemeSpeedSquared = vTeme.LengthSquared,
             AngularMomentum = Vector3D.Cross(rTeme, vTeme).Length,
-            ItrfUnit = pos / posLength,
+            ItrfPosition = pos,
             ItrfSpeed = vel.Length,
         };
         return true;
@@ -292,13 +297,14 @@ internal sealed class StationView
     {
         public double Elevation;
         public double ElevationRate;
+        /// <summary>Computed only under a horizon mask.</summary>
         public double Azimuth;
         public double AzimuthRate;
         public double Range;
         public double TemeRadius;
         public double TemeSpeedSquared;
         public double AngularMomentum;
-        public Vector3D ItrfUnit;
+        public Vector3D ItrfPosition;
         public double ItrfSpeed;
     }
 }

@@ -140,8 +140,24 @@ internal static class Inputs
             return new GroundStation(value, point);
         }
 
-        var site = sites.FirstOrDefault(s => string.Equals(s.Id, value, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ApiValidationException(field, $"unknown station '{value}'; expected LAT,LON[,HEIGHT_M] or one of {string.Join(", ", sites.Where(s => s.Kind != SiteKind.LaunchSite).Select(s => s.Id))}");
+        // As the CLI's --station: the id or name of a site, else the only one whose id or name starts with the text.
+        var site = sites.FirstOrDefault(s => string.Equals(s.Id, value, StringComparison.OrdinalIgnoreCase) || string.Equals(s.Name, value, StringComparison.OrdinalIgnoreCase));
+        if (site is null)
+        {
+            var prefixed = sites.Where(s => s.Id.StartsWith(value, StringComparison.OrdinalIgnoreCase) || s.Name.StartsWith(value, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (prefixed.Count > 1)
+            {
+                throw new ApiValidationException(field, $"'{value}' is ambiguous: {string.Join(", ", prefixed.Select(s => s.Id))}");
+            }
+
+            site = prefixed.SingleOrDefault();
+        }
+
+        if (site is null)
+        {
+            throw new ApiValidationException(field, $"unknown station '{value}'; expected LAT,LON[,HEIGHT_M] or one of {string.Join(", ", sites.Where(s => s.Kind != SiteKind.LaunchSite).Select(s => s.Id))}");
+        }
+
         return new GroundStation(site.Name, GeodeticPoint.FromDegrees(site.LatitudeDeg, site.LongitudeDeg, site.AltitudeM ?? 0));
     }
 
