@@ -218,7 +218,7 @@ internal sealed class CatalogHealthCheck(CatalogService catalog) : IHealthCheck
         try
         {
             int sites = catalog.Use(s => s.Sites().Count);
-            return Task.FromResult(HealthCheckResult.Healthy(string.Create(CultureInfo.InvariantCulture, $"catalog {catalog.Location.Display} answers ({sites} sites)")));
+            return Task.FromResult(HealthCheckResult.Healthy(string.Create(CultureInfo.InvariantCulture, $"the {catalog.Location.Engine} catalog answers ({sites} sites)")));
         }
         catch (CatalogException e)
         {

@@ -123,14 +123,16 @@ public sealed class DashboardTests(SteppeServeFixture server) : IClassFixture<St
         await server.Open(page);
         await Assertions.Expect(page.Locator("[data-testid=sat-25544]")).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 391, "no horizontal scroll at 390 px");
+        await SteppeServeFixture.Screenshot(page, "07-phone-map-390x844.png");
         var map = await page.Locator("#map").BoundingBoxAsync();
         var panel = await page.Locator(".side-pane").BoundingBoxAsync();
-        Assert.True(map!.Width >= 360 && panel!.Y > map.Y + map.Height - 1, "the panels sit below the full-width map");
-        await SteppeServeFixture.Screenshot(page, "07-phone-map-390x844.png");
+        Assert.True(map!.Width >= 360 && panel!.Y > map.Y + map.Height - 1, $"the panels sit below the full-width map (map {map.X},{map.Y} {map.Width}×{map.Height}, panel at {panel!.Y})");
         await page.Locator(".tabs button[data-tab=passes]").ClickAsync();
         await page.Locator("[data-testid=pass-station]").SelectOptionAsync("almaty");
         await Assertions.Expect(page.Locator("[data-testid=pass-row]").First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
-        await page.Locator(".side-pane").ScrollIntoViewIfNeededAsync();
+        int width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        var widest = await page.EvaluateAsync<string>("[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 392).slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className).join(' ')");
+        Assert.True(width <= 391, $"tables scroll inside their boxes, not the page ({width} px: {widest})");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SteppeServeFixture.ScreenshotFolder, "08-phone-passes-390x844.png"), FullPage = true });
         Assert.Empty(errors);
     }
