@@ -30,7 +30,14 @@ internal static class ServeCommand
             Description = "Log lines as 'text' or 'json' (one JSON object per event).",
             DefaultValueFactory = _ => "text",
         };
-        logFormat.AcceptOnlyFromAmong("text", "json");
+        logFormat.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<string>();
+            if (value is not ("text" or "json"))
+            {
+                r.AddError($"--log-format: expected text or json, found '{value}'");
+            }
+        });
         var command = new Command("serve", "Serve the REST API (OpenAPI at /openapi/v1.json) and the web page on the catalog (the embedded one by default).")
         {
             urls, db, apiKey, logFormat,

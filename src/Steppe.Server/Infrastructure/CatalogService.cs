@@ -90,7 +90,19 @@ internal sealed partial class CatalogService : IDisposable
         try
         {
             store = _idle.TryTake(out var s) ? s : CatalogStore.Open(_location);
-            var result = work(store);
+            T result;
+            try
+            {
+                result = work(store);
+            }
+            catch (CatalogException e) when (e.Kind is CatalogErrorKind.UnknownObject or CatalogErrorKind.BadInput or CatalogErrorKind.TooSoon)
+            {
+                // An answer about the request, not a broken connection: the store goes back to the pool.
+                _idle.Add(store);
+                store = null;
+                throw;
+            }
+
             _idle.Add(store);
             store = null;
             return result;
