@@ -218,6 +218,58 @@ public sealed partial class CatalogStore
         return command;
     }
 
+    /// <summary>
+    /// Adds a site (a ground station, place or launch site) or replaces the one with the same id. Seed sites can be
+    /// replaced too, but the seed restores them when its files change.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The id or name is empty, or a coordinate is out of range.</exception>
+    public void SaveSite(Site site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        if (string.IsNullOrWhiteSpace(site.Id) || site.Id.Length > 64 || !site.Id.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'))
+        {
+            throw new ArgumentOutOfRangeException(nameof(site), site.Id, "A site id is 1 to 64 letters, digits, '-', '_' or '.'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(site.Name))
+        {
+            throw new ArgumentOutOfRangeException(nameof(site), site.Name, "A site needs a name.");
+        }
+
+        if (!(Math.Abs(site.LatitudeDeg) <= 90) || !(Math.Abs(site.LongitudeDeg) <= 180) || site.AltitudeM is { } h && !(Math.Abs(h) <= 100_000))
+        {
+            throw new ArgumentOutOfRangeException(nameof(site), site, "Latitude within ±90°, longitude within ±180°, height within ±100 km.");
+        }
+
+        Write(t =>
+        {
+            UpsertSite(site, t);
+            return 0;
+        });
+    }
+
+    private void UpsertSite(Site s, DbTransaction t)
+    {
+        using var c = Command(
+            "INSERT INTO sites (id, kind, name, complex, country, latitude_deg, longitude_deg, altitude_m, approximate, description, source) " +
+            "VALUES (@id, @kind, @name, @complex, @country, @lat, @lon, @alt, @approx, @desc, @source) ON CONFLICT (id) DO UPDATE SET " +
+            "kind = excluded.kind, name = excluded.name, complex = excluded.complex, country = excluded.country, latitude_deg = excluded.latitude_deg, " +
+            "longitude_deg = excluded.longitude_deg, altitude_m = excluded.altitude_m, approximate = excluded.approximate, " +
+            "description = excluded.description, source = excluded.source", t);
+        AddParameter(c, "@id", s.Id);
+        AddParameter(c, "@kind", SiteKindText(s.Kind));
+        AddParameter(c, "@name", s.Name);
+        AddParameter(c, "@complex", s.Complex);
+        AddParameter(c, "@country", s.Country);
+        AddParameter(c, "@lat", s.LatitudeDeg);
+        AddParameter(c, "@lon", s.LongitudeDeg);
+        AddParameter(c, "@alt", s.AltitudeM);
+        AddParameter(c, "@approx", s.Approximate ? 1 : 0);
+        AddParameter(c, "@desc", s.Description);
+        AddParameter(c, "@source", s.Source);
+        c.ExecuteNonQuery();
+    }
+
     // ---------------------------------------------------------------- seed data
 
     /// <summary>The location recorded for the historical orbits derived from the seed.</summary>
@@ -244,24 +296,7 @@ public sealed partial class CatalogStore
         var now = TimeText(Clock.GetUtcNow());
         foreach (var s in seed.Sites)
         {
-            using var c = Command(
-                "INSERT INTO sites (id, kind, name, complex, country, latitude_deg, longitude_deg, altitude_m, approximate, description, source) " +
-                "VALUES (@id, @kind, @name, @complex, @country, @lat, @lon, @alt, @approx, @desc, @source) ON CONFLICT (id) DO UPDATE SET " +
-                "kind = excluded.kind, name = excluded.name, complex = excluded.complex, country = excluded.country, latitude_deg = excluded.latitude_deg, " +
-                "longitude_deg = excluded.longitude_deg, altitude_m = excluded.altitude_m, approximate = excluded.approximate, " +
-                "description = excluded.description, source = excluded.source", t);
-            AddParameter(c, "@id", s.Id);
-            AddParameter(c, "@kind", SiteKindText(s.Kind));
-            AddParameter(c, "@name", s.Name);
-            AddParameter(c, "@complex", s.Complex);
-            AddParameter(c, "@country", s.Country);
-            AddParameter(c, "@lat", s.LatitudeDeg);
-            AddParameter(c, "@lon", s.LongitudeDeg);
-            AddParameter(c, "@alt", s.AltitudeM);
-            AddParameter(c, "@approx", s.Approximate ? 1 : 0);
-            AddParameter(c, "@desc", s.Description);
-            AddParameter(c, "@source", s.Source);
-            c.ExecuteNonQuery();
+            UpsertSite(s, t);
         }
 
         foreach (var o in seed.Objects)

@@ -101,6 +101,7 @@ public static class CliApp
         root.Subcommands.Add(PassesCommand.Create(context));
         root.Subcommands.Add(VisibleCommand.Create(context));
         root.Subcommands.Add(EclipsesCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         return root;
     }
 }

@@ -121,6 +121,30 @@ public sealed class CatalogImporter
     }
 
     /// <summary>
+    /// Imports element sets given as text (TLE/3LE or any CCSDS OMM encoding, detected from the content), e.g. the body of
+    /// an upload, recorded as source <paramref name="sourceName"/> of kind <see cref="SourceKind.File"/>. Atomic as
+    /// <see cref="ImportAsync"/>.
+    /// </summary>
+    /// <exception cref="ImportRejectedException">Bad records without <see cref="ImportOptions.SkipInvalid"/>; nothing stored.</exception>
+    /// <exception cref="CatalogException">The database failed; nothing stored.</exception>
+    public ImportReport ImportText(string sourceName, string text, ImportOptions options, IProgress<ImportProgress>? progress = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<ParseDiagnostic>();
+        var warnings = new List<ParseDiagnostic>();
+        var batch = Parse(sourceName, sourceName, SourceKind.File, text, _store.Clock.GetUtcNow(), options, errors, warnings);
+        if (errors.Count > 0 && !options.SkipInvalid)
+        {
+            throw new ImportRejectedException(errors, batch.Elements.Count);
+        }
+
+        var summary = _store.Store([batch], progress);
+        return new ImportReport(summary, errors, warnings, [sourceName]);
+    }
+
+    /// <summary>
     /// Loads the snapshot at <paramref name="path"/> (shipped with Steppe) unless this catalog already holds a bundled
     /// snapshot; returns the report, or null when nothing was to be done.
     /// </summary>

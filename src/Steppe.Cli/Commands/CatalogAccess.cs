@@ -15,7 +15,7 @@ internal static class CatalogAccess
     public const string ImportDelayVariable = "STEPPE_IMPORT_DELAY_MS";
 
     /// <summary>The folder, beside the program, that holds the bundled catalog snapshot.</summary>
-    public static string BundledFolder => Path.Combine(AppContext.BaseDirectory, "data", "catalog");
+    public static string BundledFolder => Catalog.Import.BundledSnapshot.Folder;
 
     public static Option<string?> Db() => new("--db")
     {
@@ -53,8 +53,7 @@ internal static class CatalogAccess
     }
 
     /// <summary>The newest bundled snapshot beside the program, or null when none ships.</summary>
-    public static string? BundledSnapshot() =>
-        Directory.Exists(BundledFolder) ? Directory.GetFiles(BundledFolder, "*.csv").OrderBy(Path.GetFileName, StringComparer.Ordinal).LastOrDefault() : null;
+    public static string? BundledSnapshot() => Catalog.Import.BundledSnapshot.Newest();
 
     private static void EnsureBundled(CatalogStore store, CliContext context)
     {
