@@ -8,13 +8,19 @@ public static class Program
     /// <summary>
     /// Entry point: <c>dotnet run -c Release --project bench/Steppe.Benchmarks -- --filter '*'</c>, or
     /// <c>-- sgp4-rate FILE.tle SAMPLES.csv</c> for the SGP4 rate run used by <c>bench/sgp4-vs-satellitejs/run.sh</c>,
-    /// or <c>-- screen-rate FILE …</c> for the full-catalog screening run of <c>bench/screening/run.sh</c>.
+    /// <c>-- passes-compare</c> for the whole-catalog pass search against brute-force scans, or
+    /// <c>-- screen-rate FILE …</c> / <c>-- screen-recall FILE …</c> for the screening runs of <c>bench/screening/run.sh</c>.
     /// </summary>
     public static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "sgp4-rate")
         {
             return Sgp4RateRunner.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "passes-compare")
+        {
+            return PassComparisonRunner.Run();
         }
 
         if (args.Length > 0 && args[0] == "screen-rate")

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Steppe.Catalog;
 using Steppe.Cli.Commands;
 using Steppe.Core.Time;
 using Steppe.Formats;
@@ -36,6 +37,11 @@ public static class CliApp
         {
             stderr.WriteLine($"steppe: {e.Message}");
             return e.ExitCode;
+        }
+        catch (CatalogException e)
+        {
+            stderr.WriteLine($"steppe: {FirstLine(e.Message)}");
+            return e.Kind is CatalogErrorKind.BadInput or CatalogErrorKind.UnknownObject or CatalogErrorKind.TooSoon ? ExitCodes.BadInput : ExitCodes.CatalogUnavailable;
         }
         catch (ElementSetFormatException e)
         {
@@ -84,6 +90,18 @@ public static class CliApp
         root.Subcommands.Add(RendezvousCommand.Create(context));
         root.Subcommands.Add(PorkchopCommand.Create(context));
         root.Subcommands.Add(MarsWindowsCommand.Create(context));
+        root.Subcommands.Add(CatalogCommand.Build(context));
+        root.Subcommands.Add(SitesCommand.BuildSites(context));
+        root.Subcommands.Add(SitesCommand.BuildStations(context));
+        root.Subcommands.Add(HistoryCommand.Build(context));
+        root.Subcommands.Add(TrackCommand.Create(context));
+        root.Subcommands.Add(AccessCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(LookCommand.Create(context));
+        root.Subcommands.Add(PassesCommand.Create(context));
+        root.Subcommands.Add(VisibleCommand.Create(context));
+        root.Subcommands.Add(EclipsesCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(ScreenCommand.Create(context));
         return root;
     }
@@ -103,6 +121,9 @@ public static class ExitCodes
 
     /// <summary>A propagation failed (decay, model error).</summary>
     public const int PropagationFailure = 4;
+
+    /// <summary>The catalog database could not be used: locked by another process, unreachable, or at a newer schema version.</summary>
+    public const int CatalogUnavailable = 5;
 }
 
 /// <summary>A failure to report as one line with an exit code.</summary>
@@ -154,4 +175,8 @@ public sealed class CliContext
 
     /// <summary>A Spectre console on standard error (progress bars, so that data on standard output stays clean).</summary>
     public IAnsiConsole ErrorConsole { get; }
+
+    /// <summary>Looks up a ground station by id or name for <c>--station</c> (default: the catalog's bundled sites;
+    /// null: only coordinates are accepted).</summary>
+    public Func<string, Steppe.Core.Geodesy.GroundStation?>? StationDirectory { get; init; } = SeedStations.Find;
 }

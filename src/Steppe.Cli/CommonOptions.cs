@@ -20,6 +20,26 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = true,
     };
 
+    public static Option<string[]> Name() => new("--name")
+    {
+        Description = "Only objects whose name contains this text (case-insensitive; repeat for several).",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public static Option<string> Station() => StationOption.Create(required: true);
+
+    public static Option<double> MinElevation() => new("--min-elevation")
+    {
+        Description = "Lowest elevation that counts as visible, degrees above the geodetic horizon (default 0).",
+        DefaultValueFactory = _ => 0.0,
+    };
+
+    public static Option<double> MaxAgeDays() => new("--max-age-days")
+    {
+        Description = "Warn (on standard error) when elements are older than this many days at the start of the span (default 14).",
+        DefaultValueFactory = _ => 14.0,
+    };
+
     public static Option<Instant> From(bool required = true) => InstantOption("--from", "Start of the span (ISO 8601 UTC, e.g. 2026-11-25T00:00:00Z, or 'now').", required);
 
     public static Option<Instant> To(bool required = true) => InstantOption("--to", "End of the span (ISO 8601 UTC).", required);

@@ -1,9 +1,17 @@
 using System.Globalization;
+using Steppe.Catalog;
+using Steppe.Catalog.Model;
+using Steppe.Catalog.Seed;
+using Steppe.Core.Geodesy;
 using Steppe.Planning.LaunchWindows;
 
 namespace Steppe.Cli;
 
-/// <summary>Turns a <c>--site</c> value into a launch site: a known name (or unique prefix) or LAT,LON.</summary>
+/// <summary>
+/// Turns a <c>--site</c> value into a launch site: LAT,LON, or the identifier (or a unique prefix of it) of a launch site
+/// of the catalog's seed data, whose coordinates are the one source of truth; the range-safety corridors of its complex
+/// come from <see cref="LaunchCorridors"/>.
+/// </summary>
 internal static class SiteResolver
 {
     public static LaunchSite Resolve(string text)
@@ -21,17 +29,30 @@ internal static class SiteResolver
             return LaunchSite.AtCoordinates(lat, lon);
         }
 
-        LaunchSite? site;
-        try
+        var sites = SeedData.Current.Sites.Where(s => s.Kind == SiteKind.LaunchSite).ToList();
+        var name = text.Trim();
+        var match = sites.FirstOrDefault(s => string.Equals(s.Id, name, StringComparison.OrdinalIgnoreCase));
+        if (match is null)
         {
-            site = KnownLaunchSites.Find(text.Trim());
-        }
-        catch (ArgumentException e)
-        {
-            throw new CliException(ExitCodes.Usage, $"--site: {e.Message.Split(" (Parameter", StringSplitOptions.None)[0]}");
+            var prefixed = sites.Where(s => s.Id.StartsWith(name, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (prefixed.Count > 1)
+            {
+                throw new CliException(ExitCodes.Usage, $"--site: '{name}' is ambiguous: {string.Join(", ", prefixed.Select(s => s.Id))}");
+            }
+
+            match = prefixed.SingleOrDefault();
         }
 
-        return site ?? throw new CliException(ExitCodes.Usage,
-            $"--site: unknown site '{text}'; expected LAT,LON or one of {string.Join(", ", KnownLaunchSites.All.Select(s => s.Id))}");
+        if (match is null)
+        {
+            throw new CliException(ExitCodes.Usage,
+                $"--site: unknown site '{text}'; expected LAT,LON or one of {string.Join(", ", sites.Select(s => s.Id))}");
+        }
+
+        return ToLaunchSite(match);
     }
+
+    /// <summary>The planner's view of a catalog site.</summary>
+    public static LaunchSite ToLaunchSite(Site site) =>
+        LaunchCorridors.Site(site.Id, site.Name, site.Complex, GeodeticPoint.FromDegrees(site.LatitudeDeg, site.LongitudeDeg, site.AltitudeM ?? 0));
 }

@@ -47,6 +47,16 @@ public static class FrameTransforms
         return new FrameRotation(from, to, epoch, mbt * ma, mbt * (oa - ob));
     }
 
+    /// <summary>GMST (IAU-1982, rad), polar motion x_p and y_p (rad) and the Earth's rotation rate (rad/s, with LOD) at an
+    /// instant: the parameters of the TEME → ITRF rotation, for <see cref="TemeToItrfInterpolator"/>.</summary>
+    internal static (double GmstRadians, double PolarXRadians, double PolarYRadians, double EarthRateRadPerS) EarthRotation(Instant epoch, EarthOrientationTable eop)
+    {
+        var values = eop.At(epoch);
+        var ut1 = epoch.Ut1WithOffset(values.Ut1MinusUtcSeconds);
+        return (SiderealTime.GmstIau82Radians(ut1), values.PolarXArcsec * ArcsecToRad, values.PolarYArcsec * ArcsecToRad,
+            EarthAngularVelocityRadPerS * (1.0 - (values.LengthOfDaySeconds / 86400.0)));
+    }
+
     /// <summary>The state <paramref name="state"/> in frame <paramref name="to"/> (position and velocity).</summary>
     public static StateVector Transform(StateVector state, Frame to, EarthOrientationTable? eop = null) =>
         state.Frame == to ? state : Rotation(state.Frame, to, state.Epoch, eop).Transform(state);

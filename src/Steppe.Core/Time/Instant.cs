@@ -237,11 +237,10 @@ public readonly struct Instant : IEquatable<Instant>, IComparable<Instant>, IFor
                 sodFraction = 0;
             }
 
-            // The sum is compared in two parts: a fraction within 1e-11 s of 1 would otherwise round the sum up to the
-            // day's length at 23:59:59.99999999999 and no day would accept the instant.
-            double dayLength = table.DayLengthSeconds(d);
-            bool inDay = sodWhole + sodFraction < dayLength || (Math.Floor(dayLength) == dayLength && sodWhole < dayLength);
-            if (sodWhole >= 0 && inDay)
+            // sodWhole + 1 ≤ length also admits a fraction within rounding of 1 (e.g. 86 399 + 0.999 999 999 994, whose
+            // double sum rounds to 86 400) that belongs to this day.
+            double length = table.DayLengthSeconds(d);
+            if (sodWhole >= 0 && (sodWhole + sodFraction < length || sodWhole + 1 <= length))
             {
                 return (d, sodWhole, sodFraction, table);
             }

@@ -4,8 +4,8 @@ namespace Steppe.Planning.LaunchWindows;
 
 /// <summary>
 /// A launch pad as the launch-window planner needs it: where it is and which flight azimuths its range permits. Planning
-/// functions take a site as an argument; where its numbers come from (the built-in list in <see cref="KnownLaunchSites"/>,
-/// a catalog, or a latitude and longitude typed by a user) is the caller's business.
+/// functions take a site as an argument; where its numbers come from (the catalog's site records with the corridors of
+/// <see cref="LaunchCorridors"/>, or a latitude and longitude typed by a user) is the caller's business.
 /// </summary>
 /// <param name="Id">Short identifier, e.g. <c>baikonur-31-6</c>.</param>
 /// <param name="Name">Name for people.</param>

@@ -259,32 +259,8 @@ public static class Porkchop
         return values;
     }
 
-    private static TimeSpan[] Axis(TimeSpan start, TimeSpan end, TimeSpan step, string endName, string stepName)
-    {
-        if (step <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(stepName, step, "The step must be positive.");
-        }
-
-        if (end < start)
-        {
-            throw new ArgumentOutOfRangeException(endName, end, "The end must not be before the start.");
-        }
-
-        long count = (long)Math.Floor(((end - start).Ticks / (double)step.Ticks) + 1e-9) + 1;
-        if (count > MaxCells)
-        {
-            throw new ArgumentOutOfRangeException(stepName, step, "The step is too small for the interval.");
-        }
-
-        var values = new TimeSpan[count];
-        for (long k = 0; k < count; k++)
-        {
-            values[k] = start + TimeSpan.FromTicks(k * step.Ticks);
-        }
-
-        return values;
-    }
+    private static TimeSpan[] Axis(TimeSpan start, TimeSpan end, TimeSpan step, string endName, string stepName) =>
+        Axis(Instant.J2000 + start, Instant.J2000 + end, step, endName, stepName).Select(t => t - Instant.J2000).ToArray();
 
     private static long Gcd(long a, long b)
     {

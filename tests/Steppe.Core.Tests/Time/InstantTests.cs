@@ -223,6 +223,20 @@ public class InstantTests
                 && Math.Abs(viaSpan.SecondsSince(moved)) < 1e-6
                 && (seconds >= 0 ? moved >= t : moved < t);
         });
+
+    [Theory]
+    [InlineData(2006, 6, 16, 5, 68400)]
+    [InlineData(2026, 5, 30, 0, 86400)]
+    public void MidnightReachedByAddingSeconds_HasAUtcDay(int year, int month, int day, int hour, int seconds)
+    {
+        // Adding whole seconds leaves the TT fraction a few picoseconds short of midnight UTC (0.18399999999383 s
+        // instead of 0.184 s); seconds of day 86 399 + 0.999 999 999 994 round to 86 400 as one double.
+        var t = Instant.FromUtc(year, month, day, hour).AddSeconds(seconds);
+        Assert.Equal(year < 2009 ? 33.0 : 37.0, t.TaiMinusUtcSeconds());
+        var midnight = t.ToUtc();
+        Assert.True(Math.Abs(t.SecondsSince(Instant.FromUtc(year, month, day, hour)) - seconds) < 1e-9);
+        Assert.True((midnight.Hour == 23 && midnight.Second > 59.999) || (midnight.Hour == 0 && midnight.Second < 1e-6), midnight.ToString());
+    }
 }
 
 public class InstantEdgeTests

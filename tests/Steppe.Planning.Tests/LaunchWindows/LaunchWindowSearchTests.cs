@@ -12,7 +12,7 @@ namespace Steppe.Planning.Tests.LaunchWindows;
 
 public class LaunchWindowSearchTests
 {
-    private static readonly LaunchSite Site31 = KnownLaunchSites.Find("baikonur-31-6")!;
+    private static readonly LaunchSite Site31 = CatalogSites.Get("baikonur-31-6");
 
     private static IReadOnlyList<LaunchOpportunity> IssWeek(LaunchWindowOptions? options = null)
     {
@@ -270,13 +270,13 @@ public class LaunchWindowSearchTests
     }
 
     [Fact]
-    public void SiteNames_ResolveByIdOrUniquePrefix()
+    public void Corridors_AttachToBaikonurPadsOnly()
     {
-        Assert.Equal("baikonur-31-6", KnownLaunchSites.Find("baikonur-31")!.Id);
-        Assert.Equal("baikonur-1-5", KnownLaunchSites.Find("BAIKONUR-1-5")!.Id);
-        Assert.Null(KnownLaunchSites.Find("atlantis"));
-        Assert.Throws<ArgumentException>(() => KnownLaunchSites.Find("baikonur"));
-        Assert.Empty(KnownLaunchSites.Find("kourou")!.Corridors);
+        Assert.Equal(3, CatalogSites.Get("baikonur-1-5").Corridors.Count);
+        Assert.Equal(3, CatalogSites.Get("baikonur-45").Corridors.Count);
+        Assert.NotNull(CatalogSites.Get("baikonur-45").Restriction);
+        Assert.Empty(CatalogSites.Get("kourou").Corridors);
+        Assert.Empty(CatalogSites.Get("vostochny-1s").Corridors);
         Assert.Throws<ArgumentOutOfRangeException>(() => LaunchSite.AtCoordinates(91, 0));
     }
 

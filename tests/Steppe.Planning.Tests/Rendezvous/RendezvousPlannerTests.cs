@@ -8,7 +8,7 @@ namespace Steppe.Planning.Tests.Rendezvous;
 
 public class RendezvousPlannerTests
 {
-    private static readonly LaunchSite Site31 = KnownLaunchSites.Find("baikonur-31-6")!;
+    private static readonly LaunchSite Site31 = Steppe.Planning.Tests.LaunchWindows.CatalogSites.Get("baikonur-31-6");
 
     private static (TargetPlane Plane, IReadOnlyList<LaunchOpportunity> Ops) Week(Steppe.Core.Orbits.MeanElements elements)
     {

@@ -16,13 +16,13 @@ internal sealed class Sgp4DeepSpace
     private const double TwoPi = 2.0 * Math.PI;
 
     // Lunar-solar constants.
-    private const double Zns = 1.19459e-5;
-    private const double Zes = 0.01675;
-    private const double Znl = 1.5835218e-4;
-    private const double Zel = 0.05490;
+    internal const double Zns = 1.19459e-5;
+    internal const double Zes = 0.01675;
+    internal const double Znl = 1.5835218e-4;
+    internal const double Zel = 0.05490;
 
     // Earth rotation in radians per minute (7.29211514668855e-5 rad/s).
-    private const double Rptim = 4.37526908801129966e-3;
+    internal const double Rptim = 4.37526908801129966e-3;
 
     // Resonance integrator: step (minutes) and step²/2.
     private const double StepMinutes = 720.0;
@@ -324,21 +324,7 @@ internal sealed class Sgp4DeepSpace
         mm += _dmdt * t;
         if (_irez == 0) return;
 
-        // Start from the last precomputed step that the integrator passes on its way to t, then step on with locals.
-        var table = t > 0.0 ? _forward : _backward;
-        int k = 0;
-        while (k < table.Length - 1 && Math.Abs(t - table[k].Atime) >= StepMinutes) k++;
-        var s = table[k];
-        if (Math.Abs(t - s.Atime) >= StepMinutes)
-        {
-            double delt = t > 0.0 ? StepMinutes : -StepMinutes;
-            do
-            {
-                s = Step(s, delt);
-            }
-            while (Math.Abs(t - s.Atime) >= StepMinutes);
-        }
-
+        var s = ResonanceStateAt(t);
         double ft = t - s.Atime;
         double xn = s.Xni + (s.Xndt * ft) + (s.Xnddt * ft * ft * 0.5);
         double xl = s.Xli + (s.Xldot * ft) + (s.Xndt * ft * ft * 0.5);
@@ -349,6 +335,85 @@ internal sealed class Sgp4DeepSpace
         double dndt = xn - _no;
         nm = _no + dndt;
     }
+
+    /// <summary>
+    /// The integrator state from which the resonance integration reaches <paramref name="t"/> minutes with its last,
+    /// partial step: the last precomputed step that the integrator passes on its way to t, stepped on beyond the table.
+    /// </summary>
+    /// <param name="t">Minutes from epoch.</param>
+    /// <param name="forwardSteps">States after the last forward table entry, in order, kept by a caller that asks for
+    /// many times (each is the same step the scalar code would take); null to step with locals.</param>
+    /// <param name="backwardSteps">The same before the last backward table entry.</param>
+    internal IntegratorState ResonanceStateAt(double t, List<IntegratorState>? forwardSteps = null, List<IntegratorState>? backwardSteps = null)
+    {
+        // The first table entry within one step of t: entry k lies at ±720·k minutes (exactly), so none below
+        // |t|/720 − 1 qualifies and the search may start just under it.
+        var table = t > 0.0 ? _forward : _backward;
+        int k = (int)Math.Clamp(Math.Floor(Math.Abs(t) / StepMinutes) - 2.0, 0.0, table.Length - 1);
+        while (k < table.Length - 1 && Math.Abs(t - table[k].Atime) >= StepMinutes) k++;
+        var s = table[k];
+        if (Math.Abs(t - s.Atime) < StepMinutes) return s;
+
+        double delt = t > 0.0 ? StepMinutes : -StepMinutes;
+        var steps = t > 0.0 ? forwardSteps : backwardSteps;
+        if (steps is null)
+        {
+            do
+            {
+                s = Step(s, delt);
+            }
+            while (Math.Abs(t - s.Atime) >= StepMinutes);
+            return s;
+        }
+
+        int i = 0;
+        do
+        {
+            if (i == steps.Count) steps.Add(Step(i == 0 ? s : steps[i - 1], delt));
+            s = steps[i++];
+        }
+        while (Math.Abs(t - s.Atime) >= StepMinutes);
+        return s;
+    }
+
+    /// <summary>The terms the batch kernels need (<see cref="Batch.Sgp4DeepTerms"/>).</summary>
+    internal Batch.Sgp4DeepTerms Terms => new()
+    {
+        Irez = _irez,
+        Afspc = _afspc,
+        Gsto = _gsto,
+        E3 = _e3,
+        Ee2 = _ee2,
+        Se2 = _se2,
+        Se3 = _se3,
+        Sgh2 = _sgh2,
+        Sgh3 = _sgh3,
+        Sgh4 = _sgh4,
+        Sh2 = _sh2,
+        Sh3 = _sh3,
+        Si2 = _si2,
+        Si3 = _si3,
+        Sl2 = _sl2,
+        Sl3 = _sl3,
+        Sl4 = _sl4,
+        Xgh2 = _xgh2,
+        Xgh3 = _xgh3,
+        Xgh4 = _xgh4,
+        Xh2 = _xh2,
+        Xh3 = _xh3,
+        Xi2 = _xi2,
+        Xi3 = _xi3,
+        Xl2 = _xl2,
+        Xl3 = _xl3,
+        Xl4 = _xl4,
+        Zmol = _zmol,
+        Zmos = _zmos,
+        Dedt = _dedt,
+        Didt = _didt,
+        Dmdt = _dmdt,
+        Dnodt = _dnodt,
+        Domdt = _domdt,
+    };
 
     /// <summary>Adds the lunar-solar long-period periodics (DPPER) at <paramref name="t"/> minutes from epoch, with the
     /// Lyddane modification below 0.2 rad of inclination; also gives the sine and cosine of the new inclination.</summary>
@@ -477,7 +542,7 @@ internal sealed class Sgp4DeepSpace
     }
 
     /// <summary>One state of the resonance integrator with its rates.</summary>
-    private readonly record struct IntegratorState(double Atime, double Xli, double Xni, double Xldot, double Xndt, double Xnddt);
+    internal readonly record struct IntegratorState(double Atime, double Xli, double Xni, double Xldot, double Xndt, double Xnddt);
 
     /// <summary>The DSCOM coefficients for one perturbing body (Sun or Moon).</summary>
     private readonly struct ThirdBodyTerms

@@ -445,6 +445,55 @@ public sealed class Sgp4Propagator
             new Vector3D(((mvt * ux) + (rvdot * vx)) * vk, ((mvt * uy) + (rvdot * vy)) * vk, ((mvt * uz) + (rvdot * vz)) * vk));
     }
 
+    /// <summary>The time-independent terms, for the batch kernels (<see cref="Batch.Sgp4Batch"/>).</summary>
+    internal Batch.Sgp4Terms Terms => new()
+    {
+        EpochWholeSeconds = Elements.Epoch.TtWholeSecondsSinceJ2000,
+        EpochFractionSeconds = Elements.Epoch.TtFractionSeconds,
+        RadiusEarthKm = _radiusEarthKm,
+        Xke = _xke,
+        J2 = _j2,
+        J3OverJ2 = _j3oj2,
+        VelocityKmPerSPerUnit = _vkmpersec,
+        Ecco = _ecco,
+        Inclo = _inclo,
+        Nodeo = _nodeo,
+        Argpo = _argpo,
+        Mo = _mo,
+        No = _no,
+        Mdot = _mdot,
+        Argpdot = _argpdot,
+        Nodedot = _nodedot,
+        Nodecf = _nodecf,
+        AFromNo = _aFromNo,
+        Isimp = _isimp,
+        Cc1 = _cc1,
+        BstarCc4 = _bstar * _cc4,
+        BstarCc5 = _bstar * _cc5,
+        T2cof = _t2cof,
+        T3cof = _t3cof,
+        T4cof = _t4cof,
+        T5cof = _t5cof,
+        D2 = _d2,
+        D3 = _d3,
+        D4 = _d4,
+        Omgcof = _omgcof,
+        Xmcof = _xmcof,
+        Eta = _eta,
+        Delmo = _delmo,
+        Sinmao = _sinmao,
+        Sinio = _sinio,
+        Cosio = _cosio,
+        Aycof = _aycof,
+        Xlcof = _xlcof,
+        Con41 = _con41,
+        X1mth2 = _x1mth2,
+        X7thm1 = _x7thm1,
+    };
+
+    /// <summary>The deep-space part, or null for a near-Earth orbit.</summary>
+    internal Sgp4DeepSpace? DeepSpace => _deep;
+
     /// <summary>The long-period coefficient of the mean longitude, guarded against division by zero at 180°.</summary>
     private static double LongPeriodLCoefficient(double j3oj2, double sini, double cosi)
     {

@@ -4,9 +4,9 @@ using Steppe.Core.Units;
 namespace Steppe.Planning.LaunchWindows;
 
 /// <summary>
-/// The launch sites Steppe knows by name, with the azimuth corridors of those whose range limits are documented. This is
-/// the one place the numbers live until the catalog's site records carry corridors; coordinates and identifiers are those
-/// of the catalog's seed data (sources in each record).
+/// The range-safety corridors of the launch complexes whose limits are documented, attached to a pad by
+/// <see cref="Site"/>. Coordinates are not kept here: they are the catalog's (one source of truth for a site), and the
+/// caller passes them in.
 /// </summary>
 /// <remarks>
 /// A corridor is stored as the flight route it serves (a band of inclinations, northbound) and turned into an
@@ -26,8 +26,11 @@ namespace Steppe.Planning.LaunchWindows;
 /// stages would fall on Chinese territory" (ESA, Foton-M2 launch kit, 2005), and every route's drop zones need
 /// Kazakhstan's agreement (Tengrinews, 18 June 2012). No southbound route is documented.
 /// </remarks>
-public static class KnownLaunchSites
+public static class LaunchCorridors
 {
+    /// <summary>The name of the Baikonur complex, as the catalog's site records give it.</summary>
+    public const string BaikonurComplex = "Baikonur Cosmodrome";
+
     private const string BaikonurRestriction =
         "spent stages must fall in drop zones agreed with Kazakhstan; flights due east would drop lower stages on China and are forbidden";
 
@@ -38,53 +41,19 @@ public static class KnownLaunchSites
         ("sun-synchronous route (drop zone 120, permit per launch)", 97.0, 99.0, "Tengrinews, 2012-06-21, drop zone No. 120 in Kostanay and Aktobe regions for northward SSO launches"),
     ];
 
-    /// <summary>Every known site, Baikonur's pads first.</summary>
-    public static IReadOnlyList<LaunchSite> All { get; } =
-    [
-        Baikonur("baikonur-31-6", "Baikonur Site 31/6", 45.996, 63.564),
-        Baikonur("baikonur-1-5", "Baikonur Site 1/5 (Gagarin's Start)", 45.920278, 63.342222),
-        Baikonur("baikonur-45", "Baikonur Site 45 (Baiterek)", 45.943, 63.653),
-        Baikonur("baikonur-81", "Baikonur Site 81 (Proton)", 46.07, 62.98),
-        Baikonur("baikonur-200", "Baikonur Site 200 (Proton)", 46.04, 63.03),
-        Plain("vostochny-1s", "Vostochny Site 1S", 51.884, 128.334),
-        Plain("plesetsk", "Plesetsk Cosmodrome", 62.926, 40.578),
-        Plain("yasny", "Yasny (Dombarovsky) launch base", 51.094, 59.842),
-        Plain("kourou", "Guiana Space Centre", 5.239, -52.768),
-        Plain("ksc-39a", "Kennedy Space Center LC-39A", 28.608, -80.604),
-        Plain("vandenberg-slc-4e", "Vandenberg SLC-4E", 34.632, -120.611),
-        Plain("jiuquan", "Jiuquan Satellite Launch Center", 40.958, 100.291),
-        Plain("wenchang", "Wenchang Space Launch Site", 19.614, 110.951),
-        Plain("tanegashima", "Tanegashima Space Center", 30.401, 130.975),
-        Plain("sriharikota", "Satish Dhawan Space Centre", 13.720, 80.230),
-        Plain("mahia-lc1", "Rocket Lab Launch Complex 1, Mahia", -39.262, 177.865),
-    ];
-
     /// <summary>
-    /// The site whose identifier is <paramref name="name"/> (case-insensitive), or whose identifier begins with it when
-    /// that prefix is unique (so <c>baikonur-31</c> finds <c>baikonur-31-6</c>); null when none matches.
+    /// A launch site for the planner: the pad at <paramref name="location"/> with the corridors of its
+    /// <paramref name="complex"/> (none when the complex has no documented corridors).
     /// </summary>
-    /// <exception cref="ArgumentException">The prefix matches more than one site (the message lists them).</exception>
-    public static LaunchSite? Find(string name)
+    public static LaunchSite Site(string id, string name, string? complex, GeodeticPoint location)
     {
+        ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(name);
-        var exact = All.FirstOrDefault(s => string.Equals(s.Id, name, StringComparison.OrdinalIgnoreCase));
-        if (exact is not null)
+        if (!string.Equals(complex, BaikonurComplex, StringComparison.OrdinalIgnoreCase))
         {
-            return exact;
+            return new LaunchSite(id, name, location, []);
         }
 
-        var matches = All.Where(s => s.Id.StartsWith(name, StringComparison.OrdinalIgnoreCase)).ToList();
-        return matches.Count switch
-        {
-            0 => null,
-            1 => matches[0],
-            _ => throw new ArgumentException($"Site '{name}' is ambiguous: {string.Join(", ", matches.Select(s => s.Id))}.", nameof(name)),
-        };
-    }
-
-    private static LaunchSite Baikonur(string id, string name, double latDeg, double lonDeg)
-    {
-        var location = GeodeticPoint.FromDegrees(latDeg, lonDeg);
         var corridors = BaikonurRoutes.Select(route =>
         {
             var steep = LaunchWindowSearch.AzimuthsForInclination(location, Angle.FromDegrees(route.MaxInclinationDeg), LaunchDirection.Ascending, 200).EarthRelative;
@@ -93,7 +62,4 @@ public static class KnownLaunchSites
         }).ToList();
         return new LaunchSite(id, name, location, corridors, BaikonurRestriction);
     }
-
-    private static LaunchSite Plain(string id, string name, double latDeg, double lonDeg) =>
-        new(id, name, GeodeticPoint.FromDegrees(latDeg, lonDeg), []);
 }

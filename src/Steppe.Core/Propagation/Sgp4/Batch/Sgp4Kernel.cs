@@ -1,0 +1,658 @@
+using System.Runtime.CompilerServices;
+
+namespace Steppe.Core.Propagation.Sgp4.Batch;
+
+/// <summary>
+/// SGP4/SDP4 on a vector of times for one element set: the formulas of <see cref="Sgp4Propagator.PropagateMinutes"/>
+/// and <see cref="Sgp4DeepSpace"/> in the same order with the same roundings (no fused multiply-adds where the scalar
+/// code has none), on <see cref="ISimdDouble{TSelf}"/> lanes. What differs, each by a few parts in 10¹⁶:
+/// <list type="bullet">
+/// <item>the transcendental functions: <see cref="SimdMath.SinCosInRange"/> (within 2 ulp of libm), <see cref="SimdMath.Atan2"/>
+/// (1 ulp of π) for the Lyddane node, <see cref="SimdMath.Cbrt"/> (within an ulp of the true root) for resonant orbits;</item>
+/// <item>sines and cosines turned by a small angle rather than taken afresh: the mean anomaly after drag, each Kepler
+/// iterate after the first, and the short-period corrections to the argument of latitude and the inclination (which
+/// removes the scalar code's <c>atan2</c>);</item>
+/// <item>three divisions by the radius and two by √μ made multiplications by one reciprocal.</item>
+/// </list>
+/// The integrator states of the resonance come from the scalar integrator itself (<see cref="Sgp4DeepSpace.ResonanceStateAt"/>).
+/// </summary>
+/// <remarks>
+/// <para>A lane that fails keeps computing (its values are discarded) while the others go on; its error code is the
+/// first check it fails, in the scalar code's order. Kepler's equation is iterated for all lanes together until every
+/// lane has met the scalar code's own test (a correction below 1e-12, at most ten times); a lane that has met it stops
+/// changing, so each lane ends on the iterate the scalar code ends on.</para>
+/// <para>That holds unless a yes/no test of the model met its threshold within the noise of the last bits: the Kepler
+/// test (a correction within 0.1 % of 1e-12 — one iterate more or less moves the state by up to 1e-12 rad), an error
+/// threshold, the 0.2 rad Lyddane switch, the Lyddane node's ±π wrap. Such lanes, those with e &gt; 0.9 (where Kepler's
+/// equation magnifies last-bit differences a hundredfold and more) and those whose angles have grown beyond the exact
+/// range of the vector functions (decades from epoch) are marked <see cref="Output{V}.Tie"/> and the caller recomputes
+/// them with the scalar propagator, so that the codes and states agree everywhere. The kernels call nothing on their
+/// hot paths, so that the JIT keeps their values in registers.</para>
+/// <para>The kernel is cut into stages (separate methods) because the JIT inlines the vector operators of one method only
+/// up to a budget of local variables; each stage stays within it and compiles to straight vector code. Near-Earth rows
+/// run two vectors of times through the stages alternately, to give the processor two independent chains.</para>
+/// </remarks>
+internal static class Sgp4Kernel
+{
+    /// <summary>Lane outputs: TEME km and km/s, and the error code of each lane (0 when it succeeded).</summary>
+    public struct Output<V>
+        where V : struct, ISimdDouble<V>
+    {
+        public V X, Y, Z, Vx, Vy, Vz, Error;
+
+        /// <summary>Lanes that met one of the scalar code's yes/no tests within a few ulp of its threshold, where
+        /// the last bits of a sine could have tipped it the other way: the caller recomputes them with the scalar
+        /// propagator.</summary>
+        public V Tie;
+    }
+
+    /// <summary>
+    /// The quantities handed from one stage to the next. The stages are separate methods because the JIT inlines the
+    /// vector operators of one method only up to a budget; each stage stays well within it.
+    /// </summary>
+    public struct State<V>
+        where V : struct, ISimdDouble<V>
+    {
+        // Mean elements after the secular terms (and, in deep space, the lunar-solar periodics).
+        public V Ep, Xincp, Argpp, Nodep, Mp, Am, SqrtAm, Nm, Error, Tie;
+
+        // Inclination-dependent coefficients (constants for near-Earth orbits, recomputed in deep space).
+        public V Sinip, Cosip, Aycof, Xlcof, Con41, X1mth2, X7thm1;
+
+        // Kepler's equation.
+        public V U, Eo1, Axnl, Aynl, Sineo1, Coseo1;
+
+        // Short-period terms.
+        public V Sinu, Cosu, Mrt, Dsu, Xnode, Dinc, Rdotl, Rvdotl, Temp1, Sin2u, Cos2u;
+    }
+
+    /// <summary>Propagates a near-Earth element set (period below 225 min) to <paramref name="t"/> minutes from epoch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void NearEarth<V>(in Sgp4Terms k, V t, bool withVelocity, ref State<V> s, ref Output<V> o)
+        where V : struct, ISimdDouble<V>
+    {
+        NearEarthSecular(in k, t, ref s);
+        ReduceAngles(ref s);
+        Finish(in k, ref s, withVelocity, ref o);
+    }
+
+    /// <summary>
+    /// Two vectors of times at once, stage by stage: each stage is one long chain of dependent operations, and
+    /// alternating two independent chains lets the processor overlap them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void NearEarthPair<V>(in Sgp4Terms k, V tA, V tB, bool withVelocity, Sgp4Workspace<V> w)
+        where V : struct, ISimdDouble<V>
+    {
+        ref State<V> a = ref w.A;
+        ref State<V> b = ref w.B;
+        NearEarthSecular(in k, tA, ref a);
+        NearEarthSecular(in k, tB, ref b);
+        ReduceAngles(ref a);
+        ReduceAngles(ref b);
+        LongPeriod(ref a);
+        LongPeriod(ref b);
+        Kepler(ref a);
+        Kepler(ref b);
+        ShortPeriod(in k, ref a);
+        ShortPeriod(in k, ref b);
+        Orientation(in k, ref a, withVelocity, ref w.OutputA);
+        Orientation(in k, ref b, withVelocity, ref w.OutputB);
+    }
+
+    /// <summary>Secular gravity and drag for a near-Earth orbit, with its epoch-inclination coefficients.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void NearEarthSecular<V>(in Sgp4Terms k, V t, ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        V xmdf = k.Mo + (k.Mdot * t);
+        V argpdf = k.Argpo + (k.Argpdot * t);
+        V nodedf = k.Nodeo + (k.Nodedot * t);
+        V argpm = argpdf;
+        V mm = xmdf;
+        V t2 = t * t;
+        V nodem = nodedf + (k.Nodecf * t2);
+        V tempa = 1.0 - (k.Cc1 * t);
+        V tempe = k.BstarCc4 * t;
+        V templ = k.T2cof * t2;
+
+        // Lanes whose angles are beyond the vector functions' exact range (after decades) go to the scalar code.
+        V large = V.Create(0.0);
+        if (!k.Isimp)
+        {
+            V delomg = k.Omgcof * t;
+            SimdMath.SinCosInRange(xmdf, out V sinMm, out V cosMm);
+            V delmtemp = 1.0 + (k.Eta * cosMm);
+            V delm = k.Xmcof * ((delmtemp * delmtemp * delmtemp) - k.Delmo);
+            V temp = delomg + delm;
+            mm = xmdf + temp;
+            argpm = argpdf - temp;
+            V t3 = t2 * t;
+            V t4 = t3 * t;
+            tempa = tempa - (k.D2 * t2) - (k.D3 * t3) - (k.D4 * t4);
+            SimdMath.Rotate(sinMm, cosMm, temp, mm, out sinMm, out _);
+            tempe += k.BstarCc5 * (sinMm - k.Sinmao);
+            large = Beyond(xmdf, SimdMath.SinCosLimit) | Beyond(mm, SimdMath.SinCosLimit);
+            templ += (k.T3cof * t3) + (t4 * (k.T4cof + (t * k.T5cof)));
+        }
+
+        V am = k.AFromNo * tempa * tempa;
+        V sqrtAm = V.Sqrt(am);
+        s.Am = am;
+        s.SqrtAm = sqrtAm;
+        s.Nm = k.Xke / (am * sqrtAm);
+        V em = k.Ecco - tempe;
+        s.Error = V.Select(
+            V.GreaterThanOrEqual(em, V.Create(1.0)) | V.LessThan(em, V.Create(-0.001)),
+            V.Create((double)Sgp4ErrorCode.MeanEccentricityOutOfRange),
+            V.Create(0.0));
+        s.Tie = large | Near(em, 1.0, 1e-12) | Near(em, -0.001, 1e-15);
+
+        s.Ep = V.Select(V.LessThan(em, V.Create(1.0e-6)), V.Create(1.0e-6), em);
+        s.Mp = mm + (k.No * templ);
+        s.Nodep = nodem;
+        s.Argpp = argpm;
+        s.Xincp = V.Create(k.Inclo);
+        s.Sinip = V.Create(k.Sinio);
+        s.Cosip = V.Create(k.Cosio);
+        s.Aycof = V.Create(k.Aycof);
+        s.Xlcof = V.Create(k.Xlcof);
+        s.Con41 = V.Create(k.Con41);
+        s.X1mth2 = V.Create(k.X1mth2);
+        s.X7thm1 = V.Create(k.X7thm1);
+    }
+
+    /// <summary>The mean anomaly, argument of perigee and node brought into (−2π, 2π) as the scalar code does it
+    /// (through the mean longitude), exactly.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void ReduceAngles<V>(ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        V mm = s.Mp;
+        V argpm = s.Argpp;
+        V nodem = s.Nodep;
+        V xlm = mm + argpm + nodem;
+        s.Tie |= Beyond(mm, SimdMath.ModTwoPiLimit) | Beyond(argpm, SimdMath.ModTwoPiLimit) |
+            Beyond(nodem, SimdMath.ModTwoPiLimit) | Beyond(xlm, SimdMath.ModTwoPiLimit);
+        nodem = SimdMath.ModTwoPiInRange(nodem);
+        argpm = SimdMath.ModTwoPiInRange(argpm);
+        xlm = SimdMath.ModTwoPiInRange(xlm);
+        s.Mp = SimdMath.ModTwoPiInRange(xlm - argpm - nodem);
+        s.Nodep = nodem;
+        s.Argpp = argpm;
+    }
+
+    /// <summary>Propagates a deep-space element set (period of 225 min or more) to <paramref name="t"/> minutes from epoch.</summary>
+    /// <param name="k">The element set's terms.</param>
+    /// <param name="d">Its deep-space terms.</param>
+    /// <param name="deep">Its deep-space part (for the resonance integrator's states).</param>
+    /// <param name="steps">Resonance integrator steps beyond the precomputed table, kept across the calls of one row.</param>
+    /// <param name="t">Minutes from epoch.</param>
+    /// <param name="withVelocity">Whether to compute velocities.</param>
+    /// <param name="w">The calling thread's workspace; the states and codes come back in its <c>OutputA</c>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void DeepSpace<V>(in Sgp4Terms k, in Sgp4DeepTerms d, Sgp4DeepSpace deep, ResonanceSteps steps, V t, bool withVelocity, Sgp4Workspace<V> w)
+        where V : struct, ISimdDouble<V>
+    {
+        DeepSecular(in k, in d, deep, steps, t, ref w.A, w.Resonance);
+        ReduceAngles(ref w.A);
+        DeepPeriodics(in k, in d, t, ref w.A, ref w.Sun, ref w.Moon);
+        Finish(in k, ref w.A, withVelocity, ref w.OutputA);
+    }
+
+    /// <summary>Secular gravity, drag, lunar-solar secular rates and the integrated resonance (SGP4 with DSPACE).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void DeepSecular<V>(in Sgp4Terms k, in Sgp4DeepTerms d, Sgp4DeepSpace deep, ResonanceSteps steps, V t, ref State<V> s, double[] buffer)
+        where V : struct, ISimdDouble<V>
+    {
+        V zero = V.Create(0.0);
+        V xmdf = k.Mo + (k.Mdot * t);
+        V argpdf = k.Argpo + (k.Argpdot * t);
+        V nodedf = k.Nodeo + (k.Nodedot * t);
+        V t2 = t * t;
+        V nodem = nodedf + (k.Nodecf * t2);
+        V tempa = 1.0 - (k.Cc1 * t);
+        V tempe = k.BstarCc4 * t;
+        V templ = k.T2cof * t2;
+
+        // Lunar-solar secular rates.
+        V em = k.Ecco + (d.Dedt * t);
+        V inclm = k.Inclo + (d.Didt * t);
+        V argpm = argpdf + (d.Domdt * t);
+        nodem += d.Dnodt * t;
+        V mm = xmdf + (d.Dmdt * t);
+        V error = zero;
+        V tie = zero;
+        V am;
+        if (d.Irez == 0)
+        {
+            am = k.AFromNo * tempa * tempa;
+        }
+        else
+        {
+            // The integrator's state for each lane, from the scalar integrator (precomputed steps, or steps kept for
+            // this row beyond them).
+            for (int l = 0; l < V.Count; l++)
+            {
+                var r = deep.ResonanceStateAt(V.GetElement(t, l), steps.Forward, steps.Backward);
+                buffer[l] = r.Atime;
+                buffer[V.Count + l] = r.Xni;
+                buffer[(2 * V.Count) + l] = r.Xndt;
+                buffer[(3 * V.Count) + l] = r.Xnddt;
+                buffer[(4 * V.Count) + l] = r.Xli;
+                buffer[(5 * V.Count) + l] = r.Xldot;
+            }
+
+            V ft = t - V.Load(in buffer[0]);
+            V xni = V.Load(in buffer[V.Count]);
+            V xndt = V.Load(in buffer[2 * V.Count]);
+            V xnddt = V.Load(in buffer[3 * V.Count]);
+            V xli = V.Load(in buffer[4 * V.Count]);
+            V xldot = V.Load(in buffer[5 * V.Count]);
+            V xn = xni + (xndt * ft) + (xnddt * ft * ft * 0.5);
+            V xl = xli + (xldot * ft) + (xndt * ft * ft * 0.5);
+            V thetaUnreduced = d.Gsto + (t * Sgp4DeepSpace.Rptim);
+            tie = Beyond(thetaUnreduced, SimdMath.ModTwoPiLimit);
+            V theta = SimdMath.ModTwoPiInRange(thetaUnreduced);
+            mm = d.Irez != 1
+                ? xl - (2.0 * nodem) + (2.0 * theta)
+                : xl - nodem - argpm + theta;
+            V dndt = xn - k.No;
+            V nm = k.No + dndt;
+            error = V.Select(V.LessThanOrEqual(nm, zero), V.Create((double)Sgp4ErrorCode.MeanMotionNotPositive), zero);
+            tie |= Near(nm, 0.0, 1e-15);
+            V xkeOverNm = k.Xke / nm;
+            am = SimdMath.Cbrt(xkeOverNm * xkeOverNm, V.Create(k.AFromNo)) * tempa * tempa;
+        }
+
+        V sqrtAm = V.Sqrt(am);
+        s.Am = am;
+        s.SqrtAm = sqrtAm;
+        s.Nm = k.Xke / (am * sqrtAm);
+        em -= tempe;
+        error = V.Select(
+            V.Equal(error, zero) & (V.GreaterThanOrEqual(em, V.Create(1.0)) | V.LessThan(em, V.Create(-0.001))),
+            V.Create((double)Sgp4ErrorCode.MeanEccentricityOutOfRange),
+            error);
+        s.Error = error;
+        s.Tie = tie | Near(em, 1.0, 1e-12) | Near(em, -0.001, 1e-15);
+        s.Ep = V.Select(V.LessThan(em, V.Create(1.0e-6)), V.Create(1.0e-6), em);
+        s.Mp = mm + (k.No * templ);
+        s.Nodep = nodem;
+        s.Argpp = argpm;
+        s.Xincp = inclm;
+    }
+
+    /// <summary>Lunar-solar periodics (DPPER, with the Lyddane branch below 0.2 rad of inclination), the fold of a
+    /// negative inclination and the inclination-dependent coefficients.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void DeepPeriodics<V>(in Sgp4Terms k, in Sgp4DeepTerms d, V t, ref State<V> s, ref Periodics<V> sun, ref Periodics<V> moon)
+        where V : struct, ISimdDouble<V>
+    {
+        V zmSun = d.Zmos + (Sgp4DeepSpace.Zns * t);
+        V zmMoon = d.Zmol + (Sgp4DeepSpace.Znl * t);
+        s.Tie |= Beyond(zmSun, SimdMath.SinCosLimit / 2) | Beyond(zmMoon, SimdMath.SinCosLimit / 2);
+        ThirdBody(zmSun, 2.0 * Sgp4DeepSpace.Zes, d.Se2, d.Se3, d.Si2, d.Si3, d.Sl2, d.Sl3, d.Sl4, d.Sgh2, d.Sgh3, d.Sgh4, d.Sh2, d.Sh3, ref sun);
+        ThirdBody(zmMoon, 2.0 * Sgp4DeepSpace.Zel, d.Ee2, d.E3, d.Xi2, d.Xi3, d.Xl2, d.Xl3, d.Xl4, d.Xgh2, d.Xgh3, d.Xgh4, d.Xh2, d.Xh3, ref moon);
+        ApplyPeriodics(in k, in d, ref sun, ref moon, ref s);
+    }
+
+    /// <summary>The long-period terms of one perturbing body (the e, i, l, g+h and h parts).</summary>
+    public struct Periodics<V>
+        where V : struct, ISimdDouble<V>
+    {
+        public V E, I, L, Gh, H;
+    }
+
+    /// <summary>One body's periodics from its mean anomaly <paramref name="zm"/> (DPPER's f2, f3 terms).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void ThirdBody<V>(
+        V zm, double twoE, double e2, double e3, double i2, double i3, double l2, double l3, double l4,
+        double gh2, double gh3, double gh4, double h2, double h3, ref Periodics<V> p)
+        where V : struct, ISimdDouble<V>
+    {
+        SimdMath.SinCosInRange(zm, out V sinzm, out _);
+        V zf = zm + (twoE * sinzm);
+        SimdMath.SinCosInRange(zf, out V sinzf, out V coszf);
+        V f2 = (0.5 * sinzf * sinzf) - 0.25;
+        V f3 = -0.5 * sinzf * coszf;
+        p.E = (e2 * f2) + (e3 * f3);
+        p.I = (i2 * f2) + (i3 * f3);
+        p.L = (l2 * f2) + (l3 * f3) + (l4 * sinzf);
+        p.Gh = (gh2 * f2) + (gh3 * f3) + (gh4 * sinzf);
+        p.H = (h2 * f2) + (h3 * f3);
+    }
+
+    /// <summary>Adds the Sun's and Moon's periodics to the mean elements (directly, or by Lyddane's modification),
+    /// folds a negative inclination and forms the inclination-dependent coefficients.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void ApplyPeriodics<V>(in Sgp4Terms k, in Sgp4DeepTerms d, ref Periodics<V> sun, ref Periodics<V> moon, ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        V zero = V.Create(0.0);
+        V pe = sun.E + moon.E;
+        V pinc = sun.I + moon.I;
+        V pl = sun.L + moon.L;
+        V pgh = sun.Gh + moon.Gh;
+        V ph = sun.H + moon.H;
+
+        V inclp = s.Xincp + pinc;
+        V ep = s.Ep + pe;
+        SimdMath.SinCosInRange(inclp, out V sinip, out V cosip);
+        V mp = s.Mp;
+        V argpp = s.Argpp;
+        V nodep = s.Nodep;
+
+        // Lanes at 0.2 rad or more take the periodics directly, the others through the Lyddane modification.
+        V direct = V.GreaterThanOrEqual(inclp, V.Create(0.2));
+        V tie = s.Tie | Near(inclp, 0.2, 1e-13);
+        V argppOut = argpp, nodepOut = nodep;
+        if (V.Any(direct))
+        {
+            V phd = ph / sinip;
+            V pghd = pgh - (cosip * phd);
+            argppOut = argpp + pghd;
+            nodepOut = nodep + phd;
+        }
+
+        if (!V.All(direct))
+        {
+            Lyddane(d.Afspc, sinip, cosip, pinc, pl, pgh, ph, mp, argpp, nodep, out V argpl, out V nodel, out V lyddaneTie);
+            argppOut = V.Select(direct, argppOut, argpl);
+            nodepOut = V.Select(direct, nodepOut, nodel);
+            tie |= V.AndNot(lyddaneTie, direct);
+        }
+
+        mp += pl;
+
+        // A negative inclination is folded back: sin(−i) = −sin i, cos(−i) = cos i.
+        V negative = V.LessThan(inclp, zero);
+        if (V.Any(negative))
+        {
+            inclp = V.Select(negative, -inclp, inclp);
+            sinip = V.Select(negative, -sinip, sinip);
+            nodepOut = V.Select(negative, nodepOut + Math.PI, nodepOut);
+            argppOut = V.Select(negative, argppOut - Math.PI, argppOut);
+        }
+
+        V error = s.Error;
+        error = V.Select(
+            V.Equal(error, zero) & (V.LessThan(ep, zero) | V.GreaterThan(ep, V.Create(1.0))),
+            V.Create((double)Sgp4ErrorCode.PerturbedEccentricityOutOfRange),
+            error);
+
+        s.Error = error;
+        s.Tie = tie | Near(ep, 0.0, 1e-15) | Near(ep, 1.0, 1e-12);
+        s.Ep = ep;
+        s.Xincp = inclp;
+        s.Mp = mp;
+        s.Argpp = argppOut;
+        s.Nodep = nodepOut;
+        s.Sinip = sinip;
+        s.Cosip = cosip;
+        s.Aycof = -0.5 * k.J3OverJ2 * sinip;
+        V denominator = V.Select(V.GreaterThan(V.Abs(cosip + 1.0), V.Create(1.5e-12)), 1.0 + cosip, V.Create(1.5e-12));
+        s.Xlcof = -0.25 * k.J3OverJ2 * sinip * (3.0 + (5.0 * cosip)) / denominator;
+        V cosisq = cosip * cosip;
+        s.Con41 = (3.0 * cosisq) - 1.0;
+        s.X1mth2 = 1.0 - cosisq;
+        s.X7thm1 = (7.0 * cosisq) - 1.0;
+    }
+
+    /// <summary>Lyddane's modification: the node and inclination periodics applied to (sin i sin Ω, sin i cos Ω), so
+    /// that small inclinations stay well defined; gives the new argument of perigee and node (before adding pl to M).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void Lyddane<V>(
+        bool afspc, V sinip, V cosip, V pinc, V pl, V pgh, V ph, V mp, V argpp, V nodep, out V argpl, out V nodel, out V tie)
+        where V : struct, ISimdDouble<V>
+    {
+        const double TwoPi = 2.0 * Math.PI;
+        V zero = V.Create(0.0);
+        SimdMath.SinCosInRange(nodep, out V sinop, out V cosop);
+        V alfdp = sinip * sinop;
+        V betdp = sinip * cosop;
+        V dalf = (ph * cosop) + (pinc * cosip * sinop);
+        V dbet = (-ph * sinop) + (pinc * cosip * cosop);
+        alfdp += dalf;
+        betdp += dbet;
+        nodel = SimdMath.ModTwoPiInRange(nodep);
+        if (afspc) nodel = V.Select(V.LessThan(nodel, zero), nodel + TwoPi, nodel);
+        V xls = mp + argpp + (cosip * nodel);
+        V dls = pl + pgh - (pinc * nodel * sinip);
+        xls += dls;
+        V xnoh = nodel;
+        nodel = SimdMath.Atan2(alfdp, betdp);
+
+        // atan2 jumps between −π and π; the AFSPC mode moves negative nodes up by 2π; the node is then put within π
+        // of the old one: near any of those edges a last-bit difference could land on the other side.
+        tie = Near(V.Abs(xnoh - nodel), Math.PI, 1e-12) | Near(V.Abs(nodel), Math.PI, 1e-12);
+        if (afspc)
+        {
+            tie |= Near(nodel, 0.0, 1e-15);
+            nodel = V.Select(V.LessThan(nodel, zero), nodel + TwoPi, nodel);
+        }
+
+        V wrap = V.GreaterThan(V.Abs(xnoh - nodel), V.Create(Math.PI));
+        nodel = V.Select(wrap, V.Select(V.LessThan(nodel, xnoh), nodel + TwoPi, nodel - TwoPi), nodel);
+        argpl = xls - (mp + pl) - (cosip * nodel);
+    }
+
+    /// <summary>Resonance integrator steps beyond the precomputed table, kept for one row of times.</summary>
+    public sealed class ResonanceSteps
+    {
+        public List<Sgp4DeepSpace.IntegratorState> Forward { get; } = [];
+
+        public List<Sgp4DeepSpace.IntegratorState> Backward { get; } = [];
+
+        public void Clear()
+        {
+            Forward.Clear();
+            Backward.Clear();
+        }
+    }
+
+    /// <summary>From the mean elements with their periodics to the state (shared by SGP4 and SDP4).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Finish<V>(in Sgp4Terms k, ref State<V> s, bool withVelocity, ref Output<V> o)
+        where V : struct, ISimdDouble<V>
+    {
+        LongPeriod(ref s);
+        Kepler(ref s);
+        ShortPeriod(in k, ref s);
+        Orientation(in k, ref s, withVelocity, ref o);
+    }
+
+    /// <summary>Long-period periodics and the start of Kepler's equation.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void LongPeriod<V>(ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        V zero = V.Create(0.0);
+        V ep = s.Ep;
+        V argpp = s.Argpp;
+        V nodep = s.Nodep;
+
+        // ---------------- Long-period periodics ----------------
+        SimdMath.SinCosInRange(argpp, out V sinargpp, out V cosargpp);
+        V axnl = ep * cosargpp;
+        V tempLp = 1.0 / (s.Am * (1.0 - (ep * ep)));
+        V aynl = (ep * sinargpp) + (tempLp * s.Aycof);
+        V xl = s.Mp + argpp + nodep + (tempLp * s.Xlcof * axnl);
+
+        // ---------------- Kepler's equation in the equinoctial form ----------------
+        V u = SimdMath.ModTwoPiInRange(xl - nodep);
+        SimdMath.SinCosInRange(u, out V sineo1, out V coseo1);
+        s.U = u;
+        s.Axnl = axnl;
+        s.Aynl = aynl;
+        s.Sineo1 = sineo1;
+        s.Coseo1 = coseo1;
+    }
+
+    /// <summary>Kepler's equation: the scalar code's iteration, all lanes together.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void Kepler<V>(ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        V zero = V.Create(0.0);
+        V u = s.U;
+        V eo1 = u;
+        V axnl = s.Axnl;
+        V aynl = s.Aynl;
+        V sineo1 = s.Sineo1;
+        V coseo1 = s.Coseo1;
+        V active = V.Equal(s.Error, zero);
+        V tolerance = V.Create(1.0e-12);
+        V clamp = V.Create(0.95);
+        for (int ktr = 1; ; ktr++)
+        {
+            V tem5 = 1.0 - (coseo1 * axnl) - (sineo1 * aynl);
+            tem5 = (u - (aynl * coseo1) + (axnl * sineo1) - eo1) / tem5;
+            V tooLarge = V.GreaterThanOrEqual(V.Abs(tem5), clamp);
+            tem5 = V.Select(tooLarge, V.Select(V.GreaterThan(tem5, zero), clamp, -clamp), tem5);
+            tem5 = V.Select(active, tem5, zero);
+            eo1 += tem5;
+            if (ktr == 10) break;
+
+            // A correction within a few parts in 10⁴ of the tolerance (where the noise of a correction near 1e-12 lies)
+            // may have gone the other way in the scalar code, which would end one iterate earlier or later.
+            V size = V.Abs(tem5);
+            s.Tie |= active & V.GreaterThanOrEqual(size, V.Create(0.999e-12)) & V.LessThan(size, V.Create(1.001e-12));
+            active &= V.GreaterThanOrEqual(size, tolerance);
+            if (!V.Any(active)) break;
+
+            // Lanes that have converged keep the sine and cosine of their previous iterate, as the scalar loop does.
+            SimdMath.Rotate(sineo1, coseo1, tem5, eo1, out V sNew, out V cNew);
+            sineo1 = V.Select(active, sNew, sineo1);
+            coseo1 = V.Select(active, cNew, coseo1);
+        }
+
+        s.Sineo1 = sineo1;
+        s.Coseo1 = coseo1;
+    }
+
+    /// <summary>Short-period periodics.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void ShortPeriod<V>(in Sgp4Terms k, ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        V zero = V.Create(0.0);
+        V axnl = s.Axnl;
+        V aynl = s.Aynl;
+        V sineo1 = s.Sineo1;
+        V coseo1 = s.Coseo1;
+        V am = s.Am;
+        V error = s.Error;
+
+        // ---------------- Short-period preliminary quantities ----------------
+        V ecose = (axnl * coseo1) + (aynl * sineo1);
+        V esine = (axnl * sineo1) - (aynl * coseo1);
+        V el2 = (axnl * axnl) + (aynl * aynl);
+        V pl = am * (1.0 - el2);
+        error = V.Select(V.Equal(error, zero) & V.LessThan(pl, zero), V.Create((double)Sgp4ErrorCode.SemiLatusRectumNegative), error);
+        // Beyond e = 0.9 Kepler's equation magnifies the last bits of a sine a hundredfold and more near perigee
+        // (1 / (1 − e cos E)): such lanes are left to the scalar code too.
+        V tie = s.Tie | Near(pl, 0.0, 1e-15) | V.GreaterThan(el2, V.Create(0.81));
+
+        V rl = am * (1.0 - ecose);
+        V invRl = 1.0 / rl;
+        V rdotl = s.SqrtAm * esine * invRl;
+        V rvdotl = V.Sqrt(pl) * invRl;
+        V betal = V.Sqrt(1.0 - el2);
+        V tempSp = esine / (1.0 + betal);
+        V amOverRl = am * invRl;
+        V sinu = amOverRl * (sineo1 - aynl - (axnl * tempSp));
+        V cosu = amOverRl * (coseo1 - axnl + (aynl * tempSp));
+        V sin2u = (cosu + cosu) * sinu;
+        V cos2u = 1.0 - (2.0 * sinu * sinu);
+        V invPl = 1.0 / pl;
+        V temp1 = 0.5 * k.J2 * invPl;
+        V temp2 = temp1 * invPl;
+
+        // ---------------- Short-period periodics ----------------
+        V con41 = s.Con41;
+        V x1mth2 = s.X1mth2;
+        V cosip = s.Cosip;
+        V mrt = (rl * (1.0 - (1.5 * temp2 * betal * con41))) + (0.5 * temp1 * x1mth2 * cos2u);
+        V dsu = 0.25 * temp2 * s.X7thm1 * sin2u;
+        V xnode = s.Nodep + (1.5 * temp2 * cosip * sin2u);
+        V dinc = 1.5 * temp2 * cosip * s.Sinip * cos2u;
+        error = V.Select(V.Equal(error, zero) & V.LessThan(mrt, V.Create(1.0)), V.Create((double)Sgp4ErrorCode.Decayed), error);
+        s.Tie = tie | Near(mrt, 1.0, 1e-12);
+
+        // Failed lanes are not turned below, so that their garbage cannot send the whole vector down the slow path.
+        V ok = V.Equal(error, zero);
+        s.Error = error;
+        s.Dsu = V.Select(ok, dsu, zero);
+        s.Dinc = V.Select(ok, dinc, zero);
+        s.Sinu = sinu;
+        s.Cosu = cosu;
+        s.Mrt = mrt;
+        s.Xnode = xnode;
+        s.Rdotl = rdotl;
+        s.Rvdotl = rvdotl;
+        s.Temp1 = temp1;
+        s.Sin2u = sin2u;
+        s.Cos2u = cos2u;
+    }
+
+    /// <summary>Orientation vectors, position and velocity.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void Orientation<V>(in Sgp4Terms k, ref State<V> s, bool withVelocity, ref Output<V> o)
+        where V : struct, ISimdDouble<V>
+    {
+        // su = atan2(sinu, cosu) − dsu and xinc = xincp + dinc, by turning the known sines and cosines.
+        V zero = V.Create(0.0);
+        V cosip = s.Cosip;
+        V mrt = s.Mrt;
+        V x1mth2 = s.X1mth2;
+        V sin2u = s.Sin2u;
+        V cos2u = s.Cos2u;
+        V temp1 = s.Temp1;
+        SimdMath.RotateBy(s.Sinu, s.Cosu, -s.Dsu, out V sinsu, out V cossu);
+        SimdMath.RotateBy(s.Sinip, cosip, s.Dinc, out V sini, out V cosi);
+        SimdMath.SinCosInRange(s.Xnode, out V snod, out V cnod);
+        V xmx = -snod * cosi;
+        V xmy = cnod * cosi;
+        V ux = (xmx * sinsu) + (cnod * cossu);
+        V uy = (xmy * sinsu) + (snod * cossu);
+        V uz = sini * sinsu;
+
+        double re = k.RadiusEarthKm;
+        o.X = mrt * ux * re;
+        o.Y = mrt * uy * re;
+        o.Z = mrt * uz * re;
+        o.Error = s.Error;
+        o.Tie = s.Tie;
+        if (withVelocity)
+        {
+            V nm = s.Nm;
+            double invXke = 1.0 / k.Xke;
+            V mvt = s.Rdotl - (nm * temp1 * x1mth2 * sin2u * invXke);
+            V rvdot = s.Rvdotl + (nm * temp1 * ((x1mth2 * cos2u) + (1.5 * s.Con41)) * invXke);
+            V vx = (xmx * cossu) - (cnod * sinsu);
+            V vy = (xmy * cossu) - (snod * sinsu);
+            V vz = sini * cossu;
+            double vk = k.VelocityKmPerSPerUnit;
+            o.Vx = ((mvt * ux) + (rvdot * vx)) * vk;
+            o.Vy = ((mvt * uy) + (rvdot * vy)) * vk;
+            o.Vz = ((mvt * uz) + (rvdot * vz)) * vk;
+        }
+        else
+        {
+            o.Vx = zero;
+            o.Vy = zero;
+            o.Vz = zero;
+        }
+    }
+
+    /// <summary>Lanes where <paramref name="x"/> is within <paramref name="tolerance"/> of <paramref name="threshold"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static V Near<V>(V x, double threshold, double tolerance)
+        where V : struct, ISimdDouble<V> => V.LessThan(V.Abs(x - threshold), V.Create(tolerance));
+
+    /// <summary>Lanes where |<paramref name="x"/>| exceeds <paramref name="limit"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static V Beyond<V>(V x, double limit)
+        where V : struct, ISimdDouble<V> => V.GreaterThan(V.Abs(x), V.Create(limit));
+}

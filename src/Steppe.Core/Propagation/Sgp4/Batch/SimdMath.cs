@@ -1,0 +1,283 @@
+using System.Runtime.CompilerServices;
+
+namespace Steppe.Core.Propagation.Sgp4.Batch;
+
+/// <summary>
+/// Sine, cosine and the 2π remainder on vectors of doubles, written once for every <see cref="ISimdDouble{TSelf}"/>.
+/// </summary>
+/// <remarks>
+/// <para><see cref="SinCos"/>: the argument is reduced by the nearest multiple q of π/2 (Cody and Waite: π/2 split into
+/// a 33-bit head, the remaining bits of the double nearest π/2 and the tail 6.123233995736766e-17, so that q·head and
+/// q·middle are exact for |q| &lt; 2²⁰), then the Taylor series of sine to degree 17 and of cosine to degree 16 on
+/// |r| ≤ π/4, whose truncation errors (below 2e-18) are far under half an ulp; the quadrant q mod 4 picks and signs the
+/// two. Within 1–2 ulp of a correctly rounded result for |x| ≤ 10⁶ rad; lanes beyond that (decades of mean anomaly)
+/// go through <see cref="Math.SinCos"/> (in <see cref="SinCosInRange"/>, which the kernels use, the caller checks the
+/// range instead).</para>
+/// <para><see cref="SinCosOfSmall"/>: sin d and cos d − 1 for |d| ≤ 1/64 (degree 9 and 8), for turning an angle
+/// whose sine and cosine are already known by a small amount: sin(a + d) = sin a + (sin a·(cos d − 1) + cos a·sin d).</para>
+/// <para><see cref="ModTwoPi"/>: bit for bit the scalar <see cref="Sgp4Math.ModTwoPi"/> (C's <c>fmod(x, 2π)</c>).</para>
+/// </remarks>
+internal static class SimdMath
+{
+    private const double TwoPi = 2.0 * Math.PI;
+    private const double TwoOverPi = 2.0 / Math.PI;
+    private const double InverseTwoPi = 1.0 / (2.0 * Math.PI);
+
+    // 1.5·2⁵²: adding and subtracting it rounds a double below 2⁵¹ in magnitude to the nearest integer.
+    private const double RoundingMagic = 6755399441055744.0;
+
+    // π/2 = PiOver2Head + PiOver2Middle + PiOver2Tail: the head is the double nearest π/2 cut to 33 bits, the middle
+    // its remaining 20 bits (head + middle = Math.PI / 2 exactly), the tail π/2 − Math.PI / 2.
+    private const double PiOver2Head = 1.5707963267341256;
+    private const double PiOver2Middle = 6.077094383272197E-11;
+    private const double PiOver2Tail = 6.123233995736766E-17;
+
+    /// <summary>Beyond this the reduction by π/2 is no longer exact: <see cref="SinCos"/> takes such lanes to
+    /// <see cref="Math.SinCos"/>.</summary>
+    public const double SinCosLimit = 1.0e6;
+
+    /// <summary>Beyond this (2⁵⁰) the quotient by 2π is no longer an exact small integer: <see cref="ModTwoPi"/> takes
+    /// such lanes to the scalar <see cref="Sgp4Math.ModTwoPi"/> (C's fmod).</summary>
+    public const double ModTwoPiLimit = 1125899906842624.0;
+
+    /// <summary>The largest |d| that <see cref="SinCosOfSmall"/> takes.</summary>
+    public const double SmallAngleLimit = 1.0 / 64.0;
+
+    // Taylor coefficients (−1)ᵏ/(2k+1)! and (−1)ᵏ/(2k)!.
+    private const double S3 = -1.0 / 6.0;
+    private const double S5 = 1.0 / 120.0;
+    private const double S7 = -1.0 / 5040.0;
+    private const double S9 = 1.0 / 362880.0;
+    private const double S11 = -1.0 / 39916800.0;
+    private const double S13 = 1.0 / 6227020800.0;
+    private const double S15 = -1.0 / 1307674368000.0;
+    private const double S17 = 1.0 / 355687428096000.0;
+    private const double C4 = 1.0 / 24.0;
+    private const double C6 = -1.0 / 720.0;
+    private const double C8 = 1.0 / 40320.0;
+    private const double C10 = -1.0 / 3628800.0;
+    private const double C12 = 1.0 / 479001600.0;
+    private const double C14 = -1.0 / 87178291200.0;
+    private const double C16 = 1.0 / 20922789888000.0;
+
+    /// <summary>Sine and cosine of every lane (lanes beyond <see cref="SinCosLimit"/> through <see cref="Math.SinCos"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SinCos<V>(V x, out V sin, out V cos)
+        where V : struct, ISimdDouble<V>
+    {
+        SinCosInRange(x, out sin, out cos);
+        V large = V.GreaterThan(V.Abs(x), V.Create(SinCosLimit));
+        if (V.Any(large)) SinCosLargeLanes(x, large, ref sin, ref cos);
+    }
+
+    /// <summary>
+    /// Sine and cosine of lanes within ±<see cref="SinCosLimit"/> (others come out inexact): no call and no branch, so
+    /// that a kernel keeps its values in registers; the caller checks the range where it can be exceeded.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SinCosInRange<V>(V x, out V sin, out V cos)
+        where V : struct, ISimdDouble<V>
+    {
+        V q = ((x * TwoOverPi) + RoundingMagic) - RoundingMagic;
+        V r = ((x - (q * PiOver2Head)) - (q * PiOver2Middle)) - (q * PiOver2Tail);
+        V z = r * r;
+        // Estrin's scheme (pairs, then pairs of pairs): a chain four operations deep instead of eight.
+        V z2 = z * z;
+        V z4 = z2 * z2;
+        V ps = V.MultiplyAdd(
+            z4,
+            V.MultiplyAdd(z2, V.MultiplyAdd(z, V.Create(S17), V.Create(S15)), V.MultiplyAdd(z, V.Create(S13), V.Create(S11))),
+            V.MultiplyAdd(z2, V.MultiplyAdd(z, V.Create(S9), V.Create(S7)), V.MultiplyAdd(z, V.Create(S5), V.Create(S3))));
+        V s = V.MultiplyAdd(r * z, ps, r);
+        V pc = V.MultiplyAdd(
+            z4,
+            V.MultiplyAdd(z2, V.Create(C16), V.MultiplyAdd(z, V.Create(C14), V.Create(C12))),
+            V.MultiplyAdd(z2, V.MultiplyAdd(z, V.Create(C10), V.Create(C8)), V.MultiplyAdd(z, V.Create(C6), V.Create(C4))));
+        V c = V.MultiplyAdd(z2, pc, 1.0 - (0.5 * z));
+
+        // Quadrant n = q mod 4: (sin, cos) = (s, c), (c, −s), (−s, −c), (−c, s).
+        V n = q - (4.0 * V.Floor(q * 0.25));
+        V signBit = V.Create(-0.0);
+        V odd = V.Equal(n, V.Create(1.0)) | V.Equal(n, V.Create(3.0));
+        V sinNegative = V.GreaterThanOrEqual(n, V.Create(2.0));
+        V cosNegative = V.Equal(n, V.Create(1.0)) | V.Equal(n, V.Create(2.0));
+        sin = V.Select(odd, c, s) ^ (sinNegative & signBit);
+        cos = V.Select(odd, s, c) ^ (cosNegative & signBit);
+    }
+
+    /// <summary>sin d and cos d − 1 for |d| ≤ <see cref="SmallAngleLimit"/> (the caller checks the bound).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SinCosOfSmall<V>(V d, out V sin, out V cosMinusOne)
+        where V : struct, ISimdDouble<V>
+    {
+        V z = d * d;
+        V ps = V.MultiplyAdd(z, V.Create(S9), V.Create(S7));
+        ps = V.MultiplyAdd(z, ps, V.Create(S5));
+        ps = V.MultiplyAdd(z, ps, V.Create(S3));
+        sin = V.MultiplyAdd(d * z, ps, d);
+        V pc = V.MultiplyAdd(z, V.Create(C8), V.Create(C6));
+        pc = V.MultiplyAdd(z, pc, V.Create(C4));
+        pc = V.MultiplyAdd(z, pc, V.Create(-0.5));
+        cosMinusOne = z * pc;
+    }
+
+    /// <summary>
+    /// The sine and cosine of a + d from those of a: through <see cref="SinCosOfSmall"/> when every |d| is within its
+    /// limit, else by <see cref="SinCosInRange"/> of <paramref name="aPlusD"/> (the same angle, already summed by the
+    /// caller, who checks its range).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Rotate<V>(V sinA, V cosA, V d, V aPlusD, out V sin, out V cos)
+        where V : struct, ISimdDouble<V>
+    {
+        if (V.All(V.LessThanOrEqual(V.Abs(d), V.Create(SmallAngleLimit))))
+        {
+            SinCosOfSmall(d, out V sd, out V cdm1);
+            sin = sinA + ((sinA * cdm1) + (cosA * sd));
+            cos = cosA + ((cosA * cdm1) - (sinA * sd));
+        }
+        else
+        {
+            SinCosInRange(aPlusD, out sin, out cos);
+        }
+    }
+
+    /// <summary>The sine and cosine of a + d from those of a, for any d within ±<see cref="SinCosLimit"/> (small ones
+    /// through <see cref="SinCosOfSmall"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RotateBy<V>(V sinA, V cosA, V d, out V sin, out V cos)
+        where V : struct, ISimdDouble<V>
+    {
+        if (V.All(V.LessThanOrEqual(V.Abs(d), V.Create(SmallAngleLimit))))
+        {
+            SinCosOfSmall(d, out V sd, out V cdm1);
+            sin = sinA + ((sinA * cdm1) + (cosA * sd));
+            cos = cosA + ((cosA * cdm1) - (sinA * sd));
+        }
+        else
+        {
+            SinCosInRange(d, out V sd, out V cd);
+            sin = (sinA * cd) + (cosA * sd);
+            cos = (cosA * cd) - (sinA * sd);
+        }
+    }
+
+    /// <summary>The remainder of x / 2π with the sign of x, exactly as <see cref="Sgp4Math.ModTwoPi"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V ModTwoPi<V>(V x)
+        where V : struct, ISimdDouble<V>
+    {
+        V r = ModTwoPiInRange(x);
+
+        // Beyond 2⁵⁰ (and for NaN) the scalar code falls back to fmod: so do these lanes.
+        V exact = V.LessThan(V.Abs(x), V.Create(ModTwoPiLimit));
+        if (!V.All(exact)) r = ModTwoPiLargeLanes(x, exact, r);
+        return r;
+    }
+
+    /// <summary>As <see cref="ModTwoPi"/> for lanes within ±<see cref="ModTwoPiLimit"/> (others come out wrong), with no
+    /// call and no branch; the caller checks the range where it can be exceeded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V ModTwoPiInRange<V>(V x)
+        where V : struct, ISimdDouble<V>
+    {
+        // fmod(x, 2π) = sign(x)·fmod(|x|, 2π). The quotient n from a multiplication by 1/(2π) may be one off the
+        // true one (as the scalar code's division may): the remainder r = |x| − n·2π is exact by the fused
+        // multiply-add, and so is r ± 2π when that is the remainder of the true quotient (an exact remainder is
+        // representable), so the right one is reached exactly. The sign of x then goes on (a zero keeps it too).
+        V twoPi = V.Create(TwoPi);
+        V zero = V.Create(0.0);
+        V signBit = V.Create(-0.0);
+        V a = V.Abs(x);
+        V n = V.Floor(a * InverseTwoPi);
+        V r = V.FusedMultiplyAdd(n, V.Create(-TwoPi), a);
+        r += V.LessThan(r, zero) & twoPi;
+        r -= V.GreaterThanOrEqual(r, twoPi) & twoPi;
+        return r | (x & signBit);
+    }
+
+    /// <summary>
+    /// atan2(y, x) in (−π, π], within a few ulp of <see cref="Math.Atan2"/> for finite arguments not both zero (both
+    /// zero give zero). The ratio of the smaller to the larger magnitude, z ≤ 1, is halved in angle twice by
+    /// tan(θ/2) = z / (1 + √(1 + z²)), which leaves |w| ≤ tan(π/16); the Taylor series of atan to degree 25 there
+    /// (truncation below 1e-20), times four, then the octant and the signs give the angle.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V Atan2<V>(V y, V x)
+        where V : struct, ISimdDouble<V>
+    {
+        V zero = V.Create(0.0);
+        V ax = V.Abs(x);
+        V ay = V.Abs(y);
+        V swap = V.GreaterThan(ay, ax);
+        V num = V.Select(swap, ax, ay);
+        V den = V.Select(swap, ay, ax);
+        V z = V.Select(V.Equal(den, zero), zero, num / den);
+        V w = z / (1.0 + V.Sqrt(V.MultiplyAdd(z, z, V.Create(1.0))));
+        w = w / (1.0 + V.Sqrt(V.MultiplyAdd(w, w, V.Create(1.0))));
+        V w2 = w * w;
+        V p = V.MultiplyAdd(w2, V.Create(1.0 / 25.0), V.Create(-1.0 / 23.0));
+        p = V.MultiplyAdd(w2, p, V.Create(1.0 / 21.0));
+        p = V.MultiplyAdd(w2, p, V.Create(-1.0 / 19.0));
+        p = V.MultiplyAdd(w2, p, V.Create(1.0 / 17.0));
+        p = V.MultiplyAdd(w2, p, V.Create(-1.0 / 15.0));
+        p = V.MultiplyAdd(w2, p, V.Create(1.0 / 13.0));
+        p = V.MultiplyAdd(w2, p, V.Create(-1.0 / 11.0));
+        p = V.MultiplyAdd(w2, p, V.Create(1.0 / 9.0));
+        p = V.MultiplyAdd(w2, p, V.Create(-1.0 / 7.0));
+        p = V.MultiplyAdd(w2, p, V.Create(1.0 / 5.0));
+        p = V.MultiplyAdd(w2, p, V.Create(-1.0 / 3.0));
+        V a = 4.0 * V.MultiplyAdd(w * w2, p, w);
+        a = V.Select(swap, (Math.PI / 2) - a, a);
+        a = V.Select(V.LessThan(x, zero), Math.PI - a, a);
+        return a ^ (y & V.Create(-0.0));
+    }
+
+    /// <summary>
+    /// The cube root of positive <paramref name="x"/> from a guess within ten per cent: two Halley steps, each cubing
+    /// the relative error, then a Newton step on the residual y³ − x formed with y² split exactly into two doubles, so
+    /// that the result lies within one ulp of the true root (libm's cbrt may be off by more).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static V Cbrt<V>(V x, V guess)
+        where V : struct, ISimdDouble<V>
+    {
+        V y = guess;
+        for (int i = 0; i < 2; i++)
+        {
+            V y3 = y * y * y;
+            y = y * (y3 + x + x) / (y3 + y3 + x);
+        }
+
+        V yy = y * y;
+        V yyLow = V.FusedMultiplyAdd(y, y, -yy);
+        V residual = V.FusedMultiplyAdd(yy, y, -x) + (yyLow * y);
+        return y - (residual / (3.0 * yy));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SinCosLargeLanes<V>(V x, V large, ref V sin, ref V cos)
+        where V : struct, ISimdDouble<V>
+    {
+        for (int i = 0; i < V.Count; i++)
+        {
+            if (BitConverter.DoubleToInt64Bits(V.GetElement(large, i)) == 0) continue;
+            var (s, c) = Math.SinCos(V.GetElement(x, i));
+            sin = V.WithElement(sin, i, s);
+            cos = V.WithElement(cos, i, c);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static V ModTwoPiLargeLanes<V>(V x, V exact, V r)
+        where V : struct, ISimdDouble<V>
+    {
+        for (int i = 0; i < V.Count; i++)
+        {
+            if (BitConverter.DoubleToInt64Bits(V.GetElement(exact, i)) != 0) continue;
+            r = V.WithElement(r, i, Sgp4Math.ModTwoPi(V.GetElement(x, i)));
+        }
+
+        return r;
+    }
+}

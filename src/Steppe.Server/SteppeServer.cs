@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.FileProviders;
+using Steppe.Catalog;
+using Steppe.Core.Time;
+using Steppe.Server.Endpoints;
+using Steppe.Server.Infrastructure;
+
+namespace Steppe.Server;
+
+/// <summary>How <c>steppe serve</c> starts the server; each value left null comes from configuration (<c>Steppe:*</c>).</summary>
+public sealed record SteppeServerOptions
+{
+    /// <summary>The catalog: a SQLite path or a PostgreSQL connection string; null for the default catalog (first run loads the bundled snapshot).</summary>
+    public string? Database { get; init; }
+
+    /// <summary>Addresses to listen on, e.g. <c>http://127.0.0.1:5080</c> (semicolon-separated).</summary>
+    public string? Urls { get; init; }
+
+    /// <summary>The key that writes (catalog import, new stations) must carry in the <c>X-Api-Key</c> header; null leaves writes disabled.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Log as JSON lines (one object per event) instead of plain text.</summary>
+    public bool JsonLogs { get; init; }
+}
+
+/// <summary>
+/// The Steppe server: the REST API over the catalog and planning code (the same code the CLI calls) and the web page.
+/// <see cref="Build"/> is the one set-up shared by <c>steppe serve</c>, the server's own entry point and the tests.
+/// </summary>
+public static partial class SteppeServer
+{
+    /// <summary>The header that carries the API key of a write.</summary>
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    /// <summary>The path of the OpenAPI 3.1 document.</summary>
+    public const string OpenApiPath = "/openapi/v1.json";
+
+    /// <summary>The rate-limiter policy of the heavy endpoints.</summary>
+    internal const string HeavyPolicy = "heavy";
+
+    /// <summary>Configuration keys.</summary>
+    internal static class Keys
+    {
+        public const string Database = "Steppe:Database";
+        public const string ApiKey = "Steppe:ApiKey";
+        public const string HeavyPerMinute = "Steppe:RateLimits:HeavyPerMinute";
+        public const string Now = "Steppe:Now";
+    }
+
+    /// <summary>Builds the application (not yet started).</summary>
+    /// <param name="args">Command-line configuration (<c>--Steppe:Database=...</c>, <c>--urls=...</c>).</param>
+    /// <param name="options">Values that override configuration, or null.</param>
+    public static WebApplication Build(string[] args, SteppeServerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        EarthOrientationTable.Use(EarthOrientationTable.Bundled);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SteppeServer).Assembly.GetName().Name });
+        if (options is not null)
+        {
+            var values = new Dictionary<string, string?>();
+            if (options.Database is not null) values[Keys.Database] = options.Database;
+            if (options.ApiKey is not null) values[Keys.ApiKey] = options.ApiKey;
+            builder.Configuration.AddInMemoryCollection(values);
+            if (options.Urls is not null)
+            {
+                builder.WebHost.UseUrls(options.Urls);
+            }
+
+            if (options.JsonLogs)
+            {
+                builder.Logging.ClearProviders();
+                builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ");
+            }
+        }
+
+        ConfigureServices(builder.Services);
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    private static void ConfigureServices(IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            // Every problem names its type: RFC 6585 for 429, "about:blank" (RFC 9457's default) where no page fits.
+            c.ProblemDetails.Type ??= c.ProblemDetails.Status == StatusCodes.Status429TooManyRequests ? "https://tools.ietf.org/html/rfc6585#section-4" : "about:blank";
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            // NaN and infinities are not JSON: refuse to write them (a bug must not reach a client as "NaN").
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ServerClock(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IConfiguration>()[Keys.Now]));
+        services.AddSingleton(sp =>
+        {
+            var db = sp.GetRequiredService<IConfiguration>()[Keys.Database];
+            return new CatalogService(CatalogLocation.Resolve(db), sp.GetRequiredService<ILogger<CatalogService>>());
+        });
+        services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog");
+        services.AddOpenApi("v1", o =>
+        {
+            o.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_1;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Steppe API";
+                document.Info.Version = "v1";
+                document.Info.Description =
+                    "Mission planning and space operations: catalog, propagation, passes, access, launch windows, rendezvous and transfers. " +
+                    "Times are ISO 8601 UTC; every numeric field carries its unit in its name; azimuths are degrees from north, clockwise. " +
+                    "Errors are RFC 9457 problem details. Writes need the " + ApiKeyHeader + " header.";
+                return Task.CompletedTask;
+            });
+        });
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(HeavyPolicy, context =>
+            {
+                int perMinute = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(Keys.HeavyPerMinute, 30);
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, perMinute),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                // The window is a minute: without the limiter's own figure, a client waits at most that long.
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = "This endpoint is rate-limited per client; try again after the Retry-After interval.",
+                    },
+                }).ConfigureAwait(false);
+            };
+        });
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestLogging>();
+        app.UseRateLimiter();
+
+        var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (Directory.Exists(webRoot))
+        {
+            var files = new PhysicalFileProvider(webRoot);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthJson });
+
+        var api = app.MapGroup("/api/v1");
+        api.MapCatalogEndpoints();
+        api.MapSitesEndpoints();
+        api.MapHistoryEndpoints();
+        api.MapPropagationEndpoints();
+        api.MapPassesEndpoints();
+        api.MapAccessEndpoints();
+        api.MapLaunchEndpoints();
+        api.MapTransferEndpoints();
+
+        // Open the catalog (and load the bundled snapshot on first run) before the first request.
+        app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<CatalogService>().Initialise());
+    }
+
+    private static Task HealthJson(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        var body = new
+        {
+            status = report.Status.ToString().ToLowerInvariant(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString().ToLowerInvariant(), description = e.Value.Description }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+    }
+}
+
+/// <summary>The server's "now" (configurable with <c>Steppe:Now</c> for demonstrations and tests of fixed data).</summary>
+internal sealed class ServerClock(TimeProvider time, string? fixedNow)
+{
+    private readonly Instant? _fixed = string.IsNullOrWhiteSpace(fixedNow) ? null : Instant.Parse(fixedNow);
+
+    /// <summary>The current instant.</summary>
+    public Instant Now => _fixed ?? Instant.FromDateTimeOffset(time.GetUtcNow());
+}
+
+/// <summary>Healthy when the catalog answers a query.</summary>
+internal sealed class CatalogHealthCheck(CatalogService catalog) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            int sites = catalog.Use(s => s.Sites().Count);
+            return Task.FromResult(HealthCheckResult.Healthy(string.Create(CultureInfo.InvariantCulture, $"the {catalog.Location.Engine} catalog answers ({sites} sites)")));
+        }
+        catch (CatalogException e)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy(e.Message));
+        }
+    }
+}
+
+/// <summary>One structured log event per request: method, path, status and elapsed milliseconds.</summary>
+internal sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            Log(logger, context.Request.Method, context.Request.Path, context.Response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} -> {StatusCode} in {ElapsedMs:0.0} ms")]
+    private static partial void Log(ILogger logger, string method, string path, int statusCode, double elapsedMs);
+}
