@@ -123,7 +123,7 @@ internal sealed class BroadPhaseWorker
         if (q1 <= q0) return result;
         int knotCount = q1 - q0 + 1;
         var knotStart = _plan.Start.AddSeconds(q0 * _plan.KnotSeconds);
-        _propagator.Propagate(knotStart, _plan.KnotSeconds, _knots);
+        _propagator.Propagate(knotStart, TimeSpan.FromSeconds(_plan.KnotSeconds), _knots);
         MarkNonPhysical(knotCount);
         RecordFailures(q0, knotCount, result);
         EstimateInterpolationErrors(knotCount);
@@ -156,7 +156,8 @@ internal sealed class BroadPhaseWorker
         const double maxR2 = ScreeningPlan.MaxRadiusKm * ScreeningPlan.MaxRadiusKm;
         const double maxV2 = ScreeningPlan.MaxSpeedKmPerS * ScreeningPlan.MaxSpeedKmPerS;
         double maxJump = ScreeningPlan.MaxSpeedKmPerS * _plan.KnotSeconds;
-        var (x, y, z, vx, vy, vz, e) = (_knots.X, _knots.Y, _knots.Z, _knots.Vx, _knots.Vy, _knots.Vz, _knots.Errors);
+        Span<double> x = _knots.X, y = _knots.Y, z = _knots.Z, vx = _knots.Vx, vy = _knots.Vy, vz = _knots.Vz;
+        var e = _knots.Errors;
         for (int j = 0; j < knotCount; j++)
         {
             int b = j * _n;
@@ -199,7 +200,8 @@ internal sealed class BroadPhaseWorker
     // large D (treated as special, with generous bounds).
     private void EstimateInterpolationErrors(int knotCount)
     {
-        var (x, y, z, vx, vy, vz, e) = (_knots.X, _knots.Y, _knots.Z, _knots.Vx, _knots.Vy, _knots.Vz, _knots.Errors);
+        Span<double> x = _knots.X, y = _knots.Y, z = _knots.Z, vx = _knots.Vx, vy = _knots.Vy, vz = _knots.Vz;
+        var e = _knots.Errors;
         double inv2h = 0.5 / _plan.KnotSeconds;
         int n = _n;
         for (int i = 0; i < n; i++)
@@ -226,7 +228,7 @@ internal sealed class BroadPhaseWorker
         int n = _n;
         int b0 = j * n, b1 = (j + 1) * n;
         var e = _knots.Errors;
-        var (x, y, z, vx, vy, vz) = (_knots.X, _knots.Y, _knots.Z, _knots.Vx, _knots.Vy, _knots.Vz);
+        Span<double> x = _knots.X, y = _knots.Y, z = _knots.Z, vx = _knots.Vx, vy = _knots.Vy, vz = _knots.Vz;
         double h = _plan.KnotSeconds;
         int count = 0;
         for (int i = 0; i < n; i++)

@@ -1,53 +1,43 @@
 using Steppe.Core.Orbits;
 using Steppe.Core.Propagation.Sgp4;
+using Steppe.Core.Propagation.Sgp4.Batch;
 using Steppe.Core.Time;
 
 namespace Steppe.Planning.Conjunctions;
 
 /// <summary>
 /// States of many objects at the knots of a uniform time grid, time-major (entry <c>knot · ObjectCount + object</c>):
-/// the layout in which the screener reads one snapshot of every object after another.
+/// the layout in which the screener reads one snapshot of every object after another. Backed by the batch
+/// propagator's buffers so that it can fill them directly.
 /// </summary>
-internal sealed class KnotBuffer
+internal sealed class KnotBuffer(int objectCount, int knotCount)
 {
-    public KnotBuffer(int objectCount, int knotCount)
-    {
-        ObjectCount = objectCount;
-        KnotCount = knotCount;
-        int n = checked(objectCount * knotCount);
-        X = new double[n];
-        Y = new double[n];
-        Z = new double[n];
-        Vx = new double[n];
-        Vy = new double[n];
-        Vz = new double[n];
-        Errors = new Sgp4ErrorCode[n];
-    }
+    public Sgp4BatchStates States { get; } = new(objectCount, knotCount, Sgp4StateLayout.TimeMajor, withVelocity: true);
 
-    public int ObjectCount { get; }
+    public int ObjectCount => States.ObjectCount;
 
-    public int KnotCount { get; }
+    public int KnotCount => States.TimeCount;
 
-    public double[] X { get; }
+    public Span<double> X => States.XKm;
 
-    public double[] Y { get; }
+    public Span<double> Y => States.YKm;
 
-    public double[] Z { get; }
+    public Span<double> Z => States.ZKm;
 
-    public double[] Vx { get; }
+    public Span<double> Vx => States.VxKmPerS;
 
-    public double[] Vy { get; }
+    public Span<double> Vy => States.VyKmPerS;
 
-    public double[] Vz { get; }
+    public Span<double> Vz => States.VzKmPerS;
 
-    public Sgp4ErrorCode[] Errors { get; }
+    public Span<Sgp4ErrorCode> Errors => States.Errors;
 }
 
 /// <summary>
 /// Propagates a fixed set of element sets to uniform time grids. The screener sees only this interface, so the scalar
-/// implementation below and a vectorised batch propagator are interchangeable (<see cref="KnotPropagators.Create"/>).
-/// Implementations are called from several threads at once, each with its own buffer, and must not parallelise
-/// internally (the screener already uses every core).
+/// and the vectorised batch implementations are interchangeable (<see cref="KnotPropagators.Create"/>). Implementations
+/// are called from several threads at once, each with its own buffer, and do not parallelise internally (the screener
+/// already uses every core).
 /// </summary>
 internal interface IKnotPropagator
 {
@@ -60,15 +50,30 @@ internal interface IKnotPropagator
     /// <summary>The error with which an object failed to initialise (<see cref="Sgp4ErrorCode.None"/> if it did not).</summary>
     Sgp4ErrorCode InitialisationError(int index);
 
-    /// <summary>Fills <paramref name="buffer"/>: knot <c>j</c> is <c>start + j · stepSeconds</c>; TEME km and km/s; an
-    /// object that fails at a knot (or at initialisation) has its error code there and undefined state.</summary>
-    void Propagate(Instant start, double stepSeconds, KnotBuffer buffer);
+    /// <summary>Fills <paramref name="buffer"/>: knot <c>j</c> is <c>start + j · step</c>; TEME km and km/s; an object
+    /// that fails at a knot (or at initialisation) has its error code there and no meaningful state.</summary>
+    void Propagate(Instant start, TimeSpan step, KnotBuffer buffer);
 }
 
-/// <summary>Chooses the knot propagator. The one place to switch to a batch (SIMD) propagator.</summary>
+/// <summary>Chooses the knot propagator: the one place to switch between the batch (SIMD) and the scalar SGP4.</summary>
 internal static class KnotPropagators
 {
-    public static IKnotPropagator Create(IReadOnlyList<MeanElements> elements) => new ScalarKnotPropagator(elements);
+    public static IKnotPropagator Create(IReadOnlyList<MeanElements> elements) => new BatchKnotPropagator(elements);
+}
+
+/// <summary>The knot propagator on <see cref="Sgp4Batch"/> (vector lanes over time, same results as the scalar code).</summary>
+internal sealed class BatchKnotPropagator(IReadOnlyList<MeanElements> elements) : IKnotPropagator
+{
+    private static readonly Sgp4BatchOptions SingleThread = new() { MaxDegreeOfParallelism = 1 };
+    private readonly Sgp4Batch _batch = Sgp4Batch.Create(elements);
+
+    public int Count => _batch.Count;
+
+    public Sgp4Propagator? Propagator(int index) => _batch.Propagator(index);
+
+    public Sgp4ErrorCode InitialisationError(int index) => _batch.InitialisationError(index);
+
+    public void Propagate(Instant start, TimeSpan step, KnotBuffer buffer) => _batch.Propagate(start, step, buffer.States, SingleThread);
 }
 
 /// <summary>The knot propagator on <see cref="Sgp4Propagator"/>, one call per object and knot.</summary>
@@ -93,34 +98,34 @@ internal sealed class ScalarKnotPropagator : IKnotPropagator
 
     public Sgp4ErrorCode InitialisationError(int index) => _errors[index];
 
-    public void Propagate(Instant start, double stepSeconds, KnotBuffer buffer)
+    public void Propagate(Instant start, TimeSpan step, KnotBuffer buffer)
     {
         int n = buffer.ObjectCount;
-        double stepMinutes = stepSeconds / 60.0;
+        Span<double> x = buffer.X, y = buffer.Y, z = buffer.Z, vx = buffer.Vx, vy = buffer.Vy, vz = buffer.Vz;
+        var errors = buffer.Errors;
         for (int i = 0; i < n; i++)
         {
             var p = _propagators[i];
-            if (p is null)
-            {
-                for (int j = 0; j < buffer.KnotCount; j++) buffer.Errors[(j * n) + i] = _errors[i];
-                continue;
-            }
-
-            double m0 = start.SecondsSince(p.Elements.Epoch) / 60.0;
             for (int j = 0; j < buffer.KnotCount; j++)
             {
                 int k = (j * n) + i;
-                var r = p.PropagateMinutes(m0 + (j * stepMinutes));
-                buffer.Errors[k] = r.Error;
+                if (p is null)
+                {
+                    errors[k] = _errors[i];
+                    continue;
+                }
+
+                var r = p.Propagate(start.Add(step * j));
+                errors[k] = r.Error;
                 if (!r.IsSuccess) continue;
                 var pos = r.PositionKm;
                 var vel = r.VelocityKmPerS;
-                buffer.X[k] = pos.X;
-                buffer.Y[k] = pos.Y;
-                buffer.Z[k] = pos.Z;
-                buffer.Vx[k] = vel.X;
-                buffer.Vy[k] = vel.Y;
-                buffer.Vz[k] = vel.Z;
+                x[k] = pos.X;
+                y[k] = pos.Y;
+                z[k] = pos.Z;
+                vx[k] = vel.X;
+                vy[k] = vel.Y;
+                vz[k] = vel.Z;
             }
         }
     }
