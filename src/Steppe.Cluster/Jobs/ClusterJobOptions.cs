@@ -1,0 +1,61 @@
+namespace Steppe.Cluster.Jobs;
+
+/// <summary>How a job is cut into items and followed on the cluster.</summary>
+public sealed record ClusterJobOptions
+{
+    /// <summary>Items per active silo when <see cref="Items"/> is not set: more items than silos balance the load and
+    /// make a lost silo cost little (only its unfinished items are redone).</summary>
+    public int ItemsPerSilo { get; init; } = 4;
+
+    /// <summary>A fixed number of items; null for <see cref="ItemsPerSilo"/> × the active silos.</summary>
+    public int? Items { get; init; }
+
+    /// <summary>How often each running item is asked for its state.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long one call (start, poll) may take before its silo is taken as lost and the item is redone.</summary>
+    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many times one item may be started (the first run and its redos) before the job fails.</summary>
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first value out of range.</summary>
+    public void Validate()
+    {
+        if (ItemsPerSilo < 1) throw new ArgumentOutOfRangeException(nameof(ItemsPerSilo), ItemsPerSilo, "At least one item per silo.");
+        if (Items is < 1) throw new ArgumentOutOfRangeException(nameof(Items), Items, "At least one item.");
+        if (PollInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(PollInterval), PollInterval, "The poll interval must be positive.");
+        if (CallTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(CallTimeout), CallTimeout, "The call timeout must be positive.");
+        if (MaxAttempts < 1) throw new ArgumentOutOfRangeException(nameof(MaxAttempts), MaxAttempts, "At least one attempt.");
+    }
+}
+
+/// <summary>An item of a job that is being redone: where it failed, why, and where it runs now.</summary>
+/// <param name="Item">The item's index in the job.</param>
+/// <param name="Attempt">The new attempt (1 for the first redo).</param>
+/// <param name="FailedSilo">The silo it was on.</param>
+/// <param name="Reason">What went wrong there.</param>
+/// <param name="NextSilo">The silo it now runs on.</param>
+public sealed record ClusterRetry(int Item, int Attempt, string FailedSilo, string Reason, string NextSilo);
+
+/// <summary>The cluster could not be reached, has no active silo, or kept failing an item (the message says which).</summary>
+public sealed class ClusterUnavailableException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ClusterUnavailableException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception with a generic message.</summary>
+    public ClusterUnavailableException()
+        : base("The cluster is unavailable.")
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public ClusterUnavailableException(string message)
+        : base(message)
+    {
+    }
+}
