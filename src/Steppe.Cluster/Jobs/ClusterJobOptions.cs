@@ -13,8 +13,13 @@ public sealed record ClusterJobOptions
     /// <summary>How often each running item is asked for its state.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How long one call (start, poll) may take before its silo is taken as lost and the item is redone.</summary>
+    /// <summary>How long starting an item (which sends its data) or listing the silos may take before the silo is taken
+    /// as lost and the item is redone elsewhere.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one poll may take (a poll answers at once; one that does not is lost with its gateway or silo,
+    /// and is sent again; an item is redone when its silo is no longer active or three polls in a row fail).</summary>
+    public TimeSpan PollTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How many times one item may be started (the first run and its redos) before the job fails.</summary>
     public int MaxAttempts { get; init; } = 5;
@@ -26,6 +31,7 @@ public sealed record ClusterJobOptions
         if (Items is < 1) throw new ArgumentOutOfRangeException(nameof(Items), Items, "At least one item.");
         if (PollInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(PollInterval), PollInterval, "The poll interval must be positive.");
         if (CallTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(CallTimeout), CallTimeout, "The call timeout must be positive.");
+        if (PollTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(PollTimeout), PollTimeout, "The poll timeout must be positive.");
         if (MaxAttempts < 1) throw new ArgumentOutOfRangeException(nameof(MaxAttempts), MaxAttempts, "At least one attempt.");
     }
 }

@@ -5,19 +5,29 @@ using Steppe.Cluster.Contracts;
 namespace Steppe.Cluster.Jobs;
 
 /// <summary>
-/// Runs the items of one job on the cluster: each item on a silo of its own choosing (round robin over the active
-/// silos, by placement hint), polls them, and redoes on another silo every item whose silo stopped answering, was lost
-/// or failed for a reason of its own. A request the silos reject as invalid fails the whole job at once.
+/// Runs the items of one job on the cluster, each on a silo of the dispatcher's choosing (round robin over the active
+/// silos, by placement hint), and follows each item in its own loop: polls it, and redoes it on another silo when its
+/// activation turns out to be gone (the silo was lost and the key re-activated elsewhere), when it failed for a reason
+/// of its silo, or when its silo stops answering and is no longer active. A request the silos reject as invalid fails
+/// the whole job at once.
 /// </summary>
 internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions options)
 {
-    /// <summary>Called (on the dispatcher's thread) when an item is redone.</summary>
+    /// <summary>Polls that fail in a row, on a silo still listed as active, before the item is redone elsewhere.</summary>
+    private const int PollFailuresBeforeRedo = 3;
+
+    private readonly Lock _gate = new();
+    private readonly HashSet<SiloAddress> _lost = [];
+    private readonly Dictionary<SiloAddress, int> _load = [];
+
+    /// <summary>Called when an item is redone.</summary>
     public Action<ClusterRetry>? Retried { get; init; }
 
-    /// <summary>Called after each round of polls with every item's latest status (null: not known yet).</summary>
+    /// <summary>Called after each poll interval with every item's latest status (null: not known yet).</summary>
     public Action<IReadOnlyList<WorkStatus?>>? Progress { get; init; }
 
     /// <summary>The active silos, in a fixed order.</summary>
+    /// <exception cref="ClusterUnavailableException">There is none, or they cannot be listed.</exception>
     public async Task<IReadOnlyList<SiloAddress>> ActiveSilosAsync(CancellationToken cancellationToken)
     {
         Exception? last = null;
@@ -31,7 +41,7 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
                 if (silos.Count > 0) return silos;
                 last = null;
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 last = e;
             }
@@ -39,7 +49,7 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
             await Task.Delay(options.PollInterval, cancellationToken).ConfigureAwait(false);
         }
 
-        throw new ClusterUnavailableException(last is null ? "the cluster has no active silo" : $"the cluster's silos cannot be listed: {last.Message}", last);
+        throw new ClusterUnavailableException(last is null ? "the cluster has no active silo" : $"the cluster's silos cannot be listed: {FirstLine(last.Message)}", last);
     }
 
     /// <summary>Runs every item and returns their outcomes in the items' order.</summary>
@@ -47,166 +57,202 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
     /// <exception cref="ClusterUnavailableException">No silo is left, or an item failed <see cref="ClusterJobOptions.MaxAttempts"/> times.</exception>
     public async Task<WorkOutcome[]> RunAsync(IReadOnlyList<ClusterWork> work, IReadOnlyList<SiloAddress> silos, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfZero(silos.Count, nameof(silos));
         var job = Guid.NewGuid().ToString("N");
-        var items = work.Select((w, i) => new Item(i, w)).ToArray();
-        var lost = new HashSet<SiloAddress>();
+        var items = work.Select((w, i) => new Item(job, i, w)).ToArray();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var runs = items.Select(item => RunItemAsync(item, silos[item.Index % silos.Count], stop.Token)).ToList();
+        var progress = ReportProgressAsync(items, stop.Token);
         try
         {
-            await Task.WhenAll(items.Select(item => StartAsync(job, item, silos[item.Index % silos.Count], cancellationToken))).ConfigureAwait(false);
-            while (true)
+            // Fail fast: the first item that throws (invalid request, no silo left) stops the others.
+            var pending = runs.ToList();
+            while (pending.Count > 0)
             {
-                var failed = items.Where(i => i.Failure is not null).ToList();
-                foreach (var item in failed)
-                {
-                    await RetryAsync(job, item, items, lost, cancellationToken).ConfigureAwait(false);
-                }
-
-                if (items.All(i => i.Outcome is not null)) break;
-                await Task.Delay(options.PollInterval, cancellationToken).ConfigureAwait(false);
-                await Task.WhenAll(items.Where(i => i.Outcome is null && i.Failure is null).Select(i => PollAsync(i, cancellationToken))).ConfigureAwait(false);
-                if (items.FirstOrDefault(i => i.Invalid is not null) is { } invalid)
-                {
-                    throw new ArgumentException(invalid.Invalid);
-                }
-
-                Progress?.Invoke([.. items.Select(i => i.Status)]);
+                var finished = await Task.WhenAny(pending).ConfigureAwait(false);
+                pending.Remove(finished);
+                await finished.ConfigureAwait(false);
             }
 
             return [.. items.Select(i => i.Outcome!)];
         }
         finally
         {
-            // Let every activation go (finished ones free their outcome, unfinished ones stop: cancelled or failed job).
-            foreach (var item in items.Where(i => i.Grain is not null))
+            await stop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(runs.Append(progress)).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+
+            // Let every activation go: finished ones drop their outcome, unfinished ones (a failed or cancelled job) stop.
+            foreach (var grain in items.SelectMany(i => i.Grains))
             {
-                _ = item.Grain!.Release().WaitAsync(options.CallTimeout, CancellationToken.None).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                _ = grain.Release().WaitAsync(options.CallTimeout, CancellationToken.None).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
             }
         }
     }
 
-    private async Task RetryAsync(string job, Item item, Item[] items, HashSet<SiloAddress> lost, CancellationToken cancellationToken)
+    private async Task ReportProgressAsync(Item[] items, CancellationToken cancellationToken)
     {
-        if (item.Attempt + 1 >= options.MaxAttempts)
-        {
-            throw new ClusterUnavailableException($"{item.Work.Describe()} failed {options.MaxAttempts} times; the last time: {item.Failure}");
-        }
-
-        var failedSilo = item.Silo;
-        var reason = item.Failure!;
-        if (item.SiloLost && failedSilo is not null) lost.Add(failedSilo);
-        IReadOnlyList<SiloAddress> active;
+        if (Progress is null) return;
         try
         {
-            active = await ActiveSilosAsync(cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                await Task.Delay(options.PollInterval, cancellationToken).ConfigureAwait(false);
+                Progress([.. items.Select(i => i.Status)]);
+            }
         }
-        catch (ClusterUnavailableException)
+        catch (OperationCanceledException)
         {
-            active = [];
         }
-
-        // Prefer silos that have not failed in this job, then the least loaded, then the next one after the failed silo.
-        var candidates = active.Where(s => !lost.Contains(s) && !s.Equals(failedSilo)).ToList();
-        if (candidates.Count == 0) candidates = active.Where(s => !lost.Contains(s)).ToList();
-        if (candidates.Count == 0) candidates = [.. active];
-        if (candidates.Count == 0)
-        {
-            throw new ClusterUnavailableException($"no active silo is left to redo {item.Work.Describe()} ({reason})");
-        }
-
-        var load = items.Where(i => i.Outcome is null && i.Failure is null && i.Silo is not null).GroupBy(i => i.Silo!).ToDictionary(g => g.Key, g => g.Count());
-        var next = candidates.OrderBy(s => load.GetValueOrDefault(s)).ThenBy(s => (candidates.IndexOf(s) - item.Index + candidates.Count) % candidates.Count).First();
-        item.Attempt++;
-        item.Failure = null;
-        item.SiloLost = false;
-        Retried?.Invoke(new ClusterRetry(item.Index, item.Attempt, failedSilo?.ToString() ?? "?", reason, next.ToString()));
-        await StartAsync(job, item, next, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task StartAsync(string job, Item item, SiloAddress silo, CancellationToken cancellationToken)
+    private async Task RunItemAsync(Item item, SiloAddress first, CancellationToken cancellationToken)
     {
-        item.Grain = client.GetGrain<IClusterWorkGrain>($"{job}/{item.Index}/{item.Attempt}");
-        item.Silo = silo;
+        var silo = first;
+        while (true)
+        {
+            var failure = await RunAttemptAsync(item, silo, cancellationToken).ConfigureAwait(false);
+            if (failure is null) return;
+            if (item.Attempt + 1 >= options.MaxAttempts)
+            {
+                throw new ClusterUnavailableException($"{item.Work.Describe()} failed {options.MaxAttempts} times; the last time: {failure.Value.Reason}");
+            }
+
+            var next = await ChooseSiloAsync(item, silo, failure.Value.SiloLost, cancellationToken).ConfigureAwait(false)
+                ?? throw new ClusterUnavailableException($"no active silo is left to redo {item.Work.Describe()} ({failure.Value.Reason})");
+            item.Attempt++;
+            Retried?.Invoke(new ClusterRetry(item.Index, item.Attempt, silo.ToString(), failure.Value.Reason, next.ToString()));
+            silo = next;
+        }
+    }
+
+    /// <summary>Starts the item on a silo and polls it to the end: null when done, else why it must be redone.</summary>
+    private async Task<(string Reason, bool SiloLost)?> RunAttemptAsync(Item item, SiloAddress silo, CancellationToken cancellationToken)
+    {
+        var grain = client.GetGrain<IClusterWorkGrain>($"{item.Job}/{item.Index}/{item.Attempt}");
+        item.Grains.Add(grain);
         item.Status = null;
+        AddLoad(silo, +1);
         try
         {
-            RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
-            Record(item, await item.Grain.Start(item.Work).WaitAsync(options.CallTimeout, cancellationToken).ConfigureAwait(false));
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            Fail(item, e);
+            WorkStatus status;
+            try
+            {
+                RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+                status = await grain.Start(item.Work).WaitAsync(options.CallTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                return (Unreachable(silo, e), true);
+            }
+            finally
+            {
+                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+            }
+
+            int pollFailures = 0;
+            while (true)
+            {
+                switch (status.State)
+                {
+                    case WorkState.Done when status.Outcome is not null:
+                        item.Outcome = status.Outcome;
+                        item.Status = status with { Outcome = null };
+                        return null;
+                    case WorkState.Invalid:
+                        throw new ArgumentException(status.Error ?? $"{item.Work.Describe()} was refused");
+                    case WorkState.Faulted:
+                        return (status.Error ?? $"{item.Work.Describe()} failed on silo {status.Silo}", false);
+                    case WorkState.Unknown or WorkState.Done:
+                        // A fresh activation under the item's key: the one that had the item went with its silo.
+                        return ($"{item.Work.Describe()} was lost with silo {silo}", true);
+                    default:
+                        item.Status = status;
+                        break;
+                }
+
+                await Task.Delay(options.PollInterval, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    status = await grain.Poll().WaitAsync(options.PollTimeout, cancellationToken).ConfigureAwait(false);
+                    pollFailures = 0;
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // A poll can fail because the gateway it went through was lost while the item's own silo is fine:
+                    // poll again (through another gateway) unless the silo is gone or keeps not answering.
+                    pollFailures++;
+                    bool active = (await TryActiveSilosAsync(cancellationToken).ConfigureAwait(false))?.Contains(silo) ?? true;
+                    if (!active || pollFailures >= PollFailuresBeforeRedo) return (Unreachable(silo, e), true);
+                }
+            }
         }
         finally
         {
-            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+            AddLoad(silo, -1);
         }
     }
 
-    private async Task PollAsync(Item item, CancellationToken cancellationToken)
+    private async Task<SiloAddress?> ChooseSiloAsync(Item item, SiloAddress failed, bool siloLost, CancellationToken cancellationToken)
+    {
+        var active = await TryActiveSilosAsync(cancellationToken).ConfigureAwait(false) ?? [];
+        lock (_gate)
+        {
+            if (siloLost) _lost.Add(failed);
+
+            // Prefer silos that have not failed in this job and are not the one that just failed; then the least loaded;
+            // then the silos after the failed one in order, so that redos spread.
+            var candidates = active.Where(s => !_lost.Contains(s) && !s.Equals(failed)).ToList();
+            if (candidates.Count == 0) candidates = [.. active.Where(s => !_lost.Contains(s))];
+            if (candidates.Count == 0) candidates = [.. active];
+            if (candidates.Count == 0) return null;
+            return candidates
+                .OrderBy(s => _load.GetValueOrDefault(s))
+                .ThenBy(s => ((candidates.IndexOf(s) - item.Index) % candidates.Count + candidates.Count) % candidates.Count)
+                .First();
+        }
+    }
+
+    private async Task<IReadOnlyList<SiloAddress>?> TryActiveSilosAsync(CancellationToken cancellationToken)
     {
         try
         {
-            Record(item, await item.Grain!.Poll().WaitAsync(options.CallTimeout, cancellationToken).ConfigureAwait(false));
+            return await ActiveSilosAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (ClusterUnavailableException)
         {
-            Fail(item, e);
+            return null;
         }
     }
 
-    private static void Record(Item item, WorkStatus status)
+    private void AddLoad(SiloAddress silo, int change)
     {
-        switch (status.State)
-        {
-            case WorkState.Done when status.Outcome is not null:
-                item.Outcome = status.Outcome;
-                item.Status = status with { Outcome = null };
-                break;
-            case WorkState.Invalid:
-                item.Invalid = status.Error ?? $"{item.Work.Describe()} was refused";
-                break;
-            case WorkState.Faulted:
-                item.Failure = status.Error ?? $"{item.Work.Describe()} failed on silo {status.Silo}";
-                break;
-            case WorkState.Unknown or WorkState.Done:
-                // A fresh activation: the one that had the item is gone with its silo.
-                item.Failure = $"{item.Work.Describe()} was lost with its silo";
-                item.SiloLost = true;
-                break;
-            default:
-                item.Status = status;
-                break;
-        }
+        lock (_gate) _load[silo] = _load.GetValueOrDefault(silo) + change;
     }
 
-    private static void Fail(Item item, Exception e)
+    private static string Unreachable(SiloAddress silo, Exception e) => e is TimeoutException
+        ? $"silo {silo} did not answer in time"
+        : $"silo {silo} could not be reached: {e.GetType().Name}: {FirstLine(e.Message)}";
+
+    private static string FirstLine(string message)
     {
-        item.Failure = e is TimeoutException
-            ? $"silo {item.Silo} did not answer in time"
-            : $"silo {item.Silo} could not be reached: {e.GetType().Name}: {e.Message.Split('\n')[0].TrimEnd('\r')}";
-        item.SiloLost = true;
+        int nl = message.IndexOf('\n', StringComparison.Ordinal);
+        return nl < 0 ? message : message[..nl].TrimEnd('\r');
     }
 
-    private sealed class Item(int index, ClusterWork work)
+    private sealed class Item(string job, int index, ClusterWork work)
     {
+        public string Job { get; } = job;
+
         public int Index { get; } = index;
 
         public ClusterWork Work { get; } = work;
 
         public int Attempt { get; set; }
 
-        public IClusterWorkGrain? Grain { get; set; }
-
-        public SiloAddress? Silo { get; set; }
+        public List<IClusterWorkGrain> Grains { get; } = [];
 
         public WorkStatus? Status { get; set; }
 
         public WorkOutcome? Outcome { get; set; }
-
-        public string? Failure { get; set; }
-
-        public bool SiloLost { get; set; }
-
-        public string? Invalid { get; set; }
     }
 }

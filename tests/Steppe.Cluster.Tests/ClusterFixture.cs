@@ -1,0 +1,78 @@
+using Orleans.TestingHost;
+using Steppe.Cluster.Grains;
+using Steppe.Cluster.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Steppe.Cluster.Tests;
+
+/// <summary>An in-process Orleans cluster of three silos running Steppe's work grains.</summary>
+public class ClusterFixture : IAsyncLifetime
+{
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    /// <summary>Told of every item about to run (tests set its behaviour).</summary>
+    public HoldingObserver Observer { get; } = new();
+
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(3);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddSteppeWork(new SteppeSiloOptions { MaxConcurrentItems = 1, ThreadsPerItem = 1 });
+            silo.Services.AddSingleton<IClusterWorkObserver>(Observer);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Observer.ReleaseAll();
+        await Cluster.DisposeAsync();
+    }
+}
+
+/// <summary>A second cluster for the test that kills a silo.</summary>
+public sealed class KillableClusterFixture : ClusterFixture;
+
+/// <summary>Counts the items each silo runs and can hold every item of one silo until released.</summary>
+public sealed class HoldingObserver : IClusterWorkObserver
+{
+    private readonly CancellationTokenSource _release = new();
+    private readonly Lock _gate = new();
+    private readonly List<ClusterWorkItem> _started = [];
+
+    /// <summary>Items on this silo (its address as text) are held until the silo stops or <see cref="ReleaseAll"/>.</summary>
+    public string? HoldSilo { get; set; }
+
+    /// <summary>Completed when the first held item arrives.</summary>
+    public TaskCompletionSource<ClusterWorkItem> FirstHeld { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public IReadOnlyList<ClusterWorkItem> Started
+    {
+        get
+        {
+            lock (_gate) return [.. _started];
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate) _started.Clear();
+        HoldSilo = null;
+        FirstHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public void ReleaseAll() => _release.Cancel();
+
+    public async ValueTask OnItemStartingAsync(ClusterWorkItem item, CancellationToken cancellationToken)
+    {
+        lock (_gate) _started.Add(item);
+        if (item.Silo != HoldSilo) return;
+        FirstHeld.TrySetResult(item);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _release.Token);
+        await Task.Delay(Timeout.Infinite, linked.Token);
+    }
+}

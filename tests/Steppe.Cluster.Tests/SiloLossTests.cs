@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Steppe.Cluster.Jobs;
+using Steppe.Planning.Conjunctions;
+using Xunit.Abstractions;
+
+namespace Steppe.Cluster.Tests;
+
+/// <summary>A silo lost in the middle of a job: its partitions are redone elsewhere and the result does not change.</summary>
+public class SiloLossTests(KillableClusterFixture fixture, ITestOutputHelper output) : IClassFixture<KillableClusterFixture>
+{
+    [Fact]
+    public async Task ASiloKilledMidJob_ItsPartitionsAreRedone_AndTheResultIsTheSingleProcessResult()
+    {
+        var catalog = TestCatalog.WithOddities(TestCatalog.Shell(25));
+        var request = TestCatalog.Request(catalog, hours: 3, thresholdKm: 10);
+        var local = ConjunctionScreener.Screen(request);
+
+        // Every item that reaches the victim (a secondary silo) is held there, so the job cannot finish without it:
+        // the kill happens while the victim has a partition in hand, whatever the timing.
+        var victim = fixture.Cluster.Silos[1];
+        fixture.Observer.Reset();
+        fixture.Observer.HoldSilo = victim.SiloAddress.ToString();
+        var retries = new List<ClusterRetry>();
+        var runner = new ClusterScreeningRunner(fixture.Client, new ClusterJobOptions { CallTimeout = TimeSpan.FromSeconds(10), PollTimeout = TimeSpan.FromSeconds(2) });
+        runner.PartitionRetried += (_, r) =>
+        {
+            lock (retries) retries.Add(r);
+        };
+
+        var watch = Stopwatch.StartNew();
+        var job = runner.RunAsync(request);
+        var held = await fixture.Observer.FirstHeld.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(job.IsCompleted);
+        await fixture.Cluster.KillSiloAsync(victim);
+        var killedAt = watch.Elapsed;
+        var result = await job.WaitAsync(TimeSpan.FromSeconds(60));
+        output.WriteLine($"held {held.Description} on {held.Silo}; killed at {killedAt.TotalSeconds:F1} s; done at {watch.Elapsed.TotalSeconds:F1} s");
+        foreach (var r in retries) output.WriteLine($"redone: item {r.Item} attempt {r.Attempt} from {r.FailedSilo} to {r.NextSilo}: {r.Reason}");
+
+        ClusterScreeningTests.AssertIdentical(local, result);
+        Assert.NotEmpty(retries);
+        Assert.Contains(retries, r => r.Item == held.Index);
+        Assert.All(retries, r => Assert.Equal(victim.SiloAddress.ToString(), r.FailedSilo));
+        Assert.All(retries, r => Assert.NotEqual(victim.SiloAddress.ToString(), r.NextSilo));
+
+        // The victim's four partitions (one held, three queued behind it) were all redone; nothing else was.
+        Assert.Equal(4, retries.Select(r => r.Item).Distinct().Count());
+    }
+}
