@@ -34,8 +34,27 @@ public class ClusterFixture : IAsyncLifetime
     }
 }
 
-/// <summary>A second cluster for the test that kills a silo.</summary>
-public sealed class KillableClusterFixture : ClusterFixture;
+/// <summary>A second cluster for the tests that stop or kill silos.</summary>
+public sealed class KillableClusterFixture : ClusterFixture
+{
+    /// <summary>Starts silos until three are active again (the tests that remove one run in any order).</summary>
+    public async Task EnsureThreeSilosAsync()
+    {
+        while (Cluster.GetActiveSilos().Count() < 3)
+        {
+            await Cluster.StartAdditionalSiloAsync();
+        }
+
+        await Cluster.WaitForLivenessToStabilizeAsync();
+    }
+}
+
+/// <summary>The tests that share the three-silo cluster.</summary>
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "three silos";
+}
 
 /// <summary>Counts the items each silo runs and can hold every item of one silo until released.</summary>
 public sealed class HoldingObserver : IClusterWorkObserver

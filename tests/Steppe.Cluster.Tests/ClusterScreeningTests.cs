@@ -7,7 +7,8 @@ namespace Steppe.Cluster.Tests;
 
 /// <summary>Screening on a three-silo in-process cluster gives the single-process answer (the independent reference is
 /// <see cref="ConjunctionScreener.Screen"/> itself, whose recall is tested against brute force in Steppe.Planning.Tests).</summary>
-public class ClusterScreeningTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+[Collection(ClusterCollection.Name)]
+public class ClusterScreeningTests(ClusterFixture fixture, ITestOutputHelper output)
 {
     internal static void AssertIdentical(ScreeningResult expected, ScreeningResult actual)
     {

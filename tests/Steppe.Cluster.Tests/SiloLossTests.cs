@@ -11,13 +11,14 @@ public class SiloLossTests(KillableClusterFixture fixture, ITestOutputHelper out
     [Fact]
     public async Task ASiloKilledMidJob_ItsPartitionsAreRedone_AndTheResultIsTheSingleProcessResult()
     {
+        await fixture.EnsureThreeSilosAsync();
         var catalog = TestCatalog.WithOddities(TestCatalog.Shell(25));
         var request = TestCatalog.Request(catalog, hours: 3, thresholdKm: 10);
         var local = ConjunctionScreener.Screen(request);
 
         // Every item that reaches the victim (a secondary silo) is held there, so the job cannot finish without it:
         // the kill happens while the victim has a partition in hand, whatever the timing.
-        var victim = fixture.Cluster.Silos[1];
+        var victim = fixture.Cluster.Silos.Last(s => s.IsActive && s != fixture.Cluster.Silos[0]);
         fixture.Observer.Reset();
         fixture.Observer.HoldSilo = victim.SiloAddress.ToString();
         var retries = new List<ClusterRetry>();
@@ -38,12 +39,43 @@ public class SiloLossTests(KillableClusterFixture fixture, ITestOutputHelper out
         foreach (var r in retries) output.WriteLine($"redone: item {r.Item} attempt {r.Attempt} from {r.FailedSilo} to {r.NextSilo}: {r.Reason}");
 
         ClusterScreeningTests.AssertIdentical(local, result);
-        Assert.NotEmpty(retries);
         Assert.Contains(retries, r => r.Item == held.Index);
-        Assert.All(retries, r => Assert.Equal(victim.SiloAddress.ToString(), r.FailedSilo));
         Assert.All(retries, r => Assert.NotEqual(victim.SiloAddress.ToString(), r.NextSilo));
 
-        // The victim's four partitions (one held, three queued behind it) were all redone; nothing else was.
-        Assert.Equal(4, retries.Select(r => r.Item).Distinct().Count());
+        // The victim's four partitions (one held, three queued behind it) were all redone, and only they were. (A redo
+        // may itself have to be redone while the cluster is still settling: a silo can be slow to answer until the
+        // others have declared the victim dead and taken over its share of the grain directory.)
+        var firstRedos = retries.Where(r => r.Attempt == 1).ToList();
+        Assert.Equal(4, firstRedos.Count);
+        Assert.All(firstRedos, r => Assert.Equal(victim.SiloAddress.ToString(), r.FailedSilo));
+    }
+
+    [Fact]
+    public async Task ASiloStoppedMidJob_ItsPartitionsAreRedone_AndTheResultIsTheSingleProcessResult()
+    {
+        await fixture.EnsureThreeSilosAsync();
+        var catalog = TestCatalog.Shell(30);
+        var request = TestCatalog.Request(catalog, hours: 2, thresholdKm: 10);
+        var local = ConjunctionScreener.Screen(request);
+
+        var victim = fixture.Cluster.Silos.Last(s => s.IsActive && s != fixture.Cluster.Silos[0]);
+        fixture.Observer.Reset();
+        fixture.Observer.HoldSilo = victim.SiloAddress.ToString();
+        var retries = new List<ClusterRetry>();
+        var runner = new ClusterScreeningRunner(fixture.Client, new ClusterJobOptions { Items = 6, CallTimeout = TimeSpan.FromSeconds(10), PollTimeout = TimeSpan.FromSeconds(2) });
+        runner.PartitionRetried += (_, r) =>
+        {
+            lock (retries) retries.Add(r);
+        };
+
+        var job = runner.RunAsync(request);
+        var held = await fixture.Observer.FirstHeld.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await fixture.Cluster.StopSiloAsync(victim);
+        var result = await job.WaitAsync(TimeSpan.FromSeconds(60));
+        foreach (var r in retries) output.WriteLine($"redone: item {r.Item} attempt {r.Attempt} from {r.FailedSilo} to {r.NextSilo}: {r.Reason}");
+
+        ClusterScreeningTests.AssertIdentical(local, result);
+        Assert.Contains(retries, r => r.Item == held.Index && r.FailedSilo == victim.SiloAddress.ToString());
+        Assert.Equal(2, retries.Select(r => r.Item).Distinct().Count());
     }
 }
