@@ -103,6 +103,7 @@ public static class CliApp
         root.Subcommands.Add(EclipsesCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(ScreenCommand.Create(context));
+        root.Subcommands.Add(ClusterCommand.Build(context));
         return root;
     }
 }
@@ -124,6 +125,10 @@ public static class ExitCodes
 
     /// <summary>The catalog database could not be used: locked by another process, unreachable, or at a newer schema version.</summary>
     public const int CatalogUnavailable = 5;
+
+    /// <summary>The cluster could not be used: no gateway answered, its membership database is unreachable, no silo is
+    /// left, or a silo could not start.</summary>
+    public const int ClusterUnavailable = 6;
 }
 
 /// <summary>A failure to report as one line with an exit code.</summary>

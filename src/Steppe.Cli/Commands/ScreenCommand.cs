@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Net;
 using Spectre.Console;
+using Steppe.Cluster.Hosting;
+using Steppe.Cluster.Jobs;
 using Steppe.Cli.Output;
 using Steppe.Core.Time;
 using Steppe.Formats.Cdm;
@@ -30,9 +33,9 @@ public enum ScreenFormat
 /// TCA, miss distance, RIC components and probability of collision, as a table, CSV, JSON or CCSDS CDMs.
 /// </summary>
 /// <remarks>
-/// The screening itself runs through an <see cref="IScreeningRunner"/>: in this process by default; a runner that
-/// spreads the request's partitions over a cluster can be passed to <see cref="Create"/> (the seam for
-/// <c>--cluster</c>).
+/// The screening itself runs through an <see cref="IScreeningRunner"/>: in this process by default, or with
+/// <c>--cluster</c> on a Microsoft Orleans cluster (<see cref="ClusterScreeningRunner"/>: the same result, partitions
+/// screened on the silos). A runner passed to <see cref="Create"/> replaces both (tests).
 /// </remarks>
 internal static class ScreenCommand
 {
@@ -77,10 +80,23 @@ internal static class ScreenCommand
             DefaultValueFactory = _ => -1,
         };
         var lenient = CommonOptions.LenientChecksums();
+        var cluster = new Option<bool>("--cluster")
+        {
+            Description = "Screen on a Steppe cluster ('steppe cluster silo'): partitions of the span are screened on the silos and merged; the result is the same. Needs --postgres or --gateway.",
+        };
+        var postgres = ClusterOptions.Postgres("with --cluster, find the silos there");
+        var gateways = ClusterOptions.Gateways();
+        var clusterId = ClusterOptions.ClusterId();
+        var serviceId = ClusterOptions.ServiceId();
+        var connectTimeout = ClusterOptions.ConnectTimeout();
+        var partitions = new Option<int?>("--partitions")
+        {
+            Description = "With --cluster: how many partitions to cut the span into (default: 4 per active silo).",
+        };
 
         var command = new Command("screen", "Conjunction screening: approaches closer than a threshold (or inside an RIC box) with TCA, miss distance, RIC components and probability of collision.")
         {
-            elements, primaries, from, to, threshold, ricBox, hbr, format, outputDir, threads, lenient,
+            elements, primaries, from, to, threshold, ricBox, hbr, format, outputDir, threads, lenient, cluster, postgres, gateways, clusterId, serviceId, partitions, connectTimeout,
         };
         command.SetAction(parse =>
         {
@@ -114,6 +130,24 @@ internal static class ScreenCommand
                 throw new CliException(ExitCodes.Usage, $"--threads: expected a positive number, found {threadCount}");
             }
 
+            bool onCluster = parse.GetValue(cluster);
+            ClusterClientSettings? clusterSettings = null;
+            if (onCluster)
+            {
+                clusterSettings = ClientSettings(parse.GetValue(clusterId)!, parse.GetValue(serviceId)!, parse.GetValue(postgres), parse.GetValue(gateways), parse.GetValue(connectTimeout), "screen --cluster");
+                if (parse.GetValue(partitions) is < 1)
+                {
+                    throw new CliException(ExitCodes.Usage, $"--partitions: expected a positive number, found {parse.GetValue(partitions)}");
+                }
+            }
+            else
+            {
+                foreach (var clusterOnly in new Option[] { postgres, gateways, partitions, connectTimeout })
+                {
+                    if (parse.GetResult(clusterOnly) is { Implicit: false }) throw new CliException(ExitCodes.Usage, $"{clusterOnly.Name} needs --cluster");
+                }
+            }
+
             var file = parse.GetValue(elements)!;
             var catalog = ElementSource.Load(file, null, parse.GetValue(lenient), context);
             var wanted = parse.GetValue(primaries) ?? [];
@@ -131,7 +165,30 @@ internal static class ScreenCommand
                 MaxDegreeOfParallelism = threadCount,
             };
             var request = new ScreeningRequest { Catalog = catalog, Start = start, End = end, Primaries = wanted.Length > 0 ? wanted : null, Options = options };
-            var result = Run(runner ?? new LocalScreeningRunner(), request, context);
+            ScreeningResult result;
+            if (runner is null && clusterSettings is not null)
+            {
+                var connection = ClusterOptions.Connect(clusterSettings);
+                try
+                {
+                    var clusterRunner = new ClusterScreeningRunner(connection.Client, new ClusterJobOptions { Items = parse.GetValue(partitions) });
+                    clusterRunner.PartitionRetried += (_, r) => context.Error.WriteLine($"steppe: {r.Reason}; partition {r.Item + 1} redone on silo {r.NextSilo}");
+                    result = Run(clusterRunner, request, context);
+                }
+                catch (ClusterUnavailableException e)
+                {
+                    throw new CliException(ExitCodes.ClusterUnavailable, $"cluster: {e.Message}");
+                }
+                finally
+                {
+                    connection.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                }
+            }
+            else
+            {
+                result = Run(runner ?? new LocalScreeningRunner(), request, context);
+            }
+
             Report(result, context);
 
             var creation = Instant.FromDateTime(DateTime.UtcNow);
@@ -159,6 +216,35 @@ internal static class ScreenCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>How to reach the cluster, from --cluster-id, --service-id and one of --postgres or --gateway.</summary>
+    internal static ClusterClientSettings ClientSettings(string clusterId, string serviceId, string? postgres, IPEndPoint[]? gateways, double connectTimeoutSeconds, string verb)
+    {
+        if (!(connectTimeoutSeconds > 0) || connectTimeoutSeconds > 3600)
+        {
+            throw new CliException(ExitCodes.Usage, $"--connect-timeout: expected seconds between 0 and 3600, found {connectTimeoutSeconds.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        bool hasGateways = gateways is { Length: > 0 };
+        if ((postgres is null) == !hasGateways)
+        {
+            throw new CliException(ExitCodes.Usage, $"{verb}: give --postgres CONNECTION-STRING or --gateway HOST:PORT[,HOST:PORT...] (one of them)");
+        }
+
+        if (string.IsNullOrWhiteSpace(clusterId) || string.IsNullOrWhiteSpace(serviceId))
+        {
+            throw new CliException(ExitCodes.Usage, $"{verb}: --cluster-id and --service-id must not be empty");
+        }
+
+        return new ClusterClientSettings
+        {
+            ClusterId = clusterId,
+            ServiceId = serviceId,
+            PostgresConnectionString = postgres,
+            Gateways = gateways ?? [],
+            ConnectTimeout = TimeSpan.FromSeconds(connectTimeoutSeconds),
+        };
     }
 
     private static ScreeningResult Run(IScreeningRunner runner, ScreeningRequest request, CliContext context)
