@@ -46,6 +46,7 @@ public sealed class KillableClusterFixture : ClusterFixture
         }
 
         await Cluster.WaitForLivenessToStabilizeAsync();
+        await Cluster.WaitForClusterManifestToStabilizeAsync();
     }
 }
 

@@ -46,12 +46,14 @@ internal sealed record WorkStatus
     /// <summary>The silo that runs the work (its address as text).</summary>
     [Id(1)] public required string Silo { get; init; }
 
-    /// <summary>The stage (0 broad phase, 1 refinement for screening; 0 for propagation).</summary>
+    /// <summary>The stage now running (0 broad phase, 1 refinement for screening; 0 for propagation).</summary>
     [Id(2)] public int Stage { get; init; }
 
-    [Id(3)] public long Completed { get; init; }
+    /// <summary>Units of work done in each stage so far.</summary>
+    [Id(3)] public long[] Completed { get; init; } = [];
 
-    [Id(4)] public long Total { get; init; }
+    /// <summary>Units of work in each stage (0 until the stage has begun).</summary>
+    [Id(4)] public long[] Totals { get; init; } = [];
 
     [Id(5)] public WorkOutcome? Outcome { get; init; }
 

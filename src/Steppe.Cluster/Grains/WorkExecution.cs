@@ -11,8 +11,9 @@ internal sealed partial class WorkExecution(WorkSlots slots, IEnumerable<ICluste
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _cancel = new();
     private WorkState _state = WorkState.Queued;
+    private readonly long[] _completed = new long[2];
+    private readonly long[] _totals = new long[2];
     private int _stage;
-    private long _completed, _total;
     private WorkOutcome? _outcome;
     private string? _error;
 
@@ -38,8 +39,8 @@ internal sealed partial class WorkExecution(WorkSlots slots, IEnumerable<ICluste
                 State = _state,
                 Silo = silo,
                 Stage = _stage,
-                Completed = _completed,
-                Total = _total,
+                Completed = [.. _completed],
+                Totals = [.. _totals],
                 Outcome = _state == WorkState.Done ? _outcome : null,
                 Error = _error,
             };
@@ -121,10 +122,10 @@ internal sealed partial class WorkExecution(WorkSlots slots, IEnumerable<ICluste
                 var elements = p.Slice.Decode();
                 var batch = Sgp4Batch.Create(elements);
                 var states = new Sgp4BatchStates(elements.Length, p.TimeCount, Sgp4StateLayout.ObjectMajor, p.WithVelocity);
-                lock (_gate) (_stage, _completed, _total) = (0, 0, elements.Length);
+                lock (_gate) _totals[0] = elements.Length;
                 token.ThrowIfCancellationRequested();
                 batch.Propagate(p.Start.ToInstant(), TimeSpan.FromTicks(p.StepTicks), states, new Sgp4BatchOptions { MaxDegreeOfParallelism = threads });
-                lock (_gate) _completed = elements.Length;
+                lock (_gate) _completed[0] = elements.Length;
                 return PropagationSliceOutcome.From(states);
             }
 
@@ -159,10 +160,9 @@ internal sealed partial class WorkExecution(WorkSlots slots, IEnumerable<ICluste
             lock (run._gate)
             {
                 int stage = value.Stage == ScreeningStage.BroadPhase ? 0 : 1;
-                if (stage < run._stage) return;
-                if (stage > run._stage) (run._stage, run._completed) = (stage, 0);
-                run._total = value.Total;
-                run._completed = Math.Max(run._completed, value.Completed);
+                run._stage = Math.Max(run._stage, stage);
+                run._totals[stage] = value.Total;
+                run._completed[stage] = Math.Max(run._completed[stage], value.Completed);
             }
         }
     }

@@ -69,59 +69,40 @@ public sealed class ClusterScreeningRunner : IScreeningRunner
         var outcomes = await dispatcher.RunAsync(work, silos, cancellationToken).ConfigureAwait(false);
         var parts = outcomes.Select((o, i) => ((ScreeningPartitionOutcome)o).ToResult(request, partitions[i])).ToList();
         var merged = ScreeningResult.Merge(parts);
-        tracker.Complete();
         return request.Partition is null ? merged : merged with { Partition = request.Partition };
     }
 
     /// <summary>Sums the partitions' progress: the broad phase until every partition has left it, then the refinement.</summary>
     private sealed class ProgressTracker(IProgress<ScreeningProgress>? progress)
     {
-        private long[] _broadTotals = [];
-        private long[] _refineTotals = [];
-
         public void Report(IReadOnlyList<WorkStatus?> statuses)
         {
             if (progress is null) return;
-            if (_broadTotals.Length != statuses.Count)
-            {
-                _broadTotals = new long[statuses.Count];
-                _refineTotals = new long[statuses.Count];
-            }
-
-            long broadDone = 0, broadTotal = 0, refineDone = 0, refineTotal = 0;
+            long[] done = new long[2], totals = new long[2];
             bool allRefining = true;
-            for (int i = 0; i < statuses.Count; i++)
+            foreach (var s in statuses)
             {
-                var s = statuses[i];
-                bool done = s is { State: WorkState.Done };
-                if (s is { Stage: 0, State: WorkState.Running or WorkState.Done }) _broadTotals[i] = s.Total;
-                if (s is { Stage: 1 }) _refineTotals[i] = s.Total;
-                if (s is null || s.State == WorkState.Queued || (s.Stage == 0 && !done))
+                if (s is null || (s.Stage == 0 && s.State != WorkState.Done) || s.Totals.Length < 2)
                 {
                     allRefining = false;
-                    broadDone += s is { State: WorkState.Running } ? s.Completed : 0;
-                }
-                else
-                {
-                    broadDone += _broadTotals[i];
-                    refineDone += done ? _refineTotals[i] : s.Completed;
                 }
 
-                broadTotal += _broadTotals[i];
-                refineTotal += _refineTotals[i];
+                for (int stage = 0; stage < 2 && s is not null && stage < s.Totals.Length && stage < s.Completed.Length; stage++)
+                {
+                    done[stage] += s.Completed[stage];
+                    totals[stage] += s.Totals[stage];
+                }
             }
 
-            progress.Report(allRefining
-                ? new ScreeningProgress(ScreeningStage.Refinement, refineDone, refineTotal)
-                : new ScreeningProgress(ScreeningStage.BroadPhase, broadDone, broadTotal));
-        }
-
-        public void Complete()
-        {
-            if (progress is null) return;
-            long broad = _broadTotals.Sum(), refine = _refineTotals.Sum();
-            progress.Report(new ScreeningProgress(ScreeningStage.BroadPhase, broad, broad));
-            progress.Report(new ScreeningProgress(ScreeningStage.Refinement, refine, refine));
+            if (allRefining)
+            {
+                progress.Report(new ScreeningProgress(ScreeningStage.BroadPhase, totals[0], totals[0]));
+                progress.Report(new ScreeningProgress(ScreeningStage.Refinement, done[1], totals[1]));
+            }
+            else
+            {
+                progress.Report(new ScreeningProgress(ScreeningStage.BroadPhase, done[0], totals[0]));
+            }
         }
     }
 }

@@ -74,6 +74,7 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
                 await finished.ConfigureAwait(false);
             }
 
+            Progress?.Invoke([.. items.Select(i => i.Status)]);
             return [.. items.Select(i => i.Outcome!)];
         }
         finally
