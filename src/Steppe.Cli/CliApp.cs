@@ -129,6 +129,9 @@ public static class ExitCodes
     /// <summary>The cluster could not be used: no gateway answered, its membership database is unreachable, no silo is
     /// left, or a silo could not start.</summary>
     public const int ClusterUnavailable = 6;
+
+    /// <summary>Stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
 }
 
 /// <summary>A failure to report as one line with an exit code.</summary>

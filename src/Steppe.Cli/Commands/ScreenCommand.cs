@@ -169,18 +169,32 @@ internal static class ScreenCommand
             if (runner is null && clusterSettings is not null)
             {
                 var connection = ClusterOptions.Connect(clusterSettings);
+
+                // Ctrl+C stops the job and releases its partitions on the silos, rather than leaving them running.
+                using var cancel = new CancellationTokenSource();
+                ConsoleCancelEventHandler onCancel = (_, e) =>
+                {
+                    e.Cancel = true;
+                    cancel.Cancel();
+                };
+                Console.CancelKeyPress += onCancel;
                 try
                 {
                     var clusterRunner = new ClusterScreeningRunner(connection.Client, new ClusterJobOptions { Items = parse.GetValue(partitions) });
                     clusterRunner.PartitionRetried += (_, r) => context.Error.WriteLine($"steppe: {r.Reason}; partition {r.Item + 1} redone on silo {r.NextSilo}");
-                    result = Run(clusterRunner, request, context);
+                    result = Run(clusterRunner, request, context, cancel.Token);
                 }
                 catch (ClusterUnavailableException e)
                 {
                     throw new CliException(ExitCodes.ClusterUnavailable, $"cluster: {e.Message}");
                 }
+                catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+                {
+                    throw new CliException(ExitCodes.Cancelled, "cancelled; the partitions on the silos were released");
+                }
                 finally
                 {
+                    Console.CancelKeyPress -= onCancel;
                     connection.DisposeAsync().AsTask().GetAwaiter().GetResult();
                 }
             }
@@ -247,7 +261,7 @@ internal static class ScreenCommand
         };
     }
 
-    private static ScreeningResult Run(IScreeningRunner runner, ScreeningRequest request, CliContext context)
+    private static ScreeningResult Run(IScreeningRunner runner, ScreeningRequest request, CliContext context, CancellationToken cancellationToken = default)
     {
         ScreeningResult? result = null;
         context.ErrorConsole.Progress()
@@ -257,7 +271,7 @@ internal static class ScreenCommand
             .Start(ctx =>
             {
                 var progress = new SpectreProgress(ctx.AddTask("Propagating and gridding"), ctx.AddTask("Refining TCA and Pc", autoStart: false));
-                result = runner.RunAsync(request, progress).GetAwaiter().GetResult();
+                result = runner.RunAsync(request, progress, cancellationToken).GetAwaiter().GetResult();
                 progress.Complete();
             });
         return result!;
