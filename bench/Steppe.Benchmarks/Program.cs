@@ -28,6 +28,11 @@ public static class Program
             return ScreeningRateRunner.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "screen-recall")
+        {
+            return ScreeningRecallRunner.Run(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -144,6 +144,37 @@ public sealed partial class CatalogStore
         return r.Read() ? ReadElementSet(r, 0) : null;
     });
 
+    /// <summary>
+    /// The latest element set of every object with an epoch at or before <paramref name="asOf"/> (the newest of all when
+    /// null), in catalog-number order: the input of whole-catalog work such as conjunction screening. One query.
+    /// </summary>
+    /// <param name="asOf">Only element sets with an epoch at or before this instant; null for the newest.</param>
+    /// <param name="inOrbitOnly">Leave out objects with a decay date (such as the historical orbits of the heritage
+    /// timeline).</param>
+    public IReadOnlyList<StoredElementSet> LatestElementSets(Instant? asOf = null, bool inOrbitOnly = false) => Guard(() =>
+    {
+        var filter = asOf is null ? "" : " WHERE (e.epoch_tt_s < @s OR (e.epoch_tt_s = @s AND e.epoch_tt_fraction <= @f))";
+        var decayed = inOrbitOnly ? " AND NOT EXISTS (SELECT 1 FROM objects o WHERE o.catalog_number = e.catalog_number AND o.decay_date IS NOT NULL)" : "";
+        var sql = $"SELECT {ElementColumns} FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY e.catalog_number " +
+                  $"ORDER BY e.epoch_tt_s DESC, e.epoch_tt_fraction DESC, e.id DESC) AS newest FROM element_sets e{filter}) e " +
+                  $"WHERE e.newest = 1{decayed} ORDER BY e.catalog_number";
+        using var command = Command(sql);
+        if (asOf is { } t)
+        {
+            AddParameter(command, "@s", t.TtWholeSecondsSinceJ2000);
+            AddParameter(command, "@f", t.TtFractionSeconds);
+        }
+
+        var list = new List<StoredElementSet>();
+        using var r = command.ExecuteReader();
+        while (r.Read())
+        {
+            list.Add(ReadElementSet(r, 0));
+        }
+
+        return (IReadOnlyList<StoredElementSet>)list;
+    });
+
     /// <summary>Every element set of object <paramref name="catalogNumber"/>, oldest epoch first.</summary>
     public IReadOnlyList<StoredElementSet> ElementHistory(int catalogNumber) => Guard(() =>
     {

@@ -156,6 +156,36 @@ public abstract class CatalogContractTests : IDisposable
     }
 
     [Fact]
+    public void LatestElementSets_IsTheLatestOfEveryObject_AsOfAnInstant()
+    {
+        var store = NewCatalog();
+        Import(store, TestFiles.Stations, TestFiles.Path("iss-2026-05-07.tle"));
+        var history = store.ElementHistory(25544);
+        var (older, newer) = (history[0].Elements.Epoch, history[1].Elements.Epoch);
+
+        var all = store.LatestElementSets();
+        var numbers = all.Select(s => s.Elements.CatalogNumber).ToList();
+        Assert.Equal(numbers.Distinct().Order(), numbers);
+        Assert.Equal(store.Statistics().ObjectsWithElements, all.Count);
+        Assert.All(all, s => Assert.Equal(store.LatestElements(s.Elements.CatalogNumber)!.Id, s.Id));
+        Assert.Equal(newer, all.Single(s => s.Elements.CatalogNumber == 25544).Elements.Epoch);
+
+        var asOf = store.LatestElementSets(newer.AddSeconds(-0.001));
+        Assert.Equal(older, asOf.Single(s => s.Elements.CatalogNumber == 25544).Elements.Epoch);
+        Assert.All(asOf, s => Assert.True(s.Elements.Epoch <= newer.AddSeconds(-0.001)));
+        var before = older.AddDays(-400);
+        Assert.All(store.LatestElementSets(before), s => Assert.True(s.Elements.Epoch <= before));
+        Assert.DoesNotContain(store.LatestElementSets(before), s => s.Elements.CatalogNumber == 25544);
+
+        // The heritage timeline's historical orbits (Sputnik 1, Vostok 1) have decay dates: not in orbit.
+        var inOrbit = store.LatestElementSets(inOrbitOnly: true);
+        Assert.Contains(all, s => s.Elements.CatalogNumber == 2);
+        Assert.DoesNotContain(inOrbit, s => s.Elements.CatalogNumber == 2);
+        Assert.Contains(inOrbit, s => s.Elements.CatalogNumber == 25544);
+        Assert.All(inOrbit, s => Assert.Null(store.FindObject(s.Elements.CatalogNumber)?.DecayDate));
+    }
+
+    [Fact]
     public void Import_WithBadRecords_StoresNothing_AndReportsEveryBadRecordWithItsLine()
     {
         var store = NewCatalog();

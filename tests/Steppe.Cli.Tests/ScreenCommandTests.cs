@@ -41,6 +41,34 @@ public class ScreenCommandTests
     }
 
     [Fact]
+    public void WithoutElements_ScreensTheLatestElementsOfTheCatalog_AsFromTheSameFile()
+    {
+        var db = Path.Combine(Path.GetTempPath(), $"steppe-screen-{Guid.NewGuid():N}.db");
+        try
+        {
+            var (importCode, _, importError) = CliRunner.Run("catalog", "import", Resource, "--db", db);
+            Assert.True(importCode == 0, importError);
+            var (fileCode, fromFile, fileError) = Screen("--threshold", "30", "--format", "csv");
+            Assert.True(fileCode == 0, fileError);
+            var (code, fromCatalog, error) = CliRunner.Run([.. new[] { "screen", "--db", db }, .. Span, "--threshold", "30", "--format", "csv"]);
+            Assert.True(code == 0, error);
+            Assert.True(fromFile.Split('\n').Length > 10, fromFile);
+
+            // Same events; only the element ages (last two columns, from the read time) may differ.
+            static string[] Events(string csv) => [.. csv.Trim().Split('\n').Select(l => string.Join(',', l.Split(',')[..^2]))];
+            Assert.Equal(Events(fromFile), Events(fromCatalog));
+
+            var (emptyCode, _, emptyError) = CliRunner.Run([.. new[] { "screen", "--db", db + ".empty.db" }, .. Span]);
+            Assert.Equal(3, emptyCode);
+            Assert.Contains("no element sets", emptyError);
+        }
+        finally
+        {
+            foreach (var f in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(db) + "*")) File.Delete(f);
+        }
+    }
+
+    [Fact]
     public void Cdm_EveryEventIsAMessage_ThatTheReaderAccepts()
     {
         var (code, csv, _) = Screen("--threshold", "30", "--format", "csv");

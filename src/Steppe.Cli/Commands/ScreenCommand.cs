@@ -6,6 +6,7 @@ using Spectre.Console;
 using Steppe.Cluster.Hosting;
 using Steppe.Cluster.Jobs;
 using Steppe.Cli.Output;
+using Steppe.Core.Orbits;
 using Steppe.Core.Time;
 using Steppe.Formats.Cdm;
 using Steppe.Planning.Conjunctions;
@@ -41,7 +42,9 @@ internal static class ScreenCommand
 {
     public static Command Create(CliContext context, IScreeningRunner? runner = null)
     {
-        var elements = CommonOptions.Elements();
+        var elements = CommonOptions.Elements(required: false);
+        elements.Description = "Element-set file (TLE/3LE/2LE or CCSDS OMM, detected from its content) to screen; the latest elements of every object in the catalog (--db) when absent.";
+        var db = CatalogAccess.Db();
         var primaries = new Option<int[]>("--primaries")
         {
             Description = "Catalog numbers of the primaries, e.g. 37749,39728,39731,40010,43783 (the Kazakh fleet); all-vs-all when absent.",
@@ -96,7 +99,7 @@ internal static class ScreenCommand
 
         var command = new Command("screen", "Conjunction screening: approaches closer than a threshold (or inside an RIC box) with TCA, miss distance, RIC components and probability of collision.")
         {
-            elements, primaries, from, to, threshold, ricBox, hbr, format, outputDir, threads, lenient, cluster, postgres, gateways, clusterId, serviceId, partitions, connectTimeout,
+            elements, db, primaries, from, to, threshold, ricBox, hbr, format, outputDir, threads, lenient, cluster, postgres, gateways, clusterId, serviceId, partitions, connectTimeout,
         };
         command.SetAction(parse =>
         {
@@ -148,13 +151,15 @@ internal static class ScreenCommand
                 }
             }
 
-            var file = parse.GetValue(elements)!;
-            var catalog = ElementSource.Load(file, null, parse.GetValue(lenient), context);
+            var file = parse.GetValue(elements);
+            var (catalog, sourceName) = file is not null
+                ? (ElementSource.Load(file, null, parse.GetValue(lenient), context), file.Name)
+                : (FromCatalog(parse.GetValue(db), context), "the catalog");
             var wanted = parse.GetValue(primaries) ?? [];
             var missing = wanted.Except(catalog.Select(e => e.CatalogNumber)).Order().ToList();
             if (missing.Count > 0)
             {
-                throw new CliException(ExitCodes.BadInput, $"{file.Name}: no element set for primary {string.Join(", ", missing)}");
+                throw new CliException(ExitCodes.BadInput, $"{sourceName}: no element set for primary {string.Join(", ", missing)}");
             }
 
             var options = new ScreeningOptions
@@ -231,6 +236,21 @@ internal static class ScreenCommand
         });
         return command;
     }
+
+    /// <summary>The latest elements of every object in the catalog that is in orbit (no decay date) and that SGP4 can
+    /// propagate (element sets of other ephemeris types, such as SGP4-XP, are left out).</summary>
+    private static IReadOnlyList<MeanElements> FromCatalog(string? db, CliContext context)
+    {
+        using var store = CatalogAccess.Open(db, context);
+        var sets = store.LatestElementSets(inOrbitOnly: true).Select(s => s.Elements).Where(e => e.EphemerisType == 0).ToList();
+        if (sets.Count == 0)
+        {
+            throw new CliException(ExitCodes.BadInput, "the catalog holds no element sets: import some (steppe catalog import) or give --elements");
+        }
+
+        return sets;
+    }
+
 
     /// <summary>How to reach the cluster, from --cluster-id, --service-id and one of --postgres or --gateway.</summary>
     internal static ClusterClientSettings ClientSettings(string clusterId, string serviceId, string? postgres, IPEndPoint[]? gateways, double connectTimeoutSeconds, string verb)

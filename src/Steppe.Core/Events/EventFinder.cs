@@ -1,3 +1,4 @@
+using Steppe.Core.Mathematics;
 using Steppe.Core.Time;
 
 namespace Steppe.Core.Events;
@@ -259,100 +260,19 @@ public static class EventFinder
         {
             double F(in EventSample s) => onRate ? s.RatePerSecond : s.Value - threshold;
 
-            double a = xa, b = xb, fa = F(sa), fb = F(sb);
-            EventSample sampleA = sa, sampleB = sb;
-            if (fa == 0)
+            bool Evaluate(double x, out double value, out EventSample sample)
             {
-                return (a, sa);
+                bool defined = TryEvaluate(x, out sample);
+                value = defined ? F(sample) : double.NaN;
+                return defined;
             }
 
-            if (fb == 0)
+            if (!BrentRoot.TryFind(Evaluate, xa, F(sa), sa, xb, F(sb), sb, _tolerance, out double x, out var found))
             {
-                return (b, sb);
+                throw new UndefinedInsideException(x);
             }
 
-            double c = a, fc = fa, d = b - a, e = d;
-            EventSample sampleC = sampleA;
-            for (int iteration = 0; iteration < 200; iteration++)
-            {
-                if (Math.Abs(fc) < Math.Abs(fb))
-                {
-                    (a, b, c) = (b, c, b);
-                    (fa, fb, fc) = (fb, fc, fb);
-                    (sampleA, sampleB, sampleC) = (sampleB, sampleC, sampleB);
-                }
-
-                double tol = (2.0 * double.Epsilon) + (2.0 * 1.1102230246251565e-16 * Math.Abs(b)) + (0.5 * _tolerance);
-                double m = 0.5 * (c - b);
-                if (Math.Abs(m) <= tol || fb == 0)
-                {
-                    break;
-                }
-
-                if (Math.Abs(e) >= tol && Math.Abs(fa) > Math.Abs(fb))
-                {
-                    double p, q, s = fb / fa;
-                    if (a == c)
-                    {
-                        // Secant step.
-                        p = 2.0 * m * s;
-                        q = 1.0 - s;
-                    }
-                    else
-                    {
-                        // Inverse quadratic interpolation.
-                        double qq = fa / fc, r = fb / fc;
-                        p = s * ((2.0 * m * qq * (qq - r)) - ((b - a) * (r - 1.0)));
-                        q = (qq - 1.0) * (r - 1.0) * (s - 1.0);
-                    }
-
-                    if (p > 0)
-                    {
-                        q = -q;
-                    }
-                    else
-                    {
-                        p = -p;
-                    }
-
-                    if (2.0 * p < Math.Min((3.0 * m * q) - Math.Abs(tol * q), Math.Abs(e * q)))
-                    {
-                        e = d;
-                        d = p / q;
-                    }
-                    else
-                    {
-                        d = m;
-                        e = m;
-                    }
-                }
-                else
-                {
-                    d = m;
-                    e = m;
-                }
-
-                a = b;
-                fa = fb;
-                sampleA = sampleB;
-                b += Math.Abs(d) > tol ? d : (m > 0 ? tol : -tol);
-                if (!TryEvaluate(b, out sampleB))
-                {
-                    throw new UndefinedInsideException(b);
-                }
-
-                fb = F(sampleB);
-                if ((fb > 0) == (fc > 0) && fb != 0)
-                {
-                    c = a;
-                    fc = fa;
-                    sampleC = sampleA;
-                    d = b - a;
-                    e = d;
-                }
-            }
-
-            return (b, sampleB);
+            return (x, found);
         }
 
         private bool TryEvaluate(double x, out EventSample sample)

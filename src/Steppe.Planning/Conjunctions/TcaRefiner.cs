@@ -62,6 +62,13 @@ internal sealed class TcaRefiner
             return Vector3D.Dot(rb.PositionKm - ra.PositionKm, rb.VelocityKmPerS - ra.VelocityKmPerS);
         }
 
+        bool RangeRateOf(double t, out double value, out int unused)
+        {
+            value = RangeRate(t);
+            unused = 0;
+            return !failed;
+        }
+
         double t0 = from;
         double g0 = RangeRate(t0);
         if (failed) return;
@@ -72,8 +79,8 @@ internal sealed class TcaRefiner
             if (failed) return;
             if (g0 <= 0 && g1 > 0)
             {
-                double root = g0 == 0 ? t0 : Brent(RangeRate, t0, t1, g0, g1, TimeToleranceSeconds);
-                if (failed) return;
+                double root = t0;
+                if (g0 != 0 && !BrentRoot.TryFind(RangeRateOf, t0, g0, 0, t1, g1, 0, TimeToleranceSeconds, out root, out _)) return;
                 root = Polish(pa, pb, oa, ob, root);
                 var ra = pa.PropagateMinutes(oa + (root / 60.0));
                 var rb = pb.PropagateMinutes(ob + (root / 60.0));
@@ -125,79 +132,4 @@ internal sealed class TcaRefiner
 
     /// <summary>Half-spacing of the polishing parabola, seconds.</summary>
     public const double PolishStepSeconds = 0.05;
-
-    /// <summary>
-    /// Brent's method (R. P. Brent, <i>Algorithms for Minimization without Derivatives</i>, 1973, ch. 4, "zero"): a root
-    /// of f in [a, b] given f(a) ≤ 0 &lt; f(b), to within <paramref name="tolerance"/>; inverse quadratic interpolation,
-    /// secant steps and bisection, never slower than bisection.
-    /// </summary>
-    internal static double Brent(Func<double, double> f, double a, double b, double fa, double fb, double tolerance)
-    {
-        double c = a, fc = fa, d = b - a, e = d;
-        for (int iteration = 0; iteration < 200; iteration++)
-        {
-            if ((fb > 0) == (fc > 0))
-            {
-                c = a;
-                fc = fa;
-                d = b - a;
-                e = d;
-            }
-
-            if (Math.Abs(fc) < Math.Abs(fb))
-            {
-                a = b;
-                b = c;
-                c = a;
-                fa = fb;
-                fb = fc;
-                fc = fa;
-            }
-
-            double tol = (2.0 * double.Epsilon) + (4.0 * 1.1102230246251565e-16 * Math.Abs(b)) + (0.5 * tolerance);
-            double m = 0.5 * (c - b);
-            if (Math.Abs(m) <= tol || fb == 0) return b;
-            if (Math.Abs(e) >= tol && Math.Abs(fa) > Math.Abs(fb))
-            {
-                double s = fb / fa, p, q;
-                if (a == c)
-                {
-                    p = 2.0 * m * s;
-                    q = 1.0 - s;
-                }
-                else
-                {
-                    double qq = fa / fc, r = fb / fc;
-                    p = s * ((2.0 * m * qq * (qq - r)) - ((b - a) * (r - 1.0)));
-                    q = (qq - 1.0) * (r - 1.0) * (s - 1.0);
-                }
-
-                if (p > 0) q = -q;
-                else p = -p;
-                if (2.0 * p < Math.Min((3.0 * m * q) - Math.Abs(tol * q), Math.Abs(e * q)))
-                {
-                    e = d;
-                    d = p / q;
-                }
-                else
-                {
-                    d = m;
-                    e = m;
-                }
-            }
-            else
-            {
-                d = m;
-                e = m;
-            }
-
-            a = b;
-            fa = fb;
-            b += Math.Abs(d) > tol ? d : (m > 0 ? tol : -tol);
-            fb = f(b);
-            if (double.IsNaN(fb)) return b;
-        }
-
-        return b;
-    }
 }

@@ -2,6 +2,7 @@ using Steppe.Core.Mathematics;
 using Steppe.Core.Orbits;
 using Steppe.Core.Propagation.Sgp4;
 using Steppe.Core.Time;
+using Steppe.Planning.Conjunctions;
 
 namespace Steppe.Planning.Tests.Conjunctions;
 
@@ -98,6 +99,48 @@ public static class BruteForceScreener
         }
 
         return [.. found.OrderBy(a => a.Tca).ThenBy(a => a.First).ThenBy(a => a.Second)];
+    }
+
+    /// <summary>How a screener's events compare with the brute-force approaches of the same span.</summary>
+    /// <param name="Truth">Approaches found by brute force.</param>
+    /// <param name="Missed">Brute-force approaches with no screener event of the same pair within 1 s.</param>
+    /// <param name="Unconfirmed">Screener events with no brute-force approach of the same pair within 1 s (allowed only
+    /// within one step of either end of the span, where a sampled minimum cannot be seen).</param>
+    /// <param name="WorstTcaSeconds">Largest |ΔTCA| over the matched approaches.</param>
+    /// <param name="WorstTcaSpeedKmPerS">Relative speed of the event with the largest |ΔTCA|.</param>
+    /// <param name="WorstMissKm">Largest |Δmiss distance| over the matched approaches.</param>
+    public sealed record RecallReport(IReadOnlyList<Approach> Truth, IReadOnlyList<Approach> Missed, IReadOnlyList<ConjunctionEvent> Unconfirmed, double WorstTcaSeconds, double WorstTcaSpeedKmPerS, double WorstMissKm)
+    {
+        /// <summary>Found / truth (1 when there is no truth).</summary>
+        public double Recall => Truth.Count == 0 ? 1 : (double)(Truth.Count - Missed.Count) / Truth.Count;
+    }
+
+    /// <summary>Matches <paramref name="events"/> to <paramref name="truth"/>: same pair, TCA within 1 s.</summary>
+    public static RecallReport Compare(IReadOnlyList<ConjunctionEvent> events, IReadOnlyList<Approach> truth)
+    {
+        static (int, int) Key(ConjunctionEvent e) =>
+            (Math.Min(e.Primary.CatalogNumber, e.Secondary.CatalogNumber), Math.Max(e.Primary.CatalogNumber, e.Secondary.CatalogNumber));
+
+        var byPair = events.ToLookup(Key);
+        var missed = new List<Approach>();
+        double worstTca = 0, worstMiss = 0, worstTcaSpeed = 0;
+        foreach (var t in truth)
+        {
+            var match = byPair[(t.First, t.Second)].MinBy(e => Math.Abs(e.Tca.SecondsSince(t.Tca)));
+            double dt = match is null ? double.PositiveInfinity : Math.Abs(match.Tca.SecondsSince(t.Tca));
+            if (dt >= 1.0)
+            {
+                missed.Add(t);
+                continue;
+            }
+
+            if (dt > worstTca) (worstTca, worstTcaSpeed) = (dt, match!.RelativeSpeedKmPerS);
+            worstMiss = Math.Max(worstMiss, Math.Abs(match!.MissDistanceKm - t.MissKm));
+        }
+
+        var truthPairs = truth.ToLookup(t => (t.First, t.Second));
+        var unconfirmed = events.Where(e => !truthPairs[Key(e)].Any(t => Math.Abs(t.Tca.SecondsSince(e.Tca)) < 1.0)).ToList();
+        return new RecallReport(truth, missed, unconfirmed, worstTca, worstTcaSpeed, worstMiss);
     }
 
     private static double Distance2(double[] x, double[] y, double[] z, int a, int b)
