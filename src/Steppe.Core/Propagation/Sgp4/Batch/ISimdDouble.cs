@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Steppe.Core.Propagation.Sgp4.Batch;
 
 /// <summary>
@@ -83,6 +85,13 @@ internal interface ISimdDouble<TSelf> where TSelf : struct, ISimdDouble<TSelf>
 
     /// <summary>Lane by lane: <paramref name="ifTrue"/> where <paramref name="mask"/> is all ones, else <paramref name="ifFalse"/>.</summary>
     static abstract TSelf Select(TSelf mask, TSelf ifTrue, TSelf ifFalse);
+
+    /// <summary>Each lane's 64 bits shifted left by <paramref name="count"/> as an integer.</summary>
+    static abstract TSelf ShiftLeftBits(TSelf a, [ConstantExpected(Min = 0, Max = 63)] int count);
+
+    /// <summary>Lane by lane: <paramref name="ifSet"/> where the sign bit of <paramref name="signMask"/> is set, else
+    /// <paramref name="ifClear"/> (the other bits of the mask do not matter).</summary>
+    static abstract TSelf SelectBySign(TSelf signMask, TSelf ifSet, TSelf ifClear);
 
     /// <summary>Whether any lane of a mask is set.</summary>
     static abstract bool Any(TSelf mask);

@@ -53,105 +53,31 @@ internal static class Sgp4Kernel
     public struct State<V>
         where V : struct, ISimdDouble<V>
     {
+        // Minutes since epoch, and the secular drag terms on their way to the mean motion.
+        public V T, Tempa, Tempe, Templ;
+
         // Mean elements after the secular terms (and, in deep space, the lunar-solar periodics).
         public V Ep, Xincp, Argpp, Nodep, Mp, Am, SqrtAm, Nm, Error, Tie;
 
-        // Inclination-dependent coefficients (constants for near-Earth orbits, recomputed in deep space).
+        // Inclination-dependent coefficients (constants of a near-Earth orbit, set once per row; recomputed in deep space).
         public V Sinip, Cosip, Aycof, Xlcof, Con41, X1mth2, X7thm1;
 
-        // Kepler's equation.
-        public V U, Eo1, Axnl, Aynl, Sineo1, Coseo1;
+        // Kepler's equation (Eo1 and Active: the iterate and the lanes still iterating, handed to KeplerGeneral).
+        public V U, Axnl, Aynl, Sineo1, Coseo1, Eo1, Active;
 
         // Short-period terms.
         public V Sinu, Cosu, Mrt, Dsu, Xnode, Dinc, Rdotl, Rvdotl, Temp1, Sin2u, Cos2u;
+
+        // Orientation: sines and cosines of the argument of latitude, the inclination and the node; the unit vector
+        // towards the satellite.
+        public V Sinsu, Cossu, Sini, Cosi, Snod, Cnod, Ux, Uy, Uz;
     }
 
-    /// <summary>Propagates a near-Earth element set (period below 225 min) to <paramref name="t"/> minutes from epoch.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void NearEarth<V>(in Sgp4Terms k, V t, bool withVelocity, ref State<V> s, ref Output<V> o)
+    /// <summary>Sets the inclination-dependent coefficients of a near-Earth element set (constants at every time), once
+    /// before its row of times.</summary>
+    public static void NearEarthCoefficients<V>(in Sgp4Terms k, ref State<V> s)
         where V : struct, ISimdDouble<V>
     {
-        NearEarthSecular(in k, t, ref s);
-        ReduceAngles(ref s);
-        Finish(in k, ref s, withVelocity, ref o);
-    }
-
-    /// <summary>
-    /// Two vectors of times at once, stage by stage: each stage is one long chain of dependent operations, and
-    /// alternating two independent chains lets the processor overlap them.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void NearEarthPair<V>(in Sgp4Terms k, V tA, V tB, bool withVelocity, Sgp4Workspace<V> w)
-        where V : struct, ISimdDouble<V>
-    {
-        ref State<V> a = ref w.A;
-        ref State<V> b = ref w.B;
-        NearEarthSecular(in k, tA, ref a);
-        NearEarthSecular(in k, tB, ref b);
-        ReduceAngles(ref a);
-        ReduceAngles(ref b);
-        LongPeriod(ref a);
-        LongPeriod(ref b);
-        Kepler(ref a);
-        Kepler(ref b);
-        ShortPeriod(in k, ref a);
-        ShortPeriod(in k, ref b);
-        Orientation(in k, ref a, withVelocity, ref w.OutputA);
-        Orientation(in k, ref b, withVelocity, ref w.OutputB);
-    }
-
-    /// <summary>Secular gravity and drag for a near-Earth orbit, with its epoch-inclination coefficients.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void NearEarthSecular<V>(in Sgp4Terms k, V t, ref State<V> s)
-        where V : struct, ISimdDouble<V>
-    {
-        V xmdf = k.Mo + (k.Mdot * t);
-        V argpdf = k.Argpo + (k.Argpdot * t);
-        V nodedf = k.Nodeo + (k.Nodedot * t);
-        V argpm = argpdf;
-        V mm = xmdf;
-        V t2 = t * t;
-        V nodem = nodedf + (k.Nodecf * t2);
-        V tempa = 1.0 - (k.Cc1 * t);
-        V tempe = k.BstarCc4 * t;
-        V templ = k.T2cof * t2;
-
-        // Lanes whose angles are beyond the vector functions' exact range (after decades) go to the scalar code.
-        V large = V.Create(0.0);
-        if (!k.Isimp)
-        {
-            V delomg = k.Omgcof * t;
-            SimdMath.SinCosInRange(xmdf, out V sinMm, out V cosMm);
-            V delmtemp = 1.0 + (k.Eta * cosMm);
-            V delm = k.Xmcof * ((delmtemp * delmtemp * delmtemp) - k.Delmo);
-            V temp = delomg + delm;
-            mm = xmdf + temp;
-            argpm = argpdf - temp;
-            V t3 = t2 * t;
-            V t4 = t3 * t;
-            tempa = tempa - (k.D2 * t2) - (k.D3 * t3) - (k.D4 * t4);
-            SimdMath.Rotate(sinMm, cosMm, temp, mm, out sinMm, out _);
-            tempe += k.BstarCc5 * (sinMm - k.Sinmao);
-            large = Beyond(xmdf, SimdMath.SinCosLimit) | Beyond(mm, SimdMath.SinCosLimit);
-            templ += (k.T3cof * t3) + (t4 * (k.T4cof + (t * k.T5cof)));
-        }
-
-        V am = k.AFromNo * tempa * tempa;
-        V sqrtAm = V.Sqrt(am);
-        s.Am = am;
-        s.SqrtAm = sqrtAm;
-        s.Nm = k.Xke / (am * sqrtAm);
-        V em = k.Ecco - tempe;
-        s.Error = V.Select(
-            V.GreaterThanOrEqual(em, V.Create(1.0)) | V.LessThan(em, V.Create(-0.001)),
-            V.Create((double)Sgp4ErrorCode.MeanEccentricityOutOfRange),
-            V.Create(0.0));
-        s.Tie = large | Near(em, 1.0, 1e-12) | Near(em, -0.001, 1e-15);
-
-        s.Ep = V.Select(V.LessThan(em, V.Create(1.0e-6)), V.Create(1.0e-6), em);
-        s.Mp = mm + (k.No * templ);
-        s.Nodep = nodem;
-        s.Argpp = argpm;
         s.Xincp = V.Create(k.Inclo);
         s.Sinip = V.Create(k.Sinio);
         s.Cosip = V.Create(k.Cosio);
@@ -162,18 +88,152 @@ internal static class Sgp4Kernel
         s.X7thm1 = V.Create(k.X7thm1);
     }
 
+    /// <summary>Propagates a near-Earth element set (period below 225 min) to <paramref name="t"/> minutes from epoch;
+    /// <see cref="NearEarthCoefficients"/> must have set <paramref name="s"/>'s coefficients for this set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void NearEarth<V>(in Sgp4Terms k, V t, bool withVelocity, ref State<V> s, ref Output<V> o)
+        where V : struct, ISimdDouble<V>
+    {
+        NearEarthSecular(in k, t, ref s);
+        if (!k.Isimp) NearEarthDrag(in k, ref s);
+        NearEarthMeanElements(in k, ref s);
+        Finish(in k, ref s, withVelocity, ref o);
+    }
+
+    /// <summary>Two vectors of times, stage by stage, so that the processor overlaps their chains of dependent
+    /// operations.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void NearEarthPair<V>(in Sgp4Terms k, V tA, V tB, bool withVelocity, Sgp4Workspace<V> w)
+        where V : struct, ISimdDouble<V>
+    {
+        ref State<V> a = ref w.A;
+        ref State<V> b = ref w.B;
+        NearEarthSecular(in k, tA, ref a);
+        NearEarthSecular(in k, tB, ref b);
+        if (!k.Isimp)
+        {
+            NearEarthDrag(in k, ref a);
+            NearEarthDrag(in k, ref b);
+        }
+
+        NearEarthMeanElements(in k, ref a);
+        NearEarthMeanElements(in k, ref b);
+        LongPeriod(ref a);
+        LongPeriod(ref b);
+        KeplerStart(ref a);
+        KeplerStart(ref b);
+        Kepler(ref a);
+        Kepler(ref b);
+        ShortPeriod(in k, ref a);
+        ShortPeriod(in k, ref b);
+        ShortPeriodTermsAndAngles(in k, ref a);
+        ShortPeriodTermsAndAngles(in k, ref b);
+        StateVector(in k, ref a, withVelocity, ref w.OutputA);
+        StateVector(in k, ref b, withVelocity, ref w.OutputB);
+    }
+
+    /// <summary>Secular gravity and the drag terms that every near-Earth orbit has.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void NearEarthSecular<V>(in Sgp4Terms k, V t, ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        V t2 = t * t;
+        s.T = t;
+        s.Mp = k.Mo + (k.Mdot * t);
+        s.Argpp = k.Argpo + (k.Argpdot * t);
+        s.Nodep = (k.Nodeo + (k.Nodedot * t)) + (k.Nodecf * t2);
+        s.Tempa = 1.0 - (k.Cc1 * t);
+        s.Tempe = k.BstarCc4 * t;
+        s.Templ = k.T2cof * t2;
+        s.Tie = V.Create(0.0);
+    }
+
+    /// <summary>The further drag terms of an orbit with perigee above 220 km (not the simplified model).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void NearEarthDrag<V>(in Sgp4Terms k, ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        V t = s.T;
+        V xmdf = s.Mp;
+        V t2 = t * t;
+        V t3 = t2 * t;
+        V t4 = t3 * t;
+        s.Tempa = s.Tempa - (k.D2 * t2) - (k.D3 * t3) - (k.D4 * t4);
+        s.Templ += (k.T3cof * t3) + (t4 * (k.T4cof + (t * k.T5cof)));
+        V delomg = k.Omgcof * t;
+        SimdMath.SinCosInRange(xmdf, out V sinMm, out V cosMm);
+        V delmtemp = 1.0 + (k.Eta * cosMm);
+        V delm = k.Xmcof * ((delmtemp * delmtemp * delmtemp) - k.Delmo);
+        V temp = delomg + delm;
+        V mm = xmdf + temp;
+        s.Mp = mm;
+        s.Argpp -= temp;
+
+        // Lanes whose angles are beyond the vector functions' exact range (after decades) go to the scalar code.
+        s.Tie = Beyond(xmdf, SimdMath.SinCosLimit) | Beyond(mm, SimdMath.SinCosLimit);
+
+        // sin(mm) by turning sin(xmdf) (the rare large turn last, so that no value lives across its call).
+        if (SimdMath.AllSmall(temp))
+        {
+            SimdMath.RotateSmall(sinMm, cosMm, temp, out sinMm, out _);
+        }
+        else
+        {
+            sinMm = Sin(mm);
+        }
+
+        s.Tempe += k.BstarCc5 * (sinMm - k.Sinmao);
+    }
+
+    /// <summary>Semi-major axis, mean motion and eccentricity after drag, with their error checks, and the angles
+    /// reduced.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void NearEarthMeanElements<V>(in Sgp4Terms k, ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        MeanMotion(in k, ref s);
+        ReduceAnglesInline(ref s);
+    }
+
+    /// <summary>Semi-major axis, mean motion and eccentricity after drag, with their error checks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MeanMotion<V>(in Sgp4Terms k, ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        V tempa = s.Tempa;
+        V am = k.AFromNo * tempa * tempa;
+        V sqrtAm = V.Sqrt(am);
+        s.Am = am;
+        s.SqrtAm = sqrtAm;
+        s.Nm = k.Xke / (am * sqrtAm);
+        V em = k.Ecco - s.Tempe;
+        s.Error = V.Select(
+            V.GreaterThanOrEqual(em, V.Create(1.0)) | V.LessThan(em, V.Create(-0.001)),
+            V.Create((double)Sgp4ErrorCode.MeanEccentricityOutOfRange),
+            V.Create(0.0));
+        s.Tie |= Near(em, 1.0, 1e-12) | Near(em, -0.001, 1e-15);
+        s.Ep = V.Select(V.LessThan(em, V.Create(1.0e-6)), V.Create(1.0e-6), em);
+        s.Mp += k.No * s.Templ;
+    }
+
     /// <summary>The mean anomaly, argument of perigee and node brought into (−2π, 2π) as the scalar code does it
     /// (through the mean longitude), exactly.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void ReduceAngles<V>(ref State<V> s)
+        where V : struct, ISimdDouble<V> => ReduceAnglesInline(ref s);
+
+    /// <summary>The body of <see cref="ReduceAngles"/>, for stages that take it in.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ReduceAnglesInline<V>(ref State<V> s)
         where V : struct, ISimdDouble<V>
     {
         V mm = s.Mp;
         V argpm = s.Argpp;
         V nodem = s.Nodep;
         V xlm = mm + argpm + nodem;
-        s.Tie |= Beyond(mm, SimdMath.ModTwoPiLimit) | Beyond(argpm, SimdMath.ModTwoPiLimit) |
-            Beyond(nodem, SimdMath.ModTwoPiLimit) | Beyond(xlm, SimdMath.ModTwoPiLimit);
+
+        // |xlm| ≤ |mm| + |argpm| + |nodem| (to a rounding): half the limit on the sum covers all four.
+        s.Tie |= Beyond(V.Abs(mm) + V.Abs(argpm) + V.Abs(nodem), SimdMath.ModTwoPiLimit / 2);
         nodem = SimdMath.ModTwoPiInRange(nodem);
         argpm = SimdMath.ModTwoPiInRange(argpm);
         xlm = SimdMath.ModTwoPiInRange(xlm);
@@ -457,9 +517,37 @@ internal static class Sgp4Kernel
         where V : struct, ISimdDouble<V>
     {
         LongPeriod(ref s);
+        KeplerStart(ref s);
         Kepler(ref s);
         ShortPeriod(in k, ref s);
-        Orientation(in k, ref s, withVelocity, ref o);
+        ShortPeriodTermsAndAngles(in k, ref s);
+        StateVector(in k, ref s, withVelocity, ref o);
+    }
+
+    /// <summary>The short-period periodics and the turned sines and cosines (one stage).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void ShortPeriodTermsAndAngles<V>(in Sgp4Terms k, ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        ShortPeriodTerms(in k, ref s);
+        OrientationAngles(ref s);
+    }
+
+    /// <summary>The node's sine and cosine, the position and the velocity (one stage).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void StateVector<V>(in Sgp4Terms k, ref State<V> s, bool withVelocity, ref Output<V> o)
+        where V : struct, ISimdDouble<V>
+    {
+        OrientationNode(ref s);
+        Position(in k, ref s, ref o);
+        if (withVelocity)
+        {
+            Velocity(in k, ref s, ref o);
+        }
+        else
+        {
+            o.Vx = o.Vy = o.Vz = V.Create(0.0);
+        }
     }
 
     /// <summary>Long-period periodics and the start of Kepler's equation.</summary>
@@ -467,50 +555,57 @@ internal static class Sgp4Kernel
     public static void LongPeriod<V>(ref State<V> s)
         where V : struct, ISimdDouble<V>
     {
-        V zero = V.Create(0.0);
         V ep = s.Ep;
         V argpp = s.Argpp;
         V nodep = s.Nodep;
-
-        // ---------------- Long-period periodics ----------------
         SimdMath.SinCosInRange(argpp, out V sinargpp, out V cosargpp);
         V axnl = ep * cosargpp;
         V tempLp = 1.0 / (s.Am * (1.0 - (ep * ep)));
         V aynl = (ep * sinargpp) + (tempLp * s.Aycof);
         V xl = s.Mp + argpp + nodep + (tempLp * s.Xlcof * axnl);
-
-        // ---------------- Kepler's equation in the equinoctial form ----------------
-        V u = SimdMath.ModTwoPiInRange(xl - nodep);
-        SimdMath.SinCosInRange(u, out V sineo1, out V coseo1);
-        s.U = u;
+        s.U = SimdMath.ModTwoPiInRange(xl - nodep);
         s.Axnl = axnl;
         s.Aynl = aynl;
+    }
+
+    /// <summary>The sine and cosine of Kepler's first iterate (the mean argument of latitude u).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void KeplerStart<V>(ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        SimdMath.SinCosInRange(s.U, out V sineo1, out V coseo1);
         s.Sineo1 = sineo1;
         s.Coseo1 = coseo1;
     }
 
-    /// <summary>Kepler's equation: the scalar code's iteration, all lanes together.</summary>
+    /// <summary>Kepler's equation: the scalar code's iteration, all lanes together, while every correction is small
+    /// enough to turn the sine and cosine by (<see cref="KeplerGeneral"/> takes over at the first that is not).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Kepler<V>(ref State<V> s)
         where V : struct, ISimdDouble<V>
     {
-        V zero = V.Create(0.0);
         V u = s.U;
         V eo1 = u;
         V axnl = s.Axnl;
         V aynl = s.Aynl;
         V sineo1 = s.Sineo1;
         V coseo1 = s.Coseo1;
-        V active = V.Equal(s.Error, zero);
-        V tolerance = V.Create(1.0e-12);
-        V clamp = V.Create(0.95);
+        V active = V.Equal(s.Error, V.Create(0.0));
         for (int ktr = 1; ; ktr++)
         {
             V tem5 = 1.0 - (coseo1 * axnl) - (sineo1 * aynl);
             tem5 = (u - (aynl * coseo1) + (axnl * sineo1) - eo1) / tem5;
-            V tooLarge = V.GreaterThanOrEqual(V.Abs(tem5), clamp);
-            tem5 = V.Select(tooLarge, V.Select(V.GreaterThan(tem5, zero), clamp, -clamp), tem5);
-            tem5 = V.Select(active, tem5, zero);
+            tem5 = V.Select(active, tem5, V.Create(0.0));
+            if (!SimdMath.AllSmall(tem5))
+            {
+                s.Eo1 = eo1;
+                s.Sineo1 = sineo1;
+                s.Coseo1 = coseo1;
+                s.Active = active;
+                KeplerGeneral(ref s, ktr);
+                return;
+            }
+
             eo1 += tem5;
             if (ktr == 10) break;
 
@@ -518,11 +613,11 @@ internal static class Sgp4Kernel
             // may have gone the other way in the scalar code, which would end one iterate earlier or later.
             V size = V.Abs(tem5);
             s.Tie |= active & V.GreaterThanOrEqual(size, V.Create(0.999e-12)) & V.LessThan(size, V.Create(1.001e-12));
-            active &= V.GreaterThanOrEqual(size, tolerance);
+            active &= V.GreaterThanOrEqual(size, V.Create(1.0e-12));
             if (!V.Any(active)) break;
 
             // Lanes that have converged keep the sine and cosine of their previous iterate, as the scalar loop does.
-            SimdMath.Rotate(sineo1, coseo1, tem5, eo1, out V sNew, out V cNew);
+            SimdMath.RotateSmall(sineo1, coseo1, tem5, out V sNew, out V cNew);
             sineo1 = V.Select(active, sNew, sineo1);
             coseo1 = V.Select(active, cNew, coseo1);
         }
@@ -531,7 +626,56 @@ internal static class Sgp4Kernel
         s.Coseo1 = coseo1;
     }
 
-    /// <summary>Short-period periodics.</summary>
+    /// <summary>Kepler's iteration from iterate <paramref name="first"/> on (its state in <see cref="State{V}.Eo1"/>,
+    /// <see cref="State{V}.Sineo1"/>, <see cref="State{V}.Coseo1"/> and <see cref="State{V}.Active"/>), for corrections
+    /// of any size: clamped to ±0.95 as the scalar code does, large ones followed by a new sine and cosine.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void KeplerGeneral<V>(ref State<V> s, int first)
+        where V : struct, ISimdDouble<V>
+    {
+        V zero = V.Create(0.0);
+        V clamp = V.Create(0.95);
+        V u = s.U;
+        V eo1 = s.Eo1;
+        V axnl = s.Axnl;
+        V aynl = s.Aynl;
+        V sineo1 = s.Sineo1;
+        V coseo1 = s.Coseo1;
+        V active = s.Active;
+        for (int ktr = first; ; ktr++)
+        {
+            V tem5 = 1.0 - (coseo1 * axnl) - (sineo1 * aynl);
+            tem5 = (u - (aynl * coseo1) + (axnl * sineo1) - eo1) / tem5;
+            tem5 = V.Select(active, tem5, zero);
+            V tooLarge = V.GreaterThanOrEqual(V.Abs(tem5), clamp);
+            tem5 = V.Select(tooLarge, V.Select(V.GreaterThan(tem5, zero), clamp, -clamp), tem5);
+            eo1 += tem5;
+            if (ktr == 10) break;
+
+            V size = V.Abs(tem5);
+            s.Tie |= active & V.GreaterThanOrEqual(size, V.Create(0.999e-12)) & V.LessThan(size, V.Create(1.001e-12));
+            active &= V.GreaterThanOrEqual(size, V.Create(1.0e-12));
+            if (!V.Any(active)) break;
+
+            V sNew, cNew;
+            if (SimdMath.AllSmall(tem5))
+            {
+                SimdMath.RotateSmall(sineo1, coseo1, tem5, out sNew, out cNew);
+            }
+            else
+            {
+                SimdMath.SinCosInRange(eo1, out sNew, out cNew);
+            }
+
+            sineo1 = V.Select(active, sNew, sineo1);
+            coseo1 = V.Select(active, cNew, coseo1);
+        }
+
+        s.Sineo1 = sineo1;
+        s.Coseo1 = coseo1;
+    }
+
+    /// <summary>Short-period preliminary quantities.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void ShortPeriod<V>(in Sgp4Terms k, ref State<V> s)
         where V : struct, ISimdDouble<V>
@@ -542,108 +686,168 @@ internal static class Sgp4Kernel
         V sineo1 = s.Sineo1;
         V coseo1 = s.Coseo1;
         V am = s.Am;
-        V error = s.Error;
 
-        // ---------------- Short-period preliminary quantities ----------------
         V ecose = (axnl * coseo1) + (aynl * sineo1);
         V esine = (axnl * sineo1) - (aynl * coseo1);
         V el2 = (axnl * axnl) + (aynl * aynl);
         V pl = am * (1.0 - el2);
-        error = V.Select(V.Equal(error, zero) & V.LessThan(pl, zero), V.Create((double)Sgp4ErrorCode.SemiLatusRectumNegative), error);
+        s.Error = V.Select(V.Equal(s.Error, zero) & V.LessThan(pl, zero), V.Create((double)Sgp4ErrorCode.SemiLatusRectumNegative), s.Error);
+
         // Beyond e = 0.9 Kepler's equation magnifies the last bits of a sine a hundredfold and more near perigee
         // (1 / (1 − e cos E)): such lanes are left to the scalar code too.
-        V tie = s.Tie | Near(pl, 0.0, 1e-15) | V.GreaterThan(el2, V.Create(0.81));
+        s.Tie |= Near(pl, 0.0, 1e-15) | V.GreaterThan(el2, V.Create(0.81));
 
+        // One division for the three reciprocals 1/rl, 1/pl and 1/(1 + betal).
         V rl = am * (1.0 - ecose);
-        V invRl = 1.0 / rl;
-        V rdotl = s.SqrtAm * esine * invRl;
-        V rvdotl = V.Sqrt(pl) * invRl;
         V betal = V.Sqrt(1.0 - el2);
-        V tempSp = esine / (1.0 + betal);
+        V onePlusBetal = 1.0 + betal;
+        V rlPl = rl * pl;
+        V reciprocal = 1.0 / (rlPl * onePlusBetal);
+        V invRl = reciprocal * (pl * onePlusBetal);
+        V invPl = reciprocal * (rl * onePlusBetal);
+        s.Rdotl = s.SqrtAm * esine * invRl;
+        s.Rvdotl = V.Sqrt(pl) * invRl;
+        V tempSp = esine * (reciprocal * rlPl);
         V amOverRl = am * invRl;
         V sinu = amOverRl * (sineo1 - aynl - (axnl * tempSp));
         V cosu = amOverRl * (coseo1 - axnl + (aynl * tempSp));
-        V sin2u = (cosu + cosu) * sinu;
-        V cos2u = 1.0 - (2.0 * sinu * sinu);
-        V invPl = 1.0 / pl;
+        s.Sinu = sinu;
+        s.Cosu = cosu;
+        s.Sin2u = (cosu + cosu) * sinu;
+        s.Cos2u = 1.0 - (2.0 * sinu * sinu);
         V temp1 = 0.5 * k.J2 * invPl;
-        V temp2 = temp1 * invPl;
+        s.Temp1 = temp1;
 
-        // ---------------- Short-period periodics ----------------
-        V con41 = s.Con41;
-        V x1mth2 = s.X1mth2;
+        // Handed on to the next stage in Mrt, Dsu and Dinc: rl, temp2 and 1.5·temp2·betal.
+        V temp2 = temp1 * invPl;
+        s.Mrt = rl;
+        s.Dsu = temp2;
+        s.Dinc = 1.5 * temp2 * betal;
+    }
+
+    /// <summary>Short-period periodics.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ShortPeriodTerms<V>(in Sgp4Terms k, ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        V zero = V.Create(0.0);
+        V rl = s.Mrt;
+        V temp2 = s.Dsu;
+        V temp2Betal15 = s.Dinc;
+        V sin2u = s.Sin2u;
+        V cos2u = s.Cos2u;
         V cosip = s.Cosip;
-        V mrt = (rl * (1.0 - (1.5 * temp2 * betal * con41))) + (0.5 * temp1 * x1mth2 * cos2u);
+        V mrt = (rl * (1.0 - (temp2Betal15 * s.Con41))) + (0.5 * s.Temp1 * s.X1mth2 * cos2u);
         V dsu = 0.25 * temp2 * s.X7thm1 * sin2u;
-        V xnode = s.Nodep + (1.5 * temp2 * cosip * sin2u);
+        s.Xnode = s.Nodep + (1.5 * temp2 * cosip * sin2u);
         V dinc = 1.5 * temp2 * cosip * s.Sinip * cos2u;
-        error = V.Select(V.Equal(error, zero) & V.LessThan(mrt, V.Create(1.0)), V.Create((double)Sgp4ErrorCode.Decayed), error);
-        s.Tie = tie | Near(mrt, 1.0, 1e-12);
+        V error = V.Select(V.Equal(s.Error, zero) & V.LessThan(mrt, V.Create(1.0)), V.Create((double)Sgp4ErrorCode.Decayed), s.Error);
+        s.Tie |= Near(mrt, 1.0, 1e-12);
 
         // Failed lanes are not turned below, so that their garbage cannot send the whole vector down the slow path.
         V ok = V.Equal(error, zero);
         s.Error = error;
         s.Dsu = V.Select(ok, dsu, zero);
         s.Dinc = V.Select(ok, dinc, zero);
-        s.Sinu = sinu;
-        s.Cosu = cosu;
         s.Mrt = mrt;
-        s.Xnode = xnode;
-        s.Rdotl = rdotl;
-        s.Rvdotl = rvdotl;
-        s.Temp1 = temp1;
-        s.Sin2u = sin2u;
-        s.Cos2u = cos2u;
     }
 
-    /// <summary>Orientation vectors, position and velocity.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Orientation<V>(in Sgp4Terms k, ref State<V> s, bool withVelocity, ref Output<V> o)
+    /// <summary>The sines and cosines of the corrected argument of latitude (su = atan2(sinu, cosu) − dsu), inclination
+    /// (xincp + dinc) and node: the first two by turning the known sines and cosines.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void OrientationAngles<V>(ref State<V> s)
         where V : struct, ISimdDouble<V>
     {
-        // su = atan2(sinu, cosu) − dsu and xinc = xincp + dinc, by turning the known sines and cosines.
-        V zero = V.Create(0.0);
-        V cosip = s.Cosip;
-        V mrt = s.Mrt;
-        V x1mth2 = s.X1mth2;
-        V sin2u = s.Sin2u;
-        V cos2u = s.Cos2u;
-        V temp1 = s.Temp1;
-        SimdMath.RotateBy(s.Sinu, s.Cosu, -s.Dsu, out V sinsu, out V cossu);
-        SimdMath.RotateBy(s.Sinip, cosip, s.Dinc, out V sini, out V cosi);
-        SimdMath.SinCosInRange(s.Xnode, out V snod, out V cnod);
+        V dsu = -s.Dsu;
+        V dinc = s.Dinc;
+        if (SimdMath.AllSmall(dsu) && SimdMath.AllSmall(dinc))
+        {
+            SimdMath.RotateSmall(s.Sinu, s.Cosu, dsu, out s.Sinsu, out s.Cossu);
+            SimdMath.RotateSmall(s.Sinip, s.Cosip, dinc, out s.Sini, out s.Cosi);
+        }
+        else
+        {
+            OrientationAnglesLarge(ref s);
+        }
+    }
+
+    /// <summary><see cref="OrientationAngles"/> for corrections beyond the small-angle series (rare).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void OrientationAnglesLarge<V>(ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        SimdMath.RotateBy(s.Sinu, s.Cosu, -s.Dsu, out s.Sinsu, out s.Cossu);
+        SimdMath.RotateBy(s.Sinip, s.Cosip, s.Dinc, out s.Sini, out s.Cosi);
+    }
+
+    /// <summary>The sine of <paramref name="x"/> (off the hot path).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static V Sin<V>(V x)
+        where V : struct, ISimdDouble<V>
+    {
+        SimdMath.SinCosInRange(x, out V sin, out _);
+        return sin;
+    }
+
+
+    /// <summary>The sine and cosine of the node.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void OrientationNode<V>(ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        SimdMath.SinCosInRange(s.Xnode, out s.Snod, out s.Cnod);
+    }
+
+    /// <summary>The position, and the error codes and ties of the lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Position<V>(in Sgp4Terms k, ref State<V> s, ref Output<V> o)
+        where V : struct, ISimdDouble<V>
+    {
+        V sinsu = s.Sinsu;
+        V cossu = s.Cossu;
+        V snod = s.Snod;
+        V cnod = s.Cnod;
+        V cosi = s.Cosi;
         V xmx = -snod * cosi;
         V xmy = cnod * cosi;
         V ux = (xmx * sinsu) + (cnod * cossu);
         V uy = (xmy * sinsu) + (snod * cossu);
-        V uz = sini * sinsu;
-
+        V uz = s.Sini * sinsu;
+        s.Ux = ux;
+        s.Uy = uy;
+        s.Uz = uz;
+        V mrt = s.Mrt;
         double re = k.RadiusEarthKm;
         o.X = mrt * ux * re;
         o.Y = mrt * uy * re;
         o.Z = mrt * uz * re;
         o.Error = s.Error;
         o.Tie = s.Tie;
-        if (withVelocity)
-        {
-            V nm = s.Nm;
-            double invXke = 1.0 / k.Xke;
-            V mvt = s.Rdotl - (nm * temp1 * x1mth2 * sin2u * invXke);
-            V rvdot = s.Rvdotl + (nm * temp1 * ((x1mth2 * cos2u) + (1.5 * s.Con41)) * invXke);
-            V vx = (xmx * cossu) - (cnod * sinsu);
-            V vy = (xmy * cossu) - (snod * sinsu);
-            V vz = sini * cossu;
-            double vk = k.VelocityKmPerSPerUnit;
-            o.Vx = ((mvt * ux) + (rvdot * vx)) * vk;
-            o.Vy = ((mvt * uy) + (rvdot * vy)) * vk;
-            o.Vz = ((mvt * uz) + (rvdot * vz)) * vk;
-        }
-        else
-        {
-            o.Vx = zero;
-            o.Vy = zero;
-            o.Vz = zero;
-        }
+    }
+
+    /// <summary>The velocity (after <see cref="Position"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Velocity<V>(in Sgp4Terms k, ref State<V> s, ref Output<V> o)
+        where V : struct, ISimdDouble<V>
+    {
+        V nm = s.Nm;
+        V temp1 = s.Temp1;
+        V x1mth2 = s.X1mth2;
+        double invXke = 1.0 / k.Xke;
+        double vk = k.VelocityKmPerSPerUnit;
+        V mvt = s.Rdotl - (nm * temp1 * x1mth2 * s.Sin2u * invXke);
+        V rvdot = s.Rvdotl + (nm * temp1 * ((x1mth2 * s.Cos2u) + (1.5 * s.Con41)) * invXke);
+        V sinsu = s.Sinsu;
+        V cossu = s.Cossu;
+        V cosi = s.Cosi;
+        V snod = s.Snod;
+        V cnod = s.Cnod;
+        V vx = (-snod * cosi * cossu) - (cnod * sinsu);
+        o.Vx = ((mvt * s.Ux) + (rvdot * vx)) * vk;
+        V vy = (cnod * cosi * cossu) - (snod * sinsu);
+        o.Vy = ((mvt * s.Uy) + (rvdot * vy)) * vk;
+        V vz = s.Sini * cossu;
+        o.Vz = ((mvt * s.Uz) + (rvdot * vz)) * vk;
     }
 
     /// <summary>Lanes where <paramref name="x"/> is within <paramref name="tolerance"/> of <paramref name="threshold"/>.</summary>

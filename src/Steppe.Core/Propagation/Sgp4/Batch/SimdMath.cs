@@ -8,12 +8,12 @@ namespace Steppe.Core.Propagation.Sgp4.Batch;
 /// <remarks>
 /// <para><see cref="SinCos"/>: the argument is reduced by the nearest multiple q of π/2 (Cody and Waite: π/2 split into
 /// a 33-bit head, the remaining bits of the double nearest π/2 and the tail 6.123233995736766e-17, so that q·head and
-/// q·middle are exact for |q| &lt; 2²⁰), then the Taylor series of sine to degree 17 and of cosine to degree 16 on
+/// q·middle are exact for |q| &lt; 2²⁰), then the Taylor series of sine to degree 17 and of cosine to degree 16 (Horner) on
 /// |r| ≤ π/4, whose truncation errors (below 2e-18) are far under half an ulp; the quadrant q mod 4 picks and signs the
 /// two. Within 1–2 ulp of a correctly rounded result for |x| ≤ 10⁶ rad; lanes beyond that (decades of mean anomaly)
 /// go through <see cref="Math.SinCos"/> (in <see cref="SinCosInRange"/>, which the kernels use, the caller checks the
 /// range instead).</para>
-/// <para><see cref="SinCosOfSmall"/>: sin d and cos d − 1 for |d| ≤ 1/64 (degree 9 and 8), for turning an angle
+/// <para><see cref="SinCosOfSmall"/>: sin d and cos d − 1 for |d| ≤ 1/64 (degree 7 and 6), for turning an angle
 /// whose sine and cosine are already known by a small amount: sin(a + d) = sin a + (sin a·(cos d − 1) + cos a·sin d).</para>
 /// <para><see cref="ModTwoPi"/>: bit for bit the scalar <see cref="Sgp4Math.ModTwoPi"/> (C's <c>fmod(x, 2π)</c>).</para>
 /// </remarks>
@@ -78,68 +78,73 @@ internal static class SimdMath
     public static void SinCosInRange<V>(V x, out V sin, out V cos)
         where V : struct, ISimdDouble<V>
     {
-        V q = ((x * TwoOverPi) + RoundingMagic) - RoundingMagic;
-        V r = ((x - (q * PiOver2Head)) - (q * PiOver2Middle)) - (q * PiOver2Tail);
+        // k = x·2/π + 1.5·2⁵² holds q = round(x·2/π) in the low bits of its significand (two's complement modulo 2⁵¹).
+        V k = V.MultiplyAdd(x, V.Create(TwoOverPi), V.Create(RoundingMagic));
+        V q = k - RoundingMagic;
+        V r = V.MultiplyAdd(q, V.Create(-PiOver2Head), x);
+        r = V.MultiplyAdd(q, V.Create(-PiOver2Middle), r);
+        r = V.MultiplyAdd(q, V.Create(-PiOver2Tail), r);
         V z = r * r;
-        // Estrin's scheme (pairs, then pairs of pairs): a chain four operations deep instead of eight.
-        V z2 = z * z;
-        V z4 = z2 * z2;
-        V ps = V.MultiplyAdd(
-            z4,
-            V.MultiplyAdd(z2, V.MultiplyAdd(z, V.Create(S17), V.Create(S15)), V.MultiplyAdd(z, V.Create(S13), V.Create(S11))),
-            V.MultiplyAdd(z2, V.MultiplyAdd(z, V.Create(S9), V.Create(S7)), V.MultiplyAdd(z, V.Create(S5), V.Create(S3))));
-        V s = V.MultiplyAdd(r * z, ps, r);
-        V pc = V.MultiplyAdd(
-            z4,
-            V.MultiplyAdd(z2, V.Create(C16), V.MultiplyAdd(z, V.Create(C14), V.Create(C12))),
-            V.MultiplyAdd(z2, V.MultiplyAdd(z, V.Create(C10), V.Create(C8)), V.MultiplyAdd(z, V.Create(C6), V.Create(C4))));
-        V c = V.MultiplyAdd(z2, pc, 1.0 - (0.5 * z));
 
-        // Quadrant n = q mod 4: (sin, cos) = (s, c), (c, −s), (−s, −c), (−c, s).
-        V n = q - (4.0 * V.Floor(q * 0.25));
+        // Horner's scheme: a short chain of fused multiply-adds with the coefficients as memory operands (the sine's and
+        // cosine's chains, and those of several vectors, run side by side).
+        V ps = V.MultiplyAdd(z, V.Create(S17), V.Create(S15));
+        ps = V.MultiplyAdd(z, ps, V.Create(S13));
+        ps = V.MultiplyAdd(z, ps, V.Create(S11));
+        ps = V.MultiplyAdd(z, ps, V.Create(S9));
+        ps = V.MultiplyAdd(z, ps, V.Create(S7));
+        ps = V.MultiplyAdd(z, ps, V.Create(S5));
+        ps = V.MultiplyAdd(z, ps, V.Create(S3));
+        V s = V.MultiplyAdd(r * z, ps, r);
+        V pc = V.MultiplyAdd(z, V.Create(C16), V.Create(C14));
+        pc = V.MultiplyAdd(z, pc, V.Create(C12));
+        pc = V.MultiplyAdd(z, pc, V.Create(C10));
+        pc = V.MultiplyAdd(z, pc, V.Create(C8));
+        pc = V.MultiplyAdd(z, pc, V.Create(C6));
+        pc = V.MultiplyAdd(z, pc, V.Create(C4));
+        V c = V.MultiplyAdd(z * z, pc, 1.0 - (0.5 * z));
+
+        // Quadrant n = q mod 4 (bits 0 and 1 of k): (sin, cos) = (s, c), (c, −s), (−s, −c), (−c, s). Bit 0 swaps the
+        // two, bit 1 negates the sine, bit 0 xor bit 1 the cosine.
         V signBit = V.Create(-0.0);
-        V odd = V.Equal(n, V.Create(1.0)) | V.Equal(n, V.Create(3.0));
-        V sinNegative = V.GreaterThanOrEqual(n, V.Create(2.0));
-        V cosNegative = V.Equal(n, V.Create(1.0)) | V.Equal(n, V.Create(2.0));
-        sin = V.Select(odd, c, s) ^ (sinNegative & signBit);
-        cos = V.Select(odd, s, c) ^ (cosNegative & signBit);
+        V bit0 = V.ShiftLeftBits(k, 63);
+        V bit1 = V.ShiftLeftBits(k, 62);
+        sin = V.SelectBySign(bit0, c, s) ^ (bit1 & signBit);
+        cos = V.SelectBySign(bit0, s, c) ^ ((bit1 ^ bit0) & signBit);
     }
 
-    /// <summary>sin d and cos d − 1 for |d| ≤ <see cref="SmallAngleLimit"/> (the caller checks the bound).</summary>
+    /// <summary>sin d and cos d − 1 for |d| ≤ <see cref="SmallAngleLimit"/> (the caller checks the bound): the Taylor
+    /// series to degree 7 and 6, whose truncation errors (d⁹/9! and d⁸/8!, below 1e-19 at the limit) are far below the
+    /// rounding of the sums they go into, which are near 1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SinCosOfSmall<V>(V d, out V sin, out V cosMinusOne)
         where V : struct, ISimdDouble<V>
     {
         V z = d * d;
-        V ps = V.MultiplyAdd(z, V.Create(S9), V.Create(S7));
-        ps = V.MultiplyAdd(z, ps, V.Create(S5));
+        V ps = V.MultiplyAdd(z, V.Create(S7), V.Create(S5));
         ps = V.MultiplyAdd(z, ps, V.Create(S3));
         sin = V.MultiplyAdd(d * z, ps, d);
-        V pc = V.MultiplyAdd(z, V.Create(C8), V.Create(C6));
-        pc = V.MultiplyAdd(z, pc, V.Create(C4));
+        V pc = V.MultiplyAdd(z, V.Create(C6), V.Create(C4));
         pc = V.MultiplyAdd(z, pc, V.Create(-0.5));
         cosMinusOne = z * pc;
     }
 
+    /// <summary>Whether every |d| is within <see cref="SmallAngleLimit"/>, so that <see cref="RotateSmall"/> may turn by d.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllSmall<V>(V d)
+        where V : struct, ISimdDouble<V> => V.All(V.LessThanOrEqual(V.Abs(d), V.Create(SmallAngleLimit)));
+
     /// <summary>
-    /// The sine and cosine of a + d from those of a: through <see cref="SinCosOfSmall"/> when every |d| is within its
-    /// limit, else by <see cref="SinCosInRange"/> of <paramref name="aPlusD"/> (the same angle, already summed by the
-    /// caller, who checks its range).
+    /// The sine and cosine of a + d from those of a, for |d| ≤ <see cref="SmallAngleLimit"/> (the caller checks it with
+    /// <see cref="AllSmall"/>): sin(a + d) = sin a + (sin a·(cos d − 1) + cos a·sin d), and likewise the cosine.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Rotate<V>(V sinA, V cosA, V d, V aPlusD, out V sin, out V cos)
+    public static void RotateSmall<V>(V sinA, V cosA, V d, out V sin, out V cos)
         where V : struct, ISimdDouble<V>
     {
-        if (V.All(V.LessThanOrEqual(V.Abs(d), V.Create(SmallAngleLimit))))
-        {
-            SinCosOfSmall(d, out V sd, out V cdm1);
-            sin = sinA + ((sinA * cdm1) + (cosA * sd));
-            cos = cosA + ((cosA * cdm1) - (sinA * sd));
-        }
-        else
-        {
-            SinCosInRange(aPlusD, out sin, out cos);
-        }
+        SinCosOfSmall(d, out V sd, out V cdm1);
+        sin = sinA + V.MultiplyAdd(sinA, cdm1, cosA * sd);
+        cos = cosA + V.MultiplyAdd(cosA, cdm1, -(sinA * sd));
     }
 
     /// <summary>The sine and cosine of a + d from those of a, for any d within ±<see cref="SinCosLimit"/> (small ones
@@ -148,11 +153,9 @@ internal static class SimdMath
     public static void RotateBy<V>(V sinA, V cosA, V d, out V sin, out V cos)
         where V : struct, ISimdDouble<V>
     {
-        if (V.All(V.LessThanOrEqual(V.Abs(d), V.Create(SmallAngleLimit))))
+        if (AllSmall(d))
         {
-            SinCosOfSmall(d, out V sd, out V cdm1);
-            sin = sinA + ((sinA * cdm1) + (cosA * sd));
-            cos = cosA + ((cosA * cdm1) - (sinA * sd));
+            RotateSmall(sinA, cosA, d, out sin, out cos);
         }
         else
         {
@@ -184,16 +187,15 @@ internal static class SimdMath
         // fmod(x, 2π) = sign(x)·fmod(|x|, 2π). The quotient n from a multiplication by 1/(2π) may be one off the
         // true one (as the scalar code's division may): the remainder r = |x| − n·2π is exact by the fused
         // multiply-add, and so is r ± 2π when that is the remainder of the true quotient (an exact remainder is
-        // representable), so the right one is reached exactly. The sign of x then goes on (a zero keeps it too).
-        V twoPi = V.Create(TwoPi);
-        V zero = V.Create(0.0);
-        V signBit = V.Create(-0.0);
+        // representable), so the right one is reached exactly: r + 2π where r is negative, r − 2π where that is not.
+        // The sign of x then goes on (a zero keeps it too).
         V a = V.Abs(x);
         V n = V.Floor(a * InverseTwoPi);
         V r = V.FusedMultiplyAdd(n, V.Create(-TwoPi), a);
-        r += V.LessThan(r, zero) & twoPi;
-        r -= V.GreaterThanOrEqual(r, twoPi) & twoPi;
-        return r | (x & signBit);
+        r = V.SelectBySign(r, r + TwoPi, r);
+        V down = r - TwoPi;
+        r = V.SelectBySign(down, r, down);
+        return r | (x & V.Create(-0.0));
     }
 
     /// <summary>
