@@ -62,7 +62,7 @@ internal static class Sgp4Kernel
         // Inclination-dependent coefficients (constants of a near-Earth orbit, set once per row; recomputed in deep space).
         public V Sinip, Cosip, Aycof, Xlcof, Con41, X1mth2, X7thm1;
 
-        // Kepler's equation (Eo1 and Active: the iterate and the lanes still iterating, handed to KeplerGeneral).
+        // Kepler's equation (Eo1 and Active: the iterate and the lanes still iterating).
         public V U, Axnl, Aynl, Sineo1, Coseo1, Eo1, Active;
 
         // Short-period terms.
@@ -122,8 +122,7 @@ internal static class Sgp4Kernel
         LongPeriod(ref b);
         KeplerStart(ref a);
         KeplerStart(ref b);
-        Kepler(ref a);
-        Kepler(ref b);
+        KeplerPair(ref a, ref b);
         ShortPeriod(in k, ref a);
         ShortPeriod(in k, ref b);
         ShortPeriodTermsAndAngles(in k, ref a);
@@ -202,7 +201,7 @@ internal static class Sgp4Kernel
     {
         V tempa = s.Tempa;
         V am = k.AFromNo * tempa * tempa;
-        V sqrtAm = V.Sqrt(am);
+        V sqrtAm = k.SqrtAFromNo * V.Abs(tempa);
         s.Am = am;
         s.SqrtAm = sqrtAm;
         s.Nm = k.Xke / (am * sqrtAm);
@@ -568,111 +567,124 @@ internal static class Sgp4Kernel
         s.Aynl = aynl;
     }
 
-    /// <summary>The sine and cosine of Kepler's first iterate (the mean argument of latitude u).</summary>
+    /// <summary>The start of Kepler's iteration: the first iterate (the mean argument of latitude u), its sine and cosine,
+    /// and the lanes to iterate (those that have not failed).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void KeplerStart<V>(ref State<V> s)
         where V : struct, ISimdDouble<V>
     {
-        SimdMath.SinCosInRange(s.U, out V sineo1, out V coseo1);
-        s.Sineo1 = sineo1;
-        s.Coseo1 = coseo1;
+        SimdMath.SinCosInRange(s.U, out s.Sineo1, out s.Coseo1);
+        s.Eo1 = s.U;
+        s.Active = V.Equal(s.Error, V.Create(0.0));
     }
 
-    /// <summary>Kepler's equation: the scalar code's iteration, all lanes together, while every correction is small
-    /// enough to turn the sine and cosine by (<see cref="KeplerGeneral"/> takes over at the first that is not).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    /// <summary>Kepler's equation: the scalar code's iteration, all lanes together.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Kepler<V>(ref State<V> s)
         where V : struct, ISimdDouble<V>
     {
-        V u = s.U;
-        V eo1 = u;
-        V axnl = s.Axnl;
-        V aynl = s.Aynl;
-        V sineo1 = s.Sineo1;
-        V coseo1 = s.Coseo1;
-        V active = V.Equal(s.Error, V.Create(0.0));
-        for (int ktr = 1; ; ktr++)
+        for (int ktr = 1; KeplerStep(ref s, ktr); ktr++)
         {
-            V tem5 = 1.0 - (coseo1 * axnl) - (sineo1 * aynl);
-            tem5 = (u - (aynl * coseo1) + (axnl * sineo1) - eo1) / tem5;
-            tem5 = V.Select(active, tem5, V.Create(0.0));
-            if (!SimdMath.AllSmall(tem5))
-            {
-                s.Eo1 = eo1;
-                s.Sineo1 = sineo1;
-                s.Coseo1 = coseo1;
-                s.Active = active;
-                KeplerGeneral(ref s, ktr);
-                return;
-            }
-
-            eo1 += tem5;
-            if (ktr == 10) break;
-
-            // A correction within a few parts in 10⁴ of the tolerance (where the noise of a correction near 1e-12 lies)
-            // may have gone the other way in the scalar code, which would end one iterate earlier or later.
-            V size = V.Abs(tem5);
-            s.Tie |= active & V.GreaterThanOrEqual(size, V.Create(0.999e-12)) & V.LessThan(size, V.Create(1.001e-12));
-            active &= V.GreaterThanOrEqual(size, V.Create(1.0e-12));
-            if (!V.Any(active)) break;
-
-            // Lanes that have converged keep the sine and cosine of their previous iterate, as the scalar loop does.
-            SimdMath.RotateSmall(sineo1, coseo1, tem5, out V sNew, out V cNew);
-            sineo1 = V.Select(active, sNew, sineo1);
-            coseo1 = V.Select(active, cNew, coseo1);
         }
-
-        s.Sineo1 = sineo1;
-        s.Coseo1 = coseo1;
     }
 
-    /// <summary>Kepler's iteration from iterate <paramref name="first"/> on (its state in <see cref="State{V}.Eo1"/>,
-    /// <see cref="State{V}.Sineo1"/>, <see cref="State{V}.Coseo1"/> and <see cref="State{V}.Active"/>), for corrections
-    /// of any size: clamped to ±0.95 as the scalar code does, large ones followed by a new sine and cosine.</summary>
+    /// <summary>Kepler's equation for two vectors, their iterations alternating so that the processor overlaps them
+    /// (each is one long chain: a division, then the turn of the sine and cosine). Each vector's lanes take the same
+    /// iterates as they would alone.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void KeplerPair<V>(ref State<V> a, ref State<V> b)
+        where V : struct, ISimdDouble<V>
+    {
+        bool goA = true, goB = true;
+        for (int ktr = 1; goA || goB; ktr++)
+        {
+            if (goA) goA = KeplerStep(ref a, ktr);
+            if (goB) goB = KeplerStep(ref b, ktr);
+        }
+    }
+
+    /// <summary>
+    /// Iterate <paramref name="ktr"/> of Kepler's equation (the scalar code's Newton step, clamped to ±0.95), for the
+    /// lanes still iterating; a lane stops when its correction is below 1e-12, keeping the sine and cosine of the iterate
+    /// before, as the scalar loop does. The iterate, its sine and cosine and the active lanes live in the state. Returns
+    /// whether to go on.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void KeplerGeneral<V>(ref State<V> s, int first)
+    private static bool KeplerStep<V>(ref State<V> s, int ktr)
+        where V : struct, ISimdDouble<V>
+    {
+        V sineo1 = s.Sineo1;
+        V coseo1 = s.Coseo1;
+        V eo1 = s.Eo1;
+        V axnl = s.Axnl;
+        V aynl = s.Aynl;
+        V tem5 = 1.0 - (coseo1 * axnl) - (sineo1 * aynl);
+        tem5 = (s.U - (aynl * coseo1) + (axnl * sineo1) - eo1) / tem5;
+        tem5 = V.Select(s.Active, tem5, V.Create(0.0));
+        if (!SimdMath.AllSmall(tem5)) return KeplerStepLarge(ref s, ktr, tem5);
+
+        eo1 += tem5;
+        s.Eo1 = eo1;
+        if (ktr == 10) return false;
+
+        // A correction within a few parts in 10⁴ of the tolerance (where the noise of a correction near 1e-12 lies)
+        // may have gone the other way in the scalar code, which would end one iterate earlier or later.
+        V size = V.Abs(tem5);
+        V active = s.Active;
+        s.Tie |= active & V.GreaterThanOrEqual(size, V.Create(0.999e-12)) & V.LessThan(size, V.Create(1.001e-12));
+        active &= V.GreaterThanOrEqual(size, V.Create(1.0e-12));
+        s.Active = active;
+        if (!V.Any(active)) return false;
+
+        V sNew, cNew;
+        if (SimdMath.AllTiny(size))
+        {
+            SimdMath.RotateTiny(sineo1, coseo1, tem5, out sNew, out cNew);
+        }
+        else
+        {
+            SimdMath.RotateSmall(sineo1, coseo1, tem5, out sNew, out cNew);
+        }
+
+        s.Sineo1 = V.Select(active, sNew, sineo1);
+        s.Coseo1 = V.Select(active, cNew, coseo1);
+        return true;
+    }
+
+    /// <summary><see cref="KeplerStep"/> with corrections of any size (<paramref name="tem5"/>, before the clamp): a new
+    /// sine and cosine where a correction is too large to turn them by.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static bool KeplerStepLarge<V>(ref State<V> s, int ktr, V tem5)
         where V : struct, ISimdDouble<V>
     {
         V zero = V.Create(0.0);
         V clamp = V.Create(0.95);
-        V u = s.U;
-        V eo1 = s.Eo1;
-        V axnl = s.Axnl;
-        V aynl = s.Aynl;
-        V sineo1 = s.Sineo1;
-        V coseo1 = s.Coseo1;
+        V tooLarge = V.GreaterThanOrEqual(V.Abs(tem5), clamp);
+        tem5 = V.Select(tooLarge, V.Select(V.GreaterThan(tem5, zero), clamp, -clamp), tem5);
+        V eo1 = s.Eo1 + tem5;
+        s.Eo1 = eo1;
+        if (ktr == 10) return false;
+
+        V size = V.Abs(tem5);
         V active = s.Active;
-        for (int ktr = first; ; ktr++)
+        s.Tie |= active & V.GreaterThanOrEqual(size, V.Create(0.999e-12)) & V.LessThan(size, V.Create(1.001e-12));
+        active &= V.GreaterThanOrEqual(size, V.Create(1.0e-12));
+        s.Active = active;
+        if (!V.Any(active)) return false;
+
+        V sNew, cNew;
+        if (SimdMath.AllSmall(tem5))
         {
-            V tem5 = 1.0 - (coseo1 * axnl) - (sineo1 * aynl);
-            tem5 = (u - (aynl * coseo1) + (axnl * sineo1) - eo1) / tem5;
-            tem5 = V.Select(active, tem5, zero);
-            V tooLarge = V.GreaterThanOrEqual(V.Abs(tem5), clamp);
-            tem5 = V.Select(tooLarge, V.Select(V.GreaterThan(tem5, zero), clamp, -clamp), tem5);
-            eo1 += tem5;
-            if (ktr == 10) break;
-
-            V size = V.Abs(tem5);
-            s.Tie |= active & V.GreaterThanOrEqual(size, V.Create(0.999e-12)) & V.LessThan(size, V.Create(1.001e-12));
-            active &= V.GreaterThanOrEqual(size, V.Create(1.0e-12));
-            if (!V.Any(active)) break;
-
-            V sNew, cNew;
-            if (SimdMath.AllSmall(tem5))
-            {
-                SimdMath.RotateSmall(sineo1, coseo1, tem5, out sNew, out cNew);
-            }
-            else
-            {
-                SimdMath.SinCosInRange(eo1, out sNew, out cNew);
-            }
-
-            sineo1 = V.Select(active, sNew, sineo1);
-            coseo1 = V.Select(active, cNew, coseo1);
+            SimdMath.RotateSmall(s.Sineo1, s.Coseo1, tem5, out sNew, out cNew);
+        }
+        else
+        {
+            SimdMath.SinCosInRange(eo1, out sNew, out cNew);
         }
 
-        s.Sineo1 = sineo1;
-        s.Coseo1 = coseo1;
+        s.Sineo1 = V.Select(active, sNew, s.Sineo1);
+        s.Coseo1 = V.Select(active, cNew, s.Coseo1);
+        return true;
     }
 
     /// <summary>Short-period preliminary quantities.</summary>
@@ -706,7 +718,7 @@ internal static class Sgp4Kernel
         V invRl = reciprocal * (pl * onePlusBetal);
         V invPl = reciprocal * (rl * onePlusBetal);
         s.Rdotl = s.SqrtAm * esine * invRl;
-        s.Rvdotl = V.Sqrt(pl) * invRl;
+        s.Rvdotl = s.SqrtAm * betal * invRl;
         V tempSp = esine * (reciprocal * rlPl);
         V amOverRl = am * invRl;
         V sinu = amOverRl * (sineo1 - aynl - (axnl * tempSp));

@@ -152,6 +152,29 @@ internal static class SimdMath
         cos = cosA + V.MultiplyAdd(cosA, cdm1, -(sinA * sd));
     }
 
+    /// <summary>The largest |d| that <see cref="RotateTiny"/> takes.</summary>
+    public const double TinyAngleLimit = 1.0 / 65536.0;
+
+    /// <summary>Whether every |d| is within <see cref="TinyAngleLimit"/> (given |d|).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllTiny<V>(V absD)
+        where V : struct, ISimdDouble<V> => V.All(V.LessThanOrEqual(absD, V.Create(TinyAngleLimit)));
+
+    /// <summary>
+    /// <see cref="RotateSmall"/> for |d| ≤ <see cref="TinyAngleLimit"/>: sin d = d − d³/6 and cos d − 1 = −d²/2, whose
+    /// truncation errors (d⁵/120 and d⁴/24, below 3e-21) are far below the rounding of the sums they go into.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RotateTiny<V>(V sinA, V cosA, V d, out V sin, out V cos)
+        where V : struct, ISimdDouble<V>
+    {
+        V z = d * d;
+        V sd = V.MultiplyAdd(d * z, V.Create(S3), d);
+        V cdm1 = z * -0.5;
+        sin = sinA + V.MultiplyAdd(sinA, cdm1, cosA * sd);
+        cos = cosA + V.MultiplyAdd(cosA, cdm1, -(sinA * sd));
+    }
+
     /// <summary>The sine and cosine of a + d from those of a, for any d within ±<see cref="SinCosLimit"/> (small ones
     /// through <see cref="SinCosOfSmall"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
