@@ -325,7 +325,7 @@ public sealed class Sgp4Batch
             }
             else if (p.DeepSpace is { } deep)
             {
-                DeepSpaceRow<V>(in _batch._terms[i], in _batch._deepTerms[i], deep, i, j0, j1, _out.HasVelocity);
+                DeepSpaceRow<P>(in _batch._terms[i], in _batch._deepTerms[i], deep, i, j0, j1, _out.HasVelocity);
             }
             else
             {
@@ -339,7 +339,18 @@ public sealed class Sgp4Batch
         {
             var steps = new Sgp4Kernel.ResonanceSteps();
             var w = Sgp4Workspace<V>.Current;
-            for (int j = j0; j < j1; j += V.Count)
+            int j = j0;
+            for (; j + V.Count < j1; j += 2 * V.Count)
+            {
+                int jb = j + V.Count;
+                V tA = MinutesSinceEpoch<V>(in k, j);
+                V tB = MinutesSinceEpoch<V>(in k, jb);
+                Sgp4Kernel.DeepSpacePair(in k, in d, deep, steps, tA, tB, withVelocity, w);
+                Write(ref w.OutputA, i, j, V.Count, withVelocity);
+                Write(ref w.OutputB, i, jb, Math.Min(V.Count, j1 - jb), withVelocity);
+            }
+
+            if (j < j1)
             {
                 V t = MinutesSinceEpoch<V>(in k, j);
                 Sgp4Kernel.DeepSpace(in k, in d, deep, steps, t, withVelocity, w);

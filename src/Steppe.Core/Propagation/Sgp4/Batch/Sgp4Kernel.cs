@@ -62,6 +62,10 @@ internal static class Sgp4Kernel
         // Inclination-dependent coefficients (constants of a near-Earth orbit, set once per row; recomputed in deep space).
         public V Sinip, Cosip, Aycof, Xlcof, Con41, X1mth2, X7thm1;
 
+        // Lunar-solar periodics (deep space): the sums of the Sun's and Moon's, and the node and argument of perigee
+        // with the periodics applied directly (or by Lyddane's modification).
+        public V Pinc, Pl, Pgh, Ph, ArgpDirect, NodeDirect;
+
         // Kepler's equation (Eo1 and Active: the iterate and the lanes still iterating).
         public V U, Axnl, Aynl, Sineo1, Coseo1, Eo1, Active;
 
@@ -118,17 +122,7 @@ internal static class Sgp4Kernel
 
         NearEarthMeanElements(in k, ref a);
         NearEarthMeanElements(in k, ref b);
-        LongPeriod(ref a);
-        LongPeriod(ref b);
-        KeplerStart(ref a);
-        KeplerStart(ref b);
-        KeplerPair(ref a, ref b);
-        ShortPeriod(in k, ref a);
-        ShortPeriod(in k, ref b);
-        ShortPeriodTermsAndAngles(in k, ref a);
-        ShortPeriodTermsAndAngles(in k, ref b);
-        StateVector(in k, ref a, withVelocity, ref w.OutputA);
-        StateVector(in k, ref b, withVelocity, ref w.OutputB);
+        FinishPair(in k, withVelocity, w);
     }
 
     /// <summary>Secular gravity and the drag terms that every near-Earth orbit has.</summary>
@@ -259,6 +253,20 @@ internal static class Sgp4Kernel
         Finish(in k, ref w.A, withVelocity, ref w.OutputA);
     }
 
+    /// <summary><see cref="DeepSpace"/> for two vectors of times, stage by stage (the states and codes come back in the
+    /// workspace's <c>OutputA</c> and <c>OutputB</c>); <paramref name="tB"/> follows <paramref name="tA"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void DeepSpacePair<V>(in Sgp4Terms k, in Sgp4DeepTerms d, Sgp4DeepSpace deep, ResonanceSteps steps, V tA, V tB, bool withVelocity, Sgp4Workspace<V> w)
+        where V : struct, ISimdDouble<V>
+    {
+        DeepSecular(in k, in d, deep, steps, tA, ref w.A, w.Resonance);
+        DeepSecular(in k, in d, deep, steps, tB, ref w.B, w.Resonance);
+        ReduceAngles(ref w.A);
+        ReduceAngles(ref w.B);
+        DeepPeriodicsPair(in k, in d, tA, tB, w);
+        FinishPair(in k, withVelocity, w);
+    }
+
     /// <summary>Secular gravity, drag, lunar-solar secular rates and the integrated resonance (SGP4 with DSPACE).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void DeepSecular<V>(in Sgp4Terms k, in Sgp4DeepTerms d, Sgp4DeepSpace deep, ResonanceSteps steps, V t, ref State<V> s, double[] buffer)
@@ -293,7 +301,7 @@ internal static class Sgp4Kernel
             // this row beyond them).
             for (int l = 0; l < V.Count; l++)
             {
-                var r = deep.ResonanceStateAt(V.GetElement(t, l), steps.Forward, steps.Backward);
+                var r = steps.StateAt(deep, V.GetElement(t, l));
                 buffer[l] = r.Atime;
                 buffer[V.Count + l] = r.Xni;
                 buffer[(2 * V.Count) + l] = r.Xndt;
@@ -348,12 +356,38 @@ internal static class Sgp4Kernel
     public static void DeepPeriodics<V>(in Sgp4Terms k, in Sgp4DeepTerms d, V t, ref State<V> s, ref Periodics<V> sun, ref Periodics<V> moon)
         where V : struct, ISimdDouble<V>
     {
+        SunAndMoon(in d, t, ref s, ref sun, ref moon);
+        if (!SumPeriodics(ref sun, ref moon, ref s)) Lyddane(d.Afspc, ref s);
+        ApplyPeriodics(in k, ref s);
+    }
+
+    /// <summary><see cref="DeepPeriodics"/> for two vectors, stage by stage.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void DeepPeriodicsPair<V>(in Sgp4Terms k, in Sgp4DeepTerms d, V tA, V tB, Sgp4Workspace<V> w)
+        where V : struct, ISimdDouble<V>
+    {
+        ref State<V> a = ref w.A;
+        ref State<V> b = ref w.B;
+        SunAndMoon(in d, tA, ref a, ref w.Sun, ref w.Moon);
+        SunAndMoon(in d, tB, ref b, ref w.SunB, ref w.MoonB);
+        bool allDirectA = SumPeriodics(ref w.Sun, ref w.Moon, ref a);
+        bool allDirectB = SumPeriodics(ref w.SunB, ref w.MoonB, ref b);
+        if (!allDirectA) Lyddane(d.Afspc, ref a);
+        if (!allDirectB) Lyddane(d.Afspc, ref b);
+        ApplyPeriodics(in k, ref a);
+        ApplyPeriodics(in k, ref b);
+    }
+
+    /// <summary>The Sun's and the Moon's periodics at <paramref name="t"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SunAndMoon<V>(in Sgp4DeepTerms d, V t, ref State<V> s, ref Periodics<V> sun, ref Periodics<V> moon)
+        where V : struct, ISimdDouble<V>
+    {
         V zmSun = d.Zmos + (Sgp4DeepSpace.Zns * t);
         V zmMoon = d.Zmol + (Sgp4DeepSpace.Znl * t);
         s.Tie |= Beyond(zmSun, SimdMath.SinCosLimit / 2) | Beyond(zmMoon, SimdMath.SinCosLimit / 2);
         ThirdBody(zmSun, 2.0 * Sgp4DeepSpace.Zes, d.Se2, d.Se3, d.Si2, d.Si3, d.Sl2, d.Sl3, d.Sl4, d.Sgh2, d.Sgh3, d.Sgh4, d.Sh2, d.Sh3, ref sun);
         ThirdBody(zmMoon, 2.0 * Sgp4DeepSpace.Zel, d.Ee2, d.E3, d.Xi2, d.Xi3, d.Xl2, d.Xl3, d.Xl4, d.Xgh2, d.Xgh3, d.Xgh4, d.Xh2, d.Xh3, ref moon);
-        ApplyPeriodics(in k, in d, ref sun, ref moon, ref s);
     }
 
     /// <summary>The long-period terms of one perturbing body (the e, i, l, g+h and h parts).</summary>
@@ -382,47 +416,100 @@ internal static class Sgp4Kernel
         p.H = (h2 * f2) + (h3 * f3);
     }
 
-    /// <summary>Adds the Sun's and Moon's periodics to the mean elements (directly, or by Lyddane's modification),
+    /// <summary>
+    /// Sums the Sun's and Moon's periodics into the state (<see cref="State{V}.Pinc"/> and the others), adds those of
+    /// the inclination and eccentricity, and takes the sine and cosine of the inclination; the node and argument of
+    /// perigee of lanes at 0.2 rad or more take theirs directly. Returns whether every lane is such (else
+    /// <see cref="Lyddane"/> must give the others theirs).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static bool SumPeriodics<V>(ref Periodics<V> sun, ref Periodics<V> moon, ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        V pinc = sun.I + moon.I;
+        V pgh = sun.Gh + moon.Gh;
+        V ph = sun.H + moon.H;
+        s.Pinc = pinc;
+        s.Pl = sun.L + moon.L;
+        s.Pgh = pgh;
+        s.Ph = ph;
+        V inclp = s.Xincp + pinc;
+        s.Xincp = inclp;
+        s.Ep += sun.E + moon.E;
+        SimdMath.SinCosInRange(inclp, out V sinip, out V cosip);
+        s.Sinip = sinip;
+        s.Cosip = cosip;
+        s.Tie |= Near(inclp, 0.2, 1e-13);
+
+        // Lanes at 0.2 rad or more take the periodics directly, the others through the Lyddane modification.
+        V phd = ph / sinip;
+        V pghd = pgh - (cosip * phd);
+        s.ArgpDirect = s.Argpp + pghd;
+        s.NodeDirect = s.Nodep + phd;
+        return V.All(V.GreaterThanOrEqual(inclp, V.Create(0.2)));
+    }
+
+    /// <summary>Lyddane's modification for the lanes below 0.2 rad: the node and inclination periodics applied to
+    /// (sin i sin Ω, sin i cos Ω), so that small inclinations stay well defined; gives the new argument of perigee and
+    /// node (before adding pl to M) in place of the direct ones.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void Lyddane<V>(bool afspc, ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        const double TwoPi = 2.0 * Math.PI;
+        V zero = V.Create(0.0);
+        V sinip = s.Sinip;
+        V cosip = s.Cosip;
+        V pinc = s.Pinc;
+        V ph = s.Ph;
+        V nodep = s.Nodep;
+        V mp = s.Mp;
+        V pl = s.Pl;
+        SimdMath.SinCosInRange(nodep, out V sinop, out V cosop);
+        V alfdp = sinip * sinop;
+        V betdp = sinip * cosop;
+        V dalf = (ph * cosop) + (pinc * cosip * sinop);
+        V dbet = (-ph * sinop) + (pinc * cosip * cosop);
+        alfdp += dalf;
+        betdp += dbet;
+        V nodel = SimdMath.ModTwoPiInRange(nodep);
+        if (afspc) nodel = V.Select(V.LessThan(nodel, zero), nodel + TwoPi, nodel);
+        V xls = mp + s.Argpp + (cosip * nodel);
+        V dls = pl + s.Pgh - (pinc * nodel * sinip);
+        xls += dls;
+        V xnoh = nodel;
+        nodel = SimdMath.Atan2(alfdp, betdp);
+
+        // atan2 jumps between −π and π; the AFSPC mode moves negative nodes up by 2π; the node is then put within π
+        // of the old one: near any of those edges a last-bit difference could land on the other side.
+        V tie = Near(V.Abs(xnoh - nodel), Math.PI, 1e-12) | Near(V.Abs(nodel), Math.PI, 1e-12);
+        if (afspc)
+        {
+            tie |= Near(nodel, 0.0, 1e-15);
+            nodel = V.Select(V.LessThan(nodel, zero), nodel + TwoPi, nodel);
+        }
+
+        V wrap = V.GreaterThan(V.Abs(xnoh - nodel), V.Create(Math.PI));
+        nodel = V.Select(wrap, V.Select(V.LessThan(nodel, xnoh), nodel + TwoPi, nodel - TwoPi), nodel);
+        V direct = V.GreaterThanOrEqual(s.Xincp, V.Create(0.2));
+        s.ArgpDirect = V.Select(direct, s.ArgpDirect, xls - (mp + pl) - (cosip * nodel));
+        s.NodeDirect = V.Select(direct, s.NodeDirect, nodel);
+        s.Tie |= V.AndNot(tie, direct);
+    }
+
+    /// <summary>Adds the periodics to the mean anomaly, takes the node and argument of perigee (direct or Lyddane's),
     /// folds a negative inclination and forms the inclination-dependent coefficients.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void ApplyPeriodics<V>(in Sgp4Terms k, in Sgp4DeepTerms d, ref Periodics<V> sun, ref Periodics<V> moon, ref State<V> s)
+    private static void ApplyPeriodics<V>(in Sgp4Terms k, ref State<V> s)
         where V : struct, ISimdDouble<V>
     {
         V zero = V.Create(0.0);
-        V pe = sun.E + moon.E;
-        V pinc = sun.I + moon.I;
-        V pl = sun.L + moon.L;
-        V pgh = sun.Gh + moon.Gh;
-        V ph = sun.H + moon.H;
-
-        V inclp = s.Xincp + pinc;
-        V ep = s.Ep + pe;
-        SimdMath.SinCosInRange(inclp, out V sinip, out V cosip);
-        V mp = s.Mp;
-        V argpp = s.Argpp;
-        V nodep = s.Nodep;
-
-        // Lanes at 0.2 rad or more take the periodics directly, the others through the Lyddane modification.
-        V direct = V.GreaterThanOrEqual(inclp, V.Create(0.2));
-        V tie = s.Tie | Near(inclp, 0.2, 1e-13);
-        V argppOut = argpp, nodepOut = nodep;
-        if (V.Any(direct))
-        {
-            V phd = ph / sinip;
-            V pghd = pgh - (cosip * phd);
-            argppOut = argpp + pghd;
-            nodepOut = nodep + phd;
-        }
-
-        if (!V.All(direct))
-        {
-            Lyddane(d.Afspc, sinip, cosip, pinc, pl, pgh, ph, mp, argpp, nodep, out V argpl, out V nodel, out V lyddaneTie);
-            argppOut = V.Select(direct, argppOut, argpl);
-            nodepOut = V.Select(direct, nodepOut, nodel);
-            tie |= V.AndNot(lyddaneTie, direct);
-        }
-
-        mp += pl;
+        V inclp = s.Xincp;
+        V sinip = s.Sinip;
+        V cosip = s.Cosip;
+        V argppOut = s.ArgpDirect;
+        V nodepOut = s.NodeDirect;
+        s.Mp += s.Pl;
 
         // A negative inclination is folded back: sin(−i) = −sin i, cos(−i) = cos i.
         V negative = V.LessThan(inclp, zero);
@@ -434,21 +521,16 @@ internal static class Sgp4Kernel
             argppOut = V.Select(negative, argppOut - Math.PI, argppOut);
         }
 
-        V error = s.Error;
-        error = V.Select(
-            V.Equal(error, zero) & (V.LessThan(ep, zero) | V.GreaterThan(ep, V.Create(1.0))),
+        V ep = s.Ep;
+        s.Error = V.Select(
+            V.Equal(s.Error, zero) & (V.LessThan(ep, zero) | V.GreaterThan(ep, V.Create(1.0))),
             V.Create((double)Sgp4ErrorCode.PerturbedEccentricityOutOfRange),
-            error);
-
-        s.Error = error;
-        s.Tie = tie | Near(ep, 0.0, 1e-15) | Near(ep, 1.0, 1e-12);
-        s.Ep = ep;
+            s.Error);
+        s.Tie |= Near(ep, 0.0, 1e-15) | Near(ep, 1.0, 1e-12);
         s.Xincp = inclp;
-        s.Mp = mp;
         s.Argpp = argppOut;
         s.Nodep = nodepOut;
         s.Sinip = sinip;
-        s.Cosip = cosip;
         s.Aycof = -0.5 * k.J3OverJ2 * sinip;
         V denominator = V.Select(V.GreaterThan(V.Abs(cosip + 1.0), V.Create(1.5e-12)), 1.0 + cosip, V.Create(1.5e-12));
         s.Xlcof = -0.25 * k.J3OverJ2 * sinip * (3.0 + (5.0 * cosip)) / denominator;
@@ -458,55 +540,36 @@ internal static class Sgp4Kernel
         s.X7thm1 = (7.0 * cosisq) - 1.0;
     }
 
-    /// <summary>Lyddane's modification: the node and inclination periodics applied to (sin i sin Ω, sin i cos Ω), so
-    /// that small inclinations stay well defined; gives the new argument of perigee and node (before adding pl to M).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Lyddane<V>(
-        bool afspc, V sinip, V cosip, V pinc, V pl, V pgh, V ph, V mp, V argpp, V nodep, out V argpl, out V nodel, out V tie)
-        where V : struct, ISimdDouble<V>
-    {
-        const double TwoPi = 2.0 * Math.PI;
-        V zero = V.Create(0.0);
-        SimdMath.SinCosInRange(nodep, out V sinop, out V cosop);
-        V alfdp = sinip * sinop;
-        V betdp = sinip * cosop;
-        V dalf = (ph * cosop) + (pinc * cosip * sinop);
-        V dbet = (-ph * sinop) + (pinc * cosip * cosop);
-        alfdp += dalf;
-        betdp += dbet;
-        nodel = SimdMath.ModTwoPiInRange(nodep);
-        if (afspc) nodel = V.Select(V.LessThan(nodel, zero), nodel + TwoPi, nodel);
-        V xls = mp + argpp + (cosip * nodel);
-        V dls = pl + pgh - (pinc * nodel * sinip);
-        xls += dls;
-        V xnoh = nodel;
-        nodel = SimdMath.Atan2(alfdp, betdp);
-
-        // atan2 jumps between −π and π; the AFSPC mode moves negative nodes up by 2π; the node is then put within π
-        // of the old one: near any of those edges a last-bit difference could land on the other side.
-        tie = Near(V.Abs(xnoh - nodel), Math.PI, 1e-12) | Near(V.Abs(nodel), Math.PI, 1e-12);
-        if (afspc)
-        {
-            tie |= Near(nodel, 0.0, 1e-15);
-            nodel = V.Select(V.LessThan(nodel, zero), nodel + TwoPi, nodel);
-        }
-
-        V wrap = V.GreaterThan(V.Abs(xnoh - nodel), V.Create(Math.PI));
-        nodel = V.Select(wrap, V.Select(V.LessThan(nodel, xnoh), nodel + TwoPi, nodel - TwoPi), nodel);
-        argpl = xls - (mp + pl) - (cosip * nodel);
-    }
-
-    /// <summary>Resonance integrator steps beyond the precomputed table, kept for one row of times.</summary>
+    /// <summary>Resonance integrator steps beyond the precomputed table, kept for one row of times, and the last state
+    /// given with the times it serves.</summary>
     public sealed class ResonanceSteps
     {
+        private Sgp4DeepSpace.IntegratorState _last;
+        private double _lastFrom = double.PositiveInfinity;
+        private double _lastTo = double.NegativeInfinity;
+
         public List<Sgp4DeepSpace.IntegratorState> Forward { get; } = [];
 
         public List<Sgp4DeepSpace.IntegratorState> Backward { get; } = [];
 
-        public void Clear()
+        /// <summary>
+        /// <see cref="Sgp4DeepSpace.ResonanceStateAt"/> at <paramref name="t"/> minutes. Its states lie at whole steps
+        /// from the epoch, and a time t is served by the state at or below it ahead of the epoch ([Atime, Atime + step)),
+        /// at or above it behind ((Atime − step, Atime]); a time well inside the interval of the last state given (a
+        /// microminute and more from its ends, where no rounding of the scalar code's test can reach) gets that state
+        /// again without the search.
+        /// </summary>
+        public Sgp4DeepSpace.IntegratorState StateAt(Sgp4DeepSpace deep, double t)
         {
-            Forward.Clear();
-            Backward.Clear();
+            if (t > _lastFrom && t < _lastTo) return _last;
+            var s = deep.ResonanceStateAt(t, Forward, Backward);
+            const double Step = Sgp4DeepSpace.StepMinutes;
+            double margin = 1e-6 + (1e-12 * Math.Abs(s.Atime));
+            (_lastFrom, _lastTo) = t > 0.0
+                ? (s.Atime + margin, s.Atime + Step - margin)
+                : (s.Atime - Step + margin, s.Atime - margin);
+            _last = s;
+            return s;
         }
     }
 
@@ -521,6 +584,26 @@ internal static class Sgp4Kernel
         ShortPeriod(in k, ref s);
         ShortPeriodTermsAndAngles(in k, ref s);
         StateVector(in k, ref s, withVelocity, ref o);
+    }
+
+    /// <summary><see cref="Finish"/> for the two vectors of a workspace, stage by stage.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void FinishPair<V>(in Sgp4Terms k, bool withVelocity, Sgp4Workspace<V> w)
+        where V : struct, ISimdDouble<V>
+    {
+        ref State<V> a = ref w.A;
+        ref State<V> b = ref w.B;
+        LongPeriod(ref a);
+        LongPeriod(ref b);
+        KeplerStart(ref a);
+        KeplerStart(ref b);
+        KeplerPair(ref a, ref b);
+        ShortPeriod(in k, ref a);
+        ShortPeriod(in k, ref b);
+        ShortPeriodTermsAndAngles(in k, ref a);
+        ShortPeriodTermsAndAngles(in k, ref b);
+        StateVector(in k, ref a, withVelocity, ref w.OutputA);
+        StateVector(in k, ref b, withVelocity, ref w.OutputB);
     }
 
     /// <summary>The short-period periodics and the turned sines and cosines (one stage).</summary>
