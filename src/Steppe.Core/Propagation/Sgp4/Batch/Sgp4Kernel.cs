@@ -66,6 +66,9 @@ internal static class Sgp4Kernel
         // with the periodics applied directly (or by Lyddane's modification).
         public V Pinc, Pl, Pgh, Ph, ArgpDirect, NodeDirect;
 
+        // Lyddane's modification: the perturbed (sin i sin Ω, sin i cos Ω), the reduced node and the mean longitude.
+        public V Alfdp, Betdp, Xnoh, Xls;
+
         // Kepler's equation (Eo1 and Active: the iterate and the lanes still iterating).
         public V U, Axnl, Aynl, Sineo1, Coseo1, Eo1, Active;
 
@@ -272,6 +275,8 @@ internal static class Sgp4Kernel
     public static void DeepSecular<V>(in Sgp4Terms k, in Sgp4DeepTerms d, Sgp4DeepSpace deep, ResonanceSteps steps, V t, ref State<V> s, double[] buffer)
         where V : struct, ISimdDouble<V>
     {
+        // The integrator's state for each lane first (no vector lives across these calls).
+        if (d.Irez != 0) GatherResonance(deep, steps, t, buffer);
         V zero = V.Create(0.0);
         V xmdf = k.Mo + (k.Mdot * t);
         V argpdf = k.Argpo + (k.Argpdot * t);
@@ -297,19 +302,6 @@ internal static class Sgp4Kernel
         }
         else
         {
-            // The integrator's state for each lane, from the scalar integrator (precomputed steps, or steps kept for
-            // this row beyond them).
-            for (int l = 0; l < V.Count; l++)
-            {
-                var r = steps.StateAt(deep, V.GetElement(t, l));
-                buffer[l] = r.Atime;
-                buffer[V.Count + l] = r.Xni;
-                buffer[(2 * V.Count) + l] = r.Xndt;
-                buffer[(3 * V.Count) + l] = r.Xnddt;
-                buffer[(4 * V.Count) + l] = r.Xli;
-                buffer[(5 * V.Count) + l] = r.Xldot;
-            }
-
             V ft = t - V.Load(in buffer[0]);
             V xni = V.Load(in buffer[V.Count]);
             V xndt = V.Load(in buffer[2 * V.Count]);
@@ -350,6 +342,25 @@ internal static class Sgp4Kernel
         s.Xincp = inclm;
     }
 
+    /// <summary>The resonance integrator's state for each lane, from the scalar integrator (precomputed steps, or steps
+    /// kept for this row beyond them), into <paramref name="buffer"/>: Atime, Xni, Xndt, Xnddt, Xli, Xldot, a vector
+    /// each.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void GatherResonance<V>(Sgp4DeepSpace deep, ResonanceSteps steps, V t, double[] buffer)
+        where V : struct, ISimdDouble<V>
+    {
+        for (int l = 0; l < V.Count; l++)
+        {
+            var r = steps.StateAt(deep, V.GetElement(t, l));
+            buffer[l] = r.Atime;
+            buffer[V.Count + l] = r.Xni;
+            buffer[(2 * V.Count) + l] = r.Xndt;
+            buffer[(3 * V.Count) + l] = r.Xnddt;
+            buffer[(4 * V.Count) + l] = r.Xli;
+            buffer[(5 * V.Count) + l] = r.Xldot;
+        }
+    }
+
     /// <summary>Lunar-solar periodics (DPPER, with the Lyddane branch below 0.2 rad of inclination), the fold of a
     /// negative inclination and the inclination-dependent coefficients.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -372,8 +383,10 @@ internal static class Sgp4Kernel
         SunAndMoon(in d, tB, ref b, ref w.SunB, ref w.MoonB);
         bool allDirectA = SumPeriodics(ref w.Sun, ref w.Moon, ref a);
         bool allDirectB = SumPeriodics(ref w.SunB, ref w.MoonB, ref b);
-        if (!allDirectA) Lyddane(d.Afspc, ref a);
-        if (!allDirectB) Lyddane(d.Afspc, ref b);
+        if (!allDirectA) LyddaneVector(d.Afspc, ref a);
+        if (!allDirectB) LyddaneVector(d.Afspc, ref b);
+        if (!allDirectA) LyddaneNode(d.Afspc, ref a);
+        if (!allDirectB) LyddaneNode(d.Afspc, ref b);
         ApplyPeriodics(in k, ref a);
         ApplyPeriodics(in k, ref b);
     }
@@ -404,9 +417,11 @@ internal static class Sgp4Kernel
         double gh2, double gh3, double gh4, double h2, double h3, ref Periodics<V> p)
         where V : struct, ISimdDouble<V>
     {
-        SimdMath.SinCosInRange(zm, out V sinzm, out _);
+        // zf = zm + 2e·sin zm: its sine and cosine by turning those of zm by zf − zm as the scalar code rounds zf (the
+        // difference is exact where |zm| ≥ |2e·sin zm|, and within 2e-17 elsewhere); |zf − zm| ≤ 0.11 for the Moon.
+        SimdMath.SinCosInRange(zm, out V sinzm, out V coszm);
         V zf = zm + (twoE * sinzm);
-        SimdMath.SinCosInRange(zf, out V sinzf, out V coszf);
+        SimdMath.RotateModerate(sinzm, coszm, zf - zm, out V sinzf, out V coszf);
         V f2 = (0.5 * sinzf * sinzf) - 0.25;
         V f3 = -0.5 * sinzf * coszf;
         p.E = (e2 * f2) + (e3 * f3);
@@ -452,33 +467,51 @@ internal static class Sgp4Kernel
     /// <summary>Lyddane's modification for the lanes below 0.2 rad: the node and inclination periodics applied to
     /// (sin i sin Ω, sin i cos Ω), so that small inclinations stay well defined; gives the new argument of perigee and
     /// node (before adding pl to M) in place of the direct ones.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Lyddane<V>(bool afspc, ref State<V> s)
         where V : struct, ISimdDouble<V>
     {
+        LyddaneVector(afspc, ref s);
+        LyddaneNode(afspc, ref s);
+    }
+
+    /// <summary>The first half of <see cref="Lyddane"/>: the perturbed (sin i sin Ω, sin i cos Ω), the reduced node
+    /// and the perturbed mean longitude.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void LyddaneVector<V>(bool afspc, ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
         const double TwoPi = 2.0 * Math.PI;
-        V zero = V.Create(0.0);
         V sinip = s.Sinip;
         V cosip = s.Cosip;
         V pinc = s.Pinc;
         V ph = s.Ph;
         V nodep = s.Nodep;
-        V mp = s.Mp;
-        V pl = s.Pl;
         SimdMath.SinCosInRange(nodep, out V sinop, out V cosop);
         V alfdp = sinip * sinop;
         V betdp = sinip * cosop;
         V dalf = (ph * cosop) + (pinc * cosip * sinop);
         V dbet = (-ph * sinop) + (pinc * cosip * cosop);
-        alfdp += dalf;
-        betdp += dbet;
+        s.Alfdp = alfdp + dalf;
+        s.Betdp = betdp + dbet;
         V nodel = SimdMath.ModTwoPiInRange(nodep);
-        if (afspc) nodel = V.Select(V.LessThan(nodel, zero), nodel + TwoPi, nodel);
-        V xls = mp + s.Argpp + (cosip * nodel);
-        V dls = pl + s.Pgh - (pinc * nodel * sinip);
-        xls += dls;
-        V xnoh = nodel;
-        nodel = SimdMath.Atan2(alfdp, betdp);
+        if (afspc) nodel = V.Select(V.LessThan(nodel, V.Create(0.0)), nodel + TwoPi, nodel);
+        V xls = s.Mp + s.Argpp + (cosip * nodel);
+        V dls = s.Pl + s.Pgh - (pinc * nodel * sinip);
+        s.Xls = xls + dls;
+        s.Xnoh = nodel;
+    }
+
+    /// <summary>The second half of <see cref="Lyddane"/>: the node from atan2, kept within π of the old one, and the
+    /// argument of perigee.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void LyddaneNode<V>(bool afspc, ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        const double TwoPi = 2.0 * Math.PI;
+        V zero = V.Create(0.0);
+        V xnoh = s.Xnoh;
+        V nodel = SimdMath.Atan2(s.Alfdp, s.Betdp);
 
         // atan2 jumps between −π and π; the AFSPC mode moves negative nodes up by 2π; the node is then put within π
         // of the old one: near any of those edges a last-bit difference could land on the other side.
@@ -492,7 +525,7 @@ internal static class Sgp4Kernel
         V wrap = V.GreaterThan(V.Abs(xnoh - nodel), V.Create(Math.PI));
         nodel = V.Select(wrap, V.Select(V.LessThan(nodel, xnoh), nodel + TwoPi, nodel - TwoPi), nodel);
         V direct = V.GreaterThanOrEqual(s.Xincp, V.Create(0.2));
-        s.ArgpDirect = V.Select(direct, s.ArgpDirect, xls - (mp + pl) - (cosip * nodel));
+        s.ArgpDirect = V.Select(direct, s.ArgpDirect, s.Xls - (s.Mp + s.Pl) - (s.Cosip * nodel));
         s.NodeDirect = V.Select(direct, s.NodeDirect, nodel);
         s.Tie |= V.AndNot(tie, direct);
     }

@@ -48,8 +48,12 @@ internal static class SimdMath
     private const double S3 = -1.0 / 6.0;
     private const double S5 = 1.0 / 120.0;
     private const double S7 = -1.0 / 5040.0;
+    private const double S9 = 1.0 / 362880.0;
+    private const double S11 = -1.0 / 39916800.0;
     private const double C4 = 1.0 / 24.0;
     private const double C6 = -1.0 / 720.0;
+    private const double C8 = 1.0 / 40320.0;
+    private const double C10 = -1.0 / 3628800.0;
 
     // Minimax polynomials on |r| ≤ π/4 (Remez exchange in 60-digit arithmetic, then rounded to doubles):
     // sin r ≈ r + r³·(P3 + P5·z + … + P13·z⁵) with z = r², relative error below 6e-18, and
@@ -148,6 +152,30 @@ internal static class SimdMath
         where V : struct, ISimdDouble<V>
     {
         SinCosOfSmall(d, out V sd, out V cdm1);
+        sin = sinA + V.MultiplyAdd(sinA, cdm1, cosA * sd);
+        cos = cosA + V.MultiplyAdd(cosA, cdm1, -(sinA * sd));
+    }
+
+    /// <summary>
+    /// The sine and cosine of a + d from those of a, for |d| ≤ 1/8 (the caller guarantees it): the Taylor series of
+    /// sin d to degree 11 and of cos d − 1 to degree 10, whose truncation errors (below 1e-21 and 4e-20 at 1/8) are far
+    /// below the rounding of the sums they go into.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RotateModerate<V>(V sinA, V cosA, V d, out V sin, out V cos)
+        where V : struct, ISimdDouble<V>
+    {
+        V z = d * d;
+        V ps = V.MultiplyAdd(z, V.Create(S11), V.Create(S9));
+        ps = V.MultiplyAdd(z, ps, V.Create(S7));
+        ps = V.MultiplyAdd(z, ps, V.Create(S5));
+        ps = V.MultiplyAdd(z, ps, V.Create(S3));
+        V sd = V.MultiplyAdd(d * z, ps, d);
+        V pc = V.MultiplyAdd(z, V.Create(C10), V.Create(C8));
+        pc = V.MultiplyAdd(z, pc, V.Create(C6));
+        pc = V.MultiplyAdd(z, pc, V.Create(C4));
+        pc = V.MultiplyAdd(z, pc, V.Create(-0.5));
+        V cdm1 = z * pc;
         sin = sinA + V.MultiplyAdd(sinA, cdm1, cosA * sd);
         cos = cosA + V.MultiplyAdd(cosA, cdm1, -(sinA * sd));
     }
