@@ -6,7 +6,8 @@ namespace Steppe.Core.Propagation.Sgp4.Batch;
 /// A vector of double-precision lanes as the batch kernels see it: IEEE arithmetic lane by lane (the same
 /// roundings as scalar code), comparisons that give all-ones/all-zeros lane masks, and a lane select. One kernel
 /// written against this interface is compiled (specialised by the JIT) for each width: <see cref="Simd512"/>,
-/// <see cref="Simd256"/>, <see cref="Simd128"/> and the one-lane <see cref="SimdScalar"/>.
+/// <see cref="Simd256"/>, <see cref="Simd128"/>, their pairs (<see cref="Simd512x2"/>, <see cref="Simd256x2"/>,
+/// <see cref="Simd128x2"/>: two vectors, every operation on both) and the one-lane <see cref="SimdScalar"/>.
 /// </summary>
 /// <typeparam name="TSelf">The implementing vector type.</typeparam>
 internal interface ISimdDouble<TSelf> where TSelf : struct, ISimdDouble<TSelf>

@@ -16,11 +16,12 @@ namespace Steppe.Core.Propagation.Sgp4.Batch;
 /// <para>Layout and vectorisation. Each element set is initialised by <see cref="Sgp4Propagator"/> and its
 /// time-independent terms are copied into flat arrays of records (<see cref="Sgp4Terms"/>, <see cref="Sgp4DeepTerms"/>);
 /// the output is a structure of arrays (<see cref="Sgp4BatchStates"/>: x, y, z, vx, vy, vz and the code, one array each,
-/// object-major or time-major). The vector lanes run over time: one element set is propagated to 2, 4 or 8 consecutive
-/// times at once (<see cref="Sgp4VectorWidth"/>), its terms broadcast to every lane. So every lane takes the same branch
-/// of the model — drag or simplified drag, near-Earth or deep space, resonance — and the only divergences are the number
-/// of Kepler iterations and, rarely, the Lyddane choice, which the lanes of one orbit nearly share. Both SGP4 and SDP4 are
-/// vectorised (<see cref="Sgp4Kernel"/>). Work is spread over threads by element set, and by blocks of time when there are
+/// object-major or time-major). The vector lanes run over time: one element set is propagated to consecutive times at
+/// once, its terms broadcast to every lane — two vectors of the chosen width side by side (<see cref="Sgp4VectorWidth"/>;
+/// 4, 8 or 16 times; one on the portable path), and two such groups in flight through the stages. So every lane takes
+/// the same branch of the model — drag or simplified drag, near-Earth or deep space, resonance — and the only
+/// divergences are the number of Kepler iterations and, rarely, the Lyddane choice, which the lanes of one orbit nearly
+/// share. Both SGP4 and SDP4 are vectorised (<see cref="Sgp4Kernel"/>). Work is spread over threads by element set, and by blocks of time when there are
 /// few sets; the caller bounds the threads (<see cref="Sgp4BatchOptions.MaxDegreeOfParallelism"/>).</para>
 /// <para>Error codes. A lane that fails is marked with its code at the check where the scalar code would return (same
 /// checks, same order) and computing goes on for the other lanes; at the end the failed lanes' states are replaced by
@@ -32,7 +33,7 @@ public sealed class Sgp4Batch
 {
     private const int TimeChunk = 1024;
 
-    // Tiles for time-major output: sets × times (the times a multiple of two vectors of the widest width).
+    // Tiles for time-major output: sets × times (the times a multiple of the 32 that two groups of the widest pair take).
     private const int TileSets = 16;
     private const int TileTimes = 64;
 

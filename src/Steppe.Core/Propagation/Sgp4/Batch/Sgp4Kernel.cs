@@ -10,9 +10,11 @@ namespace Steppe.Core.Propagation.Sgp4.Batch;
 /// <item>the transcendental functions: <see cref="SimdMath.SinCosInRange"/> (within 2 ulp of libm), <see cref="SimdMath.Atan2"/>
 /// (1 ulp of π) for the Lyddane node, <see cref="SimdMath.Cbrt"/> (within an ulp of the true root) for resonant orbits;</item>
 /// <item>sines and cosines turned by a small angle rather than taken afresh: the mean anomaly after drag, each Kepler
-/// iterate after the first, and the short-period corrections to the argument of latitude and the inclination (which
-/// removes the scalar code's <c>atan2</c>);</item>
-/// <item>three divisions by the radius and two by √μ made multiplications by one reciprocal.</item>
+/// iterate after the first, the short-period corrections to the argument of latitude and the inclination (which
+/// removes the scalar code's <c>atan2</c>), and the Sun's and Moon's zf = zm + 2e·sin zm (turned by zf − zm as the
+/// scalar code rounds zf);</item>
+/// <item>three divisions by the radius, the semi-latus rectum and 1 + βl made multiplications by one reciprocal, two
+/// by √μ by another, √pl taken as √am·βl and, near the Earth, √am as √a₀·|tempa|.</item>
 /// </list>
 /// The integrator states of the resonance come from the scalar integrator itself (<see cref="Sgp4DeepSpace.ResonanceStateAt"/>).
 /// </summary>
@@ -26,11 +28,15 @@ namespace Steppe.Core.Propagation.Sgp4.Batch;
 /// threshold, the 0.2 rad Lyddane switch, the Lyddane node's ±π wrap. Such lanes, those with e &gt; 0.9 (where Kepler's
 /// equation magnifies last-bit differences a hundredfold and more) and those whose angles have grown beyond the exact
 /// range of the vector functions (decades from epoch) are marked <see cref="Output{V}.Tie"/> and the caller recomputes
-/// them with the scalar propagator, so that the codes and states agree everywhere. The kernels call nothing on their
-/// hot paths, so that the JIT keeps their values in registers.</para>
-/// <para>The kernel is cut into stages (separate methods) because the JIT inlines the vector operators of one method only
-/// up to a budget of local variables; each stage stays within it and compiles to straight vector code. Near-Earth rows
-/// run two vectors of times through the stages alternately, to give the processor two independent chains.</para>
+/// them with the scalar propagator, so that the codes and states agree everywhere.</para>
+/// <para>The work is one long chain of dependent operations per vector, so the processor is kept busy by independent
+/// chains side by side: the batch runs rows on paired vector types (<see cref="Simd256x2"/> and its kin: every operation
+/// done on two vectors, two instructions the processor overlaps) and takes two such vectors of times through the stages
+/// alternately (<see cref="NearEarthPair"/>, <see cref="DeepSpacePair"/>; Kepler's iterations alternate too). The kernel
+/// is cut into stages (separate methods) because the JIT inlines the vector operators of one method only up to a budget,
+/// and keeps values in registers only up to a number of locals; each stage stays within both and compiles to straight
+/// vector code. Rare branches that need more (a large turn, a Kepler correction beyond the small-angle series, the
+/// resonance integrator) are calls placed where no vector value lives across them.</para>
 /// </remarks>
 internal static class Sgp4Kernel
 {
