@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Steppe.Core.Orbits;
 using Steppe.Core.Time;
@@ -347,15 +348,15 @@ public sealed class Sgp4Batch
                 V tA = MinutesSinceEpoch<V>(in k, j);
                 V tB = MinutesSinceEpoch<V>(in k, jb);
                 Sgp4Kernel.DeepSpacePair(in k, in d, deep, steps, tA, tB, withVelocity, w);
-                Write(ref w.OutputA, i, j, V.Count, withVelocity);
-                Write(ref w.OutputB, i, jb, Math.Min(V.Count, j1 - jb), withVelocity);
+                Write(ref w.OutputA, i, j, V.Count, withVelocity, w.Lanes);
+                Write(ref w.OutputB, i, jb, Math.Min(V.Count, j1 - jb), withVelocity, w.Lanes);
             }
 
             if (j < j1)
             {
                 V t = MinutesSinceEpoch<V>(in k, j);
                 Sgp4Kernel.DeepSpace(in k, in d, deep, steps, t, withVelocity, w);
-                Write(ref w.OutputA, i, j, Math.Min(V.Count, j1 - j), withVelocity);
+                Write(ref w.OutputA, i, j, Math.Min(V.Count, j1 - j), withVelocity, w.Lanes);
             }
         }
 
@@ -373,15 +374,15 @@ public sealed class Sgp4Batch
                 V tA = MinutesSinceEpoch<V>(in k, j);
                 V tB = MinutesSinceEpoch<V>(in k, jb);
                 Sgp4Kernel.NearEarthPair(in k, tA, tB, withVelocity, w);
-                Write(ref w.OutputA, i, j, V.Count, withVelocity);
-                Write(ref w.OutputB, i, jb, Math.Min(V.Count, j1 - jb), withVelocity);
+                Write(ref w.OutputA, i, j, V.Count, withVelocity, w.Lanes);
+                Write(ref w.OutputB, i, jb, Math.Min(V.Count, j1 - jb), withVelocity, w.Lanes);
             }
 
             if (j < j1)
             {
                 V t = MinutesSinceEpoch<V>(in k, j);
                 Sgp4Kernel.NearEarth(in k, t, withVelocity, ref w.A, ref w.OutputA);
-                Write(ref w.OutputA, i, j, Math.Min(V.Count, j1 - j), withVelocity);
+                Write(ref w.OutputA, i, j, Math.Min(V.Count, j1 - j), withVelocity, w.Lanes);
             }
         }
 
@@ -396,7 +397,7 @@ public sealed class Sgp4Batch
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Write<V>(ref Sgp4Kernel.Output<V> o, int i, int j, int lanes, bool withVelocity)
+        private void Write<V>(ref Sgp4Kernel.Output<V> o, int i, int j, int lanes, bool withVelocity, double[] lanesBuffer)
             where V : struct, ISimdDouble<V>
         {
             if (V.Any(o.Tie)) SettleTies(ref o, i, j, lanes);
@@ -440,37 +441,65 @@ public sealed class Sgp4Batch
                 return;
             }
 
-            // Scattered (time-major) or partial: through the workspace's lane buffer, one vector store per component.
-            var lanesOut = Sgp4Workspace<V>.Current.Lanes;
+            WriteScattered(ref o, i, j, lanes, withVelocity, allOk, lanesBuffer);
+        }
+
+        /// <summary>The lanes of a partial vector, or of a time-major buffer (one element set at consecutive times, which
+        /// lie a row of sets apart): through the workspace's lane buffer, one vector store per component, then one store
+        /// per lane and component, their indices checked once.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void WriteScattered<V>(ref Sgp4Kernel.Output<V> o, int i, int j, int lanes, bool withVelocity, bool allOk, double[] lanesBuffer)
+            where V : struct, ISimdDouble<V>
+        {
             int n = V.Count;
-            V.Store(o.X, ref lanesOut[0]);
-            V.Store(o.Y, ref lanesOut[n]);
-            V.Store(o.Z, ref lanesOut[2 * n]);
-            V.Store(o.Error, ref lanesOut[6 * n]);
+            if (lanesBuffer.Length < 7 * n) throw new InvalidOperationException("The lane buffer is too small.");
+            ref double buffer = ref MemoryMarshal.GetArrayDataReference(lanesBuffer);
+            V.Store(o.X, ref buffer);
+            V.Store(o.Y, ref Unsafe.Add(ref buffer, n));
+            V.Store(o.Z, ref Unsafe.Add(ref buffer, 2 * n));
+            V.Store(o.Error, ref Unsafe.Add(ref buffer, 6 * n));
             if (withVelocity)
             {
-                V.Store(o.Vx, ref lanesOut[3 * n]);
-                V.Store(o.Vy, ref lanesOut[4 * n]);
-                V.Store(o.Vz, ref lanesOut[5 * n]);
+                V.Store(o.Vx, ref Unsafe.Add(ref buffer, 3 * n));
+                V.Store(o.Vy, ref Unsafe.Add(ref buffer, 4 * n));
+                V.Store(o.Vz, ref Unsafe.Add(ref buffer, 5 * n));
             }
 
             bool objectMajor = _out.Layout == Sgp4StateLayout.ObjectMajor;
             int stride = objectMajor ? 1 : _batch.Count;
             int first = objectMajor ? (i * _timeCount) + j : (j * _batch.Count) + i;
-            for (int l = 0; l < lanes; l++)
+            long last = first + ((long)(lanes - 1) * stride);
+            int length = _batch.Count * _timeCount;
+            if (lanes > n || first < 0 || last >= length || _out.X.Length != length || _out.Y.Length != length ||
+                _out.Z.Length != length || _out.ErrorArray.Length != length ||
+                (withVelocity && (_out.Vx!.Length != length || _out.Vy!.Length != length || _out.Vz!.Length != length)))
             {
-                int b = first + (l * stride);
-                _out.X[b] = lanesOut[l];
-                _out.Y[b] = lanesOut[n + l];
-                _out.Z[b] = lanesOut[(2 * n) + l];
-                if (withVelocity)
-                {
-                    _out.Vx![b] = lanesOut[(3 * n) + l];
-                    _out.Vy![b] = lanesOut[(4 * n) + l];
-                    _out.Vz![b] = lanesOut[(5 * n) + l];
-                }
+                throw new InvalidOperationException("The lanes lie outside the buffers.");
+            }
 
-                errors[b] = (Sgp4ErrorCode)(int)lanesOut[(6 * n) + l];
+            ref double x = ref MemoryMarshal.GetArrayDataReference(_out.X);
+            ref double y = ref MemoryMarshal.GetArrayDataReference(_out.Y);
+            ref double z = ref MemoryMarshal.GetArrayDataReference(_out.Z);
+            ref Sgp4ErrorCode errors = ref MemoryMarshal.GetArrayDataReference(_out.ErrorArray);
+            for (int l = 0, b = first; l < lanes; l++, b += stride)
+            {
+                Unsafe.Add(ref x, b) = Unsafe.Add(ref buffer, l);
+                Unsafe.Add(ref y, b) = Unsafe.Add(ref buffer, n + l);
+                Unsafe.Add(ref z, b) = Unsafe.Add(ref buffer, (2 * n) + l);
+                Unsafe.Add(ref errors, b) = allOk ? Sgp4ErrorCode.None : (Sgp4ErrorCode)(int)Unsafe.Add(ref buffer, (6 * n) + l);
+            }
+
+            if (withVelocity)
+            {
+                ref double vx = ref MemoryMarshal.GetArrayDataReference(_out.Vx!);
+                ref double vy = ref MemoryMarshal.GetArrayDataReference(_out.Vy!);
+                ref double vz = ref MemoryMarshal.GetArrayDataReference(_out.Vz!);
+                for (int l = 0, b = first; l < lanes; l++, b += stride)
+                {
+                    Unsafe.Add(ref vx, b) = Unsafe.Add(ref buffer, (3 * n) + l);
+                    Unsafe.Add(ref vy, b) = Unsafe.Add(ref buffer, (4 * n) + l);
+                    Unsafe.Add(ref vz, b) = Unsafe.Add(ref buffer, (5 * n) + l);
+                }
             }
         }
 
