@@ -396,7 +396,9 @@ public sealed class Sgp4Batch
             return ((V.Load(in _whole[j]) - k.EpochWholeSeconds) + (V.Load(in _fraction[j]) - k.EpochFractionSeconds)) / 60.0;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        /// <summary>Writes one vector of states and codes (a call of its own, so that the rows' loops stay small enough for
+        /// the JIT to inline the vector operations here).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private void Write<V>(ref Sgp4Kernel.Output<V> o, int i, int j, int lanes, bool withVelocity, double[] lanesBuffer)
             where V : struct, ISimdDouble<V>
         {

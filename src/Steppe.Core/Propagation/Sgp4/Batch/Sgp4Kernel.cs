@@ -277,75 +277,97 @@ internal static class Sgp4Kernel
     }
 
     /// <summary>Secular gravity, drag, lunar-solar secular rates and the integrated resonance (SGP4 with DSPACE).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void DeepSecular<V>(in Sgp4Terms k, in Sgp4DeepTerms d, Sgp4DeepSpace deep, ResonanceSteps steps, V t, ref State<V> s, double[] buffer)
         where V : struct, ISimdDouble<V>
     {
-        // The integrator's state for each lane first (no vector lives across these calls).
-        if (d.Irez != 0) GatherResonance(deep, steps, t, buffer);
-        V zero = V.Create(0.0);
-        V xmdf = k.Mo + (k.Mdot * t);
-        V argpdf = k.Argpo + (k.Argpdot * t);
-        V nodedf = k.Nodeo + (k.Nodedot * t);
-        V t2 = t * t;
-        V nodem = nodedf + (k.Nodecf * t2);
-        V tempa = 1.0 - (k.Cc1 * t);
-        V tempe = k.BstarCc4 * t;
-        V templ = k.T2cof * t2;
-
-        // Lunar-solar secular rates.
-        V em = k.Ecco + (d.Dedt * t);
-        V inclm = k.Inclo + (d.Didt * t);
-        V argpm = argpdf + (d.Domdt * t);
-        nodem += d.Dnodt * t;
-        V mm = xmdf + (d.Dmdt * t);
-        V error = zero;
-        V tie = zero;
-        V am;
-        if (d.Irez == 0)
+        if (d.Irez != 0)
         {
-            am = k.AFromNo * tempa * tempa;
+            GatherResonance(deep, steps, t, buffer);
+            DeepSecularRates(in k, in d, t, ref s);
+            DeepResonance(in k, in d, ref s, buffer);
         }
         else
         {
-            V ft = t - V.Load(in buffer[0]);
-            V xni = V.Load(in buffer[V.Count]);
-            V xndt = V.Load(in buffer[2 * V.Count]);
-            V xnddt = V.Load(in buffer[3 * V.Count]);
-            V xli = V.Load(in buffer[4 * V.Count]);
-            V xldot = V.Load(in buffer[5 * V.Count]);
-            V xn = xni + (xndt * ft) + (xnddt * ft * ft * 0.5);
-            V xl = xli + (xldot * ft) + (xndt * ft * ft * 0.5);
-            V thetaUnreduced = d.Gsto + (t * Sgp4DeepSpace.Rptim);
-            tie = Beyond(thetaUnreduced, SimdMath.ModTwoPiLimit);
-            V theta = SimdMath.ModTwoPiInRange(thetaUnreduced);
-            mm = d.Irez != 1
-                ? xl - (2.0 * nodem) + (2.0 * theta)
-                : xl - nodem - argpm + theta;
-            V dndt = xn - k.No;
-            V nm = k.No + dndt;
-            error = V.Select(V.LessThanOrEqual(nm, zero), V.Create((double)Sgp4ErrorCode.MeanMotionNotPositive), zero);
-            tie |= Near(nm, 0.0, 1e-15);
-            V xkeOverNm = k.Xke / nm;
-            am = SimdMath.Cbrt(xkeOverNm * xkeOverNm, V.Create(k.AFromNo)) * tempa * tempa;
+            DeepSecularRates(in k, in d, t, ref s);
         }
 
+        DeepMeanMotion(in k, d.Irez != 0, ref s);
+    }
+
+    /// <summary>Secular gravity and drag, and the lunar-solar secular rates (the eccentricity before drag in
+    /// <see cref="State{V}.Ep"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void DeepSecularRates<V>(in Sgp4Terms k, in Sgp4DeepTerms d, V t, ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        V t2 = t * t;
+        s.T = t;
+        s.Tempa = 1.0 - (k.Cc1 * t);
+        s.Tempe = k.BstarCc4 * t;
+        s.Templ = k.T2cof * t2;
+        s.Ep = k.Ecco + (d.Dedt * t);
+        s.Xincp = k.Inclo + (d.Didt * t);
+        s.Argpp = (k.Argpo + (k.Argpdot * t)) + (d.Domdt * t);
+        s.Nodep = ((k.Nodeo + (k.Nodedot * t)) + (k.Nodecf * t2)) + (d.Dnodt * t);
+        s.Mp = (k.Mo + (k.Mdot * t)) + (d.Dmdt * t);
+        s.Error = V.Create(0.0);
+        s.Tie = V.Create(0.0);
+    }
+
+    /// <summary>The integrated resonance (from the states gathered into <paramref name="buffer"/>): the mean anomaly,
+    /// the mean motion with its error check, and the semi-major axis in <see cref="State{V}.Am"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void DeepResonance<V>(in Sgp4Terms k, in Sgp4DeepTerms d, ref State<V> s, double[] buffer)
+        where V : struct, ISimdDouble<V>
+    {
+        V zero = V.Create(0.0);
+        V t = s.T;
+        V ft = t - V.Load(in buffer[0]);
+        V xni = V.Load(in buffer[V.Count]);
+        V xndt = V.Load(in buffer[2 * V.Count]);
+        V xnddt = V.Load(in buffer[3 * V.Count]);
+        V xli = V.Load(in buffer[4 * V.Count]);
+        V xldot = V.Load(in buffer[5 * V.Count]);
+        V xn = xni + (xndt * ft) + (xnddt * ft * ft * 0.5);
+        V xl = xli + (xldot * ft) + (xndt * ft * ft * 0.5);
+        V thetaUnreduced = d.Gsto + (t * Sgp4DeepSpace.Rptim);
+        V tie = Beyond(thetaUnreduced, SimdMath.ModTwoPiLimit);
+        V theta = SimdMath.ModTwoPiInRange(thetaUnreduced);
+        V nodem = s.Nodep;
+        s.Mp = d.Irez != 1
+            ? xl - (2.0 * nodem) + (2.0 * theta)
+            : xl - nodem - s.Argpp + theta;
+        V dndt = xn - k.No;
+        V nm = k.No + dndt;
+        s.Error = V.Select(V.LessThanOrEqual(nm, zero), V.Create((double)Sgp4ErrorCode.MeanMotionNotPositive), zero);
+        s.Tie = tie | Near(nm, 0.0, 1e-15);
+        V xkeOverNm = k.Xke / nm;
+        V tempa = s.Tempa;
+        s.Am = SimdMath.Cbrt(xkeOverNm * xkeOverNm, V.Create(k.AFromNo)) * tempa * tempa;
+    }
+
+    /// <summary>The semi-major axis (unless the resonance gave it), mean motion and eccentricity after drag, with their
+    /// error checks.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void DeepMeanMotion<V>(in Sgp4Terms k, bool resonant, ref State<V> s)
+        where V : struct, ISimdDouble<V>
+    {
+        V zero = V.Create(0.0);
+        V tempa = s.Tempa;
+        V am = resonant ? s.Am : k.AFromNo * tempa * tempa;
         V sqrtAm = V.Sqrt(am);
         s.Am = am;
         s.SqrtAm = sqrtAm;
         s.Nm = k.Xke / (am * sqrtAm);
-        em -= tempe;
-        error = V.Select(
-            V.Equal(error, zero) & (V.GreaterThanOrEqual(em, V.Create(1.0)) | V.LessThan(em, V.Create(-0.001))),
+        V em = s.Ep - s.Tempe;
+        s.Error = V.Select(
+            V.Equal(s.Error, zero) & (V.GreaterThanOrEqual(em, V.Create(1.0)) | V.LessThan(em, V.Create(-0.001))),
             V.Create((double)Sgp4ErrorCode.MeanEccentricityOutOfRange),
-            error);
-        s.Error = error;
-        s.Tie = tie | Near(em, 1.0, 1e-12) | Near(em, -0.001, 1e-15);
+            s.Error);
+        s.Tie |= Near(em, 1.0, 1e-12) | Near(em, -0.001, 1e-15);
         s.Ep = V.Select(V.LessThan(em, V.Create(1.0e-6)), V.Create(1.0e-6), em);
-        s.Mp = mm + (k.No * templ);
-        s.Nodep = nodem;
-        s.Argpp = argpm;
-        s.Xincp = inclm;
+        s.Mp += k.No * s.Templ;
     }
 
     /// <summary>The resonance integrator's state for each lane, from the scalar integrator (precomputed steps, or steps
