@@ -177,10 +177,10 @@ public sealed class Sgp4Batch
         var width = options.VectorWidth == Sgp4VectorWidth.Auto ? HardwareVectorWidth : options.VectorWidth;
         switch (width)
         {
-            case Sgp4VectorWidth.Scalar: run.Execute<SimdScalar, SimdScalar>(threads); break;
-            case Sgp4VectorWidth.Vector128: run.Execute<Simd128, Simd128x2>(threads); break;
-            case Sgp4VectorWidth.Vector256: run.Execute<Simd256, Simd256x2>(threads); break;
-            case Sgp4VectorWidth.Vector512: run.Execute<Simd512, Simd512x2>(threads); break;
+            case Sgp4VectorWidth.Scalar: run.Execute<SimdScalar>(threads); break;
+            case Sgp4VectorWidth.Vector128: run.Execute<Simd128x2>(threads); break;
+            case Sgp4VectorWidth.Vector256: run.Execute<Simd256x2>(threads); break;
+            case Sgp4VectorWidth.Vector512: run.Execute<Simd512x2>(threads); break;
             default: throw new ArgumentOutOfRangeException(nameof(options), options.VectorWidth, "Unknown vector width.");
         }
     }
@@ -269,11 +269,10 @@ public sealed class Sgp4Batch
             }
         }
 
-        /// <summary>Runs the call on <paramref name="threads"/> threads: deep-space rows with vectors
-        /// <typeparamref name="V"/>, near-Earth rows with <typeparamref name="P"/> (two of them side by side).</summary>
-        public void Execute<V, P>(int threads)
+        /// <summary>Runs the call on <paramref name="threads"/> threads with vectors <typeparamref name="V"/> (for a
+        /// hardware width, a pair of its vectors).</summary>
+        public void Execute<V>(int threads)
             where V : struct, ISimdDouble<V>
-            where P : struct, ISimdDouble<P>
         {
             int objects = _batch.Count;
             if (objects == 0 || _timeCount == 0) return;
@@ -292,17 +291,16 @@ public sealed class Sgp4Batch
 
             if (threads == 1 || items == 1)
             {
-                for (long item = 0; item < items; item++) Item<V, P>(item, chunks, chunkLength, block);
+                for (long item = 0; item < items; item++) Item<V>(item, chunks, chunkLength, block);
             }
             else
             {
-                Parallel.For(0L, items, new ParallelOptions { MaxDegreeOfParallelism = threads }, item => Item<V, P>(item, chunks, chunkLength, block));
+                Parallel.For(0L, items, new ParallelOptions { MaxDegreeOfParallelism = threads }, item => Item<V>(item, chunks, chunkLength, block));
             }
         }
 
-        private void Item<V, P>(long item, int chunks, int chunkLength, int block)
+        private void Item<V>(long item, int chunks, int chunkLength, int block)
             where V : struct, ISimdDouble<V>
-            where P : struct, ISimdDouble<P>
         {
             int i0 = (int)(item / chunks) * block;
             int i1 = Math.Min(i0 + block, _batch.Count);
@@ -312,13 +310,12 @@ public sealed class Sgp4Batch
             for (int t0 = j0; t0 < j1; t0 += tile)
             {
                 int t1 = Math.Min(t0 + tile, j1);
-                for (int i = i0; i < i1; i++) Row<V, P>(i, t0, t1);
+                for (int i = i0; i < i1; i++) Row<V>(i, t0, t1);
             }
         }
 
-        private void Row<V, P>(int i, int j0, int j1)
+        private void Row<V>(int i, int j0, int j1)
             where V : struct, ISimdDouble<V>
-            where P : struct, ISimdDouble<P>
         {
             var p = _batch._propagators[i];
             if (p is null)
@@ -327,11 +324,11 @@ public sealed class Sgp4Batch
             }
             else if (p.DeepSpace is { } deep)
             {
-                DeepSpaceRow<P>(in _batch._terms[i], in _batch._deepTerms[i], deep, i, j0, j1, _out.HasVelocity);
+                DeepSpaceRow<V>(in _batch._terms[i], in _batch._deepTerms[i], deep, i, j0, j1, _out.HasVelocity);
             }
             else
             {
-                NearEarthRow<P>(in _batch._terms[i], i, j0, j1, _out.HasVelocity);
+                NearEarthRow<V>(in _batch._terms[i], i, j0, j1, _out.HasVelocity);
             }
         }
 
