@@ -22,7 +22,8 @@ namespace Steppe.Core.Propagation.Sgp4.Batch;
 /// <para>A lane that fails keeps computing (its values are discarded) while the others go on; its error code is the
 /// first check it fails, in the scalar code's order. Kepler's equation is iterated for all lanes together until every
 /// lane has met the scalar code's own test (a correction below 1e-12, at most ten times); a lane that has met it stops
-/// changing, so each lane ends on the iterate the scalar code ends on.</para>
+/// changing, so each lane ends on the iterate the scalar code ends on. The last iterate, whose only use is to find its
+/// correction below 1e-12, is not taken where the bound on a Newton step's next correction already puts it there.</para>
 /// <para>That holds unless a yes/no test of the model met its threshold within the noise of the last bits: the Kepler
 /// test (a correction within 0.1 % of 1e-12 — one iterate more or less moves the state by up to 1e-12 rad), an error
 /// threshold, the 0.2 rad Lyddane switch, the Lyddane node's ±π wrap. Such lanes, those with e &gt; 0.9 (where Kepler's
@@ -76,7 +77,7 @@ internal static class Sgp4Kernel
         public V Alfdp, Betdp, Xnoh, Xls;
 
         // Kepler's equation (Eo1 and Active: the iterate and the lanes still iterating).
-        public V U, Axnl, Aynl, Sineo1, Coseo1, Eo1, Active;
+        public V U, Axnl, Aynl, Sineo1, Coseo1, Eo1, Active, El2;
 
         // Short-period terms.
         public V Sinu, Cosu, Mrt, Dsu, Xnode, Dinc, Rdotl, Rvdotl, Temp1, Sin2u, Cos2u;
@@ -720,6 +721,7 @@ internal static class Sgp4Kernel
         SimdMath.SinCosInRange(s.U, out s.Sineo1, out s.Coseo1);
         s.Eo1 = s.U;
         s.Active = V.Equal(s.Error, V.Create(0.0));
+        s.El2 = (s.Axnl * s.Axnl) + (s.Aynl * s.Aynl);
     }
 
     /// <summary>Kepler's equation: the scalar code's iteration, all lanes together.</summary>
@@ -792,7 +794,15 @@ internal static class Sgp4Kernel
 
         s.Sineo1 = V.Select(active, sNew, sineo1);
         s.Coseo1 = V.Select(active, cNew, coseo1);
-        return true;
+
+        // After a Newton step δ the next correction is at most (e/2·δ² + 1.5e-14)/(1 − e) (the residual of a Newton
+        // step is f''·δ²/2 with |f''| ≤ e, and the rounding of u − aynl·cos E + axnl·sin E − E near 2π adds a few
+        // 1e-15), below 1.3e-13 where e·δ² < 1e-13 and e < 0.5: far under the scalar code's 1e-12 (and its noise), so
+        // that iterate would end every active lane, keeping the sine and cosine just turned to — as it is taken now.
+        V el2 = s.El2;
+        V z = tem5 * tem5;
+        V ends = V.LessThan(el2 * z * z, V.Create(1e-26)) & V.LessThan(el2, V.Create(0.25));
+        return V.Any(V.AndNot(active, ends));
     }
 
     /// <summary><see cref="KeplerStep"/> with corrections of any size (<paramref name="tem5"/>, before the clamp): a new
