@@ -29,8 +29,9 @@ echo "element sets: $count from data/elements/*.tle ($pairs in the files, taken 
 echo "== building Steppe (Release)"
 dotnet build "$root/bench/Steppe.Benchmarks" -c Release --nologo -v quiet >/dev/null
 
-# Alternate the two sides for ROUNDS rounds (each measurement a warm-up pass and the best of three timed passes) and
-# keep each measurement's best rate, so that a burst of load on a shared machine does not decide the ratios.
+# Alternate the two sides for ROUNDS rounds (each measurement a warm-up pass and the best of timed passes over at least
+# a second) and keep each measurement's best rate, so that a burst of load on a shared machine does not decide the
+# ratios.
 rounds="${ROUNDS:-3}"
 : > "$work/rates"
 for round in $(seq 1 "$rounds"); do

@@ -25,7 +25,7 @@ internal sealed class Sgp4DeepSpace
     internal const double Rptim = 4.37526908801129966e-3;
 
     // Resonance integrator: step (minutes) and step²/2.
-    private const double StepMinutes = 720.0;
+    internal const double StepMinutes = 720.0;
     private const double HalfStepSquared = 259200.0;
 
     /// <summary>Integrator steps precomputed after epoch (20 steps = 10 days).</summary>

@@ -466,6 +466,7 @@ public sealed class Sgp4Propagator
         Nodedot = _nodedot,
         Nodecf = _nodecf,
         AFromNo = _aFromNo,
+        SqrtAFromNo = Math.Sqrt(_aFromNo),
         Isimp = _isimp,
         Cc1 = _cc1,
         BstarCc4 = _bstar * _cc4,

@@ -1,10 +1,13 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Steppe.Core.Propagation.Sgp4.Batch;
 
 /// <summary>
 /// A vector of double-precision lanes as the batch kernels see it: IEEE arithmetic lane by lane (the same
 /// roundings as scalar code), comparisons that give all-ones/all-zeros lane masks, and a lane select. One kernel
 /// written against this interface is compiled (specialised by the JIT) for each width: <see cref="Simd512"/>,
-/// <see cref="Simd256"/>, <see cref="Simd128"/> and the one-lane <see cref="SimdScalar"/>.
+/// <see cref="Simd256"/>, <see cref="Simd128"/>, their pairs (<see cref="Simd512x2"/>, <see cref="Simd256x2"/>,
+/// <see cref="Simd128x2"/>: two vectors, every operation on both) and the one-lane <see cref="SimdScalar"/>.
 /// </summary>
 /// <typeparam name="TSelf">The implementing vector type.</typeparam>
 internal interface ISimdDouble<TSelf> where TSelf : struct, ISimdDouble<TSelf>
@@ -83,6 +86,13 @@ internal interface ISimdDouble<TSelf> where TSelf : struct, ISimdDouble<TSelf>
 
     /// <summary>Lane by lane: <paramref name="ifTrue"/> where <paramref name="mask"/> is all ones, else <paramref name="ifFalse"/>.</summary>
     static abstract TSelf Select(TSelf mask, TSelf ifTrue, TSelf ifFalse);
+
+    /// <summary>Each lane's 64 bits shifted left by <paramref name="count"/> as an integer.</summary>
+    static abstract TSelf ShiftLeftBits(TSelf a, [ConstantExpected(Min = 0, Max = 63)] int count);
+
+    /// <summary>Lane by lane: <paramref name="ifSet"/> where the sign bit of <paramref name="signMask"/> is set, else
+    /// <paramref name="ifClear"/> (the other bits of the mask do not matter).</summary>
+    static abstract TSelf SelectBySign(TSelf signMask, TSelf ifSet, TSelf ifClear);
 
     /// <summary>Whether any lane of a mask is set.</summary>
     static abstract bool Any(TSelf mask);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Steppe.Core.Orbits;
 using Steppe.Core.Time;
@@ -16,11 +17,12 @@ namespace Steppe.Core.Propagation.Sgp4.Batch;
 /// <para>Layout and vectorisation. Each element set is initialised by <see cref="Sgp4Propagator"/> and its
 /// time-independent terms are copied into flat arrays of records (<see cref="Sgp4Terms"/>, <see cref="Sgp4DeepTerms"/>);
 /// the output is a structure of arrays (<see cref="Sgp4BatchStates"/>: x, y, z, vx, vy, vz and the code, one array each,
-/// object-major or time-major). The vector lanes run over time: one element set is propagated to 2, 4 or 8 consecutive
-/// times at once (<see cref="Sgp4VectorWidth"/>), its terms broadcast to every lane. So every lane takes the same branch
-/// of the model — drag or simplified drag, near-Earth or deep space, resonance — and the only divergences are the number
-/// of Kepler iterations and, rarely, the Lyddane choice, which the lanes of one orbit nearly share. Both SGP4 and SDP4 are
-/// vectorised (<see cref="Sgp4Kernel"/>). Work is spread over threads by element set, and by blocks of time when there are
+/// object-major or time-major). The vector lanes run over time: one element set is propagated to consecutive times at
+/// once, its terms broadcast to every lane — two vectors of the chosen width side by side (<see cref="Sgp4VectorWidth"/>;
+/// 4, 8 or 16 times; one on the portable path), and two such groups in flight through the stages. So every lane takes
+/// the same branch of the model — drag or simplified drag, near-Earth or deep space, resonance — and the only
+/// divergences are the number of Kepler iterations and, rarely, the Lyddane choice, which the lanes of one orbit nearly
+/// share. Both SGP4 and SDP4 are vectorised (<see cref="Sgp4Kernel"/>). Work is spread over threads by element set, and by blocks of time when there are
 /// few sets; the caller bounds the threads (<see cref="Sgp4BatchOptions.MaxDegreeOfParallelism"/>).</para>
 /// <para>Error codes. A lane that fails is marked with its code at the check where the scalar code would return (same
 /// checks, same order) and computing goes on for the other lanes; at the end the failed lanes' states are replaced by
@@ -32,7 +34,7 @@ public sealed class Sgp4Batch
 {
     private const int TimeChunk = 1024;
 
-    // Tiles for time-major output: sets × times (the times a multiple of two vectors of the widest width).
+    // Tiles for time-major output: sets × times (the times a multiple of the 32 that two groups of the widest pair take).
     private const int TileSets = 16;
     private const int TileTimes = 64;
 
@@ -176,9 +178,9 @@ public sealed class Sgp4Batch
         switch (width)
         {
             case Sgp4VectorWidth.Scalar: run.Execute<SimdScalar>(threads); break;
-            case Sgp4VectorWidth.Vector128: run.Execute<Simd128>(threads); break;
-            case Sgp4VectorWidth.Vector256: run.Execute<Simd256>(threads); break;
-            case Sgp4VectorWidth.Vector512: run.Execute<Simd512>(threads); break;
+            case Sgp4VectorWidth.Vector128: run.Execute<Simd128x2>(threads); break;
+            case Sgp4VectorWidth.Vector256: run.Execute<Simd256x2>(threads); break;
+            case Sgp4VectorWidth.Vector512: run.Execute<Simd512x2>(threads); break;
             default: throw new ArgumentOutOfRangeException(nameof(options), options.VectorWidth, "Unknown vector width.");
         }
     }
@@ -267,6 +269,8 @@ public sealed class Sgp4Batch
             }
         }
 
+        /// <summary>Runs the call on <paramref name="threads"/> threads with vectors <typeparamref name="V"/> (for a
+        /// hardware width, a pair of its vectors).</summary>
         public void Execute<V>(int threads)
             where V : struct, ISimdDouble<V>
         {
@@ -334,35 +338,48 @@ public sealed class Sgp4Batch
         {
             var steps = new Sgp4Kernel.ResonanceSteps();
             var w = Sgp4Workspace<V>.Current;
-            for (int j = j0; j < j1; j += V.Count)
+            int j = j0;
+            for (; j + V.Count < j1; j += 2 * V.Count)
+            {
+                int jb = j + V.Count;
+                V tA = MinutesSinceEpoch<V>(in k, j);
+                V tB = MinutesSinceEpoch<V>(in k, jb);
+                Sgp4Kernel.DeepSpacePair(in k, in d, deep, steps, tA, tB, withVelocity, w);
+                Write(ref w.OutputA, i, j, V.Count, withVelocity, w.Lanes);
+                Write(ref w.OutputB, i, jb, Math.Min(V.Count, j1 - jb), withVelocity, w.Lanes);
+            }
+
+            if (j < j1)
             {
                 V t = MinutesSinceEpoch<V>(in k, j);
                 Sgp4Kernel.DeepSpace(in k, in d, deep, steps, t, withVelocity, w);
-                Write(ref w.OutputA, i, j, Math.Min(V.Count, j1 - j), withVelocity);
+                Write(ref w.OutputA, i, j, Math.Min(V.Count, j1 - j), withVelocity, w.Lanes);
             }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void NearEarthRow<V>(in Sgp4Terms k, int i, int j0, int j1, bool withVelocity)
+        private void NearEarthRow<V>(in Sgp4Terms k, int i, int j0, int j1, bool withVelocity)
             where V : struct, ISimdDouble<V>
         {
             var w = Sgp4Workspace<V>.Current;
+            Sgp4Kernel.NearEarthCoefficients(in k, ref w.A);
+            Sgp4Kernel.NearEarthCoefficients(in k, ref w.B);
             int j = j0;
             for (; j + V.Count < j1; j += 2 * V.Count)
             {
-                V tA = MinutesSinceEpoch<V>(in k, j);
                 int jb = j + V.Count;
+                V tA = MinutesSinceEpoch<V>(in k, j);
                 V tB = MinutesSinceEpoch<V>(in k, jb);
                 Sgp4Kernel.NearEarthPair(in k, tA, tB, withVelocity, w);
-                Write(ref w.OutputA, i, j, V.Count, withVelocity);
-                Write(ref w.OutputB, i, jb, Math.Min(V.Count, j1 - jb), withVelocity);
+                Write(ref w.OutputA, i, j, V.Count, withVelocity, w.Lanes);
+                Write(ref w.OutputB, i, jb, Math.Min(V.Count, j1 - jb), withVelocity, w.Lanes);
             }
 
             if (j < j1)
             {
                 V t = MinutesSinceEpoch<V>(in k, j);
                 Sgp4Kernel.NearEarth(in k, t, withVelocity, ref w.A, ref w.OutputA);
-                Write(ref w.OutputA, i, j, Math.Min(V.Count, j1 - j), withVelocity);
+                Write(ref w.OutputA, i, j, Math.Min(V.Count, j1 - j), withVelocity, w.Lanes);
             }
         }
 
@@ -376,8 +393,10 @@ public sealed class Sgp4Batch
             return ((V.Load(in _whole[j]) - k.EpochWholeSeconds) + (V.Load(in _fraction[j]) - k.EpochFractionSeconds)) / 60.0;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Write<V>(ref Sgp4Kernel.Output<V> o, int i, int j, int lanes, bool withVelocity)
+        /// <summary>Writes one vector of states and codes (a call of its own, so that the rows' loops stay small enough for
+        /// the JIT to inline the vector operations here).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private void Write<V>(ref Sgp4Kernel.Output<V> o, int i, int j, int lanes, bool withVelocity, double[] lanesBuffer)
             where V : struct, ISimdDouble<V>
         {
             if (V.Any(o.Tie)) SettleTies(ref o, i, j, lanes);
@@ -411,7 +430,7 @@ public sealed class Sgp4Batch
 
                 if (allOk)
                 {
-                    for (int l = 0; l < V.Count; l++) errors[b + l] = Sgp4ErrorCode.None;
+                    errors.AsSpan(b, V.Count).Clear();
                 }
                 else
                 {
@@ -421,37 +440,65 @@ public sealed class Sgp4Batch
                 return;
             }
 
-            // Scattered (time-major) or partial: through the workspace's lane buffer, one vector store per component.
-            var lanesOut = Sgp4Workspace<V>.Current.Lanes;
+            WriteScattered(ref o, i, j, lanes, withVelocity, allOk, lanesBuffer);
+        }
+
+        /// <summary>The lanes of a partial vector, or of a time-major buffer (one element set at consecutive times, which
+        /// lie a row of sets apart): through the workspace's lane buffer, one vector store per component, then one store
+        /// per lane and component, their indices checked once.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void WriteScattered<V>(ref Sgp4Kernel.Output<V> o, int i, int j, int lanes, bool withVelocity, bool allOk, double[] lanesBuffer)
+            where V : struct, ISimdDouble<V>
+        {
             int n = V.Count;
-            V.Store(o.X, ref lanesOut[0]);
-            V.Store(o.Y, ref lanesOut[n]);
-            V.Store(o.Z, ref lanesOut[2 * n]);
-            V.Store(o.Error, ref lanesOut[6 * n]);
+            if (lanesBuffer.Length < 7 * n) throw new InvalidOperationException("The lane buffer is too small.");
+            ref double buffer = ref MemoryMarshal.GetArrayDataReference(lanesBuffer);
+            V.Store(o.X, ref buffer);
+            V.Store(o.Y, ref Unsafe.Add(ref buffer, n));
+            V.Store(o.Z, ref Unsafe.Add(ref buffer, 2 * n));
+            V.Store(o.Error, ref Unsafe.Add(ref buffer, 6 * n));
             if (withVelocity)
             {
-                V.Store(o.Vx, ref lanesOut[3 * n]);
-                V.Store(o.Vy, ref lanesOut[4 * n]);
-                V.Store(o.Vz, ref lanesOut[5 * n]);
+                V.Store(o.Vx, ref Unsafe.Add(ref buffer, 3 * n));
+                V.Store(o.Vy, ref Unsafe.Add(ref buffer, 4 * n));
+                V.Store(o.Vz, ref Unsafe.Add(ref buffer, 5 * n));
             }
 
             bool objectMajor = _out.Layout == Sgp4StateLayout.ObjectMajor;
             int stride = objectMajor ? 1 : _batch.Count;
             int first = objectMajor ? (i * _timeCount) + j : (j * _batch.Count) + i;
-            for (int l = 0; l < lanes; l++)
+            long last = first + ((long)(lanes - 1) * stride);
+            int length = _batch.Count * _timeCount;
+            if (lanes > n || first < 0 || last >= length || _out.X.Length != length || _out.Y.Length != length ||
+                _out.Z.Length != length || _out.ErrorArray.Length != length ||
+                (withVelocity && (_out.Vx!.Length != length || _out.Vy!.Length != length || _out.Vz!.Length != length)))
             {
-                int b = first + (l * stride);
-                _out.X[b] = lanesOut[l];
-                _out.Y[b] = lanesOut[n + l];
-                _out.Z[b] = lanesOut[(2 * n) + l];
-                if (withVelocity)
-                {
-                    _out.Vx![b] = lanesOut[(3 * n) + l];
-                    _out.Vy![b] = lanesOut[(4 * n) + l];
-                    _out.Vz![b] = lanesOut[(5 * n) + l];
-                }
+                throw new InvalidOperationException("The lanes lie outside the buffers.");
+            }
 
-                errors[b] = (Sgp4ErrorCode)(int)lanesOut[(6 * n) + l];
+            ref double x = ref MemoryMarshal.GetArrayDataReference(_out.X);
+            ref double y = ref MemoryMarshal.GetArrayDataReference(_out.Y);
+            ref double z = ref MemoryMarshal.GetArrayDataReference(_out.Z);
+            ref Sgp4ErrorCode errors = ref MemoryMarshal.GetArrayDataReference(_out.ErrorArray);
+            for (int l = 0, b = first; l < lanes; l++, b += stride)
+            {
+                Unsafe.Add(ref x, b) = Unsafe.Add(ref buffer, l);
+                Unsafe.Add(ref y, b) = Unsafe.Add(ref buffer, n + l);
+                Unsafe.Add(ref z, b) = Unsafe.Add(ref buffer, (2 * n) + l);
+                Unsafe.Add(ref errors, b) = allOk ? Sgp4ErrorCode.None : (Sgp4ErrorCode)(int)Unsafe.Add(ref buffer, (6 * n) + l);
+            }
+
+            if (withVelocity)
+            {
+                ref double vx = ref MemoryMarshal.GetArrayDataReference(_out.Vx!);
+                ref double vy = ref MemoryMarshal.GetArrayDataReference(_out.Vy!);
+                ref double vz = ref MemoryMarshal.GetArrayDataReference(_out.Vz!);
+                for (int l = 0, b = first; l < lanes; l++, b += stride)
+                {
+                    Unsafe.Add(ref vx, b) = Unsafe.Add(ref buffer, (3 * n) + l);
+                    Unsafe.Add(ref vy, b) = Unsafe.Add(ref buffer, (4 * n) + l);
+                    Unsafe.Add(ref vz, b) = Unsafe.Add(ref buffer, (5 * n) + l);
+                }
             }
         }
 

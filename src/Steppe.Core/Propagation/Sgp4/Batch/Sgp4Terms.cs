@@ -31,6 +31,9 @@ internal readonly struct Sgp4Terms
     public double Nodecf { get; init; }
     public double AFromNo { get; init; }
 
+    // √AFromNo: √am = √AFromNo·|tempa| for a near-Earth orbit (within an ulp of the square root of am itself).
+    public double SqrtAFromNo { get; init; }
+
     // Drag.
     public bool Isimp { get; init; }
     public double Cc1 { get; init; }

@@ -17,8 +17,8 @@ internal sealed class Sgp4Workspace<V>
     /// <summary>Their outputs.</summary>
     public Sgp4Kernel.Output<V> OutputA, OutputB;
 
-    /// <summary>Lunar-solar periodics (deep space).</summary>
-    public Sgp4Kernel.Periodics<V> Sun, Moon;
+    /// <summary>Lunar-solar periodics (deep space) of the two vectors.</summary>
+    public Sgp4Kernel.Periodics<V> Sun, Moon, SunB, MoonB;
 
     /// <summary>The calling thread's workspace.</summary>
     public static Sgp4Workspace<V> Current => t_current ??= new();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -117,6 +118,12 @@ internal readonly struct Simd128 : ISimdDouble<Simd128>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd128 Select(Simd128 mask, Simd128 ifTrue, Simd128 ifFalse) => Unsafe.BitCast<Vector128<double>, Simd128>(Sse41.IsSupported ? Sse41.BlendVariable(ifFalse._v, ifTrue._v, mask._v) : Vector128.ConditionalSelect(mask._v, ifTrue._v, ifFalse._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd128 ShiftLeftBits(Simd128 a, [ConstantExpected(Min = 0, Max = 63)] int count) => Unsafe.BitCast<Vector128<double>, Simd128>(Vector128.ShiftLeft(a._v.AsInt64(), count).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd128 SelectBySign(Simd128 signMask, Simd128 ifSet, Simd128 ifClear) => Unsafe.BitCast<Vector128<double>, Simd128>(Sse41.IsSupported ? Sse41.BlendVariable(ifClear._v, ifSet._v, signMask._v) : Vector128.ConditionalSelect(Vector128.ShiftRightArithmetic(signMask._v.AsInt64(), 63).AsDouble(), ifSet._v, ifClear._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Any(Simd128 mask) => mask._v.ExtractMostSignificantBits() != 0;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -117,6 +118,12 @@ internal readonly struct Simd256 : ISimdDouble<Simd256>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd256 Select(Simd256 mask, Simd256 ifTrue, Simd256 ifFalse) => Unsafe.BitCast<Vector256<double>, Simd256>(Avx.IsSupported ? Avx.BlendVariable(ifFalse._v, ifTrue._v, mask._v) : Vector256.ConditionalSelect(mask._v, ifTrue._v, ifFalse._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd256 ShiftLeftBits(Simd256 a, [ConstantExpected(Min = 0, Max = 63)] int count) => Unsafe.BitCast<Vector256<double>, Simd256>(Vector256.ShiftLeft(a._v.AsInt64(), count).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd256 SelectBySign(Simd256 signMask, Simd256 ifSet, Simd256 ifClear) => Unsafe.BitCast<Vector256<double>, Simd256>(Avx.IsSupported ? Avx.BlendVariable(ifClear._v, ifSet._v, signMask._v) : Vector256.ConditionalSelect(Vector256.ShiftRightArithmetic(signMask._v.AsInt64(), 63).AsDouble(), ifSet._v, ifClear._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Any(Simd256 mask) => mask._v.ExtractMostSignificantBits() != 0;

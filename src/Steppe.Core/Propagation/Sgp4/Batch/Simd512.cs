@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -116,6 +117,12 @@ internal readonly struct Simd512 : ISimdDouble<Simd512>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Simd512 Select(Simd512 mask, Simd512 ifTrue, Simd512 ifFalse) => Unsafe.BitCast<Vector512<double>, Simd512>(Vector512.ConditionalSelect(mask._v, ifTrue._v, ifFalse._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd512 ShiftLeftBits(Simd512 a, [ConstantExpected(Min = 0, Max = 63)] int count) => Unsafe.BitCast<Vector512<double>, Simd512>(Vector512.ShiftLeft(a._v.AsInt64(), count).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Simd512 SelectBySign(Simd512 signMask, Simd512 ifSet, Simd512 ifClear) => Unsafe.BitCast<Vector512<double>, Simd512>(Vector512.ConditionalSelect(Vector512.ShiftRightArithmetic(signMask._v.AsInt64(), 63).AsDouble(), ifSet._v, ifClear._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Any(Simd512 mask) => mask._v.ExtractMostSignificantBits() != 0;

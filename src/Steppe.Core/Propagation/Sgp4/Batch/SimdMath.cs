@@ -8,12 +8,13 @@ namespace Steppe.Core.Propagation.Sgp4.Batch;
 /// <remarks>
 /// <para><see cref="SinCos"/>: the argument is reduced by the nearest multiple q of π/2 (Cody and Waite: π/2 split into
 /// a 33-bit head, the remaining bits of the double nearest π/2 and the tail 6.123233995736766e-17, so that q·head and
-/// q·middle are exact for |q| &lt; 2²⁰), then the Taylor series of sine to degree 17 and of cosine to degree 16 on
-/// |r| ≤ π/4, whose truncation errors (below 2e-18) are far under half an ulp; the quadrant q mod 4 picks and signs the
-/// two. Within 1–2 ulp of a correctly rounded result for |x| ≤ 10⁶ rad; lanes beyond that (decades of mean anomaly)
+/// q·middle are exact for |q| &lt; 2²⁰, and reduced with fused multiply-adds), then minimax polynomials of degree 13
+/// (sine) and 14 (cosine) on |r| ≤ π/4 in Horner's form, whose errors (below 6e-18 relative and 1e-18 absolute) are far
+/// under half an ulp; the quadrant q mod 4, read from the integer bits of the rounded q, picks and signs the two.
+/// Within 1–2 ulp of a correctly rounded result for |x| ≤ 10⁶ rad; lanes beyond that (decades of mean anomaly)
 /// go through <see cref="Math.SinCos"/> (in <see cref="SinCosInRange"/>, which the kernels use, the caller checks the
 /// range instead).</para>
-/// <para><see cref="SinCosOfSmall"/>: sin d and cos d − 1 for |d| ≤ 1/64 (degree 9 and 8), for turning an angle
+/// <para><see cref="SinCosOfSmall"/>: sin d and cos d − 1 for |d| ≤ 1/64 (degree 7 and 6), for turning an angle
 /// whose sine and cosine are already known by a small amount: sin(a + d) = sin a + (sin a·(cos d − 1) + cos a·sin d).</para>
 /// <para><see cref="ModTwoPi"/>: bit for bit the scalar <see cref="Sgp4Math.ModTwoPi"/> (C's <c>fmod(x, 2π)</c>).</para>
 /// </remarks>
@@ -43,22 +44,48 @@ internal static class SimdMath
     /// <summary>The largest |d| that <see cref="SinCosOfSmall"/> takes.</summary>
     public const double SmallAngleLimit = 1.0 / 64.0;
 
-    // Taylor coefficients (−1)ᵏ/(2k+1)! and (−1)ᵏ/(2k)!.
+    // Taylor coefficients (−1)ᵏ/(2k+1)! and (−1)ᵏ/(2k)! (for the small-angle series).
     private const double S3 = -1.0 / 6.0;
     private const double S5 = 1.0 / 120.0;
     private const double S7 = -1.0 / 5040.0;
     private const double S9 = 1.0 / 362880.0;
     private const double S11 = -1.0 / 39916800.0;
-    private const double S13 = 1.0 / 6227020800.0;
-    private const double S15 = -1.0 / 1307674368000.0;
-    private const double S17 = 1.0 / 355687428096000.0;
     private const double C4 = 1.0 / 24.0;
     private const double C6 = -1.0 / 720.0;
     private const double C8 = 1.0 / 40320.0;
     private const double C10 = -1.0 / 3628800.0;
-    private const double C12 = 1.0 / 479001600.0;
-    private const double C14 = -1.0 / 87178291200.0;
-    private const double C16 = 1.0 / 20922789888000.0;
+
+    // Minimax polynomials on |r| ≤ π/4 (Remez exchange in 60-digit arithmetic, then rounded to doubles):
+    // sin r ≈ r + r³·(P3 + P5·z + … + P13·z⁵) with z = r², relative error below 6e-18, and
+    // cos r ≈ 1 − z/2 + z²·(Q4 + Q6·z + … + Q14·z⁵), absolute error below 1e-18 — far under half an ulp, with two and
+    // one fewer terms than the Taylor series of the same accuracy.
+    private const double P3 = -0.16666666666666632;
+    private const double P5 = 0.008333333333322425;
+    private const double P7 = -0.00019841269829816953;
+    private const double P9 = 2.7557313695226773e-06;
+    private const double P11 = -2.5050758653292795e-08;
+    private const double P13 = 1.5896827929447055e-10;
+    private const double Q4 = 0.041666666666666664;
+    private const double Q6 = -0.0013888888888887398;
+    private const double Q8 = 2.480158729876569e-05;
+    private const double Q10 = -2.7557317271729793e-07;
+    private const double Q12 = 2.08761462684032e-09;
+    private const double Q14 = -1.1382632425521717e-11;
+
+    // atan w ≈ w + w³·(A3 + A5·w² + … + A23·w²⁰) on |w| ≤ tan(π/8) (minimax, Remez exchange in 60-digit arithmetic,
+    // relative error below 3e-18 with the coefficients rounded to doubles).
+    private const double TanPiOver8 = 0.41421356237309503;
+    private const double A3 = -0.333333333333332;
+    private const double A5 = 0.19999999999954082;
+    private const double A7 = -0.1428571428024855;
+    private const double A9 = 0.11111110786139472;
+    private const double A11 = -0.09090897836489972;
+    private const double A13 = 0.07692061637766001;
+    private const double A15 = -0.06663120390587496;
+    private const double A17 = 0.05848008961100218;
+    private const double A19 = -0.05039845700820873;
+    private const double A21 = 0.0380783255473377;
+    private const double A23 = -0.01792228415811652;
 
     /// <summary>Sine and cosine of every lane (lanes beyond <see cref="SinCosLimit"/> through <see cref="Math.SinCos"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -78,68 +105,117 @@ internal static class SimdMath
     public static void SinCosInRange<V>(V x, out V sin, out V cos)
         where V : struct, ISimdDouble<V>
     {
-        V q = ((x * TwoOverPi) + RoundingMagic) - RoundingMagic;
-        V r = ((x - (q * PiOver2Head)) - (q * PiOver2Middle)) - (q * PiOver2Tail);
+        // k = x·2/π + 1.5·2⁵² holds q = round(x·2/π) in the low bits of its significand (two's complement modulo 2⁵¹).
+        V k = V.MultiplyAdd(x, V.Create(TwoOverPi), V.Create(RoundingMagic));
+        V q = k - RoundingMagic;
+        V r = V.MultiplyAdd(q, V.Create(-PiOver2Head), x);
+        r = V.MultiplyAdd(q, V.Create(-PiOver2Middle), r);
+        r = V.MultiplyAdd(q, V.Create(-PiOver2Tail), r);
         V z = r * r;
-        // Estrin's scheme (pairs, then pairs of pairs): a chain four operations deep instead of eight.
-        V z2 = z * z;
-        V z4 = z2 * z2;
-        V ps = V.MultiplyAdd(
-            z4,
-            V.MultiplyAdd(z2, V.MultiplyAdd(z, V.Create(S17), V.Create(S15)), V.MultiplyAdd(z, V.Create(S13), V.Create(S11))),
-            V.MultiplyAdd(z2, V.MultiplyAdd(z, V.Create(S9), V.Create(S7)), V.MultiplyAdd(z, V.Create(S5), V.Create(S3))));
-        V s = V.MultiplyAdd(r * z, ps, r);
-        V pc = V.MultiplyAdd(
-            z4,
-            V.MultiplyAdd(z2, V.Create(C16), V.MultiplyAdd(z, V.Create(C14), V.Create(C12))),
-            V.MultiplyAdd(z2, V.MultiplyAdd(z, V.Create(C10), V.Create(C8)), V.MultiplyAdd(z, V.Create(C6), V.Create(C4))));
-        V c = V.MultiplyAdd(z2, pc, 1.0 - (0.5 * z));
 
-        // Quadrant n = q mod 4: (sin, cos) = (s, c), (c, −s), (−s, −c), (−c, s).
-        V n = q - (4.0 * V.Floor(q * 0.25));
+        // Horner's scheme: a short chain of fused multiply-adds with the coefficients as memory operands (the sine's and
+        // cosine's chains, and those of several vectors, run side by side).
+        V ps = V.MultiplyAdd(z, V.Create(P13), V.Create(P11));
+        ps = V.MultiplyAdd(z, ps, V.Create(P9));
+        ps = V.MultiplyAdd(z, ps, V.Create(P7));
+        ps = V.MultiplyAdd(z, ps, V.Create(P5));
+        ps = V.MultiplyAdd(z, ps, V.Create(P3));
+        V s = V.MultiplyAdd(r * z, ps, r);
+        V pc = V.MultiplyAdd(z, V.Create(Q14), V.Create(Q12));
+        pc = V.MultiplyAdd(z, pc, V.Create(Q10));
+        pc = V.MultiplyAdd(z, pc, V.Create(Q8));
+        pc = V.MultiplyAdd(z, pc, V.Create(Q6));
+        pc = V.MultiplyAdd(z, pc, V.Create(Q4));
+        V c = V.MultiplyAdd(z * z, pc, 1.0 - (0.5 * z));
+
+        // Quadrant n = q mod 4 (bits 0 and 1 of k): (sin, cos) = (s, c), (c, −s), (−s, −c), (−c, s). Bit 0 swaps the
+        // two, bit 1 negates the sine, bit 0 xor bit 1 the cosine.
         V signBit = V.Create(-0.0);
-        V odd = V.Equal(n, V.Create(1.0)) | V.Equal(n, V.Create(3.0));
-        V sinNegative = V.GreaterThanOrEqual(n, V.Create(2.0));
-        V cosNegative = V.Equal(n, V.Create(1.0)) | V.Equal(n, V.Create(2.0));
-        sin = V.Select(odd, c, s) ^ (sinNegative & signBit);
-        cos = V.Select(odd, s, c) ^ (cosNegative & signBit);
+        V bit0 = V.ShiftLeftBits(k, 63);
+        V bit1 = V.ShiftLeftBits(k, 62);
+        sin = V.SelectBySign(bit0, c, s) ^ (bit1 & signBit);
+        cos = V.SelectBySign(bit0, s, c) ^ ((bit1 ^ bit0) & signBit);
     }
 
-    /// <summary>sin d and cos d − 1 for |d| ≤ <see cref="SmallAngleLimit"/> (the caller checks the bound).</summary>
+    /// <summary>sin d and cos d − 1 for |d| ≤ <see cref="SmallAngleLimit"/> (the caller checks the bound): the Taylor
+    /// series to degree 7 and 6, whose truncation errors (d⁹/9! and d⁸/8!, below 1e-19 at the limit) are far below the
+    /// rounding of the sums they go into, which are near 1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SinCosOfSmall<V>(V d, out V sin, out V cosMinusOne)
         where V : struct, ISimdDouble<V>
     {
         V z = d * d;
-        V ps = V.MultiplyAdd(z, V.Create(S9), V.Create(S7));
-        ps = V.MultiplyAdd(z, ps, V.Create(S5));
+        V ps = V.MultiplyAdd(z, V.Create(S7), V.Create(S5));
         ps = V.MultiplyAdd(z, ps, V.Create(S3));
         sin = V.MultiplyAdd(d * z, ps, d);
-        V pc = V.MultiplyAdd(z, V.Create(C8), V.Create(C6));
-        pc = V.MultiplyAdd(z, pc, V.Create(C4));
+        V pc = V.MultiplyAdd(z, V.Create(C6), V.Create(C4));
         pc = V.MultiplyAdd(z, pc, V.Create(-0.5));
         cosMinusOne = z * pc;
     }
 
+    /// <summary>Whether every |d| is within <see cref="SmallAngleLimit"/>, so that <see cref="RotateSmall"/> may turn by d.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllSmall<V>(V d)
+        where V : struct, ISimdDouble<V> => V.All(V.LessThanOrEqual(V.Abs(d), V.Create(SmallAngleLimit)));
+
     /// <summary>
-    /// The sine and cosine of a + d from those of a: through <see cref="SinCosOfSmall"/> when every |d| is within its
-    /// limit, else by <see cref="SinCosInRange"/> of <paramref name="aPlusD"/> (the same angle, already summed by the
-    /// caller, who checks its range).
+    /// The sine and cosine of a + d from those of a, for |d| ≤ <see cref="SmallAngleLimit"/> (the caller checks it with
+    /// <see cref="AllSmall"/>): sin(a + d) = sin a + (sin a·(cos d − 1) + cos a·sin d), and likewise the cosine.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Rotate<V>(V sinA, V cosA, V d, V aPlusD, out V sin, out V cos)
+    public static void RotateSmall<V>(V sinA, V cosA, V d, out V sin, out V cos)
         where V : struct, ISimdDouble<V>
     {
-        if (V.All(V.LessThanOrEqual(V.Abs(d), V.Create(SmallAngleLimit))))
-        {
-            SinCosOfSmall(d, out V sd, out V cdm1);
-            sin = sinA + ((sinA * cdm1) + (cosA * sd));
-            cos = cosA + ((cosA * cdm1) - (sinA * sd));
-        }
-        else
-        {
-            SinCosInRange(aPlusD, out sin, out cos);
-        }
+        SinCosOfSmall(d, out V sd, out V cdm1);
+        sin = sinA + V.MultiplyAdd(sinA, cdm1, cosA * sd);
+        cos = cosA + V.MultiplyAdd(cosA, cdm1, -(sinA * sd));
+    }
+
+    /// <summary>
+    /// The sine and cosine of a + d from those of a, for |d| ≤ 1/8 (the caller guarantees it): the Taylor series of
+    /// sin d to degree 11 and of cos d − 1 to degree 10, whose truncation errors (below 1e-21 and 4e-20 at 1/8) are far
+    /// below the rounding of the sums they go into.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RotateModerate<V>(V sinA, V cosA, V d, out V sin, out V cos)
+        where V : struct, ISimdDouble<V>
+    {
+        V z = d * d;
+        V ps = V.MultiplyAdd(z, V.Create(S11), V.Create(S9));
+        ps = V.MultiplyAdd(z, ps, V.Create(S7));
+        ps = V.MultiplyAdd(z, ps, V.Create(S5));
+        ps = V.MultiplyAdd(z, ps, V.Create(S3));
+        V sd = V.MultiplyAdd(d * z, ps, d);
+        V pc = V.MultiplyAdd(z, V.Create(C10), V.Create(C8));
+        pc = V.MultiplyAdd(z, pc, V.Create(C6));
+        pc = V.MultiplyAdd(z, pc, V.Create(C4));
+        pc = V.MultiplyAdd(z, pc, V.Create(-0.5));
+        V cdm1 = z * pc;
+        sin = sinA + V.MultiplyAdd(sinA, cdm1, cosA * sd);
+        cos = cosA + V.MultiplyAdd(cosA, cdm1, -(sinA * sd));
+    }
+
+    /// <summary>The largest |d| that <see cref="RotateTiny"/> takes.</summary>
+    public const double TinyAngleLimit = 1.0 / 65536.0;
+
+    /// <summary>Whether every |d| is within <see cref="TinyAngleLimit"/> (given |d|).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllTiny<V>(V absD)
+        where V : struct, ISimdDouble<V> => V.All(V.LessThanOrEqual(absD, V.Create(TinyAngleLimit)));
+
+    /// <summary>
+    /// <see cref="RotateSmall"/> for |d| ≤ <see cref="TinyAngleLimit"/>: sin d = d − d³/6 and cos d − 1 = −d²/2, whose
+    /// truncation errors (d⁵/120 and d⁴/24, below 3e-21) are far below the rounding of the sums they go into.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RotateTiny<V>(V sinA, V cosA, V d, out V sin, out V cos)
+        where V : struct, ISimdDouble<V>
+    {
+        V z = d * d;
+        V sd = V.MultiplyAdd(d * z, V.Create(S3), d);
+        V cdm1 = z * -0.5;
+        sin = sinA + V.MultiplyAdd(sinA, cdm1, cosA * sd);
+        cos = cosA + V.MultiplyAdd(cosA, cdm1, -(sinA * sd));
     }
 
     /// <summary>The sine and cosine of a + d from those of a, for any d within ±<see cref="SinCosLimit"/> (small ones
@@ -148,11 +224,9 @@ internal static class SimdMath
     public static void RotateBy<V>(V sinA, V cosA, V d, out V sin, out V cos)
         where V : struct, ISimdDouble<V>
     {
-        if (V.All(V.LessThanOrEqual(V.Abs(d), V.Create(SmallAngleLimit))))
+        if (AllSmall(d))
         {
-            SinCosOfSmall(d, out V sd, out V cdm1);
-            sin = sinA + ((sinA * cdm1) + (cosA * sd));
-            cos = cosA + ((cosA * cdm1) - (sinA * sd));
+            RotateSmall(sinA, cosA, d, out sin, out cos);
         }
         else
         {
@@ -184,23 +258,23 @@ internal static class SimdMath
         // fmod(x, 2π) = sign(x)·fmod(|x|, 2π). The quotient n from a multiplication by 1/(2π) may be one off the
         // true one (as the scalar code's division may): the remainder r = |x| − n·2π is exact by the fused
         // multiply-add, and so is r ± 2π when that is the remainder of the true quotient (an exact remainder is
-        // representable), so the right one is reached exactly. The sign of x then goes on (a zero keeps it too).
-        V twoPi = V.Create(TwoPi);
-        V zero = V.Create(0.0);
-        V signBit = V.Create(-0.0);
+        // representable), so the right one is reached exactly: r + 2π where r is negative, r − 2π where that is not.
+        // The sign of x then goes on (a zero keeps it too).
         V a = V.Abs(x);
         V n = V.Floor(a * InverseTwoPi);
         V r = V.FusedMultiplyAdd(n, V.Create(-TwoPi), a);
-        r += V.LessThan(r, zero) & twoPi;
-        r -= V.GreaterThanOrEqual(r, twoPi) & twoPi;
-        return r | (x & signBit);
+        r = V.SelectBySign(r, r + TwoPi, r);
+        V down = r - TwoPi;
+        r = V.SelectBySign(down, r, down);
+        return r | (x & V.Create(-0.0));
     }
 
     /// <summary>
     /// atan2(y, x) in (−π, π], within a few ulp of <see cref="Math.Atan2"/> for finite arguments not both zero (both
-    /// zero give zero). The ratio of the smaller to the larger magnitude, z ≤ 1, is halved in angle twice by
-    /// tan(θ/2) = z / (1 + √(1 + z²)), which leaves |w| ≤ tan(π/16); the Taylor series of atan to degree 25 there
-    /// (truncation below 1e-20), times four, then the octant and the signs give the angle.
+    /// zero give zero). With the smaller magnitude n and the larger d, the angle atan(n/d) ≤ π/4 is taken as atan(w) with
+    /// w = n/d where that is at most tan(π/8), else as π/4 + atan(w) with w = (n − d)/(n + d) (one division either way),
+    /// so that |w| ≤ tan(π/8); there atan w = w + w³·P(w²), P a minimax polynomial of degree 10 (relative error below
+    /// 3e-18); then the octant and the signs give the angle.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V Atan2<V>(V y, V x)
@@ -212,22 +286,22 @@ internal static class SimdMath
         V swap = V.GreaterThan(ay, ax);
         V num = V.Select(swap, ax, ay);
         V den = V.Select(swap, ay, ax);
-        V z = V.Select(V.Equal(den, zero), zero, num / den);
-        V w = z / (1.0 + V.Sqrt(V.MultiplyAdd(z, z, V.Create(1.0))));
-        w = w / (1.0 + V.Sqrt(V.MultiplyAdd(w, w, V.Create(1.0))));
-        V w2 = w * w;
-        V p = V.MultiplyAdd(w2, V.Create(1.0 / 25.0), V.Create(-1.0 / 23.0));
-        p = V.MultiplyAdd(w2, p, V.Create(1.0 / 21.0));
-        p = V.MultiplyAdd(w2, p, V.Create(-1.0 / 19.0));
-        p = V.MultiplyAdd(w2, p, V.Create(1.0 / 17.0));
-        p = V.MultiplyAdd(w2, p, V.Create(-1.0 / 15.0));
-        p = V.MultiplyAdd(w2, p, V.Create(1.0 / 13.0));
-        p = V.MultiplyAdd(w2, p, V.Create(-1.0 / 11.0));
-        p = V.MultiplyAdd(w2, p, V.Create(1.0 / 9.0));
-        p = V.MultiplyAdd(w2, p, V.Create(-1.0 / 7.0));
-        p = V.MultiplyAdd(w2, p, V.Create(1.0 / 5.0));
-        p = V.MultiplyAdd(w2, p, V.Create(-1.0 / 3.0));
-        V a = 4.0 * V.MultiplyAdd(w * w2, p, w);
+        V big = V.GreaterThan(num, den * TanPiOver8);
+        V w = V.Select(big, num - den, num) / V.Select(big, num + den, den);
+        w = V.Select(V.Equal(den, zero), zero, w);
+        V z = w * w;
+        V p = V.MultiplyAdd(z, V.Create(A23), V.Create(A21));
+        p = V.MultiplyAdd(z, p, V.Create(A19));
+        p = V.MultiplyAdd(z, p, V.Create(A17));
+        p = V.MultiplyAdd(z, p, V.Create(A15));
+        p = V.MultiplyAdd(z, p, V.Create(A13));
+        p = V.MultiplyAdd(z, p, V.Create(A11));
+        p = V.MultiplyAdd(z, p, V.Create(A9));
+        p = V.MultiplyAdd(z, p, V.Create(A7));
+        p = V.MultiplyAdd(z, p, V.Create(A5));
+        p = V.MultiplyAdd(z, p, V.Create(A3));
+        V a = V.MultiplyAdd(w * z, p, w);
+        a = V.Select(big, (Math.PI / 4) + a, a);
         a = V.Select(swap, (Math.PI / 2) - a, a);
         a = V.Select(V.LessThan(x, zero), Math.PI - a, a);
         return a ^ (y & V.Create(-0.0));

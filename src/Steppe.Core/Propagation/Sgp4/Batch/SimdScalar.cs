@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace Steppe.Core.Propagation.Sgp4.Batch;
@@ -119,6 +120,12 @@ internal readonly struct SimdScalar : ISimdDouble<SimdScalar>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdScalar Select(SimdScalar mask, SimdScalar ifTrue, SimdScalar ifFalse) => Bits(mask) != 0 ? ifTrue : ifFalse;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SimdScalar ShiftLeftBits(SimdScalar a, [ConstantExpected(Min = 0, Max = 63)] int count) => FromBits(Bits(a) << count);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SimdScalar SelectBySign(SimdScalar signMask, SimdScalar ifSet, SimdScalar ifClear) => Bits(signMask) < 0 ? ifSet : ifClear;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Any(SimdScalar mask) => Bits(mask) != 0;

@@ -7,11 +7,15 @@ namespace Steppe.Core.Tests.Propagation.Sgp4.Batch;
 /// <summary>
 /// The vector sine, cosine and 2π remainder of the batch propagator against the runtime's scalar functions
 /// (<see cref="Math.SinCos"/>, the platform's libm) and <see cref="Sgp4Math.ModTwoPi"/>, on every vector width —
-/// including the widths the hardware lacks, which the runtime then emulates lane by lane.
+/// including the widths the hardware lacks, which the runtime then emulates lane by lane, and the paired vectors the
+/// batch runs on.
 /// </summary>
 public class SimdMathTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Widths => new() { "Scalar", "Vector128", "Vector256", "Vector512" };
+    public static TheoryData<string> Widths => new()
+    {
+        "Scalar", "Vector128", "Vector256", "Vector512", "Vector128x2", "Vector256x2", "Vector512x2",
+    };
 
     [Theory]
     [MemberData(nameof(Widths))]
@@ -23,7 +27,10 @@ public class SimdMathTests(ITestOutputHelper output)
             "Scalar" => Run<SimdScalar>(inputs),
             "Vector128" => Run<Simd128>(inputs),
             "Vector256" => Run<Simd256>(inputs),
-            _ => Run<Simd512>(inputs),
+            "Vector512" => Run<Simd512>(inputs),
+            "Vector128x2" => Run<Simd128x2>(inputs),
+            "Vector256x2" => Run<Simd256x2>(inputs),
+            _ => Run<Simd512x2>(inputs),
         };
 
         double worstSin = 0, worstCos = 0;
@@ -52,7 +59,10 @@ public class SimdMathTests(ITestOutputHelper output)
             "Scalar" => Mod<SimdScalar>(inputs),
             "Vector128" => Mod<Simd128>(inputs),
             "Vector256" => Mod<Simd256>(inputs),
-            _ => Mod<Simd512>(inputs),
+            "Vector512" => Mod<Simd512>(inputs),
+            "Vector128x2" => Mod<Simd128x2>(inputs),
+            "Vector256x2" => Mod<Simd256x2>(inputs),
+            _ => Mod<Simd512x2>(inputs),
         };
 
         for (int i = 0; i < inputs.Length; i++)
@@ -75,6 +85,33 @@ public class SimdMathTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData(1.0 / 65536.0)]
+    [InlineData(1.0 / 64.0)]
+    [InlineData(1.0 / 8.0)]
+    public void Rotations_AgreeWithLibmAtTheSum(double limit)
+    {
+        // a and d on a grid of 2⁻⁴⁰ so that a + d is exact: the turned sine and cosine against libm's at a + d.
+        var rng = new Random(17);
+        double worst = 0;
+        for (int i = 0; i < 100_000; i++)
+        {
+            double a = Math.Round((rng.NextDouble() * 8.0 - 4.0) * 1048576.0) / 1048576.0;
+            double d = Math.Round((rng.NextDouble() * 2.0 - 1.0) * limit * Math.Pow(10.0, -rng.Next(0, 6)) * 1099511627776.0) / 1099511627776.0;
+            var (sa, ca) = Math.SinCos(a);
+            var (s, c) = Math.SinCos(a + d);
+            var (sinA, cosA) = (SimdScalar.Create(sa), SimdScalar.Create(ca));
+            SimdScalar gotSin, gotCos;
+            if (limit <= SimdMath.TinyAngleLimit) SimdMath.RotateTiny(sinA, cosA, SimdScalar.Create(d), out gotSin, out gotCos);
+            else if (limit <= SimdMath.SmallAngleLimit) SimdMath.RotateSmall(sinA, cosA, SimdScalar.Create(d), out gotSin, out gotCos);
+            else SimdMath.RotateModerate(sinA, cosA, SimdScalar.Create(d), out gotSin, out gotCos);
+            worst = Math.Max(worst, Math.Max(Math.Abs(SimdScalar.GetElement(gotSin, 0) - s), Math.Abs(SimdScalar.GetElement(gotCos, 0) - c)));
+        }
+
+        output.WriteLine($"|d| ≤ {limit}: worst difference {worst:E2}");
+        Assert.True(worst <= 4.5e-16, $"off by {worst:E3}");
+    }
+
+    [Theory]
     [MemberData(nameof(Widths))]
     public void Atan2_AgreesWithLibm_WithinFourUlpOfPi(string width)
     {
@@ -88,13 +125,22 @@ public class SimdMathTests(ITestOutputHelper output)
             xs.Add((rng.NextDouble() * 2.0 - 1.0) * Math.Pow(10.0, rng.Next(-8, 9)));
         }
 
+        while (ys.Count % 16 != 0)
+        {
+            ys.Add(0.5);
+            xs.Add(-2.0);
+        }
+
         double[] y = ys.ToArray(), x = xs.ToArray();
         double[] got = width switch
         {
             "Scalar" => Atan2<SimdScalar>(y, x),
             "Vector128" => Atan2<Simd128>(y, x),
             "Vector256" => Atan2<Simd256>(y, x),
-            _ => Atan2<Simd512>(y, x),
+            "Vector512" => Atan2<Simd512>(y, x),
+            "Vector128x2" => Atan2<Simd128x2>(y, x),
+            "Vector256x2" => Atan2<Simd256x2>(y, x),
+            _ => Atan2<Simd512x2>(y, x),
         };
 
         double ulpOfPi = Math.BitIncrement(Math.PI) - Math.PI;
@@ -128,7 +174,10 @@ public class SimdMathTests(ITestOutputHelper output)
             "Scalar" => Cbrt<SimdScalar>(x, guess),
             "Vector128" => Cbrt<Simd128>(x, guess),
             "Vector256" => Cbrt<Simd256>(x, guess),
-            _ => Cbrt<Simd512>(x, guess),
+            "Vector512" => Cbrt<Simd512>(x, guess),
+            "Vector128x2" => Cbrt<Simd128x2>(x, guess),
+            "Vector256x2" => Cbrt<Simd256x2>(x, guess),
+            _ => Cbrt<Simd512x2>(x, guess),
         };
 
         // The true root lies between the neighbours of the result: the exact residual c³ − x (in integers) changes
@@ -165,7 +214,7 @@ public class SimdMathTests(ITestOutputHelper output)
             list.Add(k * (2 * Math.PI));
         }
 
-        while (list.Count % 8 != 0) list.Add(1.0);
+        while (list.Count % 16 != 0) list.Add(1.0);
         return list.ToArray();
     }
 
