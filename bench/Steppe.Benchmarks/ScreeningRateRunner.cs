@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Steppe.Core.Orbits;
+using Steppe.Bench;
 using Steppe.Core.Time;
 using Steppe.Formats;
 using Steppe.Planning.Conjunctions;
@@ -23,15 +23,15 @@ internal static class ScreeningRateRunner
         }
 
         var file = args[0];
-        double hours = Option(args, "--hours", 24);
-        double threshold = Option(args, "--threshold", ScreeningOptions.DefaultThresholdKm);
-        int limit = (int)Option(args, "--limit", int.MaxValue);
-        int threads = (int)Option(args, "--threads", -1);
-        double step = Option(args, "--step", 0);
-        ScreeningPlan.DefaultCellFactor = Option(args, "--cell-factor", ScreeningPlan.DefaultCellFactor);
-        ScreeningPlan.DefaultStepsPerKnot = (int)Option(args, "--steps-per-knot", ScreeningPlan.DefaultStepsPerKnot);
-        var catalog = Load(file, limit);
-        var start = OptionInstant(args, "--from") ?? DefaultStart(catalog);
+        double hours = BenchArguments.Option(args, "--hours", 24);
+        double threshold = BenchArguments.Option(args, "--threshold", ScreeningOptions.DefaultThresholdKm);
+        int limit = (int)BenchArguments.Option(args, "--limit", int.MaxValue);
+        int threads = (int)BenchArguments.Option(args, "--threads", -1);
+        double step = BenchArguments.Option(args, "--step", 0);
+        ScreeningPlan.DefaultCellFactor = BenchArguments.Option(args, "--cell-factor", ScreeningPlan.DefaultCellFactor);
+        ScreeningPlan.DefaultStepsPerKnot = (int)BenchArguments.Option(args, "--steps-per-knot", ScreeningPlan.DefaultStepsPerKnot);
+        var catalog = BenchArguments.Load(file, limit);
+        var start = BenchArguments.OptionInstant(args, "--from") ?? BenchArguments.DefaultStart(catalog);
         var options = new ScreeningOptions
         {
             ThresholdKm = threshold,
@@ -77,32 +77,5 @@ internal static class ScreeningRateRunner
             $"events with Pc >= 1e-6        {result.Events.Count(e => e.CollisionProbability >= 1e-6)}",
         };
         foreach (var line in lines) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line}"));
-    }
-
-    internal static IReadOnlyList<MeanElements> Load(string file, int limit)
-    {
-        var read = ElementSetReader.Read(File.ReadAllText(file), new ElementSetReadOptions { SourceName = Path.GetFileName(file), Checksums = ChecksumPolicy.Lenient });
-        var all = read.Elements.Where(e => e.EphemerisType == 0).GroupBy(e => e.CatalogNumber).Select(g => g.MaxBy(e => e.Epoch)!).OrderBy(e => e.CatalogNumber).ToList();
-        return all.Count > limit ? all.Take(limit).ToList() : all;
-    }
-
-    /// <summary>The start of the hour containing the median element epoch.</summary>
-    internal static Instant DefaultStart(IReadOnlyList<MeanElements> catalog)
-    {
-        var epochs = catalog.Select(e => e.Epoch).OrderBy(t => t).ToList();
-        var median = epochs[epochs.Count / 2].ToUtc();
-        return Instant.FromUtc(median.Year, median.Month, median.Day, median.Hour);
-    }
-
-    internal static double Option(string[] args, string name, double fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    internal static Instant? OptionInstant(string[] args, string name)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? Instant.Parse(args[i + 1]) : null;
     }
 }

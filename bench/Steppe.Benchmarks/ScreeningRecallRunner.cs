@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Steppe.Bench;
 using Steppe.Core.Orbits;
 using Steppe.Planning.Conjunctions;
 using Steppe.Planning.Tests.Conjunctions;
@@ -23,14 +24,14 @@ internal static class ScreeningRecallRunner
             return 2;
         }
 
-        int objects = (int)ScreeningRateRunner.Option(args, "--objects", 2000);
-        double hours = ScreeningRateRunner.Option(args, "--hours", 24);
-        double threshold = ScreeningRateRunner.Option(args, "--threshold", ScreeningOptions.DefaultThresholdKm);
-        double step = ScreeningRateRunner.Option(args, "--step", 10);
-        double maxPerigeeKm = ScreeningRateRunner.Option(args, "--max-perigee", 2000);
-        var low = ScreeningRateRunner.Load(args[0], int.MaxValue).Where(e => PerigeeAltitudeKm(e) < maxPerigeeKm).ToList();
+        int objects = (int)BenchArguments.Option(args, "--objects", 2000);
+        double hours = BenchArguments.Option(args, "--hours", 24);
+        double threshold = BenchArguments.Option(args, "--threshold", ScreeningOptions.DefaultThresholdKm);
+        double step = BenchArguments.Option(args, "--step", 10);
+        double maxPerigeeKm = BenchArguments.Option(args, "--max-perigee", 2000);
+        var low = BenchArguments.Load(args[0], int.MaxValue).Where(e => PerigeeAltitudeKm(e) < maxPerigeeKm).ToList();
         var subset = low.Count <= objects ? low : [.. Enumerable.Range(0, objects).Select(i => low[(int)((long)i * low.Count / objects)])];
-        var start = ScreeningRateRunner.OptionInstant(args, "--from") ?? ScreeningRateRunner.DefaultStart(subset);
+        var start = BenchArguments.OptionInstant(args, "--from") ?? BenchArguments.DefaultStart(subset);
         var end = start.AddSeconds(hours * 3600);
         Console.WriteLine(FormattableString.Invariant(
             $"screen-recall: {subset.Count} of the {low.Count} objects with perigee below {maxPerigeeKm} km in {Path.GetFileName(args[0])}, {start.ToIsoString(0)} + {hours} h, threshold {threshold} km, brute force every {step} s"));

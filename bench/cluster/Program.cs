@@ -1,3 +1,4 @@
+using Steppe.Bench;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -27,13 +28,13 @@ public static class Program
             return 2;
         }
 
-        int silos = (int)Arguments.Option(args, "--silos", 3);
-        double hours = Arguments.Option(args, "--hours", 6);
-        double threshold = Arguments.Option(args, "--threshold", ScreeningOptions.DefaultThresholdKm);
-        int limit = (int)Arguments.Option(args, "--limit", int.MaxValue);
-        int perSilo = (int)Arguments.Option(args, "--per-silo", 4);
-        var catalog = Arguments.Load(args[0], limit);
-        var start = Arguments.OptionInstant(args, "--from") ?? Arguments.DefaultStart(catalog);
+        int silos = (int)BenchArguments.Option(args, "--silos", 3);
+        double hours = BenchArguments.Option(args, "--hours", 6);
+        double threshold = BenchArguments.Option(args, "--threshold", ScreeningOptions.DefaultThresholdKm);
+        int limit = (int)BenchArguments.Option(args, "--limit", int.MaxValue);
+        int perSilo = (int)BenchArguments.Option(args, "--per-silo", 4);
+        var catalog = BenchArguments.Load(args[0], limit);
+        var start = BenchArguments.OptionInstant(args, "--from") ?? BenchArguments.DefaultStart(catalog);
         var request = new ScreeningRequest
         {
             Catalog = catalog,

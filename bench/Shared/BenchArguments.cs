@@ -3,10 +3,14 @@ using Steppe.Core.Orbits;
 using Steppe.Core.Time;
 using Steppe.Formats;
 
-namespace Steppe.ClusterBench;
+namespace Steppe.Bench;
 
-/// <summary>The command line of the run and the catalog it reads (the same conventions as Steppe.Benchmarks' screen-rate).</summary>
-internal static class Arguments
+/// <summary>
+/// The command-line conventions and the catalog loading shared by the screening runs of both bench programs
+/// (Steppe.Benchmarks and bench/cluster, which cannot share a project: BenchmarkDotNet and Orleans need different
+/// compilers' packages). Latest elements per catalog number, SGP4-XP sets left out.
+/// </summary>
+internal static class BenchArguments
 {
     public static IReadOnlyList<MeanElements> Load(string file, int limit)
     {
