@@ -16,7 +16,7 @@ internal static class AccessCommand
 {
     public static Command Create(CliContext context)
     {
-        var elements = CommonOptions.Elements();
+        var input = new ElementInput();
         var norad = CommonOptions.Norad();
         var from = CommonOptions.From();
         var to = CommonOptions.To();
@@ -41,13 +41,13 @@ internal static class AccessCommand
         var lenient = CommonOptions.LenientChecksums();
         var command = new Command("access", "Earth-observation access windows: when a satellite's imager can point at each target.")
         {
-            elements, norad, from, to, target, targets, sensor, maxOffNadir, swath, gsd, minSun, minElevation, format, maxAge, lenient,
+            input.Elements, input.Db, norad, from, to, target, targets, sensor, maxOffNadir, swath, gsd, minSun, minElevation, format, maxAge, lenient,
         };
         command.SetAction(parse =>
         {
             var list = Targets(parse.GetValue(target) ?? [], parse.GetValue(targets), context);
             var s = MakeSensor(parse.GetValue(sensor)!, parse.GetValue(maxOffNadir), parse.GetValue(swath), parse.GetValue(gsd));
-            var sets = ElementSource.Load(parse.GetValue(elements)!, parse.GetValue(norad), parse.GetValue(lenient), context);
+            var sets = input.Load(parse, parse.GetValue(norad), parse.GetValue(lenient), context);
             return Run(context, sets, s, list, parse.GetValue(from), parse.GetValue(to), parse.GetValue(minSun), parse.GetValue(minElevation), parse.GetValue(format), parse.GetValue(maxAge));
         });
         return command;

@@ -10,7 +10,7 @@ internal static class EclipsesCommand
 {
     public static Command Create(CliContext context)
     {
-        var elements = CommonOptions.Elements();
+        var input = new ElementInput();
         var norad = CommonOptions.Norad();
         var name = CommonOptions.Name();
         var from = CommonOptions.From(required: false);
@@ -21,12 +21,12 @@ internal static class EclipsesCommand
 
         var command = new Command("eclipses", "Eclipses by the Earth (conical shadow): penumbra and umbra entry and exit, and the share of the orbit in shadow. The span defaults to now → now + 1 day.")
         {
-            elements, norad, name, from, to, maxAge, format, lenient,
+            input.Elements, input.Db, norad, name, from, to, maxAge, format, lenient,
         };
         command.SetAction(parse =>
         {
             var (start, end) = PassVerbs.Span(parse, from, to, TimeSpan.FromDays(1));
-            var sets = ElementSource.Load(parse.GetValue(elements)!, parse.GetValue(norad), parse.GetValue(name), parse.GetValue(lenient), context);
+            var sets = input.Load(parse, parse.GetValue(norad), parse.GetValue(name), parse.GetValue(lenient), context);
             if (sets.Count > PassesCommand.ObjectsWithoutAll)
             {
                 throw new CliException(ExitCodes.Usage, $"{sets.Count} objects selected; choose at most {PassesCommand.ObjectsWithoutAll} with --norad or --name");

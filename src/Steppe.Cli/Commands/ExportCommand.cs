@@ -39,7 +39,7 @@ internal static class ExportCommand
 {
     public static Command Create(CliContext context)
     {
-        var elements = CommonOptions.Elements();
+        var input = new ElementInput();
         var norad = CommonOptions.Norad();
         var from = CommonOptions.From();
         var to = CommonOptions.To();
@@ -52,11 +52,11 @@ internal static class ExportCommand
         var lenient = CommonOptions.LenientChecksums();
         var command = new Command("export", "Write ephemeris or track files for a span: CCSDS OEM (KVN), CZML or GeoJSON.")
         {
-            elements, norad, from, to, step, format, frame, output, originator, maxAge, lenient,
+            input.Elements, input.Db, norad, from, to, step, format, frame, output, originator, maxAge, lenient,
         };
         command.SetAction(parse => Run(
             context,
-            ElementSource.Load(parse.GetValue(elements)!, parse.GetValue(norad), parse.GetValue(lenient), context),
+            input.Load(parse, parse.GetValue(norad), parse.GetValue(lenient), context),
             parse.GetValue(from), parse.GetValue(to), parse.GetValue(step), parse.GetValue(format), parse.GetValue(frame),
             parse.GetValue(output), parse.GetValue(originator)!, parse.GetValue(maxAge)));
         return command;

@@ -17,7 +17,7 @@ internal static class PassesCommand
 
     public static Command Create(CliContext context)
     {
-        var elements = CommonOptions.Elements();
+        var input = new ElementInput();
         var norad = CommonOptions.Norad();
         var name = CommonOptions.Name();
         var station = CommonOptions.Station();
@@ -32,14 +32,14 @@ internal static class PassesCommand
 
         var command = new Command("passes", "Passes of satellites over a ground station: AOS, TCA and LOS with azimuth, elevation and range; none missed. The span defaults to now → now + 1 day.")
         {
-            elements, norad, name, station, from, to, minElevation, horizon, maxAge, format, all, lenient,
+            input.Elements, input.Db, norad, name, station, from, to, minElevation, horizon, maxAge, format, all, lenient,
         };
         command.SetAction(parse =>
         {
             var (start, end) = PassVerbs.Span(parse, from, to, TimeSpan.FromDays(1));
             var options = PassVerbs.PassOptions(parse.GetValue(minElevation), parse.GetValue(horizon));
             var site = StationOption.Resolve(parse.GetValue(station), context);
-            var sets = Select(context, parse, elements, norad, name, lenient, all);
+            var sets = Select(context, parse, input, norad, name, lenient, all);
             PassVerbs.WarnAboutAge(context, sets, start, parse.GetValue(maxAge));
             var results = Search(context, sets, site, start, end, options, parse.GetValue(all));
             int failures = Failures(context, results, parse.GetValue(all));
@@ -50,11 +50,11 @@ internal static class PassesCommand
     }
 
     /// <summary>Loads the elements and checks that a large file is searched on purpose.</summary>
-    internal static IReadOnlyList<MeanElements> Select(CliContext context, ParseResult parse, Option<FileInfo> elements, Option<int[]> norad, Option<string[]> name, Option<bool> lenient, Option<bool> all)
+    internal static IReadOnlyList<MeanElements> Select(CliContext context, ParseResult parse, ElementInput input, Option<int[]> norad, Option<string[]> name, Option<bool> lenient, Option<bool> all)
     {
         var ids = parse.GetValue(norad);
         var names = parse.GetValue(name);
-        var sets = ElementSource.Load(parse.GetValue(elements)!, ids, names, parse.GetValue(lenient), context);
+        var sets = input.Load(parse, ids, names, parse.GetValue(lenient), context);
         if (!parse.GetValue(all) && sets.Count > ObjectsWithoutAll)
         {
             throw new CliException(ExitCodes.Usage, $"{sets.Count} objects selected; choose some with --norad or --name, or search them all with --all");

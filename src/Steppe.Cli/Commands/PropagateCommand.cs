@@ -31,7 +31,7 @@ internal static class PropagateCommand
 
     public static Command Create(CliContext context)
     {
-        var elements = CommonOptions.Elements();
+        var input = new ElementInput();
         var norad = CommonOptions.Norad();
         var from = CommonOptions.From();
         var to = CommonOptions.To();
@@ -51,11 +51,11 @@ internal static class PropagateCommand
 
         var command = new Command("propagate", "Propagate element sets with SGP4/SDP4 and print states over a span.")
         {
-            elements, norad, from, to, step, frame, format, withAge, lenient,
+            input.Elements, input.Db, norad, from, to, step, frame, format, withAge, lenient,
         };
         command.SetAction(parse => Run(
             context,
-            ElementSource.Load(parse.GetValue(elements)!, parse.GetValue(norad), parse.GetValue(lenient), context),
+            input.Load(parse, parse.GetValue(norad), parse.GetValue(lenient), context),
             parse.GetValue(from),
             parse.GetValue(to),
             parse.GetValue(step),

@@ -42,9 +42,8 @@ internal static class ScreenCommand
 {
     public static Command Create(CliContext context, IScreeningRunner? runner = null)
     {
-        var elements = CommonOptions.Elements(required: false);
-        elements.Description = "Element-set file (TLE/3LE/2LE or CCSDS OMM, detected from its content) to screen; the latest elements of every object in the catalog (--db) when absent.";
-        var db = CatalogAccess.Db();
+        var input = new ElementInput();
+        input.Elements.Description = "Element-set file (TLE/3LE/2LE or CCSDS OMM, detected from its content) to screen; the latest elements of every object in orbit in the catalog (--db) when absent.";
         var primaries = new Option<int[]>("--primaries")
         {
             Description = "Catalog numbers of the primaries, e.g. 37749,39728,39731,40010,43783 (the Kazakh fleet); all-vs-all when absent.",
@@ -99,7 +98,7 @@ internal static class ScreenCommand
 
         var command = new Command("screen", "Conjunction screening: approaches closer than a threshold (or inside an RIC box) with TCA, miss distance, RIC components and probability of collision.")
         {
-            elements, db, primaries, from, to, threshold, ricBox, hbr, format, outputDir, threads, lenient, cluster, postgres, gateways, clusterId, serviceId, partitions, connectTimeout,
+            input.Elements, input.Db, primaries, from, to, threshold, ricBox, hbr, format, outputDir, threads, lenient, cluster, postgres, gateways, clusterId, serviceId, partitions, connectTimeout,
         };
         command.SetAction(parse =>
         {
@@ -151,10 +150,8 @@ internal static class ScreenCommand
                 }
             }
 
-            var file = parse.GetValue(elements);
-            var (catalog, sourceName) = file is not null
-                ? (ElementSource.Load(file, null, parse.GetValue(lenient), context), file.Name)
-                : (FromCatalog(parse.GetValue(db), context), "the catalog");
+            var sourceName = parse.GetValue(input.Elements)?.Name ?? "the catalog";
+            var catalog = input.Load(parse, null, parse.GetValue(lenient), context).Where(e => e.EphemerisType == 0).ToList();
             var wanted = parse.GetValue(primaries) ?? [];
             var missing = wanted.Except(catalog.Select(e => e.CatalogNumber)).Order().ToList();
             if (missing.Count > 0)
@@ -236,21 +233,6 @@ internal static class ScreenCommand
         });
         return command;
     }
-
-    /// <summary>The latest elements of every object in the catalog that is in orbit (no decay date) and that SGP4 can
-    /// propagate (element sets of other ephemeris types, such as SGP4-XP, are left out).</summary>
-    private static IReadOnlyList<MeanElements> FromCatalog(string? db, CliContext context)
-    {
-        using var store = CatalogAccess.Open(db, context);
-        var sets = store.LatestElementSets(inOrbitOnly: true).Select(s => s.Elements).Where(e => e.EphemerisType == 0).ToList();
-        if (sets.Count == 0)
-        {
-            throw new CliException(ExitCodes.BadInput, "the catalog holds no element sets: import some (steppe catalog import) or give --elements");
-        }
-
-        return sets;
-    }
-
 
     /// <summary>How to reach the cluster, from --cluster-id, --service-id and one of --postgres or --gateway.</summary>
     internal static ClusterClientSettings ClientSettings(string clusterId, string serviceId, string? postgres, IPEndPoint[]? gateways, double connectTimeoutSeconds, string verb)

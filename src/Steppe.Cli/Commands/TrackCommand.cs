@@ -37,7 +37,7 @@ internal static class TrackCommand
 
     public static Command Create(CliContext context)
     {
-        var elements = CommonOptions.Elements();
+        var input = new ElementInput();
         var norad = CommonOptions.Norad();
         var from = CommonOptions.From();
         var to = CommonOptions.To();
@@ -53,11 +53,11 @@ internal static class TrackCommand
         var lenient = CommonOptions.LenientChecksums();
         var command = new Command("track", "Sub-satellite ground tracks (split at ±180° longitude) and visibility footprints.")
         {
-            elements, norad, from, to, step, format, footprintEvery, minElevation, maxAge, lenient,
+            input.Elements, input.Db, norad, from, to, step, format, footprintEvery, minElevation, maxAge, lenient,
         };
         command.SetAction(parse => Run(
             context,
-            ElementSource.Load(parse.GetValue(elements)!, parse.GetValue(norad), parse.GetValue(lenient), context),
+            input.Load(parse, parse.GetValue(norad), parse.GetValue(lenient), context),
             parse.GetValue(from), parse.GetValue(to), parse.GetValue(step), parse.GetValue(format),
             parse.GetValue(footprintEvery), parse.GetValue(minElevation), parse.GetValue(maxAge)));
         return command;

@@ -13,7 +13,7 @@ internal static class VisibleCommand
 {
     public static Command Create(CliContext context)
     {
-        var elements = CommonOptions.Elements();
+        var input = new ElementInput();
         var norad = CommonOptions.Norad();
         var name = CommonOptions.Name();
         var station = CommonOptions.Station();
@@ -32,7 +32,7 @@ internal static class VisibleCommand
 
         var command = new Command("visible", "Visible passes: the parts of each pass in which the satellite is sunlit (outside the Earth's umbra) and the station is dark. The span defaults to now → now + 1 day.")
         {
-            elements, norad, name, station, from, to, minElevation, horizon, sunLimit, maxAge, format, lenient,
+            input.Elements, input.Db, norad, name, station, from, to, minElevation, horizon, sunLimit, maxAge, format, lenient,
         };
         command.SetAction(parse =>
         {
@@ -46,7 +46,7 @@ internal static class VisibleCommand
 
             var options = new VisibilityOptions { Passes = passOptions, MaximumSunElevation = Angle.FromDegrees(sun) };
             var site = StationOption.Resolve(parse.GetValue(station), context);
-            var sets = ElementSource.Load(parse.GetValue(elements)!, parse.GetValue(norad), parse.GetValue(name), parse.GetValue(lenient), context);
+            var sets = input.Load(parse, parse.GetValue(norad), parse.GetValue(name), parse.GetValue(lenient), context);
             if (sets.Count > PassesCommand.ObjectsWithoutAll)
             {
                 throw new CliException(ExitCodes.Usage, $"{sets.Count} objects selected; choose at most {PassesCommand.ObjectsWithoutAll} with --norad or --name");
