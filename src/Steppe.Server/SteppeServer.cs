@@ -184,6 +184,7 @@ public static partial class SteppeServer
         api.MapAccessEndpoints();
         api.MapLaunchEndpoints();
         api.MapTransferEndpoints();
+        api.MapConjunctionEndpoints();
 
         // Open the catalog (and load the bundled snapshot on first run) before the first request.
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<CatalogService>().Initialise());

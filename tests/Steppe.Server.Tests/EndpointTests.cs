@@ -37,6 +37,7 @@ public sealed class EndpointTests(ServerFixture server) : IClassFixture<ServerFi
         $"/api/v1/rendezvous?site=baikonur-31-6&target=25544&from={T}&days=3",
         "/api/v1/porkchop?departFrom=2026-09-01T00:00:00Z&departTo=2027-01-31T00:00:00Z&tofMinDays=120&tofMaxDays=450&stepDays=5",
         "/api/v1/mars-windows?fromYear=2026&toYear=2029",
+        $"/api/v1/conjunctions?primaries=37749,39731&from={T}&to=2026-08-23T06:00:00Z",
     };
 
     [Theory]
@@ -94,6 +95,12 @@ public sealed class EndpointTests(ServerFixture server) : IClassFixture<ServerFi
         { "/api/v1/mars-windows?fromYear=2030&toYear=2026", "toYear" },
         { "/api/v1/mars-windows?fromYear=2026&toYear=2045", "toYear" },
         { "/api/v1/mars-windows?fromYear=1700", "fromYear" },
+        { "/api/v1/conjunctions", "primaries" },
+        { "/api/v1/conjunctions?primaries=1,2,3,4,5,6,7,8,9,10,11", "primaries" },
+        { "/api/v1/conjunctions?primaries=2", "primaries" },
+        { $"/api/v1/conjunctions?primaries=25544&from={T}&to=2026-08-30T00:00:00Z", "to" },
+        { "/api/v1/conjunctions?primaries=25544&thresholdKm=0", "thresholdKm" },
+        { "/api/v1/conjunctions?primaries=25544&hardBodyRadiusM=-1", "hardBodyRadiusM" },
     };
 
     [Theory]
@@ -115,6 +122,7 @@ public sealed class EndpointTests(ServerFixture server) : IClassFixture<ServerFi
     [InlineData("/api/v1/look-angles?station=astana&norad=999999999")]
     [InlineData("/api/v1/launch-windows?site=baikonur-31-6&target=999999999")]
     [InlineData("/api/v1/rendezvous?site=baikonur-31-6&target=999999999")]
+    [InlineData("/api/v1/conjunctions?primaries=999999999")]
     [InlineData("/api/v1/no-such-endpoint")]
     public async Task Unknown_object_is_a_404_problem(string url)
     {

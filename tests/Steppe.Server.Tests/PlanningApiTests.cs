@@ -242,6 +242,46 @@ public sealed class PlanningApiTests(ServerFixture server) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task Conjunctions_of_the_Kazakh_fleet_are_the_screeners_events_against_the_same_catalog()
+    {
+        // The endpoint against the screener called directly on the same elements (the catalog's latest sets, read back
+        // from the bundled snapshot): the same pairs, TCAs and miss distances (the screener itself is validated against
+        // a brute-force scan and the Alfano 2009 Pc cases in the planning tests).
+        const string fleet = "37749,39728,39731,40010,43783";
+        var body = await Responses.Get(_client, $"/api/v1/conjunctions?primaries={fleet}&from={T}&to=2026-08-24T00:00:00Z&thresholdKm=10");
+        var got = body.GetProperty("conjunctions").EnumerateArray().ToList();
+
+        var catalog = Steppe.Formats.ElementSetReader.Read(
+            File.ReadAllText(Steppe.Catalog.Import.BundledSnapshot.Newest()!),
+            Steppe.Formats.ElementSetReadOptions.For("2026-08-22_active.csv")).ElementsOrThrow();
+        var start = Instant.Parse(T);
+        var expected = Steppe.Planning.Conjunctions.ConjunctionScreener.Screen(new Steppe.Planning.Conjunctions.ScreeningRequest
+        {
+            Catalog = catalog,
+            Start = start,
+            End = start.AddDays(1),
+            Primaries = [37749, 39728, 39731, 40010, 43783],
+            Options = new Steppe.Planning.Conjunctions.ScreeningOptions { ThresholdKm = 10 },
+        }).Events;
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Count, got.Count);
+        Assert.Contains("ASSUMED", body.Text("covarianceAssumption"), StringComparison.Ordinal);
+        for (int i = 0; i < got.Count; i++)
+        {
+            var e = expected[i];
+            var g = got[i];
+            Assert.Equal(e.Primary.CatalogNumber, g.GetProperty("primary").GetProperty("noradId").GetInt32());
+            Assert.Equal(e.Secondary.CatalogNumber, g.GetProperty("secondary").GetProperty("noradId").GetInt32());
+            Assert.Equal(0, Days(e.Tca.ToIsoString(3), g.Text("tcaUtc")) * 86400, 0.002);
+            Assert.Equal(e.MissDistanceKm, g.GetProperty("missKm").GetDouble(), 5);
+            double r = g.GetProperty("radialKm").GetDouble(), it = g.GetProperty("inTrackKm").GetDouble(), c = g.GetProperty("crossTrackKm").GetDouble();
+            Assert.Equal(g.GetProperty("missKm").GetDouble(), Math.Sqrt((r * r) + (it * it) + (c * c)), 4);
+            Assert.InRange(g.GetProperty("collisionProbability").GetDouble(), 0, 1);
+        }
+    }
+
+    [Fact]
     public async Task Mars_2020_departure_C3_is_about_14_5()
     {
         // Mars 2020 (Perseverance): launched 2020-07-30, arrived 2021-02-18 (203 d), C3 about 14.5 km²/s² (issue 5; NASA launch press kit).

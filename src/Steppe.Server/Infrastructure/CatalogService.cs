@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Steppe.Catalog;
 using Steppe.Catalog.Import;
 using Steppe.Catalog.Model;
+using Steppe.Core.Orbits;
 using Steppe.Core.Propagation.Sgp4;
 
 namespace Steppe.Server.Infrastructure;
@@ -27,6 +28,7 @@ internal sealed partial class CatalogService : IDisposable
     private readonly ILogger<CatalogService> _logger;
     private readonly Lock _initGate = new();
     private volatile IReadOnlyList<Site>? _sites;
+    private volatile IReadOnlyList<MeanElements>? _inOrbit;
     private bool _initialised;
 
     public CatalogService(CatalogLocation location, ILogger<CatalogService> logger, int maxConnections = 8)
@@ -125,11 +127,16 @@ internal sealed partial class CatalogService : IDisposable
         {
             _latest.Clear();
             _sites = null;
+            _inOrbit = null;
         }
     }
 
     /// <summary>Every site, ground station and place (cached).</summary>
     public IReadOnlyList<Site> Sites() => _sites ??= Use(s => s.Sites());
+
+    /// <summary>The latest elements of every object in orbit that SGP4 can propagate (cached; the input of screening).</summary>
+    public IReadOnlyList<MeanElements> InOrbitElements() =>
+        _inOrbit ??= Use(s => s.LatestElementSets(inOrbitOnly: true).Select(e => e.Elements).Where(e => e.EphemerisType == 0).ToList());
 
     /// <summary>The latest elements of <paramref name="catalogNumber"/> with their propagator.</summary>
     /// <exception cref="ApiNotFoundException">The object is not in the catalog, or has no element set.</exception>

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Steppe.Planning.Conjunctions;
+using Steppe.Server.Infrastructure;
+
+namespace Steppe.Server.Endpoints;
+
+/// <summary>One close approach of a primary and another object.</summary>
+/// <param name="TcaUtc">Time of closest approach.</param>
+/// <param name="Primary">The primary's elements and their age at TCA.</param>
+/// <param name="Secondary">The other object's elements and their age at TCA.</param>
+/// <param name="MissKm">Miss distance, km.</param>
+/// <param name="RelativeSpeedKmPerS">Relative speed at TCA, km/s.</param>
+/// <param name="RadialKm">The secondary relative to the primary, radial component, km.</param>
+/// <param name="InTrackKm">In-track component, km.</param>
+/// <param name="CrossTrackKm">Cross-track component, km.</param>
+/// <param name="CollisionProbability">Foster 2D probability of collision under the stated covariance assumption.</param>
+public sealed record ConjunctionDto(string TcaUtc, ElementsDto Primary, ElementsDto Secondary, double MissKm, double RelativeSpeedKmPerS,
+    double RadialKm, double InTrackKm, double CrossTrackKm, double CollisionProbability);
+
+/// <summary>Close approaches of the primaries with every object of the catalog in orbit.</summary>
+/// <param name="FromUtc">Start of the span.</param>
+/// <param name="ToUtc">End of the span.</param>
+/// <param name="ThresholdKm">Miss-distance threshold, km.</param>
+/// <param name="HardBodyRadiusM">Combined hard-body radius of the Pc, m.</param>
+/// <param name="CovarianceAssumption">The covariance behind every Pc (the catalog's elements carry none).</param>
+/// <param name="ObjectsScreened">Objects screened against the primaries.</param>
+/// <param name="Conjunctions">Every approach within the threshold, by TCA.</param>
+public sealed record ConjunctionsDto(string FromUtc, string ToUtc, double ThresholdKm, double HardBodyRadiusM, string CovarianceAssumption,
+    long ObjectsScreened, IReadOnlyList<ConjunctionDto> Conjunctions);
+
+/// <summary>Conjunction screening of a few primaries against the catalog.</summary>
+public static class ConjunctionEndpoints
+{
+    /// <summary>The longest span of one request.</summary>
+    public static readonly TimeSpan MaxSpan = TimeSpan.FromDays(3);
+
+    /// <summary>The most primaries of one request.</summary>
+    public const int MaxPrimaries = 10;
+
+    /// <summary>Maps the endpoints.</summary>
+    public static RouteGroupBuilder MapConjunctionEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup(string.Empty).WithTags("Conjunctions").RequireRateLimiting(SteppeServer.HeavyPolicy);
+        group.MapGet("/conjunctions", Conjunctions)
+            .WithSummary("Close approaches of up to 10 primaries with every object of the catalog in orbit over up to 3 days: TCA, miss distance, relative speed, RIC components and Foster 2D probability of collision (covariance assumed and stated). Rate-limited.");
+        return group;
+    }
+
+    internal static Ok<ConjunctionsDto> Conjunctions(string? primaries, string? from, string? to, string? thresholdKm, string? hardBodyRadiusM,
+        CatalogService catalog, ServerClock clock, CancellationToken cancellationToken)
+    {
+        var numbers = Inputs.CatalogNumbers(primaries, "primaries", MaxPrimaries);
+        var now = clock.Now;
+        var start = Inputs.Instant(from, "from", now, now);
+        var end = Inputs.Instant(to, "to", start.AddDays(1), now);
+        Inputs.Span(start, end, MaxSpan);
+        double threshold = Inputs.Number(thresholdKm, "thresholdKm", ScreeningOptions.DefaultThresholdKm, 0.001, 50);
+        double hbrM = Inputs.Number(hardBodyRadiusM, "hardBodyRadiusM", ScreeningOptions.DefaultHardBodyRadiusKm * 1000, 0, 1000);
+        foreach (int n in numbers)
+        {
+            catalog.Latest(n); // 404 for an unknown object or one without elements
+        }
+
+        var elements = catalog.InOrbitElements();
+        var inOrbit = elements.Select(e => e.CatalogNumber).ToHashSet();
+        if (numbers.FirstOrDefault(n => !inOrbit.Contains(n)) is var missing and not 0)
+        {
+            throw new ApiValidationException("primaries", $"object {missing} is not in orbit (it has a decay date) or has elements SGP4 cannot use");
+        }
+
+        var result = ConjunctionScreener.Screen(
+            new ScreeningRequest
+            {
+                Catalog = elements,
+                Start = start,
+                End = end,
+                Primaries = numbers.ToList(),
+                Options = new ScreeningOptions { ThresholdKm = threshold, HardBodyRadiusKm = hbrM / 1000 },
+            },
+            null,
+            cancellationToken);
+        var list = result.Events.Select(e => new ConjunctionDto(
+            Iso.Of(e.Tca), ElementsDto.From(e.Primary, e.Tca), ElementsDto.From(e.Secondary, e.Tca),
+            Math.Round(e.MissDistanceKm, 6), Math.Round(e.RelativeSpeedKmPerS, 6),
+            Math.Round(e.RelativePositionRicKm.X, 6), Math.Round(e.RelativePositionRicKm.Y, 6), Math.Round(e.RelativePositionRicKm.Z, 6),
+            e.CollisionProbability)).ToList();
+        return TypedResults.Ok(new ConjunctionsDto(Iso.Of(start), Iso.Of(end), threshold, hbrM, result.CovarianceAssumption, result.Statistics.ObjectsScreened, list));
+    }
+}
