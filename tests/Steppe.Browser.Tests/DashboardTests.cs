@@ -44,6 +44,30 @@ public sealed class DashboardTests(SteppeServeFixture server) : IClassFixture<St
     }
 
     [Fact]
+    public async Task Screening_the_fleet_lists_close_approaches_within_the_threshold()
+    {
+        var (page, errors) = await server.NewPage(1280, 800);
+        await server.Open(page);
+        await Assertions.Expect(page.Locator("#fleet-table tbody tr")).ToHaveCountAsync(6);
+        await page.Locator("#conj-km").FillAsync("10");
+        await page.Locator("[data-testid=conj-run]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=conj-status]")).ToContainTextAsync("approaches within 10 km", new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
+        var rows = page.Locator("[data-testid=conj-row]");
+        Assert.True(await rows.CountAsync() >= 1, "the fleet has approaches within 10 km in a day (the API tests compare them with the screener)");
+        for (int i = 0; i < await rows.CountAsync(); i++)
+        {
+            double miss = double.Parse(await rows.Nth(i).Locator("td").Nth(3).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(miss, 0, 10);
+        }
+
+        Assert.Contains("ASSUMED", await page.Locator("[data-testid=conj-status]").GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
+        Assert.Contains("km/s", await rows.First.GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
+        await page.Locator("#conj-table").ScrollIntoViewIfNeededAsync();
+        await SteppeServeFixture.Screenshot(page, "09-fleet-close-approaches-1280x800.png");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task Choosing_a_station_lists_passes_and_draws_the_sky_plot()
     {
         var (page, errors) = await server.NewPage(1280, 800);

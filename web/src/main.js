@@ -1,7 +1,7 @@
 // The Steppe dashboard: a simulation clock, the world map with the tracked fleet, and the side panels.
 // URL parameters: ?t=2026-08-23T00:00:00Z (start time), ?speed=60, ?tab=passes, ?norad=25544,37749 (tracked set).
 import { WorldMap } from './map.js';
-import { setupPasses, setupHeritage, setupLaunch, setupMars } from './panels.js';
+import { setupConjunctions, setupPasses, setupHeritage, setupLaunch, setupMars } from './panels.js';
 import { api, el, fmt, iso, utcText, ageClass, palette } from './util.js';
 
 const params = new URLSearchParams(location.search);
@@ -251,6 +251,7 @@ async function start() {
   document.getElementById('pass-station').addEventListener('change', () => refreshOverview(true));
   app.runLaunch = setupLaunch(app);
   app.runMars = setupMars();
+  app.runConjunctions = setupConjunctions(app);
   setupHeritage(app).catch((e) => setCaption(e.message));
   app.map.setWorld(await world);
   await refreshTracks(true);

@@ -1,7 +1,46 @@
-// The side panels: passes with the polar sky plot, the heritage timeline, the launch planner and the Mars porkchop.
+// The side panels: close approaches of the fleet, passes with the polar sky plot, the heritage timeline, the launch
+// planner and the Mars porkchop.
 import { geoPath, geoTransform } from 'd3-geo';
 import { contours } from 'd3-contour';
 import { api, el, svg, fmt, utcText, timeOnly, iso } from './util.js';
+
+// ---------------------------------------------------------------- close approaches
+
+export function setupConjunctions(app) {
+  const status = document.getElementById('conj-status');
+  const body = document.querySelector('#conj-table tbody');
+  const run = async () => {
+    const from = new Date(app.clock.now());
+    const hours = Number(document.getElementById('conj-hours').value) || 24;
+    const primaries = app.fleet.map((f) => f.norad).slice(0, 10);
+    body.replaceChildren();
+    if (!primaries.length) { status.textContent = 'Track a satellite first.'; return; }
+    status.textContent = `Screening ${primaries.length} satellites against the catalog…`;
+    status.classList.remove('error');
+    try {
+      const result = await api('conjunctions', {
+        primaries: primaries.join(','), from: iso(from), to: iso(new Date(from.getTime() + hours * 3600e3)),
+        thresholdKm: document.getElementById('conj-km').value,
+      });
+      const colors = new Map(app.fleet.map((f) => [f.norad, f.color]));
+      for (const c of result.conjunctions) {
+        body.append(el('tr', { 'data-testid': 'conj-row', title: `TCA ${utcText(c.tcaUtc)} UTC; NORAD ${c.primary.noradId} and ${c.secondary.noradId}; relative speed ${fmt(c.relativeSpeedKmPerS, 3)} km/s; R/I/C ${fmt(c.radialKm, 3)} / ${fmt(c.inTrackKm, 3)} / ${fmt(c.crossTrackKm, 3)} km; element ages ${fmt(c.primary.ageDays, 1)} and ${fmt(c.secondary.ageDays, 1)} d` },
+          el('td', {}, utcText(c.tcaUtc).slice(5, 16)),
+          el('td', {}, el('span', { class: 'swatch', style: `background:${colors.get(c.primary.noradId) ?? '#93a3bd'}` }), c.primary.name ?? c.primary.noradId),
+          el('td', { class: 'other' }, c.secondary.name ?? String(c.secondary.noradId)),
+          el('td', { class: 'num' }, fmt(c.missKm, 3)),
+          el('td', { class: 'num' }, c.collisionProbability >= 1e-10 ? c.collisionProbability.toExponential(1) : '<1e-10')));
+      }
+      status.textContent = `${result.conjunctions.length} approaches within ${result.thresholdKm} km from ${utcText(result.fromUtc)} to ${utcText(result.toUtc)} UTC among ${result.objectsScreened} objects. Pc with an assumed covariance (hover for it); hover a row for speed and R/I/C.`;
+      status.title = result.covarianceAssumption;
+    } catch (e) {
+      status.textContent = e.message;
+      status.classList.add('error');
+    }
+  };
+  document.getElementById('conj-form').addEventListener('submit', (e) => { e.preventDefault(); run(); });
+  return run;
+}
 
 // ---------------------------------------------------------------- passes
 
