@@ -25,7 +25,7 @@ public sealed class KillMidImportTests : IDisposable
         Assert.True(code == ExitCodes.Ok, error);
 
         var bytesBefore = File.ReadAllBytes(db);
-        var rowsBefore = SqliteDump.Rows(db);
+        var rowsBefore = CatalogDump.Sqlite(db);
         Assert.Contains(rowsBefore, r => r.StartsWith("element_sets|", StringComparison.Ordinal));
         Assert.DoesNotContain(rowsBefore, r => r.StartsWith("element_sets|", StringComparison.Ordinal) && r.Contains("|37749|", StringComparison.Ordinal));
 
@@ -35,7 +35,7 @@ public sealed class KillMidImportTests : IDisposable
         Assert.Equal(bytesBefore, File.ReadAllBytes(db));
 
         // Opened again, the catalog holds exactly the rows it held before.
-        Assert.Equal(rowsBefore, SqliteDump.Rows(db));
+        Assert.Equal(rowsBefore, CatalogDump.Sqlite(db));
         var (listCode, list, listError) = CliRunner.Run("catalog", "list", "--db", db, "--regime", "GEO", "--format", "csv");
         Assert.True(listCode == ExitCodes.Ok, listError);
         Assert.Single(list.Trim().Split('\n'));
@@ -125,40 +125,9 @@ public sealed class KillMidImportTests : IDisposable
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static List<string> PostgresRows(string db, string schema)
+    private static IReadOnlyList<string> PostgresRows(string db, string schema)
     {
-        using var connection = new NpgsqlConnection(db);
-        connection.Open();
-        var tables = new List<string>();
-        using (var c = connection.CreateCommand())
-        {
-            c.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = @s ORDER BY table_name";
-            c.Parameters.AddWithValue("s", schema);
-            using var r = c.ExecuteReader();
-            while (r.Read())
-            {
-                tables.Add(r.GetString(0));
-            }
-        }
-
-        var rows = new List<string>();
-        foreach (var table in tables)
-        {
-            using var c = connection.CreateCommand();
-            c.CommandText = $"SELECT * FROM {schema}.{table}";
-            using var r = c.ExecuteReader();
-            var these = new List<string>();
-            while (r.Read())
-            {
-                var cells = new object[r.FieldCount];
-                r.GetValues(cells);
-                these.Add(table + "|" + string.Join("|", cells.Select(v => v is double d ? d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
-            }
-
-            these.Sort(StringComparer.Ordinal);
-            rows.AddRange(these);
-        }
-
+        var rows = CatalogDump.Postgres(db, schema);
         Assert.Contains(rows, r => r.StartsWith("element_sets|", StringComparison.Ordinal));
         return rows;
     }

@@ -1,5 +1,8 @@
+using System.Data.Common;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Steppe.Cli.Tests;
 
@@ -46,17 +49,31 @@ internal static class SteppeProcess
     }
 }
 
-/// <summary>Every row of every table of a SQLite catalog, as text, in a fixed order: to compare two states row for row.</summary>
-internal static class SqliteDump
+/// <summary>Every row of every table of a catalog, as text, in a fixed order: to compare two states row for row.</summary>
+internal static class CatalogDump
 {
-    public static IReadOnlyList<string> Rows(string path)
+    /// <summary>The rows of a SQLite catalog file.</summary>
+    public static IReadOnlyList<string> Sqlite(string path)
     {
         using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         connection.Open();
+        return Rows(connection, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", table => $"\"{table}\"");
+    }
+
+    /// <summary>The rows of the catalog in schema <paramref name="schema"/> of a PostgreSQL database.</summary>
+    public static IReadOnlyList<string> Postgres(string connectionString, string schema)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        return Rows(connection, $"SELECT table_name FROM information_schema.tables WHERE table_schema = '{schema}' ORDER BY table_name", table => $"{schema}.{table}");
+    }
+
+    private static List<string> Rows(DbConnection connection, string listTables, Func<string, string> qualified)
+    {
         var tables = new List<string>();
         using (var c = connection.CreateCommand())
         {
-            c.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+            c.CommandText = listTables;
             using var r = c.ExecuteReader();
             while (r.Read())
             {
@@ -68,14 +85,14 @@ internal static class SqliteDump
         foreach (var table in tables)
         {
             using var c = connection.CreateCommand();
-            c.CommandText = $"SELECT * FROM \"{table}\"";
+            c.CommandText = $"SELECT * FROM {qualified(table)}";
             using var r = c.ExecuteReader();
             var these = new List<string>();
             while (r.Read())
             {
                 var cells = new object[r.FieldCount];
                 r.GetValues(cells);
-                these.Add(table + "|" + string.Join("|", cells.Select(v => v is double d ? d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
+                these.Add(table + "|" + string.Join("|", cells.Select(v => v is double d ? d.ToString("R", CultureInfo.InvariantCulture) : Convert.ToString(v, CultureInfo.InvariantCulture))));
             }
 
             these.Sort(StringComparer.Ordinal);

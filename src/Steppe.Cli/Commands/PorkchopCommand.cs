@@ -15,7 +15,7 @@ internal static class PorkchopCommand
 {
     public static Command Create(CliContext context)
     {
-        var origin = new Option<Planet>("--origin") { Description = "Departure planet (mercury, venus, earth, mars, jupiter, saturn, uranus, neptune, pluto).", DefaultValueFactory = _ => Planet.EarthMoonBarycenter, CustomParser = ParsePlanet };
+        var origin = new Option<Planet>("--origin") { Description = $"Departure planet ({PlanetNames.Accepted}).", DefaultValueFactory = _ => Planet.EarthMoonBarycenter, CustomParser = ParsePlanet };
         var destination = new Option<Planet>("--destination") { Description = "Arrival planet.", DefaultValueFactory = _ => Planet.Mars, CustomParser = ParsePlanet };
         var depart = new Option<(Instant Start, Instant End)>("--depart") { Description = "Departure dates, START..END (ISO 8601 UTC, e.g. 2026-09-01..2027-01-31).", Required = true, CustomParser = ParseDateRange };
         var tof = new Option<(double Min, double Max)?>("--tof") { Description = "Times of flight, MIN..MAX days (e.g. 120..450).", CustomParser = r => ParseNumberRange(r) };
@@ -192,27 +192,14 @@ internal static class PorkchopCommand
 
     internal static Planet ParsePlanet(ArgumentResult result)
     {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value.Trim().ToLowerInvariant() : string.Empty;
-        Planet? planet = text switch
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (!PlanetNames.TryParse(text, out var planet))
         {
-            "mercury" => Planet.Mercury,
-            "venus" => Planet.Venus,
-            "earth" or "emb" => Planet.EarthMoonBarycenter,
-            "mars" => Planet.Mars,
-            "jupiter" => Planet.Jupiter,
-            "saturn" => Planet.Saturn,
-            "uranus" => Planet.Uranus,
-            "neptune" => Planet.Neptune,
-            "pluto" => Planet.Pluto,
-            _ => null,
-        };
-        if (planet is null)
-        {
-            result.AddError($"{(result.Parent as OptionResult)?.Option.Name}: expected a planet name (mercury … pluto, earth), found '{text}'");
+            result.AddError($"{(result.Parent as OptionResult)?.Option.Name}: expected a planet ({PlanetNames.Accepted}), found '{text.Trim()}'");
             return default;
         }
 
-        return planet.Value;
+        return planet;
     }
 
     private static (Instant Start, Instant End) ParseDateRange(ArgumentResult result)

@@ -31,3 +31,33 @@ public enum Planet
     /// <summary>Pluto (Table 1 and Table 2 of the approximate positions carry it).</summary>
     Pluto,
 }
+
+/// <summary>Planets by the names people type (case-insensitive; "earth" or "emb" for the Earth–Moon barycentre).</summary>
+public static class PlanetNames
+{
+    /// <summary>The accepted names, for messages.</summary>
+    public const string Accepted = "mercury, venus, earth, mars, jupiter, saturn, uranus, neptune, pluto";
+
+    /// <summary>The planet named <paramref name="text"/>, if any.</summary>
+    /// <param name="text">A name such as "Mars" or "earth".</param>
+    /// <param name="planet">The planet, when the name is known.</param>
+    /// <returns>Whether the name is known.</returns>
+    public static bool TryParse(string? text, out Planet planet)
+    {
+        Planet? found = text?.Trim().ToLowerInvariant() switch
+        {
+            "mercury" => Planet.Mercury,
+            "venus" => Planet.Venus,
+            "earth" or "emb" => Planet.EarthMoonBarycenter,
+            "mars" => Planet.Mars,
+            "jupiter" => Planet.Jupiter,
+            "saturn" => Planet.Saturn,
+            "uranus" => Planet.Uranus,
+            "neptune" => Planet.Neptune,
+            "pluto" => Planet.Pluto,
+            _ => null,
+        };
+        planet = found ?? default;
+        return found is not null;
+    }
+}

@@ -106,17 +106,6 @@ public static class TransferEndpoints
     }
 
     /// <summary>A planet by name, as the CLI's --origin/--destination.</summary>
-    internal static Planet ParsePlanet(string text, string field) => text.Trim().ToLowerInvariant() switch
-    {
-        "mercury" => Planet.Mercury,
-        "venus" => Planet.Venus,
-        "earth" or "emb" => Planet.EarthMoonBarycenter,
-        "mars" => Planet.Mars,
-        "jupiter" => Planet.Jupiter,
-        "saturn" => Planet.Saturn,
-        "uranus" => Planet.Uranus,
-        "neptune" => Planet.Neptune,
-        "pluto" => Planet.Pluto,
-        _ => throw new ApiValidationException(field, $"expected a planet (mercury, venus, earth, mars, jupiter, saturn, uranus, neptune, pluto), found '{text}'"),
-    };
+    internal static Planet ParsePlanet(string text, string field) =>
+        PlanetNames.TryParse(text, out var planet) ? planet : throw new ApiValidationException(field, $"expected a planet ({PlanetNames.Accepted}), found '{text}'");
 }
