@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Steppe.Core.Orbits;
 using Steppe.Core.Propagation.Sgp4;
 using Steppe.Core.Propagation.Sgp4.Batch;
-using Steppe.Formats.Tle;
+using static Steppe.Benchmarks.BenchmarkElements;
 
 namespace Steppe.Benchmarks;
 
@@ -19,24 +19,6 @@ public class Sgp4BatchBenchmarks
     private const int Sets = 64;
     private const int Minutes = 1440;
     private const int Operations = Sets * Minutes;
-
-    // ISS (ZARYA), NOAA 20 (JPSS-1) and KAZSAT-2 from data/elements (CelesTrak, 2026-05-30); MOLNIYA 2-14 from the Vallado et al.
-    // (AIAA 2006-6753) verification set.
-    private static readonly MeanElements Iss = TleReader.ParseLines(
-        "1 25544U 98067A   26150.51748228  .00011776  00000+0  21767-3 0  9998",
-        "2 25544  51.6337  27.5746 0007245 114.7080 245.4664 15.49496548569014");
-
-    private static readonly MeanElements SunSynchronous = TleReader.ParseLines(
-        "1 43013U 17073A   26150.59117908  .00000079  00000+0  58487-4 0  9994",
-        "2 43013  98.7769  90.2107 0000839  36.8043 323.3190 14.19508142441973");
-
-    private static readonly MeanElements Geo = TleReader.ParseLines(
-        "1 37749U 11035B   26150.52028483 -.00000186  00000+0  00000+0 0  9990",
-        "2 37749   0.0394 258.5447 0000926 223.2041  40.1148  1.00272585 53224");
-
-    private static readonly MeanElements Molniya = TleReader.ParseLines(
-        "1 08195U 75081A   06176.33215444  .00000099  00000-0  11873-3 0   813",
-        "2 08195  64.1586 279.0717 6877146 264.7651  20.2257  2.00491383225656");
 
     private readonly double[] _minutes = Enumerable.Range(0, Minutes).Select(m => (double)m).ToArray();
     private readonly Sgp4BatchOptions _oneThread = new() { MaxDegreeOfParallelism = 1 };
