@@ -192,17 +192,9 @@ internal static class AccessCommand
             new("sun_elevation_deg", "Sun el. (°)", "0.0"), new("pass", "pass"), new("strips", "strips"), new("clipped", "clipped"), new("age_days", "element age (d)", "0.00"),
         ], string.Create(CultureInfo.InvariantCulture,
             $"Sensor {sensor.Name}: ±{sensor.MaxOffNadir.Degrees:0.#}° off nadir, {sensor.SwathWidthKm:0.#} km swath, {sensor.NadirGsdM:0.##} m GSD at nadir. Off-nadir from the geodetic nadir; GSD factor = (range/height)/√cos(incidence)."));
-        int failures = 0;
-        foreach (var e in sets)
+        var propagators = ElementChecks.Propagators(context, sets, from, to, maxAgeDays, out int failures);
+        foreach (var (e, propagator) in propagators)
         {
-            ElementChecks.WarnIfOld(context, e, from, to, maxAgeDays);
-            var propagator = ElementChecks.TryCreate(context, e);
-            if (propagator is null)
-            {
-                failures++;
-                continue;
-            }
-
             var result = AccessFinder.Find(propagator, sensor, targets, from, to, options);
             if (result.PropagationStoppedAt is { } stop)
             {

@@ -46,6 +46,31 @@ internal static class ElementChecks
         return null;
     }
 
+    /// <summary>
+    /// The propagators of <paramref name="sets"/> for a span: warns of old elements, reports the sets SGP4 cannot
+    /// initialise and counts them in <paramref name="failures"/>.
+    /// </summary>
+    public static List<(MeanElements Elements, Sgp4Propagator Propagator)> Propagators(CliContext context, IReadOnlyList<MeanElements> sets, Instant from, Instant to,
+        double maxAgeDays, out int failures)
+    {
+        failures = 0;
+        var list = new List<(MeanElements, Sgp4Propagator)>(sets.Count);
+        foreach (var e in sets)
+        {
+            WarnIfOld(context, e, from, to, maxAgeDays);
+            if (TryCreate(context, e) is { } propagator)
+            {
+                list.Add((e, propagator));
+            }
+            else
+            {
+                failures++;
+            }
+        }
+
+        return list;
+    }
+
     /// <summary>Reports that propagation stopped (decay or another SGP4 failure) at <paramref name="at"/>.</summary>
     public static void ReportStop(CliContext context, MeanElements e, Instant at, Sgp4ErrorCode? error) =>
         context.Error.WriteLine(error is { } code

@@ -136,18 +136,9 @@ internal static class TrackCommand
     internal static List<(MeanElements Elements, GroundTrack Track)> Tracks(CliContext context, IReadOnlyList<MeanElements> sets, Instant from, Instant to, TimeSpan step,
         double maxAgeDays, out int failures)
     {
-        failures = 0;
         var list = new List<(MeanElements, GroundTrack)>();
-        foreach (var e in sets)
+        foreach (var (e, propagator) in ElementChecks.Propagators(context, sets, from, to, maxAgeDays, out failures))
         {
-            ElementChecks.WarnIfOld(context, e, from, to, maxAgeDays);
-            var propagator = ElementChecks.TryCreate(context, e);
-            if (propagator is null)
-            {
-                failures++;
-                continue;
-            }
-
             var track = GroundTracks.Compute(propagator, from, to, step);
             if (track.IsIncomplete)
             {
