@@ -8,14 +8,14 @@ namespace Steppe.Bench;
 /// <summary>
 /// The command-line conventions and the catalog loading shared by the screening runs of both bench programs
 /// (Steppe.Benchmarks and bench/cluster, which cannot share a project: BenchmarkDotNet and Orleans need different
-/// compilers' packages). Latest elements per catalog number, SGP4-XP sets left out.
+/// compilers' packages). Latest elements per catalog number; records the reader refuses (bad checksums are only warned of, SGP4-XP sets are refused) are left out.
 /// </summary>
 internal static class BenchArguments
 {
     public static IReadOnlyList<MeanElements> Load(string file, int limit)
     {
         var read = ElementSetReader.Read(File.ReadAllText(file), new ElementSetReadOptions { SourceName = Path.GetFileName(file), Checksums = ChecksumPolicy.Lenient });
-        var all = read.Elements.Where(e => e.EphemerisType == 0).GroupBy(e => e.CatalogNumber).Select(g => g.MaxBy(e => e.Epoch)!).OrderBy(e => e.CatalogNumber).ToList();
+        var all = read.Elements.GroupBy(e => e.CatalogNumber).Select(g => g.MaxBy(e => e.Epoch)!).OrderBy(e => e.CatalogNumber).ToList();
         return all.Count > limit ? all.Take(limit).ToList() : all;
     }
 

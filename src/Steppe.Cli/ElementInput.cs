@@ -45,13 +45,14 @@ internal sealed class ElementInput
         var chosen = new SortedDictionary<int, MeanElements>();
         foreach (int n in norad ?? [])
         {
-            var entry = store.FindObject(n) is null ? null : store.GetEntry(n);
-            if (entry is null)
+            try
+            {
+                chosen[n] = Usable(store.GetEntry(n));
+            }
+            catch (CatalogException e) when (e.Kind == CatalogErrorKind.UnknownObject)
             {
                 throw new CliException(ExitCodes.BadInput, $"the catalog: no object with catalog number {n}");
             }
-
-            chosen[n] = Usable(entry);
         }
 
         foreach (var text in texts)

@@ -151,7 +151,7 @@ internal static class ScreenCommand
             }
 
             var sourceName = parse.GetValue(input.Elements)?.Name ?? "the catalog";
-            var catalog = input.Load(parse, null, parse.GetValue(lenient), context).Where(e => e.EphemerisType == 0).ToList();
+            var catalog = input.Load(parse, null, parse.GetValue(lenient), context);
             var wanted = parse.GetValue(primaries) ?? [];
             var missing = wanted.Except(catalog.Select(e => e.CatalogNumber)).Order().ToList();
             if (missing.Count > 0)

@@ -65,7 +65,7 @@ public static class ConjunctionEndpoints
         var inOrbit = elements.Select(e => e.CatalogNumber).ToHashSet();
         if (numbers.FirstOrDefault(n => !inOrbit.Contains(n)) is var missing and not 0)
         {
-            throw new ApiValidationException("primaries", $"object {missing} is not in orbit (it has a decay date) or has elements SGP4 cannot use");
+            throw new ApiValidationException("primaries", $"object {missing} is not in orbit: the catalog gives it a decay date");
         }
 
         var result = ConjunctionScreener.Screen(

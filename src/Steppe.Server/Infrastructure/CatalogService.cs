@@ -134,9 +134,9 @@ internal sealed partial class CatalogService : IDisposable
     /// <summary>Every site, ground station and place (cached).</summary>
     public IReadOnlyList<Site> Sites() => _sites ??= Use(s => s.Sites());
 
-    /// <summary>The latest elements of every object in orbit that SGP4 can propagate (cached; the input of screening).</summary>
+    /// <summary>The latest elements of every object in orbit (cached; the input of screening).</summary>
     public IReadOnlyList<MeanElements> InOrbitElements() =>
-        _inOrbit ??= Use(s => s.LatestElementSets(inOrbitOnly: true).Select(e => e.Elements).Where(e => e.EphemerisType == 0).ToList());
+        _inOrbit ??= Use(s => s.LatestElementSets(inOrbitOnly: true).Select(e => e.Elements).ToList());
 
     /// <summary>The latest elements of <paramref name="catalogNumber"/> with their propagator.</summary>
     /// <exception cref="ApiNotFoundException">The object is not in the catalog, or has no element set.</exception>
