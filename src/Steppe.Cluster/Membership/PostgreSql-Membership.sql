@@ -46,6 +46,18 @@ CREATE TABLE IF NOT EXISTS OrleansMembershipTable
         FOREIGN KEY (DeploymentId) REFERENCES OrleansMembershipVersionTable (DeploymentId)
 );
 
+-- Moves the membership version on by one if it is still the one the silo read (optimistic concurrency): true when done.
+CREATE OR REPLACE FUNCTION steppe_orleans_membership_bump(p_deployment varchar, p_version integer)
+RETURNS boolean LANGUAGE plpgsql AS
+$body$
+BEGIN
+    UPDATE OrleansMembershipVersionTable
+       SET Version = Version + 1, Timestamp = now()
+     WHERE DeploymentId = p_deployment AND Version = p_version AND Version < 2147483647;
+    RETURN FOUND;
+END
+$body$;
+
 -- Adds a silo's row and bumps the version, both or neither: 1 when done, 0 when the version moved on or the row exists.
 CREATE OR REPLACE FUNCTION steppe_orleans_membership_insert(
     p_deployment varchar, p_address varchar, p_port integer, p_generation integer, p_silo_name varchar,
@@ -54,10 +66,7 @@ CREATE OR REPLACE FUNCTION steppe_orleans_membership_insert(
 RETURNS integer LANGUAGE plpgsql AS
 $body$
 BEGIN
-    UPDATE OrleansMembershipVersionTable
-       SET Version = Version + 1, Timestamp = now()
-     WHERE DeploymentId = p_deployment AND Version = p_version AND Version < 2147483647;
-    IF NOT FOUND THEN
+    IF NOT steppe_orleans_membership_bump(p_deployment, p_version) THEN
         RETURN 0;
     END IF;
 
@@ -84,10 +93,7 @@ CREATE OR REPLACE FUNCTION steppe_orleans_membership_update(
 RETURNS integer LANGUAGE plpgsql AS
 $body$
 BEGIN
-    UPDATE OrleansMembershipVersionTable
-       SET Version = Version + 1, Timestamp = now()
-     WHERE DeploymentId = p_deployment AND Version = p_version AND Version < 2147483647;
-    IF NOT FOUND THEN
+    IF NOT steppe_orleans_membership_bump(p_deployment, p_version) THEN
         RETURN 0;
     END IF;
 
