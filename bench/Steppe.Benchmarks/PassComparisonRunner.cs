@@ -14,15 +14,14 @@ internal static class PassComparisonRunner
 {
     public static int Run()
     {
-        EarthOrientationTable.Use(EarthOrientationTable.Bundled);
         var catalog = PassBenchmarks.LoadCatalog();
         var station = PassBenchmarks.Astana;
         var start = PassBenchmarks.Start;
         var end = start.AddDays(1);
-        PassFinder.FindPasses(catalog.Take(500).ToList(), station, start, end);
+        PassFinder.FindPasses(catalog.Take(500).ToList(), station, start, end, EarthOrientationTable.Bundled);
 
         var watch = Stopwatch.StartNew();
-        var all = PassFinder.FindPasses(catalog, station, start, end);
+        var all = PassFinder.FindPasses(catalog, station, start, end, EarthOrientationTable.Bundled);
         double seconds = watch.Elapsed.TotalSeconds;
         long evaluations = all.Sum(r => (long)r.Evaluations);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -30,7 +29,7 @@ internal static class PassComparisonRunner
 
         var sample = catalog.Where((_, i) => i % 16 == 0).ToList();
         watch.Restart();
-        var found = PassFinder.FindPasses(sample, station, start, end);
+        var found = PassFinder.FindPasses(sample, station, start, end, EarthOrientationTable.Bundled);
         double finderSeconds = watch.Elapsed.TotalSeconds;
         foreach (double step in new[] { 10.0, 1.0 })
         {

@@ -72,7 +72,9 @@ public static class HistoricalOrbitDerivation
         double kozai = KozaiMeanMotion(aKm / EarthRadiusKm, e, inclination);
 
         double u = Math.Asin(Math.Sin(latitude) / Math.Sin(inclination));
-        double padRightAscension = SiderealTime.GmstIau82Radians(liftOff) + double.DegreesToRadians(padLongitudeDeg);
+        // Sidereal time from UTC (UT1 = UTC): an orbit derived from a launch time is good to tens of kilometres, far
+        // above the 0.9 s (400 m) that UT1 − UTC could add, and the derivation needs no Earth orientation table.
+        double padRightAscension = SiderealTime.GmstIau82Radians(liftOff.Utc) + double.DegreesToRadians(padLongitudeDeg);
         double node = padRightAscension - Math.Atan2(Math.Cos(inclination) * Math.Sin(u), Math.Cos(u));
 
         return new MeanElements

@@ -4,6 +4,7 @@ using Steppe.Catalog;
 using Steppe.Cli.Commands;
 using Steppe.Core.Time;
 using Steppe.Formats;
+using Steppe.Planning;
 
 namespace Steppe.Cli;
 
@@ -13,8 +14,6 @@ public static class CliApp
     /// <summary>Runs the command line with the given output writers and returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        // Earth orientation (UT1−UTC, polar motion) from the bundled IERS table; zero outside it.
-        EarthOrientationTable.Use(EarthOrientationTable.Bundled);
         var context = new CliContext(stdout, stderr);
         var root = BuildRoot(context);
         var parse = root.Parse(args);
@@ -183,6 +182,13 @@ public sealed class CliContext
 
     /// <summary>A Spectre console on standard error (progress bars, so that data on standard output stays clean).</summary>
     public IAnsiConsole ErrorConsole { get; }
+
+    /// <summary>Earth orientation and leap seconds, created once per run and handed to every computation (default: the
+    /// tables shipped with Steppe).</summary>
+    public ReferenceTables Tables { get; init; } = ReferenceTables.Bundled();
+
+    /// <summary>The clock for "now" (default: the system clock).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Looks up a ground station by id or name for <c>--station</c> (default: the catalog's bundled sites;
     /// null: only coordinates are accepted).</summary>

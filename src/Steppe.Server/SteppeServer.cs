@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
+using Steppe.Planning;
 using Steppe.Catalog;
 using Steppe.Core.Time;
 using Steppe.Server.Endpoints;
@@ -59,7 +60,6 @@ public static partial class SteppeServer
     public static WebApplication Build(string[] args, SteppeServerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        EarthOrientationTable.Use(EarthOrientationTable.Bundled);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SteppeServer).Assembly.GetName().Name });
         if (options is not null)
         {
@@ -102,6 +102,9 @@ public static partial class SteppeServer
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddSingleton(TimeProvider.System);
+
+        // Earth orientation and leap seconds: created once here and handed to every endpoint that needs them.
+        services.AddSingleton(ReferenceTables.Bundled());
         services.AddSingleton(sp => new ServerClock(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IConfiguration>()[Keys.Now]));
         services.AddSingleton(sp =>
         {

@@ -55,7 +55,7 @@ public class HistoricalOrbitTests
         double i = double.DegreesToRadians(m.InclinationDeg);
         double latitude = Math.Asin(Math.Sin(i) * Math.Sin(u));
         double rightAscension = double.DegreesToRadians(m.RaanDeg) + Math.Atan2(Math.Cos(i) * Math.Sin(u), Math.Cos(u));
-        double longitude = rightAscension - SiderealTime.GmstIau82Radians(m.Epoch);
+        double longitude = rightAscension - SiderealTime.GmstIau82Radians(m.Epoch.Utc);
         Assert.Equal(pad.LatitudeDeg, double.RadiansToDegrees(latitude), 1e-9);
         Assert.Equal(pad.LongitudeDeg, Math.IEEERemainder(double.RadiansToDegrees(longitude), 360.0), 1e-9);
         Assert.InRange(m.ArgumentOfPerigeeDeg, 0, 90);

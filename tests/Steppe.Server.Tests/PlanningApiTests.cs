@@ -104,7 +104,7 @@ public sealed class PlanningApiTests(ServerFixture server) : IClassFixture<Serve
         for (int s = 0; s <= 86400; s++)
         {
             var t = start.AddSeconds(s);
-            double el = sgp4.Propagate(t).ToStateVector(t).LookAnglesFrom(site).Elevation.Degrees;
+            double el = sgp4.Propagate(t).ToStateVector(t).LookAnglesFrom(site, EarthOrientationTable.Empty).Elevation.Degrees;
             if (el >= 10 && riseAt is null)
             {
                 riseAt = s;

@@ -195,7 +195,7 @@ internal static class AccessCommand
         var propagators = ElementChecks.Propagators(context, sets, from, to, maxAgeDays, out int failures);
         foreach (var (e, propagator) in propagators)
         {
-            var result = AccessFinder.Find(propagator, sensor, targets, from, to, options);
+            var result = AccessFinder.Find(propagator, sensor, targets, from, to, context.Tables.EarthOrientation, options);
             if (result.PropagationStoppedAt is { } stop)
             {
                 ElementChecks.ReportStop(context, e, stop, result.PropagationError);

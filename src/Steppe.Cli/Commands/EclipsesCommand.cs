@@ -33,7 +33,7 @@ internal static class EclipsesCommand
             }
 
             PassVerbs.WarnAboutAge(context, sets, start, parse.GetValue(maxAge));
-            var results = sets.AsParallel().AsOrdered().Select(e => EclipseFinder.FindEclipses(e, start, end)).ToList();
+            var results = sets.AsParallel().AsOrdered().Select(e => EclipseFinder.FindEclipses(e, start, end, context.Tables.EarthOrientation)).ToList();
             int failures = 0;
             var summary = new List<string>();
             foreach (var r in results)

@@ -79,10 +79,10 @@ internal static class ExportCommand
                 text = Oem(context, sets[0], from, to, step, frame, originator, maxAgeDays, out failures);
                 break;
             case ExportFormat.Czml:
-                text = TrackCommand.Czml(TrackCommand.Tracks(context, sets, from, to, step, maxAgeDays, out failures));
+                text = TrackCommand.Czml(TrackCommand.Tracks(context, sets, from, to, step, maxAgeDays, out failures), context.Tables.EarthOrientation);
                 break;
             default:
-                text = TrackCommand.GeoJson(TrackCommand.Tracks(context, sets, from, to, step, maxAgeDays, out failures), from, to, null, Angle.Zero);
+                text = TrackCommand.GeoJson(TrackCommand.Tracks(context, sets, from, to, step, maxAgeDays, out failures), from, to, null, Angle.Zero, context.Tables.EarthOrientation);
                 break;
         }
 
@@ -121,7 +121,7 @@ internal static class ExportCommand
                 break;
             }
 
-            states.Add(OemState.FromStateVector(r.ToStateVector(t).To(target)));
+            states.Add(OemState.FromStateVector(r.ToStateVector(t).To(target, context.Tables.EarthOrientation)));
         }
 
         if (states.Count == 0)

@@ -26,7 +26,7 @@ internal static class LaunchWindowCommand
             IReadOnlyList<LaunchOpportunity> ops;
             try
             {
-                ops = LaunchWindowSearch.Find(site, plane, from, to, options);
+                ops = LaunchWindowSearch.Find(site, plane, from, to, context.Tables.EarthOrientation, options);
             }
             catch (LaunchWindowException e)
             {

@@ -119,7 +119,7 @@ internal static class LookCommand
                 continue;
             }
 
-            yield return (ElementChecks.Label(e), r.ToStateVector(t).To(Frame.Itrf).PositionKm, t.DaysSince(e.Epoch));
+            yield return (ElementChecks.Label(e), r.ToStateVector(t).To(Frame.Itrf, context.Tables.EarthOrientation).PositionKm, t.DaysSince(e.Epoch));
         }
     }
 

@@ -68,7 +68,7 @@ internal static class PassesCommand
     {
         if (!showProgress)
         {
-            return PassFinder.FindPasses(sets, station, start, end, options);
+            return PassFinder.FindPasses(sets, station, start, end, context.Tables.EarthOrientation, options);
         }
 
         IReadOnlyList<PassSearchResult> results = [];
@@ -78,7 +78,7 @@ internal static class PassesCommand
             .Start(ctx =>
             {
                 var task = ctx.AddTask($"Passes over {Markup.Escape(station.Name)} ({sets.Count} objects)", maxValue: sets.Count);
-                results = PassFinder.FindPasses(sets, station, start, end, options, new TaskProgress(task));
+                results = PassFinder.FindPasses(sets, station, start, end, context.Tables.EarthOrientation, options, new TaskProgress(task));
                 task.Value = sets.Count;
             });
         return results;

@@ -113,7 +113,7 @@ internal static class PropagateCommand
 
                 var cells = new List<object?> { e.CatalogNumber, t };
                 var teme = result.ToStateVector(t);
-                AddCoordinates(cells, teme, frame);
+                AddCoordinates(cells, teme, frame, context.Tables.EarthOrientation);
                 if (withAge)
                 {
                     cells.Add(t.DaysSince(e.Epoch));
@@ -164,11 +164,11 @@ internal static class PropagateCommand
         _ => "Geodetic on WGS-84: latitude and longitude (east positive) in degrees, altitude above the ellipsoid in km.",
     };
 
-    private static void AddCoordinates(List<object?> cells, StateVector teme, OutputFrame frame)
+    private static void AddCoordinates(List<object?> cells, StateVector teme, OutputFrame frame, EarthOrientationTable eop)
     {
         if (frame == OutputFrame.Geodetic)
         {
-            var g = teme.ToGeodetic();
+            var g = teme.ToGeodetic(eop);
             cells.Add(g.Latitude.Degrees);
             cells.Add(g.Longitude.Degrees);
             cells.Add(g.HeightKm);
@@ -177,8 +177,8 @@ internal static class PropagateCommand
 
         var s = frame switch
         {
-            OutputFrame.Itrf => FrameTransforms.Transform(teme, Frame.Itrf),
-            OutputFrame.Gcrf => FrameTransforms.Transform(teme, Frame.Gcrf),
+            OutputFrame.Itrf => FrameTransforms.Transform(teme, Frame.Itrf, eop),
+            OutputFrame.Gcrf => FrameTransforms.Transform(teme, Frame.Gcrf, eop),
             _ => teme,
         };
         cells.Add(s.PositionKm.X);

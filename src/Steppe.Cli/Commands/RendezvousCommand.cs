@@ -28,7 +28,7 @@ internal static class RendezvousCommand
             IReadOnlyList<RendezvousOpportunity> assessed;
             try
             {
-                var ops = LaunchWindowSearch.Find(site, plane, from, to, options);
+                var ops = LaunchWindowSearch.Find(site, plane, from, to, context.Tables.EarthOrientation, options);
                 if (parse.GetValue(acceptedOnly))
                 {
                     ops = ops.Where(o => o.Safety != RangeSafetyStatus.Rejected).ToList();

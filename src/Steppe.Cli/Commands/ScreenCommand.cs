@@ -220,7 +220,7 @@ internal static class ScreenCommand
                 {
                     if (!first) context.Out.WriteLine();
                     first = false;
-                    context.Out.Write(CdmKvnWriter.Write(ConjunctionCdm.ToCdm(e, result, creation)));
+                    context.Out.Write(CdmKvnWriter.Write(ConjunctionCdm.ToCdm(e, result, creation, context.Tables.EarthOrientation)));
                 }
             }
             else
@@ -306,7 +306,7 @@ internal static class ScreenCommand
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in result.Events)
         {
-            var cdm = ConjunctionCdm.ToCdm(e, result, creation);
+            var cdm = ConjunctionCdm.ToCdm(e, result, creation, context.Tables.EarthOrientation);
             var stem = cdm.Header.MessageId;
             var name = stem + ".cdm";
             for (int k = 2; !used.Add(name); k++) name = $"{stem}_{k}.cdm";

@@ -81,10 +81,10 @@ internal static class TrackCommand
         switch (format)
         {
             case TrackFormat.Geojson:
-                context.Out.WriteLine(GeoJson(tracks, from, to, footprintEverySeconds, Angle.FromDegrees(minElevationDeg)));
+                context.Out.WriteLine(GeoJson(tracks, from, to, footprintEverySeconds, Angle.FromDegrees(minElevationDeg), context.Tables.EarthOrientation));
                 break;
             case TrackFormat.Czml:
-                context.Out.WriteLine(Czml(tracks));
+                context.Out.WriteLine(Czml(tracks, context.Tables.EarthOrientation));
                 break;
             default:
                 var table = new ResultTable(
@@ -139,7 +139,7 @@ internal static class TrackCommand
         var list = new List<(MeanElements, GroundTrack)>();
         foreach (var (e, propagator) in ElementChecks.Propagators(context, sets, from, to, maxAgeDays, out failures))
         {
-            var track = GroundTracks.Compute(propagator, from, to, step);
+            var track = GroundTracks.Compute(propagator, from, to, step, context.Tables.EarthOrientation);
             if (track.IsIncomplete)
             {
                 ElementChecks.ReportStop(context, e, track.StoppedAt!.Value, track.Error);
@@ -153,7 +153,7 @@ internal static class TrackCommand
     }
 
     /// <summary>A FeatureCollection with one track feature per satellite and, when asked, footprints.</summary>
-    internal static string GeoJson(IReadOnlyList<(MeanElements Elements, GroundTrack Track)> tracks, Instant from, Instant to, double? footprintEverySeconds, Angle minElevation)
+    internal static string GeoJson(IReadOnlyList<(MeanElements Elements, GroundTrack Track)> tracks, Instant from, Instant to, double? footprintEverySeconds, Angle minElevation, EarthOrientationTable eop)
     {
         var writer = new GeoJsonWriter();
         foreach (var (e, track) in tracks)
@@ -174,7 +174,7 @@ internal static class TrackCommand
                 {
                     var r = propagator.Propagate(t);
                     if (!r.IsSuccess) break;
-                    var itrf = r.ToStateVector(t).To(Frame.Itrf).PositionKm;
+                    var itrf = r.ToStateVector(t).To(Frame.Itrf, eop).PositionKm;
                     var fp = Footprints.Compute(itrf, minElevation, 120);
                     writer.AddRegion(fp.Boundary.Select(p => new LonLat(p.Longitude.Degrees, p.Latitude.Degrees)).ToList(),
                     [
@@ -203,7 +203,7 @@ internal static class TrackCommand
     ];
 
     /// <summary>A CZML document with one object per satellite, sampled at the track step (Earth-fixed).</summary>
-    internal static string Czml(IReadOnlyList<(MeanElements Elements, GroundTrack Track)> tracks)
+    internal static string Czml(IReadOnlyList<(MeanElements Elements, GroundTrack Track)> tracks, EarthOrientationTable eop)
     {
         var objects = new List<CzmlObject>();
         foreach (var (e, track) in tracks)
@@ -215,7 +215,7 @@ internal static class TrackCommand
                 if (samples.Count > 0 && p.Time <= samples[^1].Time) continue;
                 var r = propagator.Propagate(p.Time);
                 if (!r.IsSuccess) break;
-                samples.Add(new CzmlSample(p.Time, r.ToStateVector(p.Time).To(Frame.Itrf).PositionKm));
+                samples.Add(new CzmlSample(p.Time, r.ToStateVector(p.Time).To(Frame.Itrf, eop).PositionKm));
             }
 
             if (samples.Count < 2)

@@ -53,7 +53,7 @@ internal static class VisibleCommand
             }
 
             PassVerbs.WarnAboutAge(context, sets, start, parse.GetValue(maxAge));
-            var results = sets.AsParallel().AsOrdered().Select(e => VisiblePassFinder.FindVisiblePasses(e, site, start, end, options)).ToList();
+            var results = sets.AsParallel().AsOrdered().Select(e => VisiblePassFinder.FindVisiblePasses(e, site, start, end, context.Tables.EarthOrientation, options)).ToList();
             int failures = PassesCommand.Failures(context, results.Select(r => r.Search).ToList(), all: false);
             var rows = results.SelectMany(r => r.VisiblePasses.SelectMany(v => v.Segments.Select(s => (r.Search, Pass: v, Segment: s)))).OrderBy(x => x.Segment.Start.Time).ToList();
 

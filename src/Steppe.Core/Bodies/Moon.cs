@@ -61,6 +61,6 @@ public static class Moon
     public static double DistanceKm(Instant instant) => PositionModKm(instant).Length;
 
     /// <summary>Position of the Moon, km, in <paramref name="frame"/>.</summary>
-    public static Vector3D PositionKm(Instant instant, Frame frame, EarthOrientationTable? eop = null) =>
+    public static Vector3D PositionKm(Instant instant, Frame frame, EarthOrientationTable eop) =>
         frame == Frame.Mod ? PositionModKm(instant) : FrameTransforms.Rotation(Frame.Mod, frame, instant, eop).TransformPosition(PositionModKm(instant));
 }

@@ -44,11 +44,11 @@ public static class Sun
     public static double DistanceKm(Instant instant) => PositionModKm(instant).Length;
 
     /// <summary>Position of the Sun, km, in <paramref name="frame"/>.</summary>
-    public static Vector3D PositionKm(Instant instant, Frame frame, EarthOrientationTable? eop = null) =>
+    public static Vector3D PositionKm(Instant instant, Frame frame, EarthOrientationTable eop) =>
         frame == Frame.Mod ? PositionModKm(instant) : FrameTransforms.Rotation(Frame.Mod, frame, instant, eop).TransformPosition(PositionModKm(instant));
 
     /// <summary>Elevation of the Sun's centre above the geodetic horizon of <paramref name="point"/> (geometric: no refraction).</summary>
-    public static Angle ElevationAt(GeodeticPoint point, Instant instant, EarthOrientationTable? eop = null)
+    public static Angle ElevationAt(GeodeticPoint point, Instant instant, EarthOrientationTable eop)
     {
         var sunItrf = PositionKm(instant, Frame.Itrf, eop);
         var station = point.ToItrfKm();
@@ -60,7 +60,7 @@ public static class Sun
     }
 
     /// <summary>Elevation of the Sun's centre seen from <paramref name="station"/> (geometric: no refraction).</summary>
-    public static Angle ElevationFrom(GroundStation station, Instant instant, EarthOrientationTable? eop = null)
+    public static Angle ElevationFrom(GroundStation station, Instant instant, EarthOrientationTable eop)
     {
         ArgumentNullException.ThrowIfNull(station);
         return station.ElevationOf(PositionKm(instant, Frame.Itrf, eop));

@@ -26,10 +26,10 @@ public static class FrameTransforms
 
     /// <summary>
     /// The rotation from <paramref name="from"/> to <paramref name="to"/> at <paramref name="epoch"/>, with Earth orientation
-    /// from <paramref name="eop"/> (default: <see cref="EarthOrientationTable.Current"/>). Computed once, it transforms any
+    /// from <paramref name="eop"/>. Computed once, it transforms any
     /// number of states at that instant.
     /// </summary>
-    public static FrameRotation Rotation(Frame from, Frame to, Instant epoch, EarthOrientationTable? eop = null)
+    public static FrameRotation Rotation(Frame from, Frame to, Instant epoch, EarthOrientationTable eop)
     {
         CheckFrame(from, nameof(from));
         CheckFrame(to, nameof(to));
@@ -38,7 +38,7 @@ public static class FrameTransforms
             return new FrameRotation(from, to, epoch, Matrix3x3.Identity, Vector3D.Zero);
         }
 
-        var context = new Context(epoch, eop ?? EarthOrientationTable.Current, NeedsNutation(from) || NeedsNutation(to));
+        var context = new Context(epoch, eop, NeedsNutation(from) || NeedsNutation(to));
         var (ma, oa) = ToPef(from, context);
         var (mb, ob) = ToPef(to, context);
 
@@ -58,7 +58,7 @@ public static class FrameTransforms
     }
 
     /// <summary>The state <paramref name="state"/> in frame <paramref name="to"/> (position and velocity).</summary>
-    public static StateVector Transform(StateVector state, Frame to, EarthOrientationTable? eop = null) =>
+    public static StateVector Transform(StateVector state, Frame to, EarthOrientationTable eop) =>
         state.Frame == to ? state : Rotation(state.Frame, to, state.Epoch, eop).Transform(state);
 
     private static bool NeedsNutation(Frame f) => f is Frame.Tod or Frame.Mod or Frame.Gcrf;

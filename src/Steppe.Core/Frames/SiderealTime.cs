@@ -22,8 +22,8 @@ public static class SiderealTime
         return radians < 0 ? radians + TwoPi : radians;
     }
 
-    /// <summary>Greenwich mean sidereal time (IAU-1982) at <paramref name="instant"/>, using UT1 from the current EOP table.</summary>
-    public static double GmstIau82Radians(Instant instant) => GmstIau82Radians(instant.Ut1);
+    /// <summary>Greenwich mean sidereal time (IAU-1982) at <paramref name="instant"/>, using UT1 from <paramref name="eop"/>.</summary>
+    public static double GmstIau82Radians(Instant instant, EarthOrientationTable eop) => GmstIau82Radians(instant.Ut1From(eop));
 
     /// <summary>
     /// Earth rotation angle (IERS Conventions 2010, eq. 5.15), radians in [0, 2π), for a UT1 Julian date;

@@ -12,16 +12,15 @@ namespace Steppe.Core.Frames;
 /// <param name="VelocityKmPerS">Velocity, km/s.</param>
 public readonly record struct StateVector(Instant Epoch, Frame Frame, Vector3D PositionKm, Vector3D VelocityKmPerS)
 {
-    /// <summary>This state in frame <paramref name="frame"/>, with Earth orientation from <paramref name="eop"/>
-    /// (default <see cref="EarthOrientationTable.Current"/>).</summary>
-    public StateVector To(Frame frame, EarthOrientationTable? eop = null) => FrameTransforms.Transform(this, frame, eop);
+    /// <summary>This state in frame <paramref name="frame"/>, with Earth orientation from <paramref name="eop"/>.</summary>
+    public StateVector To(Frame frame, EarthOrientationTable eop) => FrameTransforms.Transform(this, frame, eop);
 
     /// <summary>The geodetic (WGS-84) point under this state (converted to ITRF first when needed).</summary>
-    public GeodeticPoint ToGeodetic(EarthOrientationTable? eop = null) => Wgs84.ToGeodetic(To(Frame.Itrf, eop).PositionKm);
+    public GeodeticPoint ToGeodetic(EarthOrientationTable eop) => Wgs84.ToGeodetic(To(Frame.Itrf, eop).PositionKm);
 
     /// <summary>Azimuth, elevation, range and range rate of this state seen from <paramref name="station"/>
     /// (converted to ITRF first when needed).</summary>
-    public LookAngles LookAnglesFrom(GroundStation station, EarthOrientationTable? eop = null)
+    public LookAngles LookAnglesFrom(GroundStation station, EarthOrientationTable eop)
     {
         ArgumentNullException.ThrowIfNull(station);
         var itrf = To(Frame.Itrf, eop);

@@ -26,11 +26,11 @@ public sealed class TemeToItrfInterpolator
     /// <summary>Tabulates the rotation over [<paramref name="start"/>, <paramref name="end"/>].</summary>
     /// <param name="start">Start of the span.</param>
     /// <param name="end">End of the span.</param>
-    /// <param name="eop">Earth orientation (default: <see cref="EarthOrientationTable.Current"/> now).</param>
+    /// <param name="eop">Earth orientation.</param>
     /// <param name="nodeSpacing">Spacing of the nodes, 1 s to 6 h (default 1 h).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/>, or the
     /// spacing is outside 1 s – 6 h.</exception>
-    public TemeToItrfInterpolator(Instant start, Instant end, EarthOrientationTable? eop = null, TimeSpan? nodeSpacing = null)
+    public TemeToItrfInterpolator(Instant start, Instant end, EarthOrientationTable eop, TimeSpan? nodeSpacing = null)
     {
         if (end < start)
         {
@@ -43,7 +43,7 @@ public sealed class TemeToItrfInterpolator
             throw new ArgumentOutOfRangeException(nameof(nodeSpacing), spacing, "The node spacing must be between 1 s and 6 h.");
         }
 
-        _eop = eop ?? EarthOrientationTable.Current;
+        _eop = eop;
         _start = start;
         _spacingSeconds = spacing.TotalSeconds;
         _lengthSeconds = end.SecondsSince(start);

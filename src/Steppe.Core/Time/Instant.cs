@@ -8,6 +8,11 @@ namespace Steppe.Core.Time;
 /// so that it keeps sub-picosecond resolution over millennia (like Orekit's <c>AbsoluteDate</c> and
 /// Skyfield's two-part Julian dates). Immutable; every operation returns a new value.
 /// </summary>
+/// <remarks>
+/// The UTC conversions (<see cref="FromUtc"/>, <see cref="ToUtc"/>, parsing and formatting) take a
+/// <see cref="LeapSecondTable"/> and default to the immutable <see cref="LeapSecondTable.Bundled"/>; UT1 needs Earth
+/// orientation data and is asked of a table explicitly (<see cref="Ut1From"/>).
+/// </remarks>
 public readonly struct Instant : IEquatable<Instant>, IComparable<Instant>, IFormattable
 {
     /// <summary>TT − TAI in seconds (exact by definition).</summary>
@@ -92,7 +97,7 @@ public readonly struct Instant : IEquatable<Instant>, IComparable<Instant>, IFor
         if (minute < 0 || minute > 59) throw new ArgumentOutOfRangeException(nameof(minute), minute, "The minute must be 0–59.");
         if (!double.IsFinite(second) || second < 0 || second >= 61) throw new ArgumentOutOfRangeException(nameof(second), second, "The second must be 0 ≤ s < 61.");
 
-        var table = leapSeconds ?? LeapSecondTable.Current;
+        var table = leapSeconds ?? LeapSecondTable.Bundled;
         int dayNumber = new DateOnly(year, month, day).DayNumber;
         double sod = (hour * 3600.0) + (minute * 60.0) + second;
         if (second >= 60 && sod >= table.DayLengthSeconds(dayNumber))
@@ -122,7 +127,7 @@ public readonly struct Instant : IEquatable<Instant>, IComparable<Instant>, IFor
             throw new ArgumentOutOfRangeException(nameof(dayOfYear), dayOfYear, $"The day of year must be 1 ≤ d < {daysInYear + 1} in {year}.");
         }
 
-        var table = leapSeconds ?? LeapSecondTable.Current;
+        var table = leapSeconds ?? LeapSecondTable.Bundled;
         double wholeDay = Math.Floor(dayOfYear);
         int dayNumber = new DateOnly(year, 1, 1).DayNumber + (int)wholeDay - 1;
         double sod = (dayOfYear - wholeDay) * SecondsPerDay;
@@ -165,9 +170,6 @@ public readonly struct Instant : IEquatable<Instant>, IComparable<Instant>, IFor
     /// <summary>UTC as a two-part Julian date (a UTC day during a leap second runs past its end; prefer <see cref="ToUtc"/>).</summary>
     public JulianDate Utc => Ut1WithOffset(0.0);
 
-    /// <summary>UT1 as a two-part Julian date, using UT1 − UTC from <see cref="EarthOrientationTable.Current"/> (zero outside the table).</summary>
-    public JulianDate Ut1 => Ut1WithOffset(EarthOrientationTable.Current.Ut1MinusUtcSeconds(this));
-
     /// <summary>UT1 as a two-part Julian date, using UT1 − UTC from <paramref name="eop"/>.</summary>
     public JulianDate Ut1From(EarthOrientationTable eop)
     {
@@ -177,7 +179,7 @@ public readonly struct Instant : IEquatable<Instant>, IComparable<Instant>, IFor
 
     internal JulianDate Ut1WithOffset(double ut1MinusUtcSeconds) => ToJulianDate(-TaiMinusUtcSeconds() - TtMinusTaiSeconds + ut1MinusUtcSeconds);
 
-    /// <summary>TAI − UTC at this instant, in seconds, from <paramref name="leapSeconds"/> or the current table.</summary>
+    /// <summary>TAI − UTC at this instant, in seconds, from <paramref name="leapSeconds"/> (default: the immutable <see cref="LeapSecondTable.Bundled"/>).</summary>
     public double TaiMinusUtcSeconds(LeapSecondTable? leapSeconds = null)
     {
         var (dayNumber, sodWhole, sodFraction, table) = UtcDayAndSeconds(leapSeconds);
@@ -208,7 +210,7 @@ public readonly struct Instant : IEquatable<Instant>, IComparable<Instant>, IFor
     /// <summary>Finds the UTC day of this instant and the seconds since its 00:00 (up to 86 401 on a leap-second day).</summary>
     private (int DayNumber, long SodWhole, double SodFraction, LeapSecondTable Table) UtcDayAndSeconds(LeapSecondTable? leapSeconds)
     {
-        var table = leapSeconds ?? LeapSecondTable.Current;
+        var table = leapSeconds ?? LeapSecondTable.Bundled;
 
         // TAI seconds since 2000-01-01T00:00:00 "TAI-calendar", in two parts.
         long taiWhole = _ttSeconds + (SecondsPerDay / 2);
@@ -590,7 +592,7 @@ public readonly struct Instant : IEquatable<Instant>, IComparable<Instant>, IFor
             return Fail("an instant between the years 0001 and 9999", out error);
         }
 
-        var table = LeapSecondTable.Current;
+        var table = LeapSecondTable.Bundled;
         int utcHour = minuteOfDay / 60, utcMinute = minuteOfDay % 60;
         double sod = (minuteOfDay * 60.0) + second;
         if (second >= 60 && sod >= table.DayLengthSeconds(dayNumber))

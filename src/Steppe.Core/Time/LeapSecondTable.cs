@@ -1,17 +1,21 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Steppe.Core.Time;
 
 /// <summary>
 /// The table of TAI − UTC: the leap seconds since 1972 and, before that, the "rubber second" offsets
 /// and drift rates that UTC had from 1961 to 1971. Immutable. A bundled table (through the leap second
-/// of 2017-01-01) is <see cref="Bundled"/>; a newer IERS or NIST file can be read with <see cref="Parse"/>
-/// and made the process-wide default with <see cref="Use"/>.
+/// of 2017-01-01, from the IERS <c>Leap_Second.dat</c> with its expiry) is <see cref="Bundled"/>; a newer IERS or
+/// NIST file can be read with <see cref="Parse"/> and handed to the computations that need it (there is no
+/// process-wide default table; <see cref="Instant"/>'s UTC conversions use <see cref="Bundled"/> unless given one).
 /// </summary>
 /// <remarks>
 /// Before 1961-01-01 UTC did not exist; this table then holds TAI − UTC at its first value (1.422818 s),
 /// which makes UTC there a stand-in for UT (good to a few seconds, like every tool of the field).
-/// After the last entry the last offset is assumed to hold.
+/// After the last entry the last offset is assumed to hold; after <see cref="ExpiresOn"/> that is no longer vouched
+/// for (<see cref="IsExpired"/>), and a host says so loudly.
 /// </remarks>
 public sealed class LeapSecondTable
 {
@@ -27,11 +31,14 @@ public sealed class LeapSecondTable
     private readonly Entry[] _entries;
     private readonly int[] _startDayNumbers;
 
-    private LeapSecondTable(Entry[] entries, DateOnly? expiresOn = null)
+    private readonly string _kind;
+
+    private LeapSecondTable(Entry[] entries, DateOnly? expiresOn, string kind)
     {
         _entries = entries;
         _startDayNumbers = entries.Select(e => e.StartDay.DayNumber).ToArray();
         ExpiresOn = expiresOn;
+        _kind = kind;
     }
 
     /// <summary>The date after which the source file no longer vouches that no new leap second was announced
@@ -44,20 +51,20 @@ public sealed class LeapSecondTable
     /// <summary>The last date for which the table states an offset.</summary>
     public DateOnly LastChange => _entries[^1].StartDay;
 
-    /// <summary>The table shipped with Steppe (through the 2017-01-01 leap second, TAI − UTC = 37 s).</summary>
-    public static LeapSecondTable Bundled { get; } = CreateBundled();
+    /// <summary>Whether the source no longer vouches for the table on <paramref name="today"/> (after <see cref="ExpiresOn"/>):
+    /// a leap second may have been announced since. A table that states no expiry is never expired.</summary>
+    public bool IsExpired(DateOnly today) => ExpiresOn is { } expires && today > expires;
 
-    private static LeapSecondTable s_current = Bundled;
+    /// <summary>Kind, span (first entry to the last change) and expiry, for a status display.</summary>
+    public DataSummary Summary => new(_kind, _entries[0].StartDay == DateOnly.MinValue ? _entries[Math.Min(1, _entries.Length - 1)].StartDay : _entries[0].StartDay,
+        LastChange, null, null, ExpiresOn);
 
-    /// <summary>The table every UTC conversion uses unless it is given another.</summary>
-    public static LeapSecondTable Current => Volatile.Read(ref s_current);
+    /// <summary>The 1961–1971 drift terms (USNO <c>tai-utc.dat</c>) and the value held before 1961; every table starts with them.</summary>
+    private static readonly Entry[] s_before1972 = CreateBefore1972();
 
-    /// <summary>Makes <paramref name="table"/> the process-wide default (e.g. after reading a newer IERS file).</summary>
-    public static void Use(LeapSecondTable table)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        Volatile.Write(ref s_current, table);
-    }
+    /// <summary>The table shipped with Steppe: the IERS <c>Leap_Second.dat</c> in <c>Time/Data</c> (through the 2017-01-01
+    /// leap second, TAI − UTC = 37 s; it expires on 2027-06-28), completed with the 1961–1971 drift terms.</summary>
+    public static LeapSecondTable Bundled { get; } = LoadBundled();
 
     /// <summary>Builds a table from entries (sorted by date; at least one).</summary>
     public static LeapSecondTable FromEntries(IEnumerable<Entry> entries)
@@ -69,7 +76,7 @@ public sealed class LeapSecondTable
             throw new ArgumentException("A leap-second table needs at least one entry.", nameof(entries));
         }
 
-        return new LeapSecondTable(list);
+        return new LeapSecondTable(list, null, "entries");
     }
 
     /// <summary>
@@ -124,15 +131,22 @@ public sealed class LeapSecondTable
     /// the NIST/IETF <c>leap-seconds.list</c> layout (<c>NTP-seconds TAI-UTC</c>, comment lines starting with
     /// <c>#</c>, the expiry on the <c>#@</c> line), or the USNO <c>tai-utc.dat</c> layout (with the 1961–1971 drift
     /// terms). A file that starts in 1972 or later is completed with the bundled 1961–1971 drift terms, so that
-    /// instants before 1972 keep their rubber-second offsets.
+    /// instants before 1972 keep their rubber-second offsets. A <c>leap-seconds.list</c> with a <c>#h</c> line is
+    /// checked against its SHA-1 (of the <c>#$</c> and <c>#@</c> values and the data fields, as the file's own
+    /// header describes); a file that fails the check is refused.
     /// </summary>
-    /// <exception cref="FormatException">A line is not in any of the layouts; the message names the line.</exception>
+    /// <exception cref="FormatException">A line is not in any of the layouts (the message names the line), or the
+    /// SHA-1 of a <c>leap-seconds.list</c> does not match its <c>#h</c> line (the file is corrupt).</exception>
     public static LeapSecondTable Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var entries = new List<Entry>();
         DateOnly? expires = null;
         int lineNumber = 0;
+        var hashed = new StringBuilder();
+        string? statedHash = null;
+        int hashLine = 0;
+        bool ntpLayout = false, iersLayout = false, usnoLayout = false;
         foreach (var raw in text.Split('\n'))
         {
             lineNumber++;
@@ -141,6 +155,20 @@ public sealed class LeapSecondTable
                 && long.TryParse(line[2..].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var expiryNtp))
             {
                 expires = DateOnly.FromDayNumber(NtpEpochDayNumber + (int)(expiryNtp / 86400));
+                hashed.Append(line[2..].Trim());
+                continue;
+            }
+
+            if (line.StartsWith("#$", StringComparison.Ordinal))
+            {
+                hashed.Append(line[2..].Trim());
+                continue;
+            }
+
+            if (line.StartsWith("#h", StringComparison.Ordinal))
+            {
+                statedHash = line[2..].Trim();
+                hashLine = lineNumber;
                 continue;
             }
 
@@ -159,6 +187,7 @@ public sealed class LeapSecondTable
             if (TryParseUsnoLine(line, out var usno))
             {
                 entries.Add(usno);
+                usnoLayout = true;
                 continue;
             }
 
@@ -169,6 +198,7 @@ public sealed class LeapSecondTable
             {
                 // IERS Leap_Second.dat: MJD, day, month, year, TAI-UTC.
                 entries.Add(new Entry(DateOnly.FromDayNumber((int)Math.Round(mjd) + ModifiedJulianDayNumberOffset), offset));
+                iersLayout = true;
                 continue;
             }
 
@@ -177,6 +207,8 @@ public sealed class LeapSecondTable
             {
                 // leap-seconds.list: seconds since 1900-01-01 00:00, TAI-UTC.
                 entries.Add(new Entry(DateOnly.FromDayNumber(NtpEpochDayNumber + (int)(ntp / 86400)), offset2));
+                hashed.Append(fields[0]).Append(fields[1]);
+                ntpLayout = true;
                 continue;
             }
 
@@ -188,17 +220,42 @@ public sealed class LeapSecondTable
             throw new FormatException("line 1: expected at least one leap-second entry, found none");
         }
 
+        if (statedHash is not null && ntpLayout)
+        {
+            CheckSha1(hashed.ToString(), statedHash, hashLine);
+        }
+
         var first = entries.Min(e => e.StartDay);
         if (first >= new DateOnly(1972, 1, 1))
         {
-            entries.AddRange(Bundled._entries.Where(e => e.StartDay < new DateOnly(1972, 1, 1)));
+            entries.AddRange(s_before1972);
         }
 
-        return new LeapSecondTable(entries.OrderBy(e => e.StartDay).ToArray(), expires);
+        string kind = ntpLayout ? "IETF/NIST leap-seconds.list" : iersLayout ? "IERS Leap_Second.dat" : usnoLayout ? "USNO tai-utc.dat" : "leap seconds";
+        return new LeapSecondTable(entries.OrderBy(e => e.StartDay).ToArray(), expires, kind);
+    }
+
+    /// <summary>Compares the SHA-1 of a <c>leap-seconds.list</c> with its <c>#h</c> line (five hexadecimal words, whose
+    /// leading zeros some editions drop).</summary>
+    private static void CheckSha1(string hashedText, string stated, int hashLine)
+    {
+        byte[] digest = SHA1.HashData(Encoding.ASCII.GetBytes(hashedText));
+        var words = stated.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        bool ok = words.Length == 5;
+        for (int i = 0; ok && i < 5; i++)
+        {
+            uint expected = ((uint)digest[4 * i] << 24) | ((uint)digest[(4 * i) + 1] << 16) | ((uint)digest[(4 * i) + 2] << 8) | digest[(4 * i) + 3];
+            ok = uint.TryParse(words[i], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out uint found) && found == expected;
+        }
+
+        if (!ok)
+        {
+            throw new FormatException($"line {hashLine}: expected the SHA-1 {Convert.ToHexStringLower(digest)} of the file's data (#h line), found '{stated}': the file is corrupt or was edited");
+        }
     }
 
     /// <summary><see cref="DateOnly.DayNumber"/> of 1900-01-01, the NTP epoch.</summary>
-    private static readonly int NtpEpochDayNumber = new DateOnly(1900, 1, 1).DayNumber;
+    private const int NtpEpochDayNumber = 693595;
 
     // 1961 JAN  1 =JD 2437300.5  TAI-UTC=   1.4228180 S + (MJD - 37300.) X 0.001296 S
     private static bool TryParseUsnoLine(string line, out Entry entry)
@@ -229,10 +286,18 @@ public sealed class LeapSecondTable
         return true;
     }
 
-    private static LeapSecondTable CreateBundled()
+    private static LeapSecondTable LoadBundled()
     {
-        // Source: USNO tai-utc.dat (1961–1971 drift terms) and IERS Bulletin C / Leap_Second.dat
-        // (whole leap seconds 1972–2017). No leap second has been announced after 2017-01-01.
+        const string name = "Steppe.Core.Time.Data.Leap_Second.dat";
+        using var stream = typeof(LeapSecondTable).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The bundled leap-second resource '{name}' is missing from Steppe.Core.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    }
+
+    private static Entry[] CreateBefore1972()
+    {
+        // Source: USNO tai-utc.dat (1961–1971 drift terms); the leap seconds from 1972 on come from the bundled file.
         var e = new List<Entry>
         {
             new(new DateOnly(1961, 1, 1), 1.4228180, 37300, 0.001296),
@@ -249,17 +314,8 @@ public sealed class LeapSecondTable
             new(new DateOnly(1966, 1, 1), 4.3131700, 39126, 0.002592),
             new(new DateOnly(1968, 2, 1), 4.2131700, 39126, 0.002592),
         };
-        (int Y, int M, int Offset)[] leaps =
-        [
-            (1972, 1, 10), (1972, 7, 11), (1973, 1, 12), (1974, 1, 13), (1975, 1, 14), (1976, 1, 15), (1977, 1, 16),
-            (1978, 1, 17), (1979, 1, 18), (1980, 1, 19), (1981, 7, 20), (1982, 7, 21), (1983, 7, 22), (1985, 7, 23),
-            (1988, 1, 24), (1990, 1, 25), (1991, 1, 26), (1992, 7, 27), (1993, 7, 28), (1994, 7, 29), (1996, 1, 30),
-            (1997, 7, 31), (1999, 1, 32), (2006, 1, 33), (2009, 1, 34), (2012, 7, 35), (2015, 7, 36), (2017, 1, 37),
-        ];
-        e.AddRange(leaps.Select(l => new Entry(new DateOnly(l.Y, l.M, 1), l.Offset)));
-
         // Before 1961: hold the first value (documented above).
         e.Insert(0, new Entry(new DateOnly(1, 1, 1), 1.4228180));
-        return new LeapSecondTable(e.ToArray());
+        return e.ToArray();
     }
 }

@@ -29,7 +29,7 @@ public static class AccessFinder
     /// <summary>Finds the access windows of <paramref name="targets"/> in [<paramref name="from"/>, <paramref name="to"/>].</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>, or there is no target.</exception>
     public static AccessResult Find(Sgp4Propagator propagator, Sensor sensor, IReadOnlyList<AccessTarget> targets, Instant from, Instant to,
-        AccessOptions? options = null, EarthOrientationTable? eop = null)
+        EarthOrientationTable eop, AccessOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(propagator);
         ArgumentNullException.ThrowIfNull(sensor);
@@ -170,7 +170,7 @@ public static class AccessFinder
         var look = target.Look(s);
         double incidence = (Math.PI / 2) - look.Elevation;
         double factor = (look.RangeKm / s.Geodetic.HeightKm) / Math.Sqrt(Math.Cos(incidence));
-        var sunElevation = Sun.ElevationAt(look.Point, best);
+        var sunElevation = Sun.ElevationAt(look.Point, best, satellite.Eop);
         if (options.MinimumSunElevation is { } minSun && sunElevation < minSun)
         {
             return;
@@ -235,11 +235,13 @@ public static class AccessFinder
 
     /// <summary>The satellite's Earth-fixed state at an instant, with its geodetic sub-point and nadir (a small cache:
     /// searches ask for the same instants several times).</summary>
-    internal sealed class SatelliteSampler(Sgp4Propagator propagator, EarthOrientationTable? eop)
+    internal sealed class SatelliteSampler(Sgp4Propagator propagator, EarthOrientationTable eop)
     {
         private readonly Dictionary<Instant, SatelliteState?> _cache = [];
 
         public Sgp4Propagator Propagator { get; } = propagator;
+
+        public EarthOrientationTable Eop { get; } = eop;
 
         public Sgp4ErrorCode? LastError { get; private set; }
 
@@ -251,7 +253,7 @@ public static class AccessFinder
                 var r = Propagator.Propagate(t);
                 if (r.IsSuccess)
                 {
-                    var itrf = FrameTransforms.Rotation(Frame.Teme, Frame.Itrf, t, eop).Transform(r.PositionKm, r.VelocityKmPerS);
+                    var itrf = FrameTransforms.Rotation(Frame.Teme, Frame.Itrf, t, Eop).Transform(r.PositionKm, r.VelocityKmPerS);
                     var g = Wgs84.ToGeodetic(itrf.PositionKm);
                     var (sinLat, cosLat) = Math.SinCos(g.Latitude.Radians);
                     var (sinLon, cosLon) = Math.SinCos(g.Longitude.Radians);

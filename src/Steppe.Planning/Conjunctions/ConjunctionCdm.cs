@@ -21,8 +21,8 @@ public static class ConjunctionCdm
     /// <param name="e">The event.</param>
     /// <param name="result">The run the event comes from (span, options, covariance assumption).</param>
     /// <param name="creationDate">The message's creation date (the caller's clock).</param>
-    /// <param name="eop">Earth orientation for TEME → GCRF; the current table when null.</param>
-    public static ConjunctionDataMessage ToCdm(ConjunctionEvent e, ScreeningResult result, Instant creationDate, EarthOrientationTable? eop = null)
+    /// <param name="eop">Earth orientation for TEME → GCRF.</param>
+    public static ConjunctionDataMessage ToCdm(ConjunctionEvent e, ScreeningResult result, Instant creationDate, EarthOrientationTable eop)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(result);

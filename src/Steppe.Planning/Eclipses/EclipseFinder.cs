@@ -16,12 +16,12 @@ public static class EclipseFinder
 {
     /// <summary>The eclipses of an SGP4 satellite in [<paramref name="start"/>, <paramref name="end"/>].</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
-    public static EclipseSearchResult FindEclipses(Sgp4Propagator propagator, Instant start, Instant end, EclipseOptions? options = null)
+    public static EclipseSearchResult FindEclipses(Sgp4Propagator propagator, Instant start, Instant end, EarthOrientationTable eop, EclipseOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(propagator);
         options ??= EclipseOptions.Default;
         CheckSpan(start, end);
-        var sun = new SunTable(start, end, options.EarthOrientation);
+        var sun = new SunTable(start, end, eop);
         CartesianState? State(Instant t)
         {
             var r = propagator.Propagate(t);
@@ -43,7 +43,7 @@ public static class EclipseFinder
 
     /// <summary>The eclipses of the satellite with these elements; elements SGP4 cannot initialise give a failure at the start.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
-    public static EclipseSearchResult FindEclipses(MeanElements elements, Instant start, Instant end, EclipseOptions? options = null)
+    public static EclipseSearchResult FindEclipses(MeanElements elements, Instant start, Instant end, EarthOrientationTable eop, EclipseOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(elements);
         CheckSpan(start, end);
@@ -53,7 +53,7 @@ public static class EclipseFinder
             return new EclipseSearchResult(elements, start, start, [], elements.Period, failure);
         }
 
-        return FindEclipses(propagator, start, end, options);
+        return FindEclipses(propagator, start, end, eop, options);
     }
 
     /// <summary>

@@ -81,9 +81,6 @@ public sealed record EclipseOptions
         init => _tolerance = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(TimeTolerance), value, "Must be positive.");
     }
 
-    /// <summary>Earth orientation for the Sun's place in TEME (default: <see cref="EarthOrientationTable.Current"/>).</summary>
-    public EarthOrientationTable? EarthOrientation { get; init; }
-
     /// <summary>The options with defaults.</summary>
     public static EclipseOptions Default { get; } = new();
 }

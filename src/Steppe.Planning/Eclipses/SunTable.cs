@@ -16,10 +16,10 @@ internal sealed class SunTable
     private readonly Vector3D[] _nodes;
     private readonly EarthOrientationTable _eop;
 
-    public SunTable(Instant start, Instant end, EarthOrientationTable? eop)
+    public SunTable(Instant start, Instant end, EarthOrientationTable eop)
     {
         _start = start;
-        _eop = eop ?? EarthOrientationTable.Current;
+        _eop = eop ?? throw new ArgumentNullException(nameof(eop));
         int intervals = Math.Max(1, (int)Math.Ceiling(end.SecondsSince(start) / Spacing));
         _nodes = new Vector3D[intervals + 1];
         for (int i = 0; i <= intervals; i++)

@@ -26,7 +26,7 @@ public static class LaunchWindowSearch
     /// (<see cref="LaunchWindowError.UnreachableInsertionLatitude"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException">The span is reversed or longer than 366 days, lies outside the span the
     /// target plane was sampled for, or an option is out of range.</exception>
-    public static IReadOnlyList<LaunchOpportunity> Find(LaunchSite site, TargetPlane target, Instant from, Instant to, LaunchWindowOptions? options = null)
+    public static IReadOnlyList<LaunchOpportunity> Find(LaunchSite site, TargetPlane target, Instant from, Instant to, EarthOrientationTable eop, LaunchWindowOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(target);
@@ -47,7 +47,7 @@ public static class LaunchWindowSearch
             throw new ArgumentOutOfRangeException(nameof(from), from, $"The target plane was sampled for {target.ValidFrom?.ToIsoString(0)} to {target.ValidTo?.ToIsoString(0)} only.");
         }
 
-        var geometry = new SiteGeometry(site.Location);
+        var geometry = new SiteGeometry(site.Location, eop);
         CheckReachable(site, target, geometry, from);
 
         var ascent = options.Ascent;
@@ -154,7 +154,7 @@ public static class LaunchWindowSearch
     {
         var insertion = liftOff + ascent.Duration;
         var n = target.NormalAt(insertion);
-        var toTeme = FrameTransforms.Rotation(Frame.Itrf, Frame.Teme, liftOff);
+        var toTeme = FrameTransforms.Rotation(Frame.Itrf, Frame.Teme, liftOff, geometry.Eop);
         var r = toTeme.Matrix * geometry.ItrfKm;
         var rHat = r.Normalized();
         var east = toTeme.Matrix * geometry.EastItrf;
@@ -181,7 +181,7 @@ public static class LaunchWindowSearch
         double psi = Math.Asin(Math.Clamp(insertionDir.Z, -1, 1));
         double surface = SurfaceRadiusKm(psi);
         var insertionTeme = insertionDir * (surface + ascent.InsertionAltitudeKm);
-        var insertionItrf = FrameTransforms.Rotation(Frame.Teme, Frame.Itrf, insertion).Matrix * insertionTeme;
+        var insertionItrf = FrameTransforms.Rotation(Frame.Teme, Frame.Itrf, insertion, geometry.Eop).Matrix * insertionTeme;
         var insertionPoint = GeodeticPoint.FromItrfKm(insertionItrf);
 
         var (open, close) = threshold > 0 ? Window(g, liftOff, threshold, maxHalfWidth) : (liftOff, liftOff);
@@ -346,8 +346,9 @@ public static class LaunchWindowSearch
     /// <summary>The pad's fixed geometry in ITRF, and its direction in TEME at any instant.</summary>
     private sealed class SiteGeometry
     {
-        public SiteGeometry(GeodeticPoint location)
+        public SiteGeometry(GeodeticPoint location, EarthOrientationTable eop)
         {
+            Eop = eop ?? throw new ArgumentNullException(nameof(eop));
             var station = new GroundStation("site", location);
             ItrfKm = station.ItrfPositionKm;
             var m = station.ItrfToEastNorthUp;
@@ -357,6 +358,8 @@ public static class LaunchWindowSearch
             UnitItrf = ItrfKm.Normalized();
             GeocentricLatitudeRad = Math.Asin(UnitItrf.Z);
         }
+
+        public EarthOrientationTable Eop { get; }
 
         public Vector3D ItrfKm { get; }
 
@@ -370,6 +373,6 @@ public static class LaunchWindowSearch
 
         public double GeocentricLatitudeRad { get; }
 
-        public Vector3D UnitTeme(Instant t) => FrameTransforms.Rotation(Frame.Itrf, Frame.Teme, t).Matrix * UnitItrf;
+        public Vector3D UnitTeme(Instant t) => FrameTransforms.Rotation(Frame.Itrf, Frame.Teme, t, Eop).Matrix * UnitItrf;
     }
 }

@@ -23,7 +23,7 @@ public static class PassFinder
     /// <summary>Passes of the satellite with these elements over <paramref name="station"/> in [<paramref name="start"/>, <paramref name="end"/>].
     /// Elements SGP4 cannot initialise give no passes and a <see cref="PassSearchResult.Failure"/> at <paramref name="start"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
-    public static PassSearchResult FindPasses(MeanElements elements, GroundStation station, Instant start, Instant end, PassOptions? options = null)
+    public static PassSearchResult FindPasses(MeanElements elements, GroundStation station, Instant start, Instant end, EarthOrientationTable eop, PassOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(elements);
         ArgumentNullException.ThrowIfNull(station);
@@ -33,18 +33,18 @@ public static class PassFinder
             return new PassSearchResult(elements, station, start, end, [], CreationFailure(start, error), 0);
         }
 
-        return FindPasses(propagator, station, start, end, options);
+        return FindPasses(propagator, station, start, end, eop, options);
     }
 
     /// <summary>Passes of a propagated satellite over <paramref name="station"/> in [<paramref name="start"/>, <paramref name="end"/>].</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
-    public static PassSearchResult FindPasses(Sgp4Propagator propagator, GroundStation station, Instant start, Instant end, PassOptions? options = null)
+    public static PassSearchResult FindPasses(Sgp4Propagator propagator, GroundStation station, Instant start, Instant end, EarthOrientationTable eop, PassOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(propagator);
         ArgumentNullException.ThrowIfNull(station);
         CheckSpan(start, end);
         options ??= PassOptions.Default;
-        return FindPasses(propagator, station, start, end, options, new TemeToItrfInterpolator(start, end, options.EarthOrientation));
+        return FindPasses(propagator, station, start, end, options, new TemeToItrfInterpolator(start, end, eop));
     }
 
     private static PassSearchResult FindPasses(MeanElements elements, GroundStation station, Instant start, Instant end, PassOptions options, TemeToItrfInterpolator rotations)
@@ -124,6 +124,7 @@ public static class PassFinder
         GroundStation station,
         Instant start,
         Instant end,
+        EarthOrientationTable eop,
         PassOptions? options = null,
         IProgress<CatalogProgress>? progress = null,
         CancellationToken cancellationToken = default)
@@ -134,7 +135,7 @@ public static class PassFinder
 
         // One table of Earth rotation for every worker.
         options ??= PassOptions.Default;
-        var rotations = new TemeToItrfInterpolator(start, end, options.EarthOrientation);
+        var rotations = new TemeToItrfInterpolator(start, end, eop);
         var results = new PassSearchResult[catalog.Count];
         int done = 0;
         int chunk = Math.Clamp(catalog.Count / (Environment.ProcessorCount * 16), 1, 256);

@@ -112,9 +112,6 @@ public sealed record PassOptions
         init => _tolerance = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(TimeTolerance), value, "Must be positive.");
     }
 
-    /// <summary>Earth orientation for TEME → ITRF (default: <see cref="EarthOrientationTable.Current"/> when the search starts).</summary>
-    public EarthOrientationTable? EarthOrientation { get; init; }
-
     /// <summary>The options with defaults.</summary>
     public static PassOptions Default { get; } = new();
 }

@@ -69,30 +69,30 @@ public static class VisiblePassFinder
 
     /// <summary>The visible passes of an SGP4 satellite over a station in [<paramref name="start"/>, <paramref name="end"/>].</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
-    public static VisiblePassSearchResult FindVisiblePasses(Sgp4Propagator propagator, GroundStation station, Instant start, Instant end, VisibilityOptions? options = null)
+    public static VisiblePassSearchResult FindVisiblePasses(Sgp4Propagator propagator, GroundStation station, Instant start, Instant end, EarthOrientationTable eop, VisibilityOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(propagator);
         ArgumentNullException.ThrowIfNull(station);
         options ??= VisibilityOptions.Default;
-        var search = PassFinder.FindPasses(propagator, station, start, end, options.Passes);
-        return new VisiblePassSearchResult(search, Visible(propagator, station, start, end, search.Passes, options));
+        var search = PassFinder.FindPasses(propagator, station, start, end, eop, options.Passes);
+        return new VisiblePassSearchResult(search, Visible(propagator, station, start, end, search.Passes, eop, options));
     }
 
     /// <summary>The visible passes of the satellite with these elements; elements SGP4 cannot initialise give a failure.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
-    public static VisiblePassSearchResult FindVisiblePasses(MeanElements elements, GroundStation station, Instant start, Instant end, VisibilityOptions? options = null)
+    public static VisiblePassSearchResult FindVisiblePasses(MeanElements elements, GroundStation station, Instant start, Instant end, EarthOrientationTable eop, VisibilityOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(elements);
         options ??= VisibilityOptions.Default;
         if (!Sgp4Propagator.TryCreate(elements, out var propagator, out _))
         {
-            return new VisiblePassSearchResult(PassFinder.FindPasses(elements, station, start, end, options.Passes), []);
+            return new VisiblePassSearchResult(PassFinder.FindPasses(elements, station, start, end, eop, options.Passes), []);
         }
 
-        return FindVisiblePasses(propagator, station, start, end, options);
+        return FindVisiblePasses(propagator, station, start, end, eop, options);
     }
 
-    private static List<VisiblePass> Visible(Sgp4Propagator propagator, GroundStation station, Instant start, Instant end, IReadOnlyList<Pass> passes, VisibilityOptions options)
+    private static List<VisiblePass> Visible(Sgp4Propagator propagator, GroundStation station, Instant start, Instant end, IReadOnlyList<Pass> passes, EarthOrientationTable eop, VisibilityOptions options)
     {
         var visible = new List<VisiblePass>();
         if (passes.Count == 0)
@@ -100,7 +100,6 @@ public static class VisiblePassFinder
             return visible;
         }
 
-        var eop = options.Passes.EarthOrientation ?? EarthOrientationTable.Current;
         var sun = new SunTable(start, end, eop);
         var rotations = new TemeToItrfInterpolator(start, end, eop);
         var view = new StationView(propagator, station, options.Passes, rotations);

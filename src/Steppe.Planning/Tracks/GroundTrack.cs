@@ -39,7 +39,7 @@ public static class GroundTracks
     /// the satellite's Earth-fixed Y coordinate, which is zero on the ±180° meridian).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>, or the step is not positive.</exception>
-    public static GroundTrack Compute(Sgp4Propagator propagator, Instant from, Instant to, TimeSpan step, EarthOrientationTable? eop = null)
+    public static GroundTrack Compute(Sgp4Propagator propagator, Instant from, Instant to, TimeSpan step, EarthOrientationTable eop)
     {
         ArgumentNullException.ThrowIfNull(propagator);
         if (to < from)
@@ -99,7 +99,7 @@ public static class GroundTracks
         return new GroundTrack(segments, null, null);
     }
 
-    private static bool TryItrf(Sgp4Propagator propagator, Instant t, EarthOrientationTable? eop, out Vector3D itrf, out Sgp4ErrorCode error)
+    private static bool TryItrf(Sgp4Propagator propagator, Instant t, EarthOrientationTable eop, out Vector3D itrf, out Sgp4ErrorCode error)
     {
         var result = propagator.Propagate(t);
         error = result.Error;
@@ -114,7 +114,7 @@ public static class GroundTracks
     }
 
     /// <summary>Regula falsi (Illinois variant) on the Earth-fixed Y coordinate between two samples of opposite sign.</summary>
-    private static Instant? FindCrossing(Sgp4Propagator propagator, Instant a, double ya, Instant b, double yb, EarthOrientationTable? eop)
+    private static Instant? FindCrossing(Sgp4Propagator propagator, Instant a, double ya, Instant b, double yb, EarthOrientationTable eop)
     {
         double x0 = 0, x1 = b.SecondsSince(a);
         double f0 = ya, f1 = yb;

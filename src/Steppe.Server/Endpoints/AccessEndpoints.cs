@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Steppe.Planning;
 using Steppe.Core.Frames;
 using Steppe.Core.Mathematics;
 using Steppe.Core.Propagation.Sgp4;
@@ -86,7 +87,7 @@ public static class AccessEndpoints
     }
 
     internal static Ok<AccessDto> Access(string? norad, string? target, string? from, string? to, string? sensor, string? maxOffNadirDeg, string? minSunElevationDeg,
-        string? minElevationDeg, CatalogService catalog, ServerClock clock)
+        string? minElevationDeg, CatalogService catalog, ServerClock clock, ReferenceTables tables)
     {
         int n = Inputs.CatalogNumber(norad, "norad");
         var text = Inputs.Required(target, "target", "one or more targets LAT,LON[,HEIGHT_M] separated by ';'");
@@ -129,7 +130,7 @@ public static class AccessEndpoints
             return TypedResults.Ok(new AccessDto(sensorDto, Iso.Of(start), Iso.Of(end), [], Iso.Of(start), PropagationEndpoints.Creation(latest), elements));
         }
 
-        var result = AccessFinder.Find(p, s, targets, start, end, options);
+        var result = AccessFinder.Find(p, s, targets, start, end, tables.EarthOrientation, options);
         var windows = result.Windows.Select(w => new AccessWindowDto(w.Target, Iso.Of(w.Start), Iso.Of(w.End), Math.Round(w.Duration.TotalSeconds, 3), Iso.Of(w.Best),
             Math.Round(w.OffNadir.Degrees, 4), Math.Round(w.Incidence.Degrees, 4), Math.Round(w.SlantRangeKm, 3), Math.Round(w.GsdFactor, 5), Math.Round(w.GsdM, 4),
             Math.Round(w.SunElevation.Degrees, 3), w.Pass == PassDirection.Ascending ? "ascending" : "descending", w.StripsNeeded, w.StartClipped, w.EndClipped,
@@ -138,7 +139,7 @@ public static class AccessEndpoints
     }
 
     internal static Ok<LookAnglesListDto> LookAngles(string? station, string? geoLongitudeDeg, string? norad, string? at, string? minElevationDeg,
-        CatalogService catalog, ServerClock clock)
+        CatalogService catalog, ServerClock clock, ReferenceTables tables)
     {
         var site = Inputs.Station(station, "station", catalog.Sites());
         var now = clock.Now;
@@ -159,7 +160,7 @@ public static class AccessEndpoints
                 var e = latest.Stored.Elements;
                 if (latest.Propagator?.Propagate(t) is { IsSuccess: true } r)
                 {
-                    satellites.Add((e.Name?.Trim() ?? n.ToString(System.Globalization.CultureInfo.InvariantCulture), n, r.ToStateVector(t).To(Frame.Itrf).PositionKm,
+                    satellites.Add((e.Name?.Trim() ?? n.ToString(System.Globalization.CultureInfo.InvariantCulture), n, r.ToStateVector(t).To(Frame.Itrf, tables.EarthOrientation).PositionKm,
                         ElementsDto.From(e, t, latest.Stored.Source)));
                 }
             }

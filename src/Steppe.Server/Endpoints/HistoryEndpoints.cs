@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Steppe.Planning;
 using Steppe.Catalog.Model;
 using Steppe.Core.Propagation.Sgp4;
 using Steppe.Server.Infrastructure;
@@ -89,7 +90,7 @@ public static class HistoryEndpoints
         return TypedResults.Ok(new TimelineDto(list, orbits.Select(Orbit).ToList()));
     }
 
-    internal static Ok<ReplayDto> Replay(string norad, string? durationMin, string? stepSeconds, CatalogService catalog)
+    internal static Ok<ReplayDto> Replay(string norad, string? durationMin, string? stepSeconds, CatalogService catalog, ReferenceTables tables)
     {
         int n = Inputs.CatalogNumber(norad, "norad");
         var (orbits, events, sites) = catalog.Use(s => (s.HistoricalOrbits(), s.Heritage(), s.Sites()));
@@ -103,7 +104,7 @@ public static class HistoryEndpoints
         var end = start.AddSeconds(minutes * 60);
         PropagationEndpoints.CheckPoints(start, end, step, 1);
         var propagator = Sgp4Propagator.Create(orbit.Elements);
-        var track = PropagationEndpoints.Track(orbit.Elements, propagator, start, end, step, "seed:historical-orbits");
+        var track = PropagationEndpoints.Track(orbit.Elements, propagator, start, end, step, "seed:historical-orbits", tables.EarthOrientation);
         var site = e?.LaunchSiteId is { } id ? sites.FirstOrDefault(s => s.Id == id) : null;
         return TypedResults.Ok(new ReplayDto(Orbit(orbit), track, site is null ? null : SiteDto.From(site)));
     }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Steppe.Core.Time;
+using Steppe.Planning;
 using Steppe.Core.Geodesy;
 using Steppe.Core.Propagation.Sgp4;
 using Steppe.Core.Units;
@@ -117,15 +119,15 @@ public static class PassesEndpoints
     }
 
     internal static Ok<PassesDto> Passes(string? norad, string? station, string? from, string? to, string? minElevationDeg, string? skyTrack,
-        CatalogService catalog, ServerClock clock) =>
-        TypedResults.Ok(Search(norad, station, from, to, minElevationDeg, skyTrack, null, catalog, clock));
+        CatalogService catalog, ServerClock clock, ReferenceTables tables) =>
+        TypedResults.Ok(Search(norad, station, from, to, minElevationDeg, skyTrack, null, catalog, clock, tables));
 
     internal static Ok<PassesDto> Visible(string? norad, string? station, string? from, string? to, string? minElevationDeg, string? maxSunElevationDeg, string? skyTrack,
-        CatalogService catalog, ServerClock clock) =>
-        TypedResults.Ok(Search(norad, station, from, to, minElevationDeg, skyTrack, Inputs.Number(maxSunElevationDeg, "maxSunElevationDeg", -6, -90, 90), catalog, clock));
+        CatalogService catalog, ServerClock clock, ReferenceTables tables) =>
+        TypedResults.Ok(Search(norad, station, from, to, minElevationDeg, skyTrack, Inputs.Number(maxSunElevationDeg, "maxSunElevationDeg", -6, -90, 90), catalog, clock, tables));
 
     private static PassesDto Search(string? norad, string? station, string? from, string? to, string? minElevationDeg, string? skyTrack, double? maxSunDeg,
-        CatalogService catalog, ServerClock clock)
+        CatalogService catalog, ServerClock clock, ReferenceTables tables)
     {
         var ids = Inputs.CatalogNumbers(norad, "norad", MaxObjects);
         var site = Inputs.Station(station, "station", catalog.Sites());
@@ -153,13 +155,13 @@ public static class PassesEndpoints
             IReadOnlyList<VisiblePass>? visible = null;
             if (maxSunDeg is { } sun)
             {
-                var v = VisiblePassFinder.FindVisiblePasses(propagator, site, start, end, new VisibilityOptions { Passes = options, MaximumSunElevation = Angle.FromDegrees(sun) });
+                var v = VisiblePassFinder.FindVisiblePasses(propagator, site, start, end, tables.EarthOrientation, new VisibilityOptions { Passes = options, MaximumSunElevation = Angle.FromDegrees(sun) });
                 result = v.Search;
                 visible = v.VisiblePasses;
             }
             else
             {
-                result = PassFinder.FindPasses(propagator, site, start, end, options);
+                result = PassFinder.FindPasses(propagator, site, start, end, tables.EarthOrientation, options);
             }
 
             var chosen = visible is null ? result.Passes.Select(p => (p, (VisiblePass?)null)) : visible.Select(v => (v.Pass, (VisiblePass?)v));
@@ -169,7 +171,7 @@ public static class PassesEndpoints
                 count++;
                 passes.Add(new PassDto(n, e.Name?.Trim(), LookDto.From(p.Rise), LookDto.From(p.Culmination), LookDto.From(p.Set), Math.Round(p.MaximumElevation.Degrees, 4),
                     Math.Round(p.Duration.TotalSeconds, 3), p.RiseClipped, p.SetClipped, Math.Round(p.Rise.Time.DaysSince(e.Epoch), 4),
-                    withSky ? Sky(propagator, site, p) : null,
+                    withSky ? Sky(propagator, site, p, tables.EarthOrientation) : null,
                     v?.Segments.Select(s => new VisibleSegmentDto(LookDto.From(s.Start), LookDto.From(s.Highest), LookDto.From(s.End), Math.Round(s.Duration.TotalSeconds, 3))).ToList()));
             }
 
@@ -181,7 +183,7 @@ public static class PassesEndpoints
     }
 
     /// <summary>Azimuth and elevation from rise to set at equal steps (for the polar sky plot).</summary>
-    private static List<LookDto> Sky(Sgp4Propagator propagator, GroundStation station, Pass pass)
+    private static List<LookDto> Sky(Sgp4Propagator propagator, GroundStation station, Pass pass, EarthOrientationTable eop)
     {
         var list = new List<LookDto>(SkyTrackSamples + 1);
         double span = pass.Set.Time.SecondsSince(pass.Rise.Time);
@@ -194,14 +196,14 @@ public static class PassesEndpoints
                 break;
             }
 
-            var look = r.ToStateVector(t).LookAnglesFrom(station);
+            var look = r.ToStateVector(t).LookAnglesFrom(station, eop);
             list.Add(new LookDto(Iso.Of(t), Math.Round(look.Azimuth.Degrees, 3), Math.Round(look.Elevation.Degrees, 3), Math.Round(look.RangeKm, 2)));
         }
 
         return list;
     }
 
-    internal static Ok<EclipsesDto> Eclipses(string? norad, string? from, string? to, CatalogService catalog, ServerClock clock)
+    internal static Ok<EclipsesDto> Eclipses(string? norad, string? from, string? to, CatalogService catalog, ServerClock clock, ReferenceTables tables)
     {
         int n = Inputs.CatalogNumber(norad, "norad");
         var now = clock.Now;
@@ -210,7 +212,7 @@ public static class PassesEndpoints
         Inputs.Span(start, end, MaxSpan);
         var latest = catalog.Latest(n);
         var e = latest.Stored.Elements;
-        var result = EclipseFinder.FindEclipses(e, start, end);
+        var result = EclipseFinder.FindEclipses(e, start, end, tables.EarthOrientation);
         return TypedResults.Ok(new EclipsesDto(Iso.Of(start), Iso.Of(end),
             result.Eclipses.Select(x => new EclipseDto(Iso.Of(x.PenumbraEntry), Iso.Of(x.UmbraEntry), Iso.Of(x.UmbraExit), Iso.Of(x.PenumbraExit),
                 Math.Round(x.ShadowDuration.TotalSeconds, 3), Math.Round(x.UmbraDuration.TotalSeconds, 3), x.EntryClipped, x.ExitClipped)).ToList(),

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Steppe.Planning;
 using Steppe.Core.Bodies;
 using Steppe.Core.Frames;
 using Steppe.Core.Orbits;
@@ -105,7 +106,7 @@ public static class PropagationEndpoints
         return group;
     }
 
-    internal static Ok<PropagationDto> Propagate(string? norad, string? from, string? to, string? stepSeconds, string? frame, CatalogService catalog, ServerClock clock)
+    internal static Ok<PropagationDto> Propagate(string? norad, string? from, string? to, string? stepSeconds, string? frame, CatalogService catalog, ServerClock clock, ReferenceTables tables)
     {
         int n = Inputs.CatalogNumber(norad, "norad");
         var now = clock.Now;
@@ -142,12 +143,12 @@ public static class PropagationEndpoints
                 double age = Math.Round(t.DaysSince(e.Epoch), 6);
                 if (f == "geodetic")
                 {
-                    var g = teme.ToGeodetic();
+                    var g = teme.ToGeodetic(tables.EarthOrientation);
                     states.Add(new StateDto(Iso.Of(t), null, null, null, null, null, null, g.Latitude.Degrees, g.Longitude.Degrees, g.HeightKm, age));
                 }
                 else
                 {
-                    var s = f switch { "itrf" => teme.To(Frame.Itrf), "gcrf" => teme.To(Frame.Gcrf), _ => teme };
+                    var s = f switch { "itrf" => teme.To(Frame.Itrf, tables.EarthOrientation), "gcrf" => teme.To(Frame.Gcrf, tables.EarthOrientation), _ => teme };
                     states.Add(new StateDto(Iso.Of(t), s.PositionKm.X, s.PositionKm.Y, s.PositionKm.Z, s.VelocityKmPerS.X, s.VelocityKmPerS.Y, s.VelocityKmPerS.Z, null, null, null, age));
                 }
             }
@@ -156,12 +157,12 @@ public static class PropagationEndpoints
         return TypedResults.Ok(new PropagationDto(f, states, stopped, error, ElementsDto.From(e, start, latest.Stored.Source)));
     }
 
-    internal static Ok<PositionsDto> Positions(string? norad, string? at, CatalogService catalog, ServerClock clock)
+    internal static Ok<PositionsDto> Positions(string? norad, string? at, CatalogService catalog, ServerClock clock, ReferenceTables tables)
     {
         var ids = Inputs.CatalogNumbers(norad, "norad", MaxPositionObjects);
         var now = clock.Now;
         var t = Inputs.Instant(at, "at", now, now);
-        var sun = Sun.PositionKm(t, Frame.Teme);
+        var sun = Sun.PositionKm(t, Frame.Teme, tables.EarthOrientation);
         var list = new List<PositionDto>(ids.Count);
         foreach (int n in ids)
         {
@@ -181,7 +182,7 @@ public static class PropagationEndpoints
                 continue;
             }
 
-            var g = r.ToStateVector(t).ToGeodetic();
+            var g = r.ToStateVector(t).ToGeodetic(tables.EarthOrientation);
             var shadow = EarthShadow.Geometry(r.PositionKm, sun).State;
             list.Add(new PositionDto(n, e.Name?.Trim(), Math.Round(g.Latitude.Degrees, 5), Math.Round(g.Longitude.Degrees, 5), Math.Round(g.HeightKm, 3),
                 Math.Round(r.VelocityKmPerS.Length, 5), shadow.ToString().ToLowerInvariant(), null, elements));
@@ -190,7 +191,7 @@ public static class PropagationEndpoints
         return TypedResults.Ok(new PositionsDto(Iso.Of(t), list));
     }
 
-    internal static Ok<TracksDto> Tracks(string? norad, string? from, string? to, string? stepSeconds, CatalogService catalog, ServerClock clock)
+    internal static Ok<TracksDto> Tracks(string? norad, string? from, string? to, string? stepSeconds, CatalogService catalog, ServerClock clock, ReferenceTables tables)
     {
         var ids = Inputs.CatalogNumbers(norad, "norad", MaxTrackObjects);
         var now = clock.Now;
@@ -203,14 +204,14 @@ public static class PropagationEndpoints
         {
             var latest = catalog.Latest(n);
             return latest.Propagator is { } p
-                ? Track(latest.Stored.Elements, p, start, end, step, latest.Stored.Source)
+                ? Track(latest.Stored.Elements, p, start, end, step, latest.Stored.Source, tables.EarthOrientation)
                 : new TrackDto(n, latest.Stored.Elements.Name?.Trim(), Iso.Of(start), Iso.Of(end), step, [], Iso.Of(start), Creation(latest),
                     ElementsDto.From(latest.Stored.Elements, start, latest.Stored.Source));
         }).ToList();
         return TypedResults.Ok(new TracksDto(tracks));
     }
 
-    internal static Ok<FootprintsDto> Footprints(string? norad, string? at, string? minElevationDeg, string? points, CatalogService catalog, ServerClock clock)
+    internal static Ok<FootprintsDto> Footprints(string? norad, string? at, string? minElevationDeg, string? points, CatalogService catalog, ServerClock clock, ReferenceTables tables)
     {
         var ids = Inputs.CatalogNumbers(norad, "norad", MaxTrackObjects);
         var now = clock.Now;
@@ -226,7 +227,7 @@ public static class PropagationEndpoints
                 continue;
             }
 
-            var itrf = r.ToStateVector(t).To(Frame.Itrf).PositionKm;
+            var itrf = r.ToStateVector(t).To(Frame.Itrf, tables.EarthOrientation).PositionKm;
             var fp = Planning.Tracks.Footprints.Compute(itrf, Angle.FromDegrees(minEl), count);
             list.Add(new FootprintDto(n, latest.Stored.Elements.Name?.Trim(), Iso.Of(t), minEl,
                 new GroundPointDto(fp.SubSatellitePoint.Latitude.Degrees, fp.SubSatellitePoint.Longitude.Degrees), fp.SubSatellitePoint.HeightKm,
@@ -238,9 +239,9 @@ public static class PropagationEndpoints
     }
 
     /// <summary>The ground track of one object (the same <see cref="GroundTracks.Compute"/> the CLI's <c>track</c> verb uses).</summary>
-    internal static TrackDto Track(MeanElements e, Sgp4Propagator propagator, Instant start, Instant end, double stepSeconds, string? source)
+    internal static TrackDto Track(MeanElements e, Sgp4Propagator propagator, Instant start, Instant end, double stepSeconds, string? source, EarthOrientationTable eop)
     {
-        var track = GroundTracks.Compute(propagator, start, end, TimeSpan.FromSeconds(stepSeconds));
+        var track = GroundTracks.Compute(propagator, start, end, TimeSpan.FromSeconds(stepSeconds), eop);
         var segments = track.Segments
             .Select(s => (IReadOnlyList<TrackPointDto>)s.Select(p => new TrackPointDto(Iso.Of(p.Time), Math.Round(p.SubSatellitePoint.Latitude.Degrees, 5),
                 Math.Round(p.SubSatellitePoint.Longitude.Degrees, 5), Math.Round(p.SubSatellitePoint.HeightKm, 3))).ToList())

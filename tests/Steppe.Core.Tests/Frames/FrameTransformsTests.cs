@@ -137,7 +137,7 @@ public class FrameTransformsTests(ITestOutputHelper output)
     [Fact]
     public void UnknownFrame_IsRejected()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => FrameTransforms.Rotation((Frame)99, Frame.Gcrf, Epoch));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FrameTransforms.Rotation((Frame)99, Frame.Gcrf, Epoch, EarthOrientationTable.Empty));
     }
 
     [Property(MaxTest = 200)]

@@ -44,10 +44,10 @@ public class TemeToItrfInterpolatorTests
     public void OutsideTheSpan_IsTheFullRotation()
     {
         var start = Instant.FromUtc(2026, 5, 30);
-        var interpolator = new TemeToItrfInterpolator(start, start.AddSeconds(5 * 3600));
+        var interpolator = new TemeToItrfInterpolator(start, start.AddSeconds(5 * 3600), EarthOrientationTable.Empty);
         foreach (var t in new[] { start.AddSeconds(-1), start.AddSeconds(6 * 3600) })
         {
-            Assert.Equal(FrameTransforms.Rotation(Frame.Teme, Frame.Itrf, t).Matrix, interpolator.Rotation(t).Matrix);
+            Assert.Equal(FrameTransforms.Rotation(Frame.Teme, Frame.Itrf, t, EarthOrientationTable.Empty).Matrix, interpolator.Rotation(t).Matrix);
         }
     }
 
@@ -55,8 +55,8 @@ public class TemeToItrfInterpolatorTests
     public void BadArguments_AreRefused()
     {
         var t = Instant.FromUtc(2026, 5, 30);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new TemeToItrfInterpolator(t, t.AddSeconds(-1)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new TemeToItrfInterpolator(t, t.AddDays(1), nodeSpacing: TimeSpan.FromHours(7)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new TemeToItrfInterpolator(t, t.AddDays(1), nodeSpacing: TimeSpan.FromMilliseconds(10)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TemeToItrfInterpolator(t, t.AddSeconds(-1), EarthOrientationTable.Empty));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TemeToItrfInterpolator(t, t.AddDays(1), EarthOrientationTable.Empty, nodeSpacing: TimeSpan.FromHours(7)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TemeToItrfInterpolator(t, t.AddDays(1), EarthOrientationTable.Empty, nodeSpacing: TimeSpan.FromMilliseconds(10)));
     }
 }

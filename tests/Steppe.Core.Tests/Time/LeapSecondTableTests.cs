@@ -1,3 +1,4 @@
+using Steppe.Core.Tests.Support;
 using Steppe.Core.Time;
 
 namespace Steppe.Core.Tests.Time;
@@ -98,21 +99,61 @@ public class LeapSecondTableTests
     }
 
     [Fact]
-    public void Use_ReplacesTheProcessDefault_AndBack()
-    {
-        // A table equal to the bundled one, so that tests running meanwhile see no change.
-        var custom = LeapSecondTable.Parse(Data("leap-seconds.list"));
-        var before = LeapSecondTable.Current;
-        try
-        {
-            LeapSecondTable.Use(custom);
-            Assert.Same(custom, LeapSecondTable.Current);
-        }
-        finally
-        {
-            LeapSecondTable.Use(before);
-        }
+    public void FromEntries_NeedsAnEntry() => Assert.Throws<ArgumentException>(() => LeapSecondTable.FromEntries([]));
 
-        Assert.Throws<ArgumentException>(() => LeapSecondTable.FromEntries([]));
+    [Fact]
+    public void LeapSecondsList_Sha1_MatchesItsHashLine()
+    {
+        // The NIST/IERS leap-seconds.list in TestData carries "#h 49db2447 571e5e1b 2f002a53 9c8da8e4 39b8e49e"; Parse
+        // recomputes the SHA-1 of its #$, #@ and data fields and accepts it.
+        var table = LeapSecondTable.Parse(Data("leap-seconds.list"));
+        Assert.Equal(37, table.TaiMinusUtcSeconds(new DateOnly(2020, 1, 1).DayNumber, 0));
     }
+
+    [Fact]
+    public void LeapSecondsList_WithAChangedDataLine_IsRefusedAsCorrupt()
+    {
+        // One leap second moved by a day (3692217600 = 2017-01-01 → 3692304000): the hash no longer matches.
+        var text = Data("leap-seconds.list");
+        Assert.Contains("3692217600", text);
+        var corrupt = text.Replace("3692217600", "3692304000", StringComparison.Ordinal);
+        var ex = Assert.Throws<FormatException>(() => LeapSecondTable.Parse(corrupt));
+        Assert.Contains("SHA-1", ex.Message);
+        Assert.Contains("corrupt", ex.Message);
+
+        // A changed expiry is refused too.
+        var expiry = text.Split('\n').Single(l => l.StartsWith("#@", StringComparison.Ordinal));
+        Assert.Throws<FormatException>(() => LeapSecondTable.Parse(text.Replace(expiry, "#@\t4000000000", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Bundled_IsTheIersLeapSecondDat_ExpiringOn2027_06_28()
+    {
+        // Leap_Second.dat "Updated through IERS Bulletin 72 issued in July 2026 ... File expires on 28 June 2027".
+        var table = LeapSecondTable.Bundled;
+        Assert.Equal(new DateOnly(2027, 6, 28), table.ExpiresOn);
+        Assert.False(table.IsExpired(new DateOnly(2027, 6, 28)));
+        Assert.True(table.IsExpired(new DateOnly(2027, 6, 29)));
+        Assert.Equal(new DateOnly(2017, 1, 1), table.LastChange);
+        Assert.Equal(37, table.TaiMinusUtcSeconds(new DateOnly(2026, 12, 6).DayNumber, 0));
+        var summary = table.Summary;
+        Assert.Equal("IERS Leap_Second.dat", summary.Kind);
+        Assert.Equal(new DateOnly(2027, 6, 28), summary.ExpiresOn);
+        Assert.Contains("expires 2027-06-28", summary.ToString());
+    }
+
+    [SkippableFact]
+    public void SharedLeapSecondFiles_AgreeAndCarryTheirExpiry()
+    {
+        // The IERS Leap_Second.dat and the IETF leap-seconds.list of the same season (both expire 2027-06-28).
+        var dat = LeapSecondTable.Parse(File.ReadAllText(ReferenceData.File("flight-dynamics/eop/Leap_Second.dat")));
+        var list = LeapSecondTable.Parse(File.ReadAllText(ReferenceData.File("flight-dynamics/eop/leap-seconds.list")));
+        Assert.Equal(dat.Entries, list.Entries);
+        Assert.Equal(new DateOnly(2027, 6, 28), dat.ExpiresOn);
+        Assert.Equal(new DateOnly(2027, 6, 28), list.ExpiresOn);
+        Assert.Equal(LeapSecondTable.Bundled.Entries, dat.Entries);
+    }
+
+    [Fact]
+    public void NoExpiry_IsNeverExpired() => Assert.False(LeapSecondTable.FromEntries([new(new DateOnly(1972, 1, 1), 10)]).IsExpired(DateOnly.MaxValue));
 }

@@ -126,12 +126,12 @@ public class EclipseFinderTests(ITestOutputHelper output)
         var iss = PassTestData.Norad(25544);
         var propagator = Sgp4Propagator.Create(iss);
         var start = Instant.FromUtc(2026, 5, 30);
-        var result = EclipseFinder.FindEclipses(propagator, start, start.AddDays(1));
+        var result = EclipseFinder.FindEclipses(propagator, start, start.AddDays(1), EarthOrientationTable.Empty);
 
         double Margin(double s, bool umbra)
         {
             var t = start.AddSeconds(s);
-            var g = EarthShadow.Geometry(propagator.Propagate(t).PositionKm, Sun.PositionKm(t, Frame.Teme));
+            var g = EarthShadow.Geometry(propagator.Propagate(t).PositionKm, Sun.PositionKm(t, Frame.Teme, EarthOrientationTable.Empty));
             return umbra ? g.UmbraMarginRadians : g.PenumbraMarginRadians;
         }
 
@@ -184,21 +184,21 @@ public class EclipseFinderTests(ITestOutputHelper output)
     public void Geostationary_EclipsedNearTheEquinox_NotAtTheSolstice()
     {
         var kazsat2 = PassTestData.Norad(37749);
-        var equinox = EclipseFinder.FindEclipses(kazsat2, Instant.FromUtc(2026, 9, 22), Instant.FromUtc(2026, 9, 24));
+        var equinox = EclipseFinder.FindEclipses(kazsat2, Instant.FromUtc(2026, 9, 22), Instant.FromUtc(2026, 9, 24), EarthOrientationTable.Empty);
         Assert.Equal(2, equinox.Eclipses.Count);
         Assert.All(equinox.Eclipses, e =>
         {
             Assert.InRange(e.ShadowDuration.TotalMinutes, 68, 73);
             Assert.InRange(e.UmbraDuration.TotalMinutes, 64, 72);
         });
-        var solstice = EclipseFinder.FindEclipses(kazsat2, Instant.FromUtc(2026, 6, 20), Instant.FromUtc(2026, 6, 23));
+        var solstice = EclipseFinder.FindEclipses(kazsat2, Instant.FromUtc(2026, 6, 20), Instant.FromUtc(2026, 6, 23), EarthOrientationTable.Empty);
         Assert.Empty(solstice.Eclipses);
     }
 
     [Fact]
     public void DecayingObject_ReportsTheFailure()
     {
-        var result = EclipseFinder.FindEclipses(PassTestData.DecayingDebris, Instant.FromUtc(2006, 6, 19, 6), Instant.FromUtc(2006, 6, 22));
+        var result = EclipseFinder.FindEclipses(PassTestData.DecayingDebris, Instant.FromUtc(2006, 6, 19, 6), Instant.FromUtc(2006, 6, 22), EarthOrientationTable.Empty);
         Assert.NotNull(result.Failure);
         Assert.True(result.Failure!.IsDecay, result.Failure.Message);
         Assert.True(result.End <= result.Failure.Time);

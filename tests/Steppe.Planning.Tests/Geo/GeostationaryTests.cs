@@ -77,7 +77,7 @@ public class GeostationaryTests
     {
         var sat = ElementFiles.Propagator("2026-05-30_geo.tle", 37749);
         var t = Instant.FromUtc(2026, 5, 30, 12, 0, 0);
-        var itrf = sat.Propagate(t).ToStateVector(t).To(Frame.Itrf).PositionKm;
+        var itrf = sat.Propagate(t).ToStateVector(t).To(Frame.Itrf, EarthOrientationTable.Empty).PositionKm;
         var site = GeodeticPoint.FromDegrees(51.17, 71.43);
         var fromElements = Geostationary.LookAngles(site, itrf);
         var ideal = Geostationary.LookAngles(site, Geostationary.KazSat2Longitude);

@@ -19,7 +19,7 @@ public class LaunchWindowSearchTests
         var from = Instant.FromUtc(2026, 5, 30);
         var to = from.AddDays(7);
         var plane = TargetPlane.FromElements(IssElements.May2026, from, to.AddDays(0.1));
-        return LaunchWindowSearch.Find(Site31, plane, from, to, options);
+        return LaunchWindowSearch.Find(Site31, plane, from, to, EarthOrientationTable.Empty, options);
     }
 
     // Issue 5's sanity checks: from Baikonur to the ISS plane (51.64°) the Earth-relative azimuth is about 62°, there
@@ -90,7 +90,7 @@ public class LaunchWindowSearchTests
     {
         var launch = Instant.Parse(launchUtc);
         var plane = TargetPlane.FromElements(IssElements.May2025, launch.AddDays(-0.5), launch.AddDays(0.6));
-        var ops = LaunchWindowSearch.Find(Site31, plane, launch.AddDays(-0.5), launch.AddDays(0.5));
+        var ops = LaunchWindowSearch.Find(Site31, plane, launch.AddDays(-0.5), launch.AddDays(0.5), EarthOrientationTable.Empty);
         var north = Assert.Single(ops, o => o.Direction == LaunchDirection.Ascending);
         double minutes = launch.SecondsSince(north.LiftOff) / 60.0;
         Assert.True(Math.Abs(minutes) <= 4.0, $"{mission}: launch {minutes:0.00} min from the in-plane instant {north.LiftOff}");
@@ -118,14 +118,14 @@ public class LaunchWindowSearchTests
             var plane = TargetPlane.FromNode(Angle.FromDegrees(incl), Angle.FromDegrees(c.Raan), epoch, 400);
             var site = LaunchSite.AtCoordinates(c.Lat, c.Lon);
             var options = new LaunchWindowOptions { Ascent = AscentProfile.SoyuzToLowOrbit with { Duration = TimeSpan.Zero } };
-            var ops = LaunchWindowSearch.Find(site, plane, epoch, epoch.AddDays(1.2), options);
+            var ops = LaunchWindowSearch.Find(site, plane, epoch, epoch.AddDays(1.2), EarthOrientationTable.Empty, options);
             double phi = Math.Atan((1 - Wgs84.EccentricitySquared) * Math.Tan(c.Lat * Math.PI / 180));
             double delta = Math.Asin(Math.Tan(phi) / Math.Tan(incl * Math.PI / 180)) * 180 / Math.PI;
             double beta = Math.Asin(Math.Cos(incl * Math.PI / 180) / Math.Cos(phi)) * 180 / Math.PI;
             bool ok = ops.Count >= 2;
             foreach (var o in ops)
             {
-                double alpha = (SiderealTime.GmstIau82Radians(o.LiftOff) * 180 / Math.PI) + c.Lon;
+                double alpha = (SiderealTime.GmstIau82Radians(o.LiftOff, EarthOrientationTable.Empty) * 180 / Math.PI) + c.Lon;
                 double expected = o.Direction == LaunchDirection.Ascending ? delta : 180 - delta;
                 double diff = Angle.FromDegrees(alpha - plane.RaanAt(o.LiftOff).Degrees - expected).NormalizedSigned().Degrees;
                 double expectedAz = o.Direction == LaunchDirection.Ascending ? beta : 180 - beta;
@@ -222,7 +222,7 @@ public class LaunchWindowSearchTests
     {
         var epoch = Instant.FromUtc(2026, 6, 1);
         var plane = TargetPlane.FromNode(Angle.FromDegrees(inclinationDeg), Angle.FromDegrees(100), epoch, 400);
-        var e = Assert.Throws<LaunchWindowException>(() => LaunchWindowSearch.Find(Site31, plane, epoch, epoch.AddDays(2)));
+        var e = Assert.Throws<LaunchWindowException>(() => LaunchWindowSearch.Find(Site31, plane, epoch, epoch.AddDays(2), EarthOrientationTable.Empty));
         Assert.Equal(LaunchWindowError.UnreachableInclination, e.Error);
         Assert.Contains("dog-leg", e.Message);
         Assert.Contains("Baikonur Site 31/6", e.Message);
@@ -246,10 +246,10 @@ public class LaunchWindowSearchTests
     {
         var epoch = Instant.FromUtc(2026, 6, 1);
         var dueEast = TargetPlane.FromNode(Angle.FromDegrees(46.5), Angle.FromDegrees(10), epoch, 400);
-        Assert.All(LaunchWindowSearch.Find(Site31, dueEast, epoch, epoch.AddDays(1)), o => Assert.Equal(RangeSafetyStatus.Rejected, o.Safety));
+        Assert.All(LaunchWindowSearch.Find(Site31, dueEast, epoch, epoch.AddDays(1), EarthOrientationTable.Empty), o => Assert.Equal(RangeSafetyStatus.Rejected, o.Safety));
 
         var glonass = TargetPlane.FromNode(Angle.FromDegrees(64.8), Angle.FromDegrees(10), epoch, 19100);
-        var north = LaunchWindowSearch.Find(Site31, glonass, epoch, epoch.AddDays(1)).Where(o => o.Direction == LaunchDirection.Ascending).ToList();
+        var north = LaunchWindowSearch.Find(Site31, glonass, epoch, epoch.AddDays(1), EarthOrientationTable.Empty).Where(o => o.Direction == LaunchDirection.Ascending).ToList();
         Assert.NotEmpty(north);
         Assert.All(north, o => Assert.Equal("64.8° route (GLONASS)", o.Corridor?.Name));
     }
@@ -285,11 +285,11 @@ public class LaunchWindowSearchTests
     {
         var epoch = Instant.FromUtc(2026, 6, 1);
         var plane = TargetPlane.FromNode(Angle.FromDegrees(51.6), Angle.FromDegrees(10), epoch, 400);
-        Assert.Throws<ArgumentOutOfRangeException>(() => LaunchWindowSearch.Find(Site31, plane, epoch, epoch.AddDays(-1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LaunchWindowSearch.Find(Site31, plane, epoch, epoch.AddDays(-1), EarthOrientationTable.Empty));
         Assert.Throws<ArgumentOutOfRangeException>(() => TargetPlane.FromNode(Angle.FromDegrees(181), Angle.Zero, epoch, 400));
         Assert.Throws<ArgumentOutOfRangeException>(() => TargetPlane.FromNode(Angle.FromDegrees(51), Angle.Zero, epoch, -5));
         Assert.Throws<ArgumentOutOfRangeException>(() => LaunchWindowOptions.PlaneChangeForDeltaV(-0.1, 7.8));
         var sampled = TargetPlane.FromElements(IssElements.May2026, epoch, epoch.AddDays(1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => LaunchWindowSearch.Find(Site31, sampled, epoch, epoch.AddDays(3)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LaunchWindowSearch.Find(Site31, sampled, epoch, epoch.AddDays(3), EarthOrientationTable.Empty));
     }
 }

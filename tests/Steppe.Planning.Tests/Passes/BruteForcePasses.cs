@@ -43,7 +43,7 @@ internal sealed class BruteForcePasses
                 break;
             }
 
-            var itrf = r.ToStateVector(t).To(Frame.Itrf).PositionKm;
+            var itrf = r.ToStateVector(t).To(Frame.Itrf, EarthOrientationTable.Empty).PositionKm;
             for (int s = 0; s < stations.Length; s++)
             {
                 series[s][k] = stations[s].LookAnglesTo(itrf).Elevation.Degrees;
@@ -118,7 +118,7 @@ internal sealed class BruteForcePasses
     {
         var t = _start.AddSeconds(seconds);
         var r = _propagator.Propagate(t);
-        return r.IsSuccess ? _stations[station].LookAnglesTo(r.ToStateVector(t).To(Frame.Itrf).PositionKm).Elevation.Degrees : double.NegativeInfinity;
+        return r.IsSuccess ? _stations[station].LookAnglesTo(r.ToStateVector(t).To(Frame.Itrf, EarthOrientationTable.Empty).PositionKm).Elevation.Degrees : double.NegativeInfinity;
     }
 
     private double Bisect(int station, double maskDeg, double lo, double hi, bool aboveAtLo)

@@ -49,12 +49,12 @@ public class HorizonMaskTests
         var p = Sgp4Propagator.Create(PassTestData.Norad(39731));
         var start = Instant.FromUtc(2026, 5, 30);
         const double span = 2 * 86400;
-        var found = PassFinder.FindPasses(p, PassTestData.Baikonur, start, start.AddSeconds(span), new PassOptions { Horizon = mask }).Passes;
+        var found = PassFinder.FindPasses(p, PassTestData.Baikonur, start, start.AddSeconds(span), EarthOrientationTable.Empty, new PassOptions { Horizon = mask }).Passes;
 
         double G(double s, out double el)
         {
             var t = start.AddSeconds(s);
-            var look = p.Propagate(t).ToStateVector(t).To(Frame.Itrf).LookAnglesFrom(PassTestData.Baikonur);
+            var look = p.Propagate(t).ToStateVector(t).To(Frame.Itrf, EarthOrientationTable.Empty).LookAnglesFrom(PassTestData.Baikonur, EarthOrientationTable.Empty);
             el = look.Elevation.Degrees;
             return el - Math.Max(0, mask.ElevationAt(look.Azimuth).Degrees);
         }

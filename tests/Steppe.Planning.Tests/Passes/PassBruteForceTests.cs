@@ -51,7 +51,7 @@ public class PassBruteForceTests(ITestOutputHelper output)
                 {
                     string label = $"{sat.Label} / {Stations[s].Name} / {mask}°";
                     var expected = reference.Passes(s, mask);
-                    var result = PassFinder.FindPasses(sat.Elements, Stations[s], sat.Start, sat.Start.AddSeconds(SpanSeconds),
+                    var result = PassFinder.FindPasses(sat.Elements, Stations[s], sat.Start, sat.Start.AddSeconds(SpanSeconds), EarthOrientationTable.Empty,
                         new PassOptions { MinimumElevation = Angle.FromDegrees(mask) });
                     var found = result.Passes;
 

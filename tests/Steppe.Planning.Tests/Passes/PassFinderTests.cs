@@ -15,17 +15,17 @@ public class PassFinderTests
     private static readonly Sgp4Propagator Iss = Sgp4Propagator.Create(PassTestData.Norad(25544));
 
     private static double Elevation(Sgp4Propagator p, Instant t) =>
-        p.Propagate(t).ToStateVector(t).To(Frame.Itrf).LookAnglesFrom(PassTestData.Astana).Elevation.Degrees;
+        p.Propagate(t).ToStateVector(t).To(Frame.Itrf, EarthOrientationTable.Empty).LookAnglesFrom(PassTestData.Astana, EarthOrientationTable.Empty).Elevation.Degrees;
 
     [Fact]
     public void SpanStartingAndEndingMidPass_ClipsBothEnds_AndKeepsTheRestOfThePass()
     {
-        var full = PassFinder.FindPasses(Iss, PassTestData.Astana, May30, May30.AddDays(1)).Passes;
+        var full = PassFinder.FindPasses(Iss, PassTestData.Astana, May30, May30.AddDays(1), EarthOrientationTable.Empty).Passes;
         var pass = full.First(p => p.Duration > TimeSpan.FromMinutes(5));
         var from = pass.Rise.Time.AddSeconds(60);
         var to = pass.Set.Time.AddSeconds(-60);
 
-        var clipped = Assert.Single(PassFinder.FindPasses(Iss, PassTestData.Astana, from, to).Passes);
+        var clipped = Assert.Single(PassFinder.FindPasses(Iss, PassTestData.Astana, from, to, EarthOrientationTable.Empty).Passes);
         Assert.True(clipped.RiseClipped);
         Assert.True(clipped.SetClipped);
         Assert.Equal(from, clipped.Rise.Time);
@@ -35,7 +35,7 @@ public class PassFinderTests
         Assert.Equal(pass.MaximumElevation.Degrees, clipped.MaximumElevation.Degrees, 6);
 
         // Starting after the culmination: the culmination of the clipped pass is its first instant.
-        var late = Assert.Single(PassFinder.FindPasses(Iss, PassTestData.Astana, pass.Culmination.Time.AddSeconds(30), pass.Set.Time.AddSeconds(30)).Passes);
+        var late = Assert.Single(PassFinder.FindPasses(Iss, PassTestData.Astana, pass.Culmination.Time.AddSeconds(30), pass.Set.Time.AddSeconds(30), EarthOrientationTable.Empty).Passes);
         Assert.True(late.RiseClipped);
         Assert.False(late.SetClipped);
         Assert.Equal(late.Rise.Time, late.Culmination.Time);
@@ -47,16 +47,16 @@ public class PassFinderTests
     {
         // Take a real culmination, then set the mask a millidegree below it (a pass of a fraction of a second, its
         // maximum between two samples) and a millidegree above it.
-        var pass = PassFinder.FindPasses(Iss, PassTestData.Astana, May30, May30.AddDays(1)).Passes.OrderBy(p => p.MaximumElevation.Degrees).First(p => p.MaximumElevation.Degrees > 5);
+        var pass = PassFinder.FindPasses(Iss, PassTestData.Astana, May30, May30.AddDays(1), EarthOrientationTable.Empty).Passes.OrderBy(p => p.MaximumElevation.Degrees).First(p => p.MaximumElevation.Degrees > 5);
         double max = pass.MaximumElevation.Degrees;
         var window = (From: pass.Rise.Time.AddSeconds(-1800), To: pass.Set.Time.AddSeconds(1800));
 
-        var below = PassFinder.FindPasses(Iss, PassTestData.Astana, window.From, window.To, new PassOptions { MinimumElevation = Angle.FromDegrees(max - 1e-3) });
+        var below = PassFinder.FindPasses(Iss, PassTestData.Astana, window.From, window.To, EarthOrientationTable.Empty, new PassOptions { MinimumElevation = Angle.FromDegrees(max - 1e-3) });
         var grazing = Assert.Single(below.Passes);
         Assert.InRange(grazing.Duration.TotalSeconds, 0.01, 5);
         Assert.InRange(grazing.Culmination.Time.SecondsSince(pass.Culmination.Time), -1e-3, 1e-3);
 
-        var above = PassFinder.FindPasses(Iss, PassTestData.Astana, window.From, window.To, new PassOptions { MinimumElevation = Angle.FromDegrees(max + 1e-3) });
+        var above = PassFinder.FindPasses(Iss, PassTestData.Astana, window.From, window.To, EarthOrientationTable.Empty, new PassOptions { MinimumElevation = Angle.FromDegrees(max + 1e-3) });
         Assert.Empty(above.Passes);
     }
 
@@ -64,8 +64,8 @@ public class PassFinderTests
     public void Geostationary_NeverVisible_HasNoPasses_AndAlwaysVisible_HasOneClippedPass()
     {
         var kazsat2 = Sgp4Propagator.Create(PassTestData.Norad(37749));
-        Assert.Empty(PassFinder.FindPasses(kazsat2, PassTestData.Svalbard, May30, May30.AddDays(7)).Passes);
-        var pass = Assert.Single(PassFinder.FindPasses(kazsat2, PassTestData.Astana, May30, May30.AddDays(7)).Passes);
+        Assert.Empty(PassFinder.FindPasses(kazsat2, PassTestData.Svalbard, May30, May30.AddDays(7), EarthOrientationTable.Empty).Passes);
+        var pass = Assert.Single(PassFinder.FindPasses(kazsat2, PassTestData.Astana, May30, May30.AddDays(7), EarthOrientationTable.Empty).Passes);
         Assert.True(pass.RiseClipped && pass.SetClipped);
         Assert.Equal(TimeSpan.FromDays(7), pass.Duration);
     }
@@ -76,7 +76,7 @@ public class PassFinderTests
         // MOLNIYA 2-14 from Svalbard: passes of many hours around apogee.
         var molniya = Sgp4Propagator.Create(PassTestData.Molniya);
         var start = Instant.FromUtc(2006, 6, 25, 6);
-        var passes = PassFinder.FindPasses(molniya, PassTestData.Svalbard, start, start.AddDays(3)).Passes;
+        var passes = PassFinder.FindPasses(molniya, PassTestData.Svalbard, start, start.AddDays(3), EarthOrientationTable.Empty).Passes;
         Assert.True(passes.Count >= 5);
         Assert.Contains(passes, p => p.Duration > TimeSpan.FromHours(6));
         foreach (var p in passes)
@@ -91,7 +91,7 @@ public class PassFinderTests
     public void DecayingObject_ReportsDecay_AndNoPassAfterIt()
     {
         var start = Instant.FromUtc(2006, 6, 19, 6);
-        var result = PassFinder.FindPasses(PassTestData.DecayingDebris, PassTestData.Svalbard, start, start.AddDays(2));
+        var result = PassFinder.FindPasses(PassTestData.DecayingDebris, PassTestData.Svalbard, start, start.AddDays(2), EarthOrientationTable.Empty);
         Assert.NotNull(result.Failure);
         Assert.True(result.Failure!.IsDecay);
         Assert.Equal(Sgp4ErrorCode.Decayed, result.Failure.Error);
@@ -104,7 +104,7 @@ public class PassFinderTests
     public void ElementsSgp4CannotInitialise_GiveAFailureAtTheStart()
     {
         var bad = PassTestData.Norad(25544) with { Eccentricity = 1.2 };
-        var result = PassFinder.FindPasses(bad, PassTestData.Astana, May30, May30.AddDays(1));
+        var result = PassFinder.FindPasses(bad, PassTestData.Astana, May30, May30.AddDays(1), EarthOrientationTable.Empty);
         Assert.Empty(result.Passes);
         Assert.Equal(Sgp4ErrorCode.MeanEccentricityOutOfRange, result.Failure!.Error);
         Assert.Equal(May30, result.Failure.Time);
@@ -116,14 +116,14 @@ public class PassFinderTests
         var catalog = PassTestData.AllBundled.Where((_, i) => i % 9 == 0).ToList();
         var reports = new List<CatalogProgress>();
         var progress = new SynchronousProgress(reports);
-        var results = PassFinder.FindPasses(catalog, PassTestData.Baikonur, May30, May30.AddDays(1), progress: progress);
+        var results = PassFinder.FindPasses(catalog, PassTestData.Baikonur, May30, May30.AddDays(1), EarthOrientationTable.Empty, progress: progress);
         Assert.Equal(catalog.Count, results.Count);
         Assert.Equal(catalog.Count, reports.Max(r => r.Done));
         Assert.All(reports, r => Assert.Equal(catalog.Count, r.Total));
         for (int i = 0; i < catalog.Count; i += 7)
         {
             Assert.Same(catalog[i], results[i].Elements);
-            var single = PassFinder.FindPasses(catalog[i], PassTestData.Baikonur, May30, May30.AddDays(1));
+            var single = PassFinder.FindPasses(catalog[i], PassTestData.Baikonur, May30, May30.AddDays(1), EarthOrientationTable.Empty);
             Assert.Equal(single.Passes.Select(p => p.Rise.Time), results[i].Passes.Select(p => p.Rise.Time));
         }
     }
@@ -134,12 +134,12 @@ public class PassFinderTests
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            PassFinder.FindPasses(PassTestData.AllBundled, PassTestData.Astana, May30, May30.AddDays(1), cancellationToken: cancel.Token));
+            PassFinder.FindPasses(PassTestData.AllBundled, PassTestData.Astana, May30, May30.AddDays(1), EarthOrientationTable.Empty, cancellationToken: cancel.Token));
     }
 
     [Fact]
     public void BadSpan_IsRefused() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => PassFinder.FindPasses(Iss, PassTestData.Astana, May30, May30.AddSeconds(-1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PassFinder.FindPasses(Iss, PassTestData.Astana, May30, May30.AddSeconds(-1), EarthOrientationTable.Empty));
 
     /// <summary>Any span and mask: passes in order, rise ≤ culmination ≤ set, ends on the mask unless clipped,
     /// culmination at or above the mask — and the elevation, recomputed independently, agrees.</summary>
@@ -155,7 +155,7 @@ public class PassFinderTests
             var (startMinutes, lengthMinutes, mask) = x;
             var from = May30.AddSeconds(startMinutes * 60.0 + 17.3);
             var to = from.AddSeconds(lengthMinutes * 60.0);
-            var passes = PassFinder.FindPasses(Iss, PassTestData.Astana, from, to, new PassOptions { MinimumElevation = Angle.FromDegrees(mask) }).Passes;
+            var passes = PassFinder.FindPasses(Iss, PassTestData.Astana, from, to, EarthOrientationTable.Empty, new PassOptions { MinimumElevation = Angle.FromDegrees(mask) }).Passes;
             string? problem = null;
             for (int i = 0; i < passes.Count && problem is null; i++)
             {

@@ -22,14 +22,14 @@ public class VisiblePassTests(ITestOutputHelper output)
     {
         var iss = Sgp4Propagator.Create(PassTestData.Norad(25544));
         var start = Instant.FromUtc(2026, 5, 20);
-        var result = VisiblePassFinder.FindVisiblePasses(iss, PassTestData.Astana, start, start.AddDays(7));
+        var result = VisiblePassFinder.FindVisiblePasses(iss, PassTestData.Astana, start, start.AddDays(7), EarthOrientationTable.Empty);
         var limit = Angle.FromDegrees(-6);
 
         bool Visible(Instant t)
         {
             var r = iss.Propagate(t).PositionKm;
-            bool lit = EarthShadow.Geometry(r, Sun.PositionKm(t, Frame.Teme)).UmbraMarginRadians > 0;
-            return lit && Sun.ElevationFrom(PassTestData.Astana, t) < limit;
+            bool lit = EarthShadow.Geometry(r, Sun.PositionKm(t, Frame.Teme, EarthOrientationTable.Empty)).UmbraMarginRadians > 0;
+            return lit && Sun.ElevationFrom(PassTestData.Astana, t, EarthOrientationTable.Empty) < limit;
         }
 
         var expected = new List<(Instant From, Instant To)>();
@@ -86,7 +86,7 @@ public class VisiblePassTests(ITestOutputHelper output)
         // With the Sun required below −90° nothing is ever dark enough.
         var iss = Sgp4Propagator.Create(PassTestData.Norad(25544));
         var start = Instant.FromUtc(2026, 5, 30);
-        var result = VisiblePassFinder.FindVisiblePasses(iss, PassTestData.Astana, start, start.AddDays(2), new VisibilityOptions { MaximumSunElevation = Angle.FromDegrees(-90) });
+        var result = VisiblePassFinder.FindVisiblePasses(iss, PassTestData.Astana, start, start.AddDays(2), EarthOrientationTable.Empty, new VisibilityOptions { MaximumSunElevation = Angle.FromDegrees(-90) });
         Assert.NotEmpty(result.Search.Passes);
         Assert.Empty(result.VisiblePasses);
     }
@@ -98,7 +98,7 @@ public class VisiblePassTests(ITestOutputHelper output)
         // below −6°: one stretch a night, ending within the pass.
         var kazsat2 = Sgp4Propagator.Create(PassTestData.Norad(37749));
         var start = Instant.FromUtc(2026, 6, 1);
-        var result = VisiblePassFinder.FindVisiblePasses(kazsat2, PassTestData.Astana, start, start.AddDays(3));
+        var result = VisiblePassFinder.FindVisiblePasses(kazsat2, PassTestData.Astana, start, start.AddDays(3), EarthOrientationTable.Empty);
         var pass = Assert.Single(result.Search.Passes);
         Assert.True(pass.RiseClipped && pass.SetClipped);
         var visible = Assert.Single(result.VisiblePasses);
@@ -106,7 +106,7 @@ public class VisiblePassTests(ITestOutputHelper output)
         Assert.All(visible.Segments, s =>
         {
             Assert.InRange(s.Duration.TotalHours, 3, 10);
-            Assert.InRange(Sun.ElevationFrom(PassTestData.Astana, s.Start.Time).Degrees, -6.01, -5.99);
+            Assert.InRange(Sun.ElevationFrom(PassTestData.Astana, s.Start.Time, EarthOrientationTable.Empty).Degrees, -6.01, -5.99);
         });
     }
 }

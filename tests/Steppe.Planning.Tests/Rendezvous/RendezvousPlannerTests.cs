@@ -15,7 +15,7 @@ public class RendezvousPlannerTests
         var from = Instant.FromUtc(2026, 5, 30);
         var to = from.AddDays(7);
         var plane = TargetPlane.FromElements(elements, from, to.AddDays(0.1));
-        return (plane, LaunchWindowSearch.Find(Site31, plane, from, to));
+        return (plane, LaunchWindowSearch.Find(Site31, plane, from, to, EarthOrientationTable.Empty));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public class RendezvousPlannerTests
     {
         var epoch = Instant.FromUtc(2026, 6, 1);
         var plane = TargetPlane.FromNode(Angle.FromDegrees(51.6), Angle.FromDegrees(10), epoch, 415);
-        var ops = LaunchWindowSearch.Find(Site31, plane, epoch, epoch.AddDays(1));
+        var ops = LaunchWindowSearch.Find(Site31, plane, epoch, epoch.AddDays(1), EarthOrientationTable.Empty);
         Assert.Throws<ArgumentException>(() => RendezvousPlanner.Assess(ops, plane));
     }
 }

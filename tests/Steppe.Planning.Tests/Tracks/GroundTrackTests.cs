@@ -21,7 +21,7 @@ public class GroundTrackTests
     public void IssTrack_IsSplitExactlyAtTheAntimeridian_AndAgreesWithCoreGeodetic()
     {
         var iss = ElementFiles.Iss;
-        var track = GroundTracks.Compute(iss, T0, T0.AddDays(1), TimeSpan.FromSeconds(30));
+        var track = GroundTracks.Compute(iss, T0, T0.AddDays(1), TimeSpan.FromSeconds(30), EarthOrientationTable.Empty);
         Assert.False(track.IsIncomplete);
         // The ISS makes 15.5 revolutions a day and the Earth turns once under it: 14–17 antimeridian crossings.
         Assert.InRange(track.Segments.Count - 1, 14, 17);
@@ -43,7 +43,7 @@ public class GroundTrackTests
                 Assert.Equal(-end.SubSatellitePoint.Longitude.Degrees, start.SubSatellitePoint.Longitude.Degrees);
                 Assert.Equal(end.SubSatellitePoint.Latitude, start.SubSatellitePoint.Latitude);
                 // The crossing instant really is on the antimeridian (Core's own geodetic conversion), to 1 ms of motion.
-                var g = iss.Propagate(end.Time).ToStateVector(end.Time).ToGeodetic();
+                var g = iss.Propagate(end.Time).ToStateVector(end.Time).ToGeodetic(EarthOrientationTable.Empty);
                 Assert.True(Math.Abs(Math.Abs(g.Longitude.Degrees) - 180.0) < 1e-4, $"{g.Longitude.Degrees}");
                 Assert.Equal(g.Latitude.Degrees, end.SubSatellitePoint.Latitude.Degrees, 9);
             }
@@ -51,7 +51,7 @@ public class GroundTrackTests
 
         foreach (var p in track.Points.Where(p => Math.Abs(p.SubSatellitePoint.Longitude.Degrees) < 180).Take(200))
         {
-            var g = iss.Propagate(p.Time).ToStateVector(p.Time).ToGeodetic();
+            var g = iss.Propagate(p.Time).ToStateVector(p.Time).ToGeodetic(EarthOrientationTable.Empty);
             Assert.Equal(g.Latitude.Degrees, p.SubSatellitePoint.Latitude.Degrees, 9);
             Assert.Equal(g.Longitude.Degrees, p.SubSatellitePoint.Longitude.Degrees, 9);
             Assert.InRange(p.SubSatellitePoint.HeightKm, 400, 460);
@@ -70,7 +70,7 @@ public class GroundTrackTests
             CatalogNumber = 99999, Epoch = T0, MeanMotionRevPerDay = 16.2, Eccentricity = 0.001, InclinationDeg = 51.6,
             RaanDeg = 10, ArgumentOfPerigeeDeg = 0, MeanAnomalyDeg = 0, BStarPerEarthRadii = 0.05,
         };
-        var track = GroundTracks.Compute(Sgp4Propagator.Create(e), T0, T0.AddDays(30), TimeSpan.FromMinutes(1));
+        var track = GroundTracks.Compute(Sgp4Propagator.Create(e), T0, T0.AddDays(30), TimeSpan.FromMinutes(1), EarthOrientationTable.Empty);
         Assert.True(track.IsIncomplete);
         Assert.NotNull(track.StoppedAt);
         Assert.True(track.StoppedAt < T0.AddDays(30));
@@ -80,7 +80,7 @@ public class GroundTrackTests
     [Fact]
     public void Track_AsGeoJson_IsAValidMultiLineString()
     {
-        var track = GroundTracks.Compute(ElementFiles.KazEoSat1, T0, T0.AddSeconds(3 * 3600), TimeSpan.FromSeconds(60));
+        var track = GroundTracks.Compute(ElementFiles.KazEoSat1, T0, T0.AddSeconds(3 * 3600), TimeSpan.FromSeconds(60), EarthOrientationTable.Empty);
         var json = new GeoJsonWriter().AddLine(track.Segments.Select(s => (IReadOnlyList<LonLat>)s.Select(p => new LonLat(p.SubSatellitePoint.Longitude.Degrees, p.SubSatellitePoint.Latitude.Degrees)).ToList())).ToJson();
         var options = new JsonSerializerOptions();
         options.Converters.Add(new GeoJsonConverterFactory());
@@ -96,7 +96,7 @@ public class GroundTrackTests
     [InlineData(30.0)]
     public void Footprint_EveryBoundaryPoint_SeesTheSatelliteAtTheMinimumElevation(double minElevationDeg)
     {
-        var state = ElementFiles.Iss.Propagate(T0).ToStateVector(T0).To(Frame.Itrf);
+        var state = ElementFiles.Iss.Propagate(T0).ToStateVector(T0).To(Frame.Itrf, EarthOrientationTable.Empty);
         var footprint = Footprints.Compute(state.PositionKm, Angle.FromDegrees(minElevationDeg), 72);
         Assert.Equal(72, footprint.Boundary.Count);
         foreach (var p in footprint.Boundary)
