@@ -190,6 +190,26 @@ public sealed class CliContext
     /// <summary>The clock for "now" (default: the system clock).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    private readonly HashSet<string> _dataWarnings = [];
+
+    /// <summary>
+    /// Warns on standard error, once per command for each kind, when results for [<paramref name="from"/>,
+    /// <paramref name="to"/>] rest on predicted or extrapolated Earth orientation or on an expired leap-second table
+    /// (<see cref="ReferenceTables.Warnings"/>), naming the date and the error it may cause.
+    /// </summary>
+    public void WarnAboutData(Instant from, Instant to)
+    {
+        var today = DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
+        foreach (var warning in Tables.Warnings(from, to, today))
+        {
+            int cut = warning.IndexOf(';', StringComparison.Ordinal);
+            if (_dataWarnings.Add(cut > 0 ? warning[..cut] : warning))
+            {
+                Error.WriteLine($"steppe: warning: {warning}");
+            }
+        }
+    }
+
     /// <summary>Looks up a ground station by id or name for <c>--station</c> (default: the catalog's bundled sites;
     /// null: only coordinates are accepted).</summary>
     public Func<string, Steppe.Core.Geodesy.GroundStation?>? StationDirectory { get; init; } = SeedStations.Find;

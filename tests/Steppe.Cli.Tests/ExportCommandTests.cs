@@ -31,10 +31,30 @@ public class ExportCommandTests
         var iss = Sgp4Propagator.Create(TleReader.Read(File.ReadAllText(Stations)).ElementsOrThrow().Single(e => e.CatalogNumber == 25544));
         foreach (var s in segment.States)
         {
-            var reference = iss.Propagate(s.Epoch).ToStateVector(s.Epoch).To(expected, EarthOrientationTable.Empty);
+            var reference = iss.Propagate(s.Epoch).ToStateVector(s.Epoch).To(expected, EarthOrientationTable.Bundled);
             Assert.True((reference.PositionKm - s.PositionKm).Length < 1e-6);
             Assert.True((reference.VelocityKmPerS - s.VelocityKmPerS).Length < 1e-9);
         }
+    }
+
+    [Fact]
+    public void BeyondTheEarthOrientationData_WarnsOnce_WithTheDateAndTheErrorSize()
+    {
+        // The bundled IERS finals2000A.all predicts to 2027-08-28; 2027-09-10 is extrapolated (Bulletin A error growth
+        // for 386 days after the last measurement, 2026-08-20: about 10.6 m), and past the leap-second expiry (2027-06-28).
+        var (code, _, error) = CliRunner.Run("export", "--elements", Stations, "--norad", "25544", "--from", "2027-09-10T00:00:00Z",
+            "--to", "2027-09-10T01:00:00Z", "--step", "60", "--format", "oem", "--frame", "itrf", "--max-age", "1000");
+        Assert.True(code == 0, error);
+        const string expected = "steppe: warning: Earth orientation after 2027-08-28 is extrapolated; Earth-fixed positions on 2027-09-10 may be off by up to 11 m";
+        Assert.Contains(expected, error);
+        Assert.Equal(1, error.Split('\n').Count(l => l.Contains("Earth orientation", StringComparison.Ordinal)));
+        Assert.Contains("steppe: warning: the leap-second table is valid to 2027-06-28", error);
+
+        // Inside the measured data (2026-05-30): no such warning.
+        var (inside, _, quiet) = CliRunner.Run("export", "--elements", Stations, "--norad", "25544", "--from", "2026-05-30T12:00:00Z",
+            "--to", "2026-05-30T13:00:00Z", "--step", "120", "--format", "oem", "--frame", "itrf");
+        Assert.True(inside == 0, quiet);
+        Assert.DoesNotContain("Earth orientation", quiet);
     }
 
     [Fact]

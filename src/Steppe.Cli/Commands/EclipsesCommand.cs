@@ -33,6 +33,7 @@ internal static class EclipsesCommand
             }
 
             PassVerbs.WarnAboutAge(context, sets, start, parse.GetValue(maxAge));
+            context.WarnAboutData(start, end);
             var results = sets.AsParallel().AsOrdered().Select(e => EclipseFinder.FindEclipses(e, start, end, context.Tables.EarthOrientation)).ToList();
             int failures = 0;
             var summary = new List<string>();

@@ -26,6 +26,7 @@ internal static class ElementChecks
     /// from the span at either end (elements used long before their epoch are as doubtful as old ones).</summary>
     public static void WarnIfOld(CliContext context, MeanElements e, Instant from, Instant to, double maxAgeDays)
     {
+        context.WarnAboutData(from, to);
         double worst = Math.Max(Math.Abs(from.DaysSince(e.Epoch)), Math.Abs(to.DaysSince(e.Epoch)));
         if (worst > maxAgeDays)
         {

@@ -134,7 +134,7 @@ internal static class ExportCommand
         {
             Version = "2.0",
             Comments = [string.Create(CultureInfo.InvariantCulture, $"Steppe SGP4 ephemeris of NORAD {e.CatalogNumber} from elements of {e.Epoch.ToIsoString(3)} UTC")],
-            CreationDate = Instant.FromDateTime(DateTime.UtcNow),
+            CreationDate = Instant.FromDateTime(context.Time.GetUtcNow().UtcDateTime),
             Originator = originator,
             Segments =
             [

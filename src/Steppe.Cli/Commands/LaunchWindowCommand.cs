@@ -26,6 +26,7 @@ internal static class LaunchWindowCommand
             IReadOnlyList<LaunchOpportunity> ops;
             try
             {
+                context.WarnAboutData(from, to);
                 ops = LaunchWindowSearch.Find(site, plane, from, to, context.Tables.EarthOrientation, options);
             }
             catch (LaunchWindowException e)

@@ -68,6 +68,7 @@ internal static class PassesCommand
     {
         if (!showProgress)
         {
+            context.WarnAboutData(start, end);
             return PassFinder.FindPasses(sets, station, start, end, context.Tables.EarthOrientation, options);
         }
 
@@ -78,6 +79,7 @@ internal static class PassesCommand
             .Start(ctx =>
             {
                 var task = ctx.AddTask($"Passes over {Markup.Escape(station.Name)} ({sets.Count} objects)", maxValue: sets.Count);
+                context.WarnAboutData(start, end);
                 results = PassFinder.FindPasses(sets, station, start, end, context.Tables.EarthOrientation, options, new TaskProgress(task));
                 task.Value = sets.Count;
             });
@@ -105,7 +107,7 @@ internal static class PassesCommand
     {
         if (format == PassesFormat.Ics)
         {
-            CalendarWriter.Write(context.Out, PassCalendar.ToEvents(results), Instant.FromDateTime(DateTime.UtcNow), $"Satellite passes over {station.Name}");
+            CalendarWriter.Write(context.Out, PassCalendar.ToEvents(results), Instant.FromDateTime(context.Time.GetUtcNow().UtcDateTime), $"Satellite passes over {station.Name}");
             return;
         }
 

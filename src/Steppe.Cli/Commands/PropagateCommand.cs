@@ -73,6 +73,11 @@ internal static class PropagateCommand
             throw new CliException(ExitCodes.Usage, $"--step: expected a positive number of seconds, found {stepSeconds}");
         }
 
+        if (frame is OutputFrame.Itrf or OutputFrame.Geodetic)
+        {
+            context.WarnAboutData(from, to);
+        }
+
         if (to < from)
         {
             throw new CliException(ExitCodes.Usage, $"--to ({to}) is before --from ({from})");

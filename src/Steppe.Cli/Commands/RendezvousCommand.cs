@@ -28,6 +28,7 @@ internal static class RendezvousCommand
             IReadOnlyList<RendezvousOpportunity> assessed;
             try
             {
+                context.WarnAboutData(from, to);
                 var ops = LaunchWindowSearch.Find(site, plane, from, to, context.Tables.EarthOrientation, options);
                 if (parse.GetValue(acceptedOnly))
                 {

@@ -207,7 +207,7 @@ internal static class ScreenCommand
 
             Report(result, context);
 
-            var creation = Instant.FromDateTime(DateTime.UtcNow);
+            var creation = Instant.FromDateTime(context.Time.GetUtcNow().UtcDateTime);
             if (parse.GetValue(outputDir) is { } dir)
             {
                 WriteCdmFiles(result, dir, creation, context);

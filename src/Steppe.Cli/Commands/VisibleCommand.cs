@@ -53,13 +53,14 @@ internal static class VisibleCommand
             }
 
             PassVerbs.WarnAboutAge(context, sets, start, parse.GetValue(maxAge));
+            context.WarnAboutData(start, end);
             var results = sets.AsParallel().AsOrdered().Select(e => VisiblePassFinder.FindVisiblePasses(e, site, start, end, context.Tables.EarthOrientation, options)).ToList();
             int failures = PassesCommand.Failures(context, results.Select(r => r.Search).ToList(), all: false);
             var rows = results.SelectMany(r => r.VisiblePasses.SelectMany(v => v.Segments.Select(s => (r.Search, Pass: v, Segment: s)))).OrderBy(x => x.Segment.Start.Time).ToList();
 
             if (parse.GetValue(format) == PassesFormat.Ics)
             {
-                CalendarWriter.Write(context.Out, rows.Select(x => PassCalendar.ToEvent(x.Search, x.Pass, x.Segment)), Instant.FromDateTime(DateTime.UtcNow), $"Visible passes over {site.Name}");
+                CalendarWriter.Write(context.Out, rows.Select(x => PassCalendar.ToEvent(x.Search, x.Pass, x.Segment)), Instant.FromDateTime(context.Time.GetUtcNow().UtcDateTime), $"Visible passes over {site.Name}");
             }
             else
             {
