@@ -12,9 +12,14 @@ namespace Steppe.Cli;
 public static class CliApp
 {
     /// <summary>Runs the command line with the given output writers and returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, TimeProvider.System);
+
+    /// <summary>Runs the command line with the given output writers and clock ("now"), and returns the exit code. The
+    /// Earth orientation and leap-second tables are created here, once, and handed down through the context.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time)
     {
-        var context = new CliContext(stdout, stderr);
+        ArgumentNullException.ThrowIfNull(time);
+        var context = new CliContext(stdout, stderr) { Tables = ReferenceTables.Bundled(), Time = time };
         var root = BuildRoot(context);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -40,9 +40,9 @@ internal static class CommonOptions
         DefaultValueFactory = _ => 14.0,
     };
 
-    public static Option<Instant> From(bool required = true) => InstantOption("--from", "Start of the span (ISO 8601 UTC, e.g. 2026-11-25T00:00:00Z, or 'now').", required);
+    public static Option<Instant> From(TimeProvider time, bool required = true) => InstantOption("--from", "Start of the span (ISO 8601 UTC, e.g. 2026-11-25T00:00:00Z, or 'now').", required, time);
 
-    public static Option<Instant> To(bool required = true) => InstantOption("--to", "End of the span (ISO 8601 UTC).", required);
+    public static Option<Instant> To(TimeProvider time, bool required = true) => InstantOption("--to", "End of the span (ISO 8601 UTC).", required, time);
 
     public static Option<OutputFormat> Format() => new("--format")
     {
@@ -72,19 +72,19 @@ internal static class CommonOptions
         Description = "Accept TLE lines whose checksum is wrong (reported as warnings).",
     };
 
-    public static Option<Instant> InstantOption(string name, string description, bool required) => new(name)
+    public static Option<Instant> InstantOption(string name, string description, bool required, TimeProvider time) => new(name)
     {
         Description = description,
         Required = required,
-        CustomParser = ParseInstant,
+        CustomParser = r => ParseInstant(r, time),
     };
 
-    internal static Instant ParseInstant(ArgumentResult result)
+    internal static Instant ParseInstant(ArgumentResult result, TimeProvider time)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
         if (string.Equals(text, "now", StringComparison.OrdinalIgnoreCase))
         {
-            return Instant.FromDateTime(DateTime.UtcNow);
+            return Instant.FromDateTime(time.GetUtcNow().UtcDateTime);
         }
 
         if (Instant.TryParse(text, out var instant, out var error))

@@ -58,6 +58,26 @@ public class ExportCommandTests
     }
 
     [Fact]
+    public void ExpiredLeapSecondTable_IsALoudWarning_AndNowComesFromTheClock()
+    {
+        // On 2027-07-01 the bundled Leap_Second.dat (expires 2027-06-28) has expired; "--from now" is that day.
+        var now = new FixedClock(new DateTimeOffset(2027, 7, 1, 0, 0, 0, TimeSpan.Zero));
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CliApp.Run(["export", "--elements", Stations, "--norad", "25544", "--from", "now", "--to", "2027-07-01T00:10:00Z", "--step", "60",
+            "--format", "oem", "--frame", "itrf", "--max-age", "1000"], stdout, stderr, now);
+        Assert.True(code == 0, stderr.ToString());
+        Assert.Contains("steppe: warning: the leap-second table expired on 2027-06-28", stderr.ToString());
+        Assert.Contains("2027-07-01T00:00:00", stdout.ToString());
+        Assert.Equal(1, stderr.ToString().Split('\n').Count(l => l.Contains("Earth orientation after 2026-08-20 is predicted", StringComparison.Ordinal)));
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Fact]
     public void Oem_IsForOneObject()
     {
         var (code, _, error) = CliRunner.Run("export", "--elements", Resource, "--norad", "39731", "40010", "--from", "2026-05-30T12:00:00Z",

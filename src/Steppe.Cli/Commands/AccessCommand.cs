@@ -18,8 +18,8 @@ internal static class AccessCommand
     {
         var input = new ElementInput();
         var norad = CommonOptions.Norad();
-        var from = CommonOptions.From();
-        var to = CommonOptions.To();
+        var from = CommonOptions.From(context.Time);
+        var to = CommonOptions.To(context.Time);
         var target = new Option<string[]>("--target")
         {
             Description = "A point target LAT,LON[,HEIGHT_M] in degrees (and metres); repeat for several.",

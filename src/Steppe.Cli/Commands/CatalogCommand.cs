@@ -201,7 +201,7 @@ internal static class CatalogCommand
     private static Command Show(CliContext context)
     {
         var number = new Argument<int>("norad") { Description = "Catalog number." };
-        var asOf = CommonOptions.InstantOption("--as-of", "Show the latest elements with an epoch at or before this time (ISO 8601 UTC).", required: false);
+        var asOf = CommonOptions.InstantOption("--as-of", "Show the latest elements with an epoch at or before this time (ISO 8601 UTC).", required: false, context.Time);
         var history = new Option<bool>("--history") { Description = "List every stored element set of the object instead." };
         var format = CommonOptions.Format();
         var db = CatalogAccess.Db();

@@ -13,8 +13,8 @@ internal static class EclipsesCommand
         var input = new ElementInput();
         var norad = CommonOptions.Norad();
         var name = CommonOptions.Name();
-        var from = CommonOptions.From(required: false);
-        var to = CommonOptions.To(required: false);
+        var from = CommonOptions.From(context.Time, required: false);
+        var to = CommonOptions.To(context.Time, required: false);
         var maxAge = CommonOptions.MaxAgeDays();
         var format = CommonOptions.Format();
         var lenient = CommonOptions.LenientChecksums();
@@ -25,7 +25,7 @@ internal static class EclipsesCommand
         };
         command.SetAction(parse =>
         {
-            var (start, end) = PassVerbs.Span(parse, from, to, TimeSpan.FromDays(1));
+            var (start, end) = PassVerbs.Span(parse, from, to, TimeSpan.FromDays(1), context.Time);
             var sets = input.Load(parse, parse.GetValue(norad), parse.GetValue(name), parse.GetValue(lenient), context);
             if (sets.Count > PassesCommand.ObjectsWithoutAll)
             {

@@ -41,8 +41,8 @@ internal static class ExportCommand
     {
         var input = new ElementInput();
         var norad = CommonOptions.Norad();
-        var from = CommonOptions.From();
-        var to = CommonOptions.To();
+        var from = CommonOptions.From(context.Time);
+        var to = CommonOptions.To(context.Time);
         var step = new Option<double>("--step") { Description = "Step between states, seconds (default 60).", DefaultValueFactory = _ => 60.0 };
         var format = new Option<ExportFormat>("--format") { Description = "oem (CCSDS 502.0 KVN, one object), czml or geojson.", Required = true };
         var frame = new Option<ExportFrame>("--frame") { Description = "OEM frame: gcrf (default), teme or itrf.", DefaultValueFactory = _ => ExportFrame.Gcrf };

@@ -14,10 +14,16 @@ internal sealed class LaunchPlanningInputs
 {
     private readonly bool _requireElements;
 
-    public LaunchPlanningInputs(bool requireElements)
+    public LaunchPlanningInputs(bool requireElements, TimeProvider time)
     {
         _requireElements = requireElements;
         Elements = CommonOptions.Elements(required: false);
+        Epoch = new("--epoch")
+        {
+            Description = "Epoch of --raan (ISO 8601 UTC).",
+            CustomParser = r => CommonOptions.ParseInstant(r, time),
+        };
+        From = CommonOptions.InstantOption("--from", "Start of the span (ISO 8601 UTC); default: the element epoch or --epoch.", required: false, time);
     }
 
     public Option<string> Site { get; } = CommonOptions.Site();
@@ -32,11 +38,7 @@ internal sealed class LaunchPlanningInputs
 
     public Option<double?> Raan { get; } = new("--raan") { Description = "Target right ascension of the ascending node at --epoch, degrees (TEME, as in element sets)." };
 
-    public Option<Instant?> Epoch { get; } = new("--epoch")
-    {
-        Description = "Epoch of --raan (ISO 8601 UTC).",
-        CustomParser = r => CommonOptions.ParseInstant(r),
-    };
+    public Option<Instant?> Epoch { get; }
 
     public Option<double> AltitudeKm { get; } = new("--altitude-km")
     {
@@ -44,7 +46,7 @@ internal sealed class LaunchPlanningInputs
         DefaultValueFactory = _ => 415.0,
     };
 
-    public Option<Instant> From { get; } = CommonOptions.InstantOption("--from", "Start of the span (ISO 8601 UTC); default: the element epoch or --epoch.", required: false);
+    public Option<Instant> From { get; }
 
     public Option<double> Days { get; } = CommonOptions.Days(7);
 

@@ -11,7 +11,7 @@ internal static class LaunchWindowCommand
 {
     public static Command Create(CliContext context)
     {
-        var inputs = new LaunchPlanningInputs(requireElements: false);
+        var inputs = new LaunchPlanningInputs(requireElements: false, context.Time);
         var format = CommonOptions.Format();
         var command = new Command("launch-window", "Launch windows into a target plane: the instants the site passes through it, azimuths, window widths and the range-safety check.");
         foreach (var option in inputs.All)

@@ -42,7 +42,7 @@ internal static class LookCommand
         };
         var elements = CommonOptions.Elements(required: false);
         var norad = CommonOptions.Norad();
-        var at = CommonOptions.InstantOption("--at", "When, for satellites given by elements (default: each element set's epoch).", required: false);
+        var at = CommonOptions.InstantOption("--at", "When, for satellites given by elements (default: each element set's epoch).", required: false, context.Time);
         var coverage = new Option<bool>("--coverage") { Description = "Write coverage contours (GeoJSON) instead of look angles." };
         var minElevation = new Option<double[]>("--min-elevation")
         {

@@ -55,9 +55,9 @@ internal static class PassVerbs
     };
 
     /// <summary>The span: --from (default now) to --to (default --from + <paramref name="defaultLength"/>).</summary>
-    public static (Instant From, Instant To) Span(ParseResult parse, Option<Instant> from, Option<Instant> to, TimeSpan defaultLength)
+    public static (Instant From, Instant To) Span(ParseResult parse, Option<Instant> from, Option<Instant> to, TimeSpan defaultLength, TimeProvider time)
     {
-        var start = parse.GetResult(from) is { Implicit: false } ? parse.GetValue(from) : Instant.FromDateTime(DateTime.UtcNow);
+        var start = parse.GetResult(from) is { Implicit: false } ? parse.GetValue(from) : Instant.FromDateTime(time.GetUtcNow().UtcDateTime);
         var end = parse.GetResult(to) is { Implicit: false } ? parse.GetValue(to) : start + defaultLength;
         if (end < start)
         {

@@ -21,8 +21,8 @@ internal static class PassesCommand
         var norad = CommonOptions.Norad();
         var name = CommonOptions.Name();
         var station = CommonOptions.Station();
-        var from = CommonOptions.From(required: false);
-        var to = CommonOptions.To(required: false);
+        var from = CommonOptions.From(context.Time, required: false);
+        var to = CommonOptions.To(context.Time, required: false);
         var minElevation = CommonOptions.MinElevation();
         var horizon = PassVerbs.Horizon();
         var maxAge = CommonOptions.MaxAgeDays();
@@ -36,7 +36,7 @@ internal static class PassesCommand
         };
         command.SetAction(parse =>
         {
-            var (start, end) = PassVerbs.Span(parse, from, to, TimeSpan.FromDays(1));
+            var (start, end) = PassVerbs.Span(parse, from, to, TimeSpan.FromDays(1), context.Time);
             var options = PassVerbs.PassOptions(parse.GetValue(minElevation), parse.GetValue(horizon));
             var site = StationOption.Resolve(parse.GetValue(station), context);
             var sets = Select(context, parse, input, norad, name, lenient, all);

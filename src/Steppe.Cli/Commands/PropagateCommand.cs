@@ -33,8 +33,8 @@ internal static class PropagateCommand
     {
         var input = new ElementInput();
         var norad = CommonOptions.Norad();
-        var from = CommonOptions.From();
-        var to = CommonOptions.To();
+        var from = CommonOptions.From(context.Time);
+        var to = CommonOptions.To(context.Time);
         var step = new Option<double>("--step")
         {
             Description = "Step between states, seconds.",

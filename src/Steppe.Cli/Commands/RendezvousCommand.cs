@@ -11,7 +11,7 @@ internal static class RendezvousCommand
 {
     public static Command Create(CliContext context)
     {
-        var inputs = new LaunchPlanningInputs(requireElements: true);
+        var inputs = new LaunchPlanningInputs(requireElements: true, context.Time);
         var format = CommonOptions.Format();
         var acceptedOnly = new Option<bool>("--accepted-only") { Description = "Leave out the opportunities the range rejects." };
         var command = new Command("rendezvous", "Rendezvous phasing at each launch opportunity: phase angle of the target at insertion, the scheme that fits (2-orbit, 4-orbit, 2-day) and the expected docking time.");

@@ -50,8 +50,8 @@ internal static class ScreenCommand
             AllowMultipleArgumentsPerToken = true,
             CustomParser = ParseNumbers,
         };
-        var from = CommonOptions.From();
-        var to = CommonOptions.InstantOption("--to", "End of the span (ISO 8601 UTC); 7 days after --from when absent.", required: false);
+        var from = CommonOptions.From(context.Time);
+        var to = CommonOptions.InstantOption("--to", "End of the span (ISO 8601 UTC); 7 days after --from when absent.", required: false, context.Time);
         var threshold = new Option<double>("--threshold")
         {
             Description = "Miss-distance threshold, km.",

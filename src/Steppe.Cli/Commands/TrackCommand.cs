@@ -39,8 +39,8 @@ internal static class TrackCommand
     {
         var input = new ElementInput();
         var norad = CommonOptions.Norad();
-        var from = CommonOptions.From();
-        var to = CommonOptions.To();
+        var from = CommonOptions.From(context.Time);
+        var to = CommonOptions.To(context.Time);
         var step = new Option<double>("--step") { Description = "Step between track points, seconds (default 60).", DefaultValueFactory = _ => 60.0 };
         var format = new Option<TrackFormat>("--format")
         {

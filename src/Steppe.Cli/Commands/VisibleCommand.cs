@@ -17,8 +17,8 @@ internal static class VisibleCommand
         var norad = CommonOptions.Norad();
         var name = CommonOptions.Name();
         var station = CommonOptions.Station();
-        var from = CommonOptions.From(required: false);
-        var to = CommonOptions.To(required: false);
+        var from = CommonOptions.From(context.Time, required: false);
+        var to = CommonOptions.To(context.Time, required: false);
         var minElevation = CommonOptions.MinElevation();
         var horizon = PassVerbs.Horizon();
         var sunLimit = new Option<double>("--sun-max-elevation")
@@ -36,7 +36,7 @@ internal static class VisibleCommand
         };
         command.SetAction(parse =>
         {
-            var (start, end) = PassVerbs.Span(parse, from, to, TimeSpan.FromDays(1));
+            var (start, end) = PassVerbs.Span(parse, from, to, TimeSpan.FromDays(1), context.Time);
             var passOptions = PassVerbs.PassOptions(parse.GetValue(minElevation), parse.GetValue(horizon));
             double sun = parse.GetValue(sunLimit);
             if (!(Math.Abs(sun) <= 90))
