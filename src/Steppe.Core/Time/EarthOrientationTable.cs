@@ -576,7 +576,7 @@ public sealed class EarthOrientationTable
             return null;
         }
 
-        var text = line.Substring(first - 1, Math.Min(last, line.Length) - first + 1).Trim();
+        var text = line.AsSpan(first - 1, Math.Min(last, line.Length) - first + 1).Trim();
         if (text.Length == 0)
         {
             return null;
