@@ -72,6 +72,71 @@ internal sealed class CipSeries
         return (_series[0].Sum(t, sines, cosines), _series[1].Sum(t, sines, cosines), _series[2].Sum(t, sines, cosines));
     }
 
+    /// <summary>
+    /// X, Y and s + XY/2 as <see cref="Evaluate"/>, interpolated (6-point Lagrange) between values of the series at
+    /// nodes every <see cref="NodeSpacingDays"/> days of TT on a fixed grid from J2000.0, as Orekit does for the same
+    /// series. The shortest periods in the series are about 4.7 days (amplitudes below 0.1 mas), so the interpolation
+    /// error stays below 10⁻¹² rad (the tests measure 5 × 10⁻¹⁶ rad over 1940–2060); node values are a pure function
+    /// of the node, kept in a bounded thread-safe memo, so the result never depends on what was asked before.
+    /// </summary>
+    public (double X, double Y, double SPlusXyHalf) EvaluateInterpolated(double t)
+    {
+        double days = t * 36525.0;
+        double k = Math.Floor(days / NodeSpacingDays);
+        double x = (days - (k * NodeSpacingDays)) / NodeSpacingDays;
+        long first = (long)k - 2;
+
+        // Lagrange weights for nodes at −2 … 3 (x in [0, 1)): w_j = Π_{m≠j} (x − m)/(j − m).
+        Span<double> w = stackalloc double[6];
+        for (int j = 0; j < 6; j++)
+        {
+            double num = 1, den = 1;
+            for (int m = 0; m < 6; m++)
+            {
+                if (m == j) continue;
+                num *= x - (m - 2);
+                den *= j - m;
+            }
+
+            w[j] = num / den;
+        }
+
+        double sx = 0, sy = 0, ss = 0;
+        for (int j = 0; j < 6; j++)
+        {
+            var node = Node(first + j);
+            sx += w[j] * node.X;
+            sy += w[j] * node.Y;
+            ss += w[j] * node.SPlusXyHalf;
+        }
+
+        return (sx, sy, ss);
+    }
+
+    /// <summary>The spacing of the interpolation nodes, days (3 h).</summary>
+    public const double NodeSpacingDays = 0.125;
+
+    private const int MaxNodes = 8192;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (double X, double Y, double SPlusXyHalf)> _nodes = new();
+
+    private (double X, double Y, double SPlusXyHalf) Node(long index)
+    {
+        if (_nodes.TryGetValue(index, out var value))
+        {
+            return value;
+        }
+
+        value = Evaluate(index * NodeSpacingDays / 36525.0);
+        if (_nodes.Count >= MaxNodes)
+        {
+            _nodes.Clear();
+        }
+
+        _nodes[index] = value;
+        return value;
+    }
+
     /// <summary>The 14 fundamental arguments (rad) of the IERS Conventions (2010), eqs. 5.43 (Delaunay, Simon et al.
     /// 1994) and 5.44 (planetary longitudes and the general precession p_A, Souchay et al. 1999).</summary>
     public static void FundamentalArguments(double t, Span<double> fa)

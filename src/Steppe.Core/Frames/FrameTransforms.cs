@@ -9,9 +9,9 @@ namespace Steppe.Core.Frames;
 /// <code>
 /// r_GCRF = C(X + dX, Y + dY, s)ᵀ r_CIRS,  r_CIRS = ROT3(−ERA) r_TIRS,  r_TIRS = ROT3(−s′) ROT2(x_p) ROT1(y_p) r_ITRF
 /// </code>
-/// with X, Y, s from the IAU 2006/2000A series, dX, dY the celestial pole offsets of the Earth orientation table, ERA the
-/// Earth rotation angle of UT1 and s′ the TIO locator. MOD and TOD are the IAU 2006 mean and true equator and equinox of
-/// date whose true pole is that CIP (so r_TIRS = ROT3(GAST) r_TOD with GAST = ERA − EO exactly); PEF is TIRS; TEME is
+/// with X, Y, s from the IAU 2006/2000A series (interpolated between 3-hourly values, to 10⁻¹⁵ rad), dX, dY the
+/// celestial pole offsets of the Earth orientation table, ERA the Earth rotation angle of UT1 and s′ the TIO locator. MOD
+/// and TOD are the IAU 2006 mean and true equator and equinox of date whose true pole is that CIP (so r_TIRS = ROT3(GAST) r_TOD with GAST = ERA − EO exactly); PEF is TIRS; TEME is
 /// tied to PEF by the IAU-1982 GMST, as SGP4 requires (r_PEF = ROT3(θ_GMST) r_TEME; Vallado, Crawford, Hujsak &amp;
 /// Kelso, "Revisiting Spacetrack Report #3", AIAA 2006-6753, Appendix C).
 /// <para>
@@ -197,7 +197,8 @@ public static class FrameTransforms
             {
                 if (_gcrsToCirs is null)
                 {
-                    var (x, y, s) = Iau2006Reduction.CipXys(CenturiesTt);
+                    var (x, y, sxy2) = CipSeries.Instance.EvaluateInterpolated(CenturiesTt);
+                    double s = sxy2 - (x * y / 2.0);
                     _x = x + (values.DxArcsec * ArcsecToRad);
                     _y = y + (values.DyArcsec * ArcsecToRad);
                     _gcrsToCirs = Iau2006Reduction.GcrsToCirs(_x, _y, s);
