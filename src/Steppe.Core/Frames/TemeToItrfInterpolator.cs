@@ -7,11 +7,11 @@ namespace Steppe.Core.Frames;
 /// The TEME → ITRF rotation over a span, tabulated once and interpolated: a fast path for searches that need the
 /// rotation at many instants (passes of a whole catalog). At nodes a fixed spacing apart (default one hour) it holds
 /// what <see cref="FrameTransforms.Rotation(Frame, Frame, Instant, EarthOrientationTable)"/> uses (IERS 2010
-/// conventions) — GMST of UT1, polar motion with s′, the Earth's rate — and between them
-/// interpolates GMST linearly (unwrapped) and the polar-motion matrix entry by entry. GMST is linear in time but for
-/// its T² term and the daily kinks of the interpolated UT1 − UTC, so the rotation agrees with
-/// <see cref="FrameTransforms.Rotation(Frame, Frame, Instant, EarthOrientationTable)"/> to about 10⁻¹⁰ rad (under a millimetre at the Earth's surface), for a
-/// tenth of its cost. Immutable and thread-safe; instants outside the span fall back to <see cref="FrameTransforms.Rotation(Frame, Frame, Instant, EarthOrientationTable)"/>.
+/// conventions) — GMST of UT1, polar motion with s′, the Earth's rate — and between them interpolates GMST linearly
+/// (unwrapped) and the polar-motion matrix entry by entry. GMST is linear in time but for its T² term and the daily
+/// kinks of the interpolated UT1 − UTC, so the rotation agrees with the full one to about 10⁻¹⁰ rad (under a
+/// millimetre at the Earth's surface), for a tenth of its cost. Immutable and thread-safe; instants outside the span
+/// fall back to the full rotation.
 /// </summary>
 public sealed class TemeToItrfInterpolator
 {
