@@ -28,6 +28,21 @@ public class FrameBenchmarks
     [Benchmark]
     public FrameRotation RotationTemeToGcrf() => FrameTransforms.Rotation(Frame.Teme, Frame.Gcrf, _epoch, _eop);
 
+    /// <summary>GCRF → ITRF rotation for one instant, IERS 2010 (IAU 2006/2000A CIO chain: the X, Y, s series, ERA, polar
+    /// motion with s′, dX, dY): the default since the CIO chain replaced FK5.</summary>
+    [Benchmark]
+    public FrameRotation RotationGcrfToItrf() => FrameTransforms.Rotation(Frame.Gcrf, Frame.Itrf, _epoch, _eop, FrameConventions.Iers2010);
+
+    /// <summary>GCRF → ITRF rotation for one instant, IAU-76/FK5 (106-term nutation, IAU-1976 precession): the old chain,
+    /// the baseline of <see cref="RotationGcrfToItrf"/>.</summary>
+    [Benchmark(Baseline = true)]
+    public FrameRotation RotationGcrfToItrfFk5() => FrameTransforms.Rotation(Frame.Gcrf, Frame.Itrf, _epoch, _eop, FrameConventions.Iau1976Fk5);
+
+    /// <summary>The IAU 2006/2000A series X, Y, s evaluated in full (about 2 900 terms, 1 311 distinct arguments), as the
+    /// chain would cost without its interpolation between 3-hourly nodes.</summary>
+    [Benchmark]
+    public (double, double, double) CipSeriesInFull() => Iau2006Reduction.CipXys(_epoch.Tt.CenturiesSinceJ2000);
+
     /// <summary>Applying a precomputed rotation to one state.</summary>
     [Benchmark]
     public StateVector ApplyRotation() => _temeToItrf.Transform(_teme);

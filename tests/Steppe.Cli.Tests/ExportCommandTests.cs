@@ -13,7 +13,7 @@ public class ExportCommandTests
     [Theory]
     [InlineData("gcrf", "GCRF", Frame.Gcrf)]
     [InlineData("teme", "TEME", Frame.Teme)]
-    [InlineData("itrf", "ITRF2000", Frame.Itrf)]
+    [InlineData("itrf", "ITRF2020", Frame.Itrf)]
     public void Oem_ReadsBack_WithTheSgp4StatesInTheChosenFrame(string frame, string refFrame, Frame expected)
     {
         var (code, output, error) = CliRunner.Run("export", "--elements", Stations, "--norad", "25544", "--from", "2026-05-30T12:00:00Z",
@@ -27,6 +27,14 @@ public class ExportCommandTests
         Assert.Equal(refFrame, segment.Metadata.ReferenceFrame);
         Assert.Equal("UTC", segment.Metadata.TimeSystem);
         Assert.Equal(31, segment.States.Count);
+
+        // The header says what was applied: the conventions and where the Earth orientation came from, nothing more.
+        Assert.DoesNotContain("ITRF2000", output, StringComparison.Ordinal);
+        if (expected != Frame.Teme)
+        {
+            Assert.Contains(message.Comments, c => c.StartsWith(FrameLabels.Describe(expected), StringComparison.Ordinal)
+                && c.Contains("IERS 2010 conventions", StringComparison.Ordinal) && c.Contains("where it has data", StringComparison.Ordinal));
+        }
 
         var iss = Sgp4Propagator.Create(TleReader.Read(File.ReadAllText(Stations)).ElementsOrThrow().Single(e => e.CatalogNumber == 25544));
         foreach (var s in segment.States)

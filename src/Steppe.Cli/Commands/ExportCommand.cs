@@ -30,7 +30,7 @@ public enum ExportFrame
     /// <summary>TEME, SGP4's own frame (REF_FRAME = TEME).</summary>
     Teme,
 
-    /// <summary>ITRF, Earth-fixed (REF_FRAME = ITRF2000).</summary>
+    /// <summary>ITRF, Earth-fixed (REF_FRAME = ITRF2020, the realisation of the IERS Earth orientation data).</summary>
     Itrf,
 }
 
@@ -133,7 +133,11 @@ internal static class ExportCommand
         var message = new OemMessage
         {
             Version = "2.0",
-            Comments = [string.Create(CultureInfo.InvariantCulture, $"Steppe SGP4 ephemeris of NORAD {e.CatalogNumber} from elements of {e.Epoch.ToIsoString(3)} UTC")],
+            Comments =
+            [
+                string.Create(CultureInfo.InvariantCulture, $"Steppe SGP4 ephemeris of NORAD {e.CatalogNumber} from elements of {e.Epoch.ToIsoString(3)} UTC"),
+                target == Frame.Teme ? FrameLabels.Describe(target) : $"{FrameLabels.Describe(target)}; {FrameLabels.EarthOrientationSource}",
+            ],
             CreationDate = Instant.FromDateTime(context.Time.GetUtcNow().UtcDateTime),
             Originator = originator,
             Segments =

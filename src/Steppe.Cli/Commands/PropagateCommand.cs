@@ -16,7 +16,7 @@ public enum OutputFrame
     /// <summary>ITRF (Earth-fixed).</summary>
     Itrf,
 
-    /// <summary>GCRF (inertial, J2000 axes).</summary>
+    /// <summary>GCRF (inertial; IERS 2010, IAU 2006/2000A CIO-based).</summary>
     Gcrf,
 
     /// <summary>Geodetic latitude, longitude and altitude on WGS-84.</summary>
@@ -164,8 +164,8 @@ internal static class PropagateCommand
     private static string Caption(OutputFrame frame) => frame switch
     {
         OutputFrame.Teme => "Frame: TEME (SGP4 output). Positions km, velocities km/s.",
-        OutputFrame.Itrf => "Frame: ITRF (Earth-fixed; UT1 and polar motion from the bundled IERS table). Positions km, velocities km/s.",
-        OutputFrame.Gcrf => "Frame: GCRF (IAU-76/80 precession–nutation). Positions km, velocities km/s.",
+        OutputFrame.Itrf => $"Frame: {FrameLabels.Describe(Frame.Itrf)}; {FrameLabels.EarthOrientationSource}. Positions km, velocities km/s.",
+        OutputFrame.Gcrf => $"Frame: {FrameLabels.Describe(Frame.Gcrf)}; {FrameLabels.EarthOrientationSource}. Positions km, velocities km/s.",
         _ => "Geodetic on WGS-84: latitude and longitude (east positive) in degrees, altitude above the ellipsoid in km.",
     };
 

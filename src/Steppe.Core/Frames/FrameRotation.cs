@@ -5,7 +5,7 @@ namespace Steppe.Core.Frames;
 
 /// <summary>
 /// The change of coordinates from one frame to another at one instant: a rotation matrix and the angular velocity
-/// between the frames. Compute it once per instant with <see cref="FrameTransforms.Rotation"/> and apply it to as many
+/// between the frames. Compute it once per instant with <see cref="FrameTransforms.Rotation(Frame, Frame, Instant, EarthOrientationTable)"/> and apply it to as many
 /// positions and velocities as there are (r_to = M r_from; v_to = M v_from + Ω × r_to).
 /// </summary>
 public readonly struct FrameRotation

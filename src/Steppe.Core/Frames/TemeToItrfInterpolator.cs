@@ -6,11 +6,12 @@ namespace Steppe.Core.Frames;
 /// <summary>
 /// The TEME → ITRF rotation over a span, tabulated once and interpolated: a fast path for searches that need the
 /// rotation at many instants (passes of a whole catalog). At nodes a fixed spacing apart (default one hour) it holds
-/// what <see cref="FrameTransforms.Rotation"/> uses — GMST of UT1, polar motion, the Earth's rate — and between them
-/// interpolates GMST linearly (unwrapped) and the polar-motion matrix entry by entry. GMST is linear in time but for
-/// its T² term and the daily kinks of the interpolated UT1 − UTC, so the rotation agrees with
-/// <see cref="FrameTransforms.Rotation"/> to about 10⁻¹⁰ rad (under a millimetre at the Earth's surface), for a
-/// tenth of its cost. Immutable and thread-safe; instants outside the span fall back to <see cref="FrameTransforms.Rotation"/>.
+/// what <see cref="FrameTransforms.Rotation(Frame, Frame, Instant, EarthOrientationTable)"/> uses (IERS 2010
+/// conventions) — GMST of UT1, polar motion with s′, the Earth's rate — and between them interpolates GMST linearly
+/// (unwrapped) and the polar-motion matrix entry by entry. GMST is linear in time but for its T² term and the daily
+/// kinks of the interpolated UT1 − UTC, so the rotation agrees with the full one to about 10⁻¹⁰ rad (under a
+/// millimetre at the Earth's surface), for a tenth of its cost. Immutable and thread-safe; instants outside the span
+/// fall back to the full rotation.
 /// </summary>
 public sealed class TemeToItrfInterpolator
 {
@@ -54,9 +55,9 @@ public sealed class TemeToItrfInterpolator
         _earthRate = new double[intervals + 1];
         for (int i = 0; i <= intervals; i++)
         {
-            var (gmst, xp, yp, rate) = FrameTransforms.EarthRotation(start.AddSeconds(i * _spacingSeconds), _eop);
+            var (gmst, pefToItrf, rate) = FrameTransforms.EarthRotation(start.AddSeconds(i * _spacingSeconds), _eop);
             _gmst[i] = gmst;
-            _polarTranspose[i] = (Matrix3x3.RotationX(yp) * Matrix3x3.RotationY(xp)).Transpose();
+            _polarTranspose[i] = pefToItrf;
             _earthRate[i] = rate;
         }
 

@@ -41,7 +41,7 @@ public static class OemKeywords
     /// <summary>Metadata: the origin of the frame (e.g. EARTH).</summary>
     public const string CenterName = "CENTER_NAME";
 
-    /// <summary>Metadata: the reference frame of the states (e.g. TEME, GCRF, EME2000, ITRF2000).</summary>
+    /// <summary>Metadata: the reference frame of the states (e.g. TEME, GCRF, EME2000, ITRF2020).</summary>
     public const string RefFrame = "REF_FRAME";
 
     /// <summary>Metadata: the epoch of a frame whose axes depend on one (e.g. TOD).</summary>
@@ -107,8 +107,18 @@ public static class OemKeywords
     /// <summary>The reference frame value for the International Celestial Reference Frame.</summary>
     public const string Icrf = "ICRF";
 
-    /// <summary>The reference frame value for the ITRF realisation of 2000 (the Earth-fixed frame Steppe writes).</summary>
+    /// <summary>The reference frame value for the ITRF realisation of 2000.</summary>
     public const string Itrf2000 = "ITRF2000";
+
+    /// <summary>The reference frame value for the ITRF realisation of 2020: the Earth-fixed frame Steppe writes (its Earth
+    /// orientation data, IERS finals2000A and EOP 20 C04, are aligned with ITRF2020).</summary>
+    public const string Itrf2020 = "ITRF2020";
+
+    /// <summary>The reference frame value for the Celestial Intermediate Reference Frame (IERS 2010).</summary>
+    public const string Cirf = "CIRF";
+
+    /// <summary>The reference frame value for the Terrestrial Intermediate Reference Frame (IERS 2010).</summary>
+    public const string Tirf = "TIRF";
 
     /// <summary>The prefix of every ITRF realisation (ITRF-93, ITRF-97, ITRF2000, ITRF2014, …).</summary>
     public const string ItrfPrefix = "ITRF";

@@ -65,7 +65,7 @@ public sealed record OemMetadata
     /// <summary><c>CENTER_NAME</c>.</summary>
     public string CenterName { get; init; } = OemKeywords.Earth;
 
-    /// <summary><c>REF_FRAME</c>, as written (e.g. TEME, GCRF, EME2000, ITRF2000).</summary>
+    /// <summary><c>REF_FRAME</c>, as written (e.g. TEME, GCRF, EME2000, ITRF2020).</summary>
     public required string ReferenceFrame { get; init; }
 
     /// <summary><c>REF_FRAME_EPOCH</c>, or null.</summary>
@@ -131,16 +131,19 @@ public sealed record OemCovariance(Instant Epoch, string? ReferenceFrame, IReadO
 /// <summary>The mapping between Steppe's frames and OEM <c>REF_FRAME</c> names (SANA / CCSDS 502.0-B-2 annex A names).</summary>
 public static class OemFrames
 {
-    /// <summary>The <c>REF_FRAME</c> Steppe writes for <paramref name="frame"/>: TEME, GCRF, ITRF2000 (the Earth-fixed
-    /// frame, realised through the bundled IERS Earth-orientation data) or TOD.</summary>
+    /// <summary>The <c>REF_FRAME</c> Steppe writes for <paramref name="frame"/>: TEME, GCRF, ITRF2020 (the Earth-fixed
+    /// frame, realised through IERS Earth orientation data aligned with ITRF2020; see <see cref="FrameLabels"/>), TOD,
+    /// CIRF or TIRF.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The frame has no OEM name.</exception>
     public static string NameOf(Frame frame) => frame switch
     {
         Frame.Teme => OemKeywords.Teme,
         Frame.Gcrf => OemKeywords.Gcrf,
-        Frame.Itrf => OemKeywords.Itrf2000,
+        Frame.Itrf => OemKeywords.Itrf2020,
         Frame.Tod => OemKeywords.Tod,
-        _ => throw new ArgumentOutOfRangeException(nameof(frame), frame, "This frame has no CCSDS OEM REF_FRAME name; use TEME, GCRF, ITRF or TOD."),
+        Frame.Cirs => OemKeywords.Cirf,
+        Frame.Tirs => OemKeywords.Tirf,
+        _ => throw new ArgumentOutOfRangeException(nameof(frame), frame, "This frame has no CCSDS OEM REF_FRAME name; use TEME, GCRF, ITRF, TOD, CIRS or TIRS."),
     };
 
     /// <summary>The Steppe frame of an OEM <c>REF_FRAME</c> name, or null when Steppe has none. EME2000 and ICRF
@@ -154,6 +157,8 @@ public static class OemFrames
             OemKeywords.Teme => Frame.Teme,
             OemKeywords.Gcrf or OemKeywords.Eme2000 or OemKeywords.Icrf => Frame.Gcrf,
             OemKeywords.Tod => Frame.Tod,
+            OemKeywords.Cirf => Frame.Cirs,
+            OemKeywords.Tirf => Frame.Tirs,
             _ when n.StartsWith(OemKeywords.ItrfPrefix, StringComparison.Ordinal) => Frame.Itrf,
             _ => null,
         };

@@ -27,7 +27,7 @@ public sealed record StateDto(string TimeUtc, double? XKm, double? YKm, double? 
     double? LatitudeDeg, double? LongitudeDeg, double? AltitudeKm, double ElementAgeDays);
 
 /// <summary>Propagated states of one object.</summary>
-/// <param name="Frame">teme, itrf, gcrf or geodetic.</param>
+/// <param name="Frame">teme, itrf (ITRF2020, IERS 2010 conventions), gcrf (IERS 2010: IAU 2006/2000A, CIO based) or geodetic.</param>
 /// <param name="States">The states in time order.</param>
 /// <param name="StoppedAtUtc">Where SGP4 stopped (decay), or null.</param>
 /// <param name="Error">Why, or null.</param>
@@ -99,7 +99,7 @@ public static class PropagationEndpoints
     public static RouteGroupBuilder MapPropagationEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup(string.Empty).WithTags("Propagation");
-        group.MapGet("/propagate", Propagate).WithSummary("SGP4 states of one object over a span: frame teme, itrf, gcrf (km, km/s) or geodetic.");
+        group.MapGet("/propagate", Propagate).WithSummary("SGP4 states of one object over a span: frame teme, itrf (ITRF2020), gcrf (km, km/s; IERS 2010 conventions with the IERS Earth orientation data) or geodetic.");
         group.MapGet("/positions", Positions).WithSummary("Sub-satellite positions of up to 200 objects now or at a given instant, with their element age.");
         group.MapGet("/tracks", Tracks).WithSummary("Ground tracks split at ±180° longitude (up to 20 objects, 3 days).");
         group.MapGet("/footprints", Footprints).WithSummary("Visibility footprints (ground circles above a minimum elevation) of up to 20 objects.");

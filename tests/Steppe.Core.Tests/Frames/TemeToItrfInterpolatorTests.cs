@@ -4,7 +4,7 @@ using Steppe.Core.Time;
 
 namespace Steppe.Core.Tests.Frames;
 
-/// <summary>The interpolated TEME → ITRF rotation against <see cref="FrameTransforms.Rotation"/> at the same instants.</summary>
+/// <summary>The interpolated TEME → ITRF rotation against <see cref="FrameTransforms.Rotation(Frame, Frame, Instant, EarthOrientationTable)"/> at the same instants.</summary>
 public class TemeToItrfInterpolatorTests
 {
     private static double MaxDifference(Matrix3x3 a, Matrix3x3 b) => new[]

@@ -268,10 +268,13 @@ public class OemTests
     [Fact]
     public void Frames_MapBothWays()
     {
-        foreach (var f in new[] { Frame.Teme, Frame.Gcrf, Frame.Itrf, Frame.Tod })
+        foreach (var f in new[] { Frame.Teme, Frame.Gcrf, Frame.Itrf, Frame.Tod, Frame.Cirs, Frame.Tirs })
         {
             Assert.Equal(f, OemFrames.FrameOf(OemFrames.NameOf(f)));
         }
+
+        // The Earth-fixed frame is named by the realisation of the Earth orientation data (IERS finals2000A: ITRF2020).
+        Assert.Equal("ITRF2020", OemFrames.NameOf(Frame.Itrf));
 
         Assert.Equal(Frame.Itrf, OemFrames.FrameOf("ITRF-93"));
         Assert.Null(OemFrames.FrameOf("MCI"));

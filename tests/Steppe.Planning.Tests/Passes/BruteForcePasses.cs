@@ -14,7 +14,7 @@ internal sealed record ReferencePass(double Rise, double Set, double MaxElevatio
 
 /// <summary>
 /// The independent reference for pass finding: the elevation of every station sampled every second through the public
-/// look-angle API (SGP4 → <see cref="StateVector.To"/> ITRF → <see cref="GroundStation.LookAnglesTo(Steppe.Core.Mathematics.Vector3D)"/>),
+/// look-angle API (SGP4 → <see cref="StateVector.To(Frame, EarthOrientationTable)"/> ITRF → <see cref="GroundStation.LookAnglesTo(Steppe.Core.Mathematics.Vector3D)"/>),
 /// each sign change of elevation − mask bisected to 10 µs, each sampled local maximum refined by golden-section search
 /// on its 2 s bracket.
 /// </summary>
