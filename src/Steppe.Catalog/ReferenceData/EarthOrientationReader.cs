@@ -80,7 +80,7 @@ public sealed class EarthOrientationReader : IDataSetReader
                 continue;
             }
 
-            if (line.Length < 17 || line[6] != ' ' || line[12] != '.')
+            if (line.Length < 15 || line[6] != ' ' || line[12] != '.')
             {
                 return null; // Not the finals layout.
             }
@@ -97,7 +97,7 @@ public sealed class EarthOrientationReader : IDataSetReader
             }
 
             previousMjd = mjd;
-            if (line[16] == 'I')
+            if (line.Length > 16 && line[16] == 'I')
             {
                 last = Day(mjd);
             }

@@ -48,7 +48,7 @@ public sealed partial class LeapSecondReader : IDataSetReader
         var expires = table.ExpiresOn;
         var version = string.Create(CultureInfo.InvariantCulture, $"TAI − UTC = {last.OffsetSeconds} s since {last.StartDay:yyyy-MM-dd}")
             + (expires is { } x ? string.Create(CultureInfo.InvariantCulture, $"; expires {x:yyyy-MM-dd}") : "; no expiry date");
-        return new DataSetFacts(version, expires ?? last.StartDay, table.Entries[0].StartDay, null, null, expires);
+        return new DataSetFacts(version, expires ?? last.StartDay, leaps[0].StartDay, null, null, expires);
     }
 
     // Leap_Second.dat data lines: MJD day month year TAI-UTC, in increasing order.
