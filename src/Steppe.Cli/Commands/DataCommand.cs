@@ -100,16 +100,15 @@ internal static class DataCommand
         };
         var from = new Option<string?>("--from") { Description = "Take the data from this file or http(s) URL instead of the data set's source (one data set only; a file is not held to the refresh interval)." };
         var force = new Option<bool>("--force") { Description = "Fetch even before the data set's minimum refresh interval has passed (data centres block clients that fetch too often)." };
-        var elementsFormat = new Option<string>("--elements-format")
+        var elementsFormat = new Option<string?>("--elements-format")
         {
-            Description = "How element-set sources are fetched: omm-json (default), omm-csv or tle (five-digit catalog numbers only).",
-            DefaultValueFactory = _ => "omm-json",
+            Description = "How CelesTrak element-set sources are fetched: omm-json, omm-csv or tle (five-digit catalog numbers only); default: as the source is defined (OMM JSON for the CelesTrak sources).",
         };
         elementsFormat.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<string>() is not ("omm-json" or "omm-csv" or "tle"))
+            if (r.GetValueOrDefault<string?>() is not (null or "omm-json" or "omm-csv" or "tle"))
             {
-                r.AddError($"--elements-format: expected omm-json, omm-csv or tle, found '{r.GetValueOrDefault<string>()}'");
+                r.AddError($"--elements-format: expected omm-json, omm-csv or tle, found '{r.GetValueOrDefault<string?>()}'");
             }
         });
         var timeout = new Option<double>("--timeout") { Description = "Give up a download after this many seconds (default 60).", DefaultValueFactory = _ => 60 };
@@ -140,7 +139,10 @@ internal static class DataCommand
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(seconds) };
             http.DefaultRequestHeaders.UserAgent.ParseAdd("Steppe-data/1");
             var updater = new ReferenceDataUpdater(store, http) { BeforeInstall = PauseHook(context) };
-            var format = parse.GetValue(elementsFormat) switch { "tle" => ElementFormat.Tle, "omm-csv" => ElementFormat.OmmCsv, _ => ElementFormat.OmmJson };
+            ElementFormat? format = parse.GetValue(elementsFormat) switch
+            {
+                "tle" => ElementFormat.Tle, "omm-csv" => ElementFormat.OmmCsv, "omm-json" => ElementFormat.OmmJson, _ => null,
+            };
             var options = new DataUpdateOptions { From = fromValue, Force = parse.GetValue(force) };
             int failures = 0;
             foreach (var name in given)
@@ -169,7 +171,7 @@ internal static class DataCommand
     }
 
     /// <summary>Imports a named element-set source into the catalog; false (with the reason on standard error) when it failed.</summary>
-    private static bool UpdateElementSource(CliContext context, string? db, HttpClient http, string name, string? from, ElementFormat format, bool force)
+    private static bool UpdateElementSource(CliContext context, string? db, HttpClient http, string name, string? from, ElementFormat? format, bool force)
     {
         using var catalog = CatalogAccess.Open(db, context);
         if (!catalog.NamedSources().Any(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)))
