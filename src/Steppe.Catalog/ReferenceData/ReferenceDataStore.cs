@@ -34,14 +34,10 @@ public sealed record DataSetStatus(string Name, string Title, DataSetOrigin Orig
     /// <summary>
     /// The source as shown to anyone: a URL (without credentials), <c>bundled</c>, or <c>user file</c> — never a local path.
     /// </summary>
-    public string PublicSource => Origin switch
-    {
-        DataSetOrigin.Bundled => "bundled",
-        DataSetOrigin.None => "none",
-        _ => Uri.TryCreate(Source, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
+    public string PublicSource =>
+        Uri.TryCreate(Source, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
             ? new UriBuilder(u) { UserName = string.Empty, Password = string.Empty }.Uri.AbsoluteUri
-            : "user file",
-    };
+            : Origin switch { DataSetOrigin.Bundled => "bundled", DataSetOrigin.None => "none", _ => "user file" };
 }
 
 /// <summary>
