@@ -184,3 +184,63 @@ public sealed class RefreshApiTests(RefreshingServerFixture server) : IClassFixt
         Assert.Equal(1, server.Sources.Requests("SW-All.csv"));
     }
 }
+
+/// <summary>A refreshing server whose space-weather source has no server behind it (connection refused).</summary>
+public sealed class UnreachableSourceServerFixture : ServerFixture
+{
+    protected override void ConfigureMore(IWebHostBuilder builder)
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        builder.UseSetting("Steppe:Now", "2026-08-10T00:00:00Z");
+        builder.UseSetting("Steppe:Data:Refresh", "true");
+        builder.UseSetting("Steppe:Data:RetrySeconds", "0.2");
+        builder.UseSetting("Steppe:Data:Sources:eop", $"http://127.0.0.1:{port}/finals2000A.all");
+        builder.UseSetting("Steppe:Data:Sources:leap-seconds", $"http://127.0.0.1:{port}/Leap_Second.dat");
+        builder.UseSetting("Steppe:Data:Sources:space-weather", $"http://127.0.0.1:{port}/SW-All.csv");
+    }
+}
+
+/// <summary>Failures that reach no server are retried with exponential backoff, and the data in use stays.</summary>
+public sealed class RefreshBackoffTests(UnreachableSourceServerFixture server) : IClassFixture<UnreachableSourceServerFixture>
+{
+    [Fact]
+    public void Backoff_doubles_from_the_first_wait_up_to_the_interval()
+    {
+        var first = TimeSpan.FromSeconds(60);
+        Assert.Equal(TimeSpan.FromSeconds(60), DataRefreshService.Backoff(1, first, TimeSpan.FromHours(24)));
+        Assert.Equal(TimeSpan.FromSeconds(120), DataRefreshService.Backoff(2, first, TimeSpan.FromHours(24)));
+        Assert.Equal(TimeSpan.FromSeconds(480), DataRefreshService.Backoff(4, first, TimeSpan.FromHours(24)));
+        Assert.Equal(TimeSpan.FromHours(2), DataRefreshService.Backoff(10, first, TimeSpan.FromHours(2)));
+        Assert.Equal(TimeSpan.FromHours(2), DataRefreshService.Backoff(1000, first, TimeSpan.FromHours(2)));
+    }
+
+    [Fact]
+    public async Task Unreachable_source_is_retried_with_growing_waits_and_the_bundled_data_stays_in_use()
+    {
+        using var client = server.CreateClient();
+        var service = server.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DataRefreshService>().Single();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        List<RefreshAttempt> attempts;
+        while ((attempts = service.History.Where(a => a.Name == "space-weather").ToList()).Count < 4)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "fewer than four attempts within 60 s: " + string.Join(" / ", service.History.Select(a => a.Message)));
+            await Task.Delay(100);
+        }
+
+        Assert.All(attempts, a => Assert.False(a.Succeeded));
+        Assert.Contains("cannot fetch", attempts[0].Message);
+        for (int k = 1; k < 4; k++)
+        {
+            // The k-th retry waited at least 0.2 s × 2^(k−1) (a few milliseconds of clock granularity allowed).
+            var gap = attempts[k].AtUtc - attempts[k - 1].AtUtc;
+            Assert.True(gap >= TimeSpan.FromSeconds(0.2 * (1 << (k - 1))) - TimeSpan.FromMilliseconds(20), $"retry {k} after {gap.TotalSeconds} s");
+        }
+
+        var json = await Responses.Get(client, "/api/v1/data");
+        var eop = json.GetProperty("dataSets").EnumerateArray().First(d => d.Text("name") == "eop");
+        Assert.Equal("bundled", eop.Text("source"));
+    }
+}

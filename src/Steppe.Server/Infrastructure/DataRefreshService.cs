@@ -12,10 +12,19 @@ namespace Steppe.Server.Infrastructure;
 /// (from <c>Steppe:Data:RetrySeconds</c>, default 60 s, doubling up to the interval). One log line per fetch. Newly
 /// installed Earth orientation or leap seconds replace the tables requests use, without a restart.
 /// </summary>
-internal sealed partial class DataRefreshService(ReferenceDataService data, CatalogService catalog, IConfiguration configuration, ILogger<DataRefreshService> logger)
-    : BackgroundService
+internal sealed partial class DataRefreshService(ReferenceDataService data, CatalogService catalog, IConfiguration configuration, TimeProvider time,
+    ILogger<DataRefreshService> logger) : BackgroundService
 {
+    // Intervals are measured on the store's clock (the data's "now"); backoff on the real clock.
     private readonly Dictionary<string, (int Failures, DateTimeOffset NotBefore)> _backoff = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<RefreshAttempt> _history = new();
+
+    /// <summary>Every fetch attempted, oldest first (real time).</summary>
+    public IReadOnlyList<RefreshAttempt> History => _history.ToArray();
+
+    /// <summary>The wait before retry number <paramref name="failures"/> (1, 2, …): <paramref name="first"/> doubled each time, at most <paramref name="interval"/>.</summary>
+    public static TimeSpan Backoff(int failures, TimeSpan first, TimeSpan interval) =>
+        TimeSpan.FromTicks(Math.Min(interval.Ticks, first.Ticks * (1L << Math.Clamp(failures - 1, 0, 20))));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,26 +35,31 @@ internal sealed partial class DataRefreshService(ReferenceDataService data, Cata
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var now = data.Store.Clock.GetUtcNow();
-            var wake = now + TimeSpan.FromMinutes(1);
+            var delay = TimeSpan.FromMinutes(1);
             foreach (var job in Jobs())
             {
-                var due = job.NextFetchUtc ?? now;
-                if (_backoff.TryGetValue(job.Name, out var b) && b.NotBefore > due)
+                var real = time.GetUtcNow();
+                if (_backoff.TryGetValue(job.Name, out var b) && b.NotBefore > real)
                 {
-                    due = b.NotBefore;
+                    delay = b.NotBefore - real < delay ? b.NotBefore - real : delay;
+                    continue;
                 }
 
-                if (due > now)
+                var now = data.Store.Clock.GetUtcNow();
+                if (job.NextFetchUtc is { } due && due > now)
                 {
-                    wake = due < wake ? due : wake;
+                    delay = due - now < delay ? due - now : delay;
                     continue;
                 }
 
                 await RunAsync(job, updater, http, retry, stoppingToken).ConfigureAwait(false);
+                if (_backoff.TryGetValue(job.Name, out var after))
+                {
+                    var wait = after.NotBefore - time.GetUtcNow();
+                    delay = wait < delay ? wait : delay;
+                }
             }
 
-            var delay = wake - data.Store.Clock.GetUtcNow();
             try
             {
                 await Task.Delay(delay < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100) : delay, stoppingToken).ConfigureAwait(false);
@@ -103,13 +117,15 @@ internal sealed partial class DataRefreshService(ReferenceDataService data, Cata
             }
 
             _backoff.Remove(job.Name);
+            _history.Enqueue(new RefreshAttempt(job.Name, time.GetUtcNow(), true, message));
             LogFetched(logger, message);
         }
         catch (Exception e) when (e is DataUpdateException or CatalogException or ImportRejectedException && !stoppingToken.IsCancellationRequested)
         {
             int failures = _backoff.TryGetValue(job.Name, out var b) ? b.Failures + 1 : 1;
-            var wait = TimeSpan.FromTicks(Math.Min(job.MinimumRefresh.Ticks, retry.Ticks * (1L << Math.Min(failures - 1, 20))));
-            _backoff[job.Name] = (failures, data.Store.Clock.GetUtcNow() + wait);
+            var wait = Backoff(failures, retry, job.MinimumRefresh);
+            _backoff[job.Name] = (failures, time.GetUtcNow() + wait);
+            _history.Enqueue(new RefreshAttempt(job.Name, time.GetUtcNow(), false, e.Message));
             LogFailed(logger, job.Name, e.Message, wait.TotalSeconds);
         }
     }
@@ -120,3 +136,10 @@ internal sealed partial class DataRefreshService(ReferenceDataService data, Cata
     [LoggerMessage(Level = LogLevel.Warning, Message = "data refresh: {Name} failed: {Reason}; next try in {RetrySeconds:0} s at the earliest")]
     private static partial void LogFailed(ILogger logger, string name, string reason, double retrySeconds);
 }
+
+/// <summary>One fetch of the refresh service.</summary>
+/// <param name="Name">The data set or element source.</param>
+/// <param name="AtUtc">When it ended (real time).</param>
+/// <param name="Succeeded">Whether it succeeded (installed, unchanged, or imported).</param>
+/// <param name="Message">The log line's text.</param>
+internal sealed record RefreshAttempt(string Name, DateTimeOffset AtUtc, bool Succeeded, string Message);
