@@ -202,6 +202,19 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
+    public void Download_ThatStallsMidBody_TimesOut_AndTheOldDataStaysInUse()
+    {
+        Assert.Equal(ExitCodes.Ok, Steppe("data", "update", "leap-seconds", "--from", OlderLeap).Code);
+        var url = _server.ServeStalling("Leap_Second.dat", File.ReadAllBytes(Leap), TimeSpan.FromSeconds(10));
+        var clock = Stopwatch.StartNew();
+        var (code, _, error) = Steppe("data", "update", "leap-seconds", "--from", url, "--timeout", "1");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("no complete answer from 127.0.0.1 within 1 s", error);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"the timeout covers the body: {clock.Elapsed}");
+        Assert.Equal(File.ReadAllText(OlderLeap), TextInUse("leap-seconds"));
+    }
+
+    [Fact]
     public async Task Download_LargerThanTheDataSetCanBe_IsRefused()
     {
         var url = _server.Serve("huge.dat", 200, new byte[4096]);

@@ -13,6 +13,7 @@ public sealed class LoopbackHttpServer : IDisposable
     private readonly HttpListener _listener = new();
     private readonly ConcurrentDictionary<string, (int Status, byte[] Body)> _answers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TimeSpan> _stalls = new(StringComparer.Ordinal);
     private readonly Task _loop;
 
     public LoopbackHttpServer()
@@ -44,6 +45,13 @@ public sealed class LoopbackHttpServer : IDisposable
         return Url(path);
     }
 
+    /// <summary>Answers <paramref name="path"/> with 200, the headers and half the body, then stalls for <paramref name="stall"/>.</summary>
+    public string ServeStalling(string path, byte[] body, TimeSpan stall)
+    {
+        _stalls[path] = stall;
+        return Serve(path, 200, body);
+    }
+
     /// <summary>How many requests <paramref name="path"/> has had.</summary>
     public int Requests(string path) => _requests.GetValueOrDefault(path);
 
@@ -68,7 +76,18 @@ public sealed class LoopbackHttpServer : IDisposable
             {
                 context.Response.StatusCode = status;
                 context.Response.ContentLength64 = body.Length;
-                await context.Response.OutputStream.WriteAsync(body).ConfigureAwait(false);
+                if (_stalls.TryGetValue(path, out var stall))
+                {
+                    await context.Response.OutputStream.WriteAsync(body.AsMemory(0, body.Length / 2)).ConfigureAwait(false);
+                    await context.Response.OutputStream.FlushAsync().ConfigureAwait(false);
+                    await Task.Delay(stall).ConfigureAwait(false);
+                    await context.Response.OutputStream.WriteAsync(body.AsMemory(body.Length / 2)).ConfigureAwait(false);
+                }
+                else
+                {
+                    await context.Response.OutputStream.WriteAsync(body).ConfigureAwait(false);
+                }
+
                 context.Response.Close();
             }
             catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)

@@ -198,7 +198,10 @@ public sealed class ReferenceDataUpdater
     {
         try
         {
-            using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            // The client's timeout covers the whole answer, body included.
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(_http.Timeout);
+            using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             answered.Value = true;
             if (!response.IsSuccessStatusCode)
             {
@@ -211,15 +214,15 @@ public sealed class ReferenceDataUpdater
                 throw TooLarge(dataSet, url.AbsoluteUri);
             }
 
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return await CopyBoundedAsync(dataSet, url.AbsoluteUri, body, temporary, cancellationToken).ConfigureAwait(false);
+            await using var body = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+            return await CopyBoundedAsync(dataSet, url.AbsoluteUri, body, temporary, deadline.Token).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
             var why = e.InnerException?.Message ?? e.Message;
             throw new DataUpdateException(DataUpdateErrorKind.Download, $"{dataSet.Name}: cannot fetch {url.AbsoluteUri} ({why.ReplaceLineEndings(" ")}); the data in use is unchanged", e);
         }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new DataUpdateException(DataUpdateErrorKind.Download,
                 $"{dataSet.Name}: no complete answer from {url.Host} within {_http.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s; the data in use is unchanged", e);
