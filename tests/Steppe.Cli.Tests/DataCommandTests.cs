@@ -41,6 +41,7 @@ public sealed class DataCommandTests : IDisposable
     [InlineData("data")]
     [InlineData("data", "status")]
     [InlineData("data", "update")]
+    [InlineData("serve")]
     public void Help_DescribesEachVerb(params string[] verb)
     {
         var (code, output, error) = CliRunner.Run([.. verb, "--help"]);
@@ -51,6 +52,12 @@ public sealed class DataCommandTests : IDisposable
             Assert.Contains("--from", output);
             Assert.Contains("--force", output);
             Assert.Contains("--elements-format", output);
+        }
+
+        if (verb[0] == "serve")
+        {
+            Assert.Contains("--refresh", output);
+            Assert.Contains("--data-dir", output);
         }
     }
 

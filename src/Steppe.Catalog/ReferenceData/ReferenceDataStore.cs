@@ -58,6 +58,10 @@ public sealed class ReferenceDataStore
 
     private readonly Dictionary<string, DataSetDefinition> _byName;
 
+    // The user's version of each data set, read and verified once per manifest write (its time and size).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _bundledSha = new(StringComparer.OrdinalIgnoreCase);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Stamp, InUseVersion? Version)> _userVersions = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Creates a store in <paramref name="folder"/> for <paramref name="dataSets"/>; nothing is read or created yet.</summary>
     public ReferenceDataStore(string folder, IReadOnlyList<DataSetDefinition> dataSets, TimeProvider? clock = null)
     {
@@ -175,6 +179,28 @@ public sealed class ReferenceDataStore
     /// as new as the bundled one, else the bundled one.</summary>
     internal InUseVersion? InUse(DataSetDefinition dataSet, DataManifest manifest)
     {
+        var user = UserVersion(dataSet.Name, manifest);
+
+        var bundled = dataSet.Bundled();
+        if (bundled is not null && (user is null || bundled.Facts.VersionDate > user.Facts.VersionDate))
+        {
+            var sha = bundled.Text is null ? null : _bundledSha.GetOrAdd(dataSet.Name, _ => Sha256Hex(Encoding.UTF8.GetBytes(bundled.Text)));
+            return new InUseVersion(DataSetOrigin.Bundled, "bundled", bundled.Facts, sha, null, bundled.Text);
+        }
+
+        return user;
+    }
+
+    private InUseVersion? UserVersion(string name, DataManifest manifest)
+    {
+        var info = new FileInfo(Path.Combine(FolderOf(name), ManifestName));
+        long stamp = info.Exists ? info.LastWriteTimeUtc.Ticks ^ (info.Length << 40) : 0;
+        if (stamp != 0 && _userVersions.TryGetValue(name, out var cached) && cached.Stamp == stamp
+            && cached.Version?.Sha256 == manifest.Current?.Sha256)
+        {
+            return cached.Version;
+        }
+
         InUseVersion? user = null;
         foreach (var v in new[] { manifest.Current, manifest.Previous })
         {
@@ -183,7 +209,7 @@ public sealed class ReferenceDataStore
                 continue;
             }
 
-            var text = ReadVerified(dataSet.Name, v);
+            var text = ReadVerified(name, v);
             if (text is not null)
             {
                 user = new InUseVersion(DataSetOrigin.UserFile, v.Source, v.Facts, v.Sha256, v.FetchedUtc, text);
@@ -191,12 +217,7 @@ public sealed class ReferenceDataStore
             }
         }
 
-        var bundled = dataSet.Bundled();
-        if (bundled is not null && (user is null || bundled.Facts.VersionDate > user.Facts.VersionDate))
-        {
-            return new InUseVersion(DataSetOrigin.Bundled, "bundled", bundled.Facts, bundled.Text is null ? null : Sha256Hex(Encoding.UTF8.GetBytes(bundled.Text)), null, bundled.Text);
-        }
-
+        _userVersions[name] = (stamp, user);
         return user;
     }
 
