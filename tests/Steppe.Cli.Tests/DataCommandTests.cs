@@ -292,6 +292,45 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadersDuringUpdates_SeeTheOldOrTheNewVersion_NeverAMixture()
+    {
+        // Two versions with the same last observed day (a later prediction changed): each may replace the other.
+        var lines = File.ReadAllLines(Finals);
+        lines[^1] = lines[^1][..18] + " 0.190000" + lines[^1][27..];
+        var other = Path.Combine(_folder, "finals-other-prediction.all");
+        File.WriteAllLines(other, lines);
+        var versions = new HashSet<string> { File.ReadAllText(Finals), File.ReadAllText(other) };
+
+        var store = new ReferenceDataStore(DataDir, StandardDataSets.All);
+        using var http = new HttpClient();
+        var updater = new ReferenceDataUpdater(store, http);
+        await updater.UpdateAsync("eop", new DataUpdateOptions { From = Finals });
+        using var stop = new CancellationTokenSource();
+        int reads = 0;
+        var reader = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var text = new ReferenceDataStore(DataDir, StandardDataSets.All).Text("eop");
+                Assert.True(text is not null && versions.Contains(text), "a reader saw neither version");
+                reads++;
+            }
+        });
+
+        for (int i = 0; i < 40; i++)
+        {
+            var outcome = await updater.UpdateAsync("eop", new DataUpdateOptions { From = i % 2 == 0 ? other : Finals });
+            Assert.True(outcome.Installed);
+        }
+
+        stop.Cancel();
+        await reader;
+        Assert.True(reads > 10, $"only {reads} reads");
+        Assert.Equal(File.ReadAllText(Finals), store.Text("eop"));
+        Assert.Equal(2, Directory.EnumerateFiles(Path.Combine(DataDir, "eop"), "*.dat").Count()); // current and previous only
+    }
+
+    [Fact]
     public void Update_UnknownName_IsAUsageError()
     {
         var (code, _, error) = Steppe("data", "update", "no-such-data", "--db", Path.Combine(_folder, "catalog.db"));

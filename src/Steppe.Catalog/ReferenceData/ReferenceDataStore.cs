@@ -180,6 +180,12 @@ public sealed class ReferenceDataStore
     internal InUseVersion? InUse(DataSetDefinition dataSet, DataManifest manifest)
     {
         var user = UserVersion(dataSet.Name, manifest);
+        for (int retry = 0; user is null && manifest.Current is not null && retry < 3; retry++)
+        {
+            // Its files were replaced by two updates since the manifest was read: read the manifest again.
+            manifest = ReadManifest(dataSet.Name);
+            user = UserVersion(dataSet.Name, manifest);
+        }
 
         var bundled = dataSet.Bundled();
         if (bundled is not null && (user is null || bundled.Facts.VersionDate > user.Facts.VersionDate))
