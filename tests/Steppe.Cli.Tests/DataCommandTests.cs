@@ -383,6 +383,29 @@ public sealed class DataCommandTests : IDisposable
         Assert.All(celestrak, l => Assert.Contains("FORMAT=json", l));
     }
 
+    [Fact]
+    public void CatalogWithTheFormerTleDefaults_MovesToOmm_ButKeepsAUserUrl()
+    {
+        var db = Path.Combine(_folder, "catalog.db");
+        const string formerStations = "https://celestrak.org/NORAD/elements/gp.php?GROUP=stations&FORMAT=tle";
+        Assert.Equal(ExitCodes.Ok, CliRunner.Run("catalog", "sources", "add", "celestrak-stations", formerStations, "--db", db).ExitCode);
+        Assert.Equal(ExitCodes.Ok, CliRunner.Run("catalog", "sources", "add", "celestrak-geo", "https://example.org/geo.tle", "--db", db).ExitCode);
+
+        // As a catalog written by an earlier Steppe: its seed is applied again on the next open.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM catalog_info WHERE info_key = 'seed_sha256'";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var (code, csv, error) = CliRunner.Run("catalog", "sources", "--db", db, "--format", "csv");
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("celestrak-stations,https://celestrak.org/NORAD/elements/gp.php?GROUP=stations&FORMAT=json,", csv);
+        Assert.Contains("celestrak-geo,https://example.org/geo.tle,", csv);
+    }
+
     public void Dispose()
     {
         _server.Dispose();
