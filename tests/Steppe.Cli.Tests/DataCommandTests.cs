@@ -192,6 +192,31 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
+    public void UpdateOfEverything_SkipsDataSetsNotDueYet()
+    {
+        // Every data set fetched a moment ago (from the loopback server, as their sources).
+        var sources = new Dictionary<string, string>
+        {
+            ["eop"] = _server.ServeFile("finals2000A.all", Finals),
+            ["leap-seconds"] = _server.ServeFile("Leap_Second.dat", Leap),
+            ["space-weather"] = _server.ServeFile("SW-All.csv", SpaceWeather),
+        };
+        foreach (var (name, url) in sources)
+        {
+            Assert.Equal(ExitCodes.Ok, Steppe("data", "update", name, "--from", url).Code);
+        }
+
+        // 'data update' with no names: nothing is due; each says when it may be fetched, and that is not a failure.
+        var (code, _, error) = Steppe("data", "update");
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Equal(3, error.Split('\n').Count(l => l.Contains("may be fetched again after", StringComparison.Ordinal)));
+        Assert.All(sources.Keys, n => Assert.Equal(1, _server.Requests(new Uri(sources[n]).AbsolutePath.TrimStart('/'))));
+
+        // Named explicitly, a data set that is not due is an error.
+        Assert.Equal(ExitCodes.BadInput, Steppe("data", "update", "eop").Code);
+    }
+
+    [Fact]
     public void UpdateFromUrl_ThatFails_LeavesTheOldDataInUse()
     {
         Assert.Equal(ExitCodes.Ok, Steppe("data", "update", "space-weather", "--from", SpaceWeather).Code);

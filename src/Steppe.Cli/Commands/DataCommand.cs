@@ -123,7 +123,8 @@ internal static class DataCommand
         command.SetAction(parse =>
         {
             var store = OpenStore(parse.GetValue(dataDir));
-            var given = parse.GetValue(names) is { Length: > 0 } n ? n : StandardDataSets.All.Select(d => d.Name).ToArray();
+            bool named = parse.GetValue(names) is { Length: > 0 };
+            var given = named ? parse.GetValue(names)! : StandardDataSets.All.Select(d => d.Name).ToArray();
             var fromValue = parse.GetValue(from);
             if (fromValue is not null && given.Length != 1)
             {
@@ -157,6 +158,11 @@ internal static class DataCommand
                 {
                     var outcome = updater.UpdateAsync(name, options).GetAwaiter().GetResult();
                     context.Out.WriteLine(outcome.Message);
+                }
+                catch (DataUpdateException e) when (e.Kind == DataUpdateErrorKind.TooSoon && !named)
+                {
+                    // Updating everything: a data set fetched recently is simply not due yet.
+                    context.Error.WriteLine($"steppe: {e.Message}");
                 }
                 catch (DataUpdateException e)
                 {
