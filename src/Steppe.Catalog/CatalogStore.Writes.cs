@@ -376,11 +376,15 @@ public sealed partial class CatalogStore
 
         foreach (var s in seed.NamedSources)
         {
-            using var c = Command("INSERT INTO named_sources (name, url, min_refresh_s, description) VALUES (@n, @u, @s, @d) ON CONFLICT (name) DO NOTHING", t);
+            // A source still at its former default (CelesTrak as TLE) moves to the new default (OMM); one the user
+            // changed is left as it is.
+            using var c = Command("INSERT INTO named_sources (name, url, min_refresh_s, description) VALUES (@n, @u, @s, @d) " +
+                "ON CONFLICT (name) DO UPDATE SET url = excluded.url, description = excluded.description WHERE named_sources.url = @former", t);
             AddParameter(c, "@n", s.Name);
             AddParameter(c, "@u", s.Url.AbsoluteUri);
             AddParameter(c, "@s", (long)s.MinimumRefresh.TotalSeconds);
             AddParameter(c, "@d", s.Description);
+            AddParameter(c, "@former", s.Url.AbsoluteUri.Replace("FORMAT=json", "FORMAT=tle", StringComparison.Ordinal));
             c.ExecuteNonQuery();
         }
     }

@@ -28,6 +28,12 @@ public sealed record SteppeServerOptions
 
     /// <summary>Log as JSON lines (one object per event) instead of plain text.</summary>
     public bool JsonLogs { get; init; }
+
+    /// <summary>Refresh the data sets in the background on their intervals (<c>steppe serve --refresh</c>).</summary>
+    public bool Refresh { get; init; }
+
+    /// <summary>The folder of downloaded data; null for the per-user default (<c>STEPPE_DATA_DIR</c> or steppe/data).</summary>
+    public string? DataFolder { get; init; }
 }
 
 /// <summary>
@@ -52,6 +58,12 @@ public static partial class SteppeServer
         public const string ApiKey = "Steppe:ApiKey";
         public const string HeavyPerMinute = "Steppe:RateLimits:HeavyPerMinute";
         public const string Now = "Steppe:Now";
+        public const string DataFolder = "Steppe:Data:Folder";
+        public const string DataRefresh = "Steppe:Data:Refresh";
+        public const string DataRetrySeconds = "Steppe:Data:RetrySeconds";
+
+        /// <summary>A section of data-set names and URLs that replace their default sources (mirrors, test servers).</summary>
+        public const string DataSources = "Steppe:Data:Sources";
     }
 
     /// <summary>Builds the application (not yet started).</summary>
@@ -66,6 +78,8 @@ public static partial class SteppeServer
             var values = new Dictionary<string, string?>();
             if (options.Database is not null) values[Keys.Database] = options.Database;
             if (options.ApiKey is not null) values[Keys.ApiKey] = options.ApiKey;
+            if (options.DataFolder is not null) values[Keys.DataFolder] = options.DataFolder;
+            if (options.Refresh) values[Keys.DataRefresh] = "true";
             builder.Configuration.AddInMemoryCollection(values);
             if (options.Urls is not null)
             {
@@ -111,7 +125,22 @@ public static partial class SteppeServer
             var db = sp.GetRequiredService<IConfiguration>()[Keys.Database];
             return new CatalogService(CatalogLocation.Resolve(db), sp.GetRequiredService<ILogger<CatalogService>>());
         });
-        services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog");
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var folder = configuration[Keys.DataFolder];
+            var sources = configuration.GetSection(Keys.DataSources).GetChildren()
+                .Where(c => Uri.TryCreate(c.Value, UriKind.Absolute, out _)).ToDictionary(c => c.Key, c => new Uri(c.Value!), StringComparer.OrdinalIgnoreCase);
+            var fixedNow = configuration[Keys.Now];
+            TimeProvider clock = string.IsNullOrWhiteSpace(fixedNow) ? sp.GetRequiredService<TimeProvider>() : new FixedClock(new DateTimeOffset(Instant.Parse(fixedNow).ToDateTime(), TimeSpan.Zero));
+            var store = new Steppe.Catalog.ReferenceData.ReferenceDataStore(string.IsNullOrWhiteSpace(folder) ? Steppe.Catalog.ReferenceData.ReferenceDataStore.DefaultFolder() : folder,
+                Steppe.Catalog.ReferenceData.StandardDataSets.WithSources(sources), clock);
+            return new ReferenceDataService(store, sp.GetRequiredService<CatalogService>(), configuration.GetValue(Keys.DataRefresh, false));
+        });
+        services.AddHostedService<BackgroundService>(sp => sp.GetRequiredService<ReferenceDataService>().Refreshing
+            ? ActivatorUtilities.CreateInstance<DataRefreshService>(sp)
+            : new IdleService());
+        services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog").AddCheck<DataHealthCheck>("data");
         services.AddOpenApi("v1", o =>
         {
             o.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_1;
@@ -188,6 +217,7 @@ public static partial class SteppeServer
         api.MapLaunchEndpoints();
         api.MapTransferEndpoints();
         api.MapConjunctionEndpoints();
+        api.MapDataEndpoints();
 
         // Open the catalog (and load the bundled snapshot on first run) before the first request.
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<CatalogService>().Initialise());
@@ -196,10 +226,19 @@ public static partial class SteppeServer
     private static Task HealthJson(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        var data = context.RequestServices.GetRequiredService<ReferenceDataService>().Status();
         var body = new
         {
             status = report.Status.ToString().ToLowerInvariant(),
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString().ToLowerInvariant(), description = e.Value.Description }),
+            data = data.Select(d => new
+            {
+                name = d.Name,
+                state = d.State.ToString().ToLowerInvariant(),
+                source = d.PublicSource,
+                version = d.Version,
+                ageDays = d.Age is { } a ? Math.Round(a.TotalDays, 3) : (double?)null,
+            }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }
@@ -229,6 +268,30 @@ internal sealed class CatalogHealthCheck(CatalogService catalog) : IHealthCheck
             return Task.FromResult(HealthCheckResult.Unhealthy(e.Message));
         }
     }
+}
+
+/// <summary>Healthy when every data set in use is current; degraded (HTTP 200) with the reasons when one is stale or expired.</summary>
+internal sealed class DataHealthCheck(ReferenceDataService data) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var warnings = ReferenceDataService.Warnings(data.Status());
+        return Task.FromResult(warnings.Count == 0
+            ? HealthCheckResult.Healthy("every data set is current")
+            : HealthCheckResult.Degraded(string.Join("; ", warnings)));
+    }
+}
+
+/// <summary>A clock fixed at one instant (<c>Steppe:Now</c>); timers still run on the system clock.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
+
+/// <summary>Stands in for the refresh service when the server does not refresh.</summary>
+internal sealed class IdleService : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
 }
 
 /// <summary>One structured log event per request: method, path, status and elapsed milliseconds.</summary>

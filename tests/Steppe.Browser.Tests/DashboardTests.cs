@@ -28,6 +28,11 @@ public sealed class DashboardTests(SteppeServeFixture server) : IClassFixture<St
         await Assertions.Expect(page.Locator("[data-testid=element-age]")).ToContainTextAsync("days");
         await Assertions.Expect(page.Locator("#fleet-table tbody tr")).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator("[data-testid=overview-row]").First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+
+        // The top bar says how current the data is (GET /api/v1/data), with each data set's state on hover.
+        var dataState = page.Locator("[data-testid=data-state]");
+        await Assertions.Expect(dataState).ToHaveAttributeAsync("data-status", new System.Text.RegularExpressions.Regex("^(current|stale|expired)$"));
+        Assert.Contains("eop:", await dataState.GetAttributeAsync("title"));
         await SteppeServeFixture.Screenshot(page, "01-map-1280x800.png");
 
         // The clock runs: the ISS marker moves at 600× within a second.

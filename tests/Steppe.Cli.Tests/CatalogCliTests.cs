@@ -185,7 +185,7 @@ public sealed class CatalogCliTests : IDisposable
     {
         var (code, csv, _) = Steppe("catalog", "sources", "--format", "csv");
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("celestrak-stations,https://celestrak.org/NORAD/elements/gp.php?GROUP=stations&FORMAT=tle,2,", csv);
+        Assert.Contains("celestrak-stations,https://celestrak.org/NORAD/elements/gp.php?GROUP=stations&FORMAT=json,2,", csv);
 
         Assert.Equal(ExitCodes.Ok, Steppe("catalog", "sources", "add", "mirror", "http://127.0.0.1:9/x.tle", "--min-refresh-hours", "6").Code);
         Assert.Contains("mirror,http://127.0.0.1:9/x.tle,6,", Steppe("catalog", "sources", "--format", "csv").Out);

@@ -148,7 +148,8 @@ public sealed class CatalogApiTests(ServerFixture server) : IClassFixture<Server
     public async Task Health_reports_the_catalog()
     {
         var json = await Responses.Get(_client, "/health");
-        Assert.Equal("healthy", json.Text("status"));
+        // Degraded (still HTTP 200) when a data set is stale or expired: see DataApiTests.
+        Assert.Contains(json.Text("status"), new[] { "healthy", "degraded" });
         Assert.Equal("healthy", json.GetProperty("checks").GetProperty("catalog").Text("status"));
     }
 }

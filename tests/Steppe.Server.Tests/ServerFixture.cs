@@ -24,11 +24,15 @@ public class ServerFixture : WebApplicationFactory<Program>
         _folder = Path.Combine(Path.GetTempPath(), "steppe-server-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
         DatabasePath = Path.Combine(_folder, "catalog.db");
+        DataFolder = Path.Combine(_folder, "data");
         File.Copy(Template.Value, DatabasePath);
     }
 
     /// <summary>This fixture's catalog file.</summary>
     public string DatabasePath { get; }
+
+    /// <summary>This fixture's folder of downloaded data (empty: the bundled data is used).</summary>
+    public string DataFolder { get; }
 
     /// <summary>Requests per minute allowed on the heavy endpoints.</summary>
     protected virtual int HeavyPerMinute => 10_000;
@@ -39,6 +43,13 @@ public class ServerFixture : WebApplicationFactory<Program>
         builder.UseSetting("Steppe:ApiKey", ApiKey);
         builder.UseSetting("Steppe:RateLimits:HeavyPerMinute", HeavyPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Steppe:Data:Folder", DataFolder);
+        ConfigureMore(builder);
+    }
+
+    /// <summary>Settings a derived fixture adds.</summary>
+    protected virtual void ConfigureMore(IWebHostBuilder builder)
+    {
     }
 
     protected override void Dispose(bool disposing)

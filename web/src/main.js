@@ -222,6 +222,25 @@ function setupControls() {
   });
 }
 
+/** The age and state of the data the server depends on (GET /api/v1/data): one line in the top bar, details on hover. */
+async function refreshDataState() {
+  const box = document.getElementById('data-state');
+  try {
+    const data = await api('data');
+    const inUse = data.dataSets.filter((d) => d.state !== 'missing' || ['eop', 'leap-seconds'].includes(d.name));
+    box.className = `data-state ${data.status}`;
+    box.dataset.status = data.status;
+    box.textContent = data.warnings.length
+      ? `Data ${data.status}: ${inUse.filter((d) => d.state === 'stale' || d.state === 'expired').map((d) => `${d.name} ${d.state}`).join(', ')}`
+      : 'Data current';
+    box.title = inUse.map((d) => `${d.name}: ${d.state}, ${d.source}${d.ageDays !== null ? `, ${fmt(d.ageDays, 1)} d old` : ''} — ${d.reason}`).join('\n')
+      + (data.refreshing ? '\nRefreshed in the background.' : '\nNot refreshed by this server (steppe data update, or steppe serve --refresh).');
+  } catch (e) {
+    box.className = 'data-state expired';
+    box.textContent = `Data state unknown: ${e.message}`;
+  }
+}
+
 let lastSlow = 0;
 function tick() {
   const t = app.clock.now();
@@ -258,6 +277,8 @@ async function start() {
   await refreshPositions();
   refreshOverview(true);
   if (params.get('tab')) selectTab(params.get('tab'));
+  await refreshDataState();
+  setInterval(refreshDataState, 10 * 60e3);
   document.body.dataset.ready = 'true';
   requestAnimationFrame(tick);
 }

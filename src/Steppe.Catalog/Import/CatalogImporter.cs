@@ -62,6 +62,9 @@ public sealed class CatalogImporter
     private readonly CatalogStore _store;
     private readonly HttpClient _http;
 
+    /// <summary>The largest download accepted from a URL (CelesTrak's whole GP catalog as OMM JSON is a few tens of MiB).</summary>
+    public long MaximumDownloadBytes { get; init; } = 256L << 20;
+
     /// <summary>Creates an importer into <paramref name="store"/> that fetches URLs with <paramref name="http"/>.</summary>
     public CatalogImporter(CatalogStore store, HttpClient http)
     {
@@ -276,21 +279,49 @@ public sealed class CatalogImporter
     {
         try
         {
-            using var response = await _http.GetAsync(r.Location, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            // The client's timeout covers the whole answer, body included.
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(_http.Timeout);
+            var token = deadline.Token;
+            using var response = await _http.GetAsync(r.Location, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 throw new CatalogException(CatalogErrorKind.BadInput,
                     $"{r.Display}: the server answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}; nothing was imported");
             }
 
-            return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            // Bounded: a runaway answer fails at the limit instead of filling memory.
+            var tooLarge = new CatalogException(CatalogErrorKind.BadInput,
+                $"{r.Display}: the answer is larger than {(MaximumDownloadBytes >> 20).ToString(CultureInfo.InvariantCulture)} MiB; nothing was imported");
+            if (response.Content.Headers.ContentLength > MaximumDownloadBytes)
+            {
+                throw tooLarge;
+            }
+
+            await using var body = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+            using var memory = new MemoryStream();
+            var buffer = new byte[81920];
+            int n;
+            while ((n = await body.ReadAsync(buffer, token).ConfigureAwait(false)) > 0)
+            {
+                if (memory.Length + n > MaximumDownloadBytes)
+                {
+                    throw tooLarge;
+                }
+
+                memory.Write(buffer, 0, n);
+            }
+
+            memory.Position = 0;
+            using var reader = new StreamReader(memory, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return await reader.ReadToEndAsync(token).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
             var why = e.InnerException?.Message ?? e.Message;
             throw new CatalogException(CatalogErrorKind.BadInput, $"{r.Display}: cannot fetch ({why.ReplaceLineEndings(" ")}); nothing was imported", e);
         }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new CatalogException(CatalogErrorKind.BadInput,
                 $"{r.Display}: no answer within {_http.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s; nothing was imported", e);

@@ -38,9 +38,18 @@ internal static class ServeCommand
                 r.AddError($"--log-format: expected text or json, found '{value}'");
             }
         });
+        var refresh = new Option<bool>("--refresh")
+        {
+            Description = "Refresh Earth orientation, leap seconds, space weather and the element-set sources fetched before, in the background on their " +
+                          "minimum intervals (with backoff on failure); new tables are used without a restart ('steppe data status' lists them).",
+        };
+        var dataDir = new Option<string?>("--data-dir")
+        {
+            Description = "The folder of downloaded data (default $STEPPE_DATA_DIR, else steppe/data in the per-user data folder).",
+        };
         var command = new Command("serve", "Serve the REST API (OpenAPI at /openapi/v1.json) and the web page on the catalog (the embedded one by default).")
         {
-            urls, db, apiKey, logFormat,
+            urls, db, apiKey, logFormat, refresh, dataDir,
         };
         command.SetAction(parse =>
         {
@@ -60,6 +69,8 @@ internal static class ServeCommand
                 Urls = parse.GetValue(urls),
                 ApiKey = parse.GetValue(apiKey) ?? Environment.GetEnvironmentVariable(ApiKeyVariable),
                 JsonLogs = parse.GetValue(logFormat) == "json",
+                Refresh = parse.GetValue(refresh),
+                DataFolder = parse.GetValue(dataDir),
             });
             app.Lifetime.ApplicationStarted.Register(() =>
             {
