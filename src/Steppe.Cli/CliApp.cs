@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Steppe.Catalog;
+using Steppe.Catalog.ReferenceData;
 using Steppe.Cli.Commands;
 using Steppe.Core.Time;
 using Steppe.Formats;
@@ -14,12 +15,20 @@ public static class CliApp
     /// <summary>Runs the command line with the given output writers and returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, TimeProvider.System);
 
+    /// <summary>The tables of the data in use: the user's data folder (<c>steppe data update</c>) over the bundled snapshots.</summary>
+    private static ReferenceTables LoadTables(TimeProvider time)
+    {
+        var store = new ReferenceDataStore(ReferenceDataStore.DefaultFolder(), StandardDataSets.All, time);
+        var leapSeconds = store.LeapSeconds();
+        return new ReferenceTables(store.EarthOrientation(leapSeconds));
+    }
+
     /// <summary>Runs the command line with the given output writers and clock ("now"), and returns the exit code. The
     /// Earth orientation and leap-second tables are created here, once, and handed down through the context.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
-        var context = new CliContext(stdout, stderr) { Tables = ReferenceTables.Bundled(), Time = time };
+        var context = new CliContext(stdout, stderr) { TablesSource = () => LoadTables(time), Time = time };
         var root = BuildRoot(context);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -189,9 +198,21 @@ public sealed class CliContext
     /// <summary>A Spectre console on standard error (progress bars, so that data on standard output stays clean).</summary>
     public IAnsiConsole ErrorConsole { get; }
 
-    /// <summary>Earth orientation and leap seconds, created once per run and handed to every computation (default: the
-    /// tables shipped with Steppe).</summary>
-    public ReferenceTables Tables { get; init; } = ReferenceTables.Bundled();
+    private Lazy<ReferenceTables> _tables = new(ReferenceTables.Bundled);
+
+    /// <summary>Earth orientation and leap seconds, created once per run (on first use) and handed to every computation
+    /// (default: the tables shipped with Steppe).</summary>
+    public ReferenceTables Tables
+    {
+        get => _tables.Value;
+        init => _tables = new(value);
+    }
+
+    /// <summary>Where <see cref="Tables"/> come from, read on first use (the run's data store).</summary>
+    public Func<ReferenceTables> TablesSource
+    {
+        init => _tables = new(value);
+    }
 
     /// <summary>The clock for "now" (default: the system clock).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;

@@ -117,8 +117,9 @@ public static partial class SteppeServer
         });
         services.AddSingleton(TimeProvider.System);
 
-        // Earth orientation and leap seconds: created once here and handed to every endpoint that needs them.
-        services.AddSingleton(ReferenceTables.Bundled());
+        // Earth orientation and leap seconds: the tables of the data in use (bundled or newer user data), handed to every
+        // endpoint that needs them; a refresh swaps them as a whole, so one request always sees one consistent set.
+        services.AddTransient(sp => sp.GetRequiredService<ReferenceDataService>().Tables);
         services.AddSingleton(sp => new ServerClock(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IConfiguration>()[Keys.Now]));
         services.AddSingleton(sp =>
         {

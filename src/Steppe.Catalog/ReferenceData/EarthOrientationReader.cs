@@ -62,7 +62,7 @@ public sealed class EarthOrientationReader : IDataSetReader
     public static EarthOrientationTable Parse(string text, LeapSecondTable leapSeconds)
     {
         ArgumentNullException.ThrowIfNull(leapSeconds);
-        return EarthOrientationTable.FromEntries(EarthOrientationTable.Parse(text).Entries, leapSeconds);
+        return EarthOrientationTable.Parse(text).WithLeapSeconds(leapSeconds);
     }
 
     /// <summary>The last day flagged I (IERS observed) in a <c>finals</c> file, or null when the text is not one.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Steppe.Core.SpaceWeather;
 using Steppe.Core.Time;
 
 namespace Steppe.Catalog.ReferenceData;
@@ -143,12 +144,19 @@ public sealed class ReferenceDataStore
         return text is null ? LeapSecondTable.Bundled : LeapSecondTable.Parse(text);
     }
 
-    /// <summary>The Earth orientation table in use, built against <paramref name="leapSeconds"/>; empty when there is none.</summary>
+    /// <summary>The Earth orientation table in use (the user's file when newer than the bundled table), built against <paramref name="leapSeconds"/>.</summary>
     public EarthOrientationTable EarthOrientation(LeapSecondTable leapSeconds)
     {
         ArgumentNullException.ThrowIfNull(leapSeconds);
         var text = Text(StandardDataSets.EarthOrientation);
-        return text is null ? EarthOrientationTable.FromEntries([], leapSeconds) : EarthOrientationReader.Parse(text, leapSeconds);
+        return text is null ? EarthOrientationTable.Bundled.WithLeapSeconds(leapSeconds) : EarthOrientationReader.Parse(text, leapSeconds);
+    }
+
+    /// <summary>The space-weather table in use (the user's file when newer than the bundled snapshot).</summary>
+    public SpaceWeatherTable SpaceWeather()
+    {
+        var text = Text(StandardDataSets.SpaceWeather);
+        return text is null ? SpaceWeatherTable.Bundled : SpaceWeatherTable.Parse(text);
     }
 
     internal DataSetDefinition Require(string name) =>

@@ -1,12 +1,13 @@
 using System.Globalization;
+using Steppe.Core.SpaceWeather;
 
 namespace Steppe.Catalog.ReferenceData;
 
 /// <summary>
 /// Checks CelesTrak's space-weather table (<c>SW-All.csv</c>: one row a day, F10.7 observed/adjusted/81-day, Kp/Ap
-/// 3-hourly and daily, a data-type column OBS / INT / PRD / PRM). This is a structural check — the header names the
-/// columns read, dates strictly increasing, F10.7 and Ap within physical bounds — behind <see cref="IDataSetReader"/>,
-/// so that a full parser of the table can take its place without changing the store.
+/// 3-hourly and daily, a data-type column OBS / INT / PRD / PRM): a structural check first — the header names the
+/// columns read, dates strictly increasing, F10.7 and Ap within physical bounds, each failure with its line — then the
+/// full parser (<see cref="SpaceWeatherTable.Parse"/>) that the drag models read the table with.
 /// </summary>
 public sealed class SpaceWeatherReader : IDataSetReader
 {
@@ -81,6 +82,8 @@ public sealed class SpaceWeatherReader : IDataSetReader
             throw new FormatException("expected daily space-weather rows with observed (OBS) values, found none");
         }
 
+        // The structural checks above give line numbers; the table's own parser then reads every column as drag models will.
+        _ = SpaceWeatherTable.Parse(text);
         DateOnly? predicted = previous > lastObserved ? previous : null;
         var version = string.Create(CultureInfo.InvariantCulture, $"observed to {lastObserved:yyyy-MM-dd}")
             + (predicted is { } q ? string.Create(CultureInfo.InvariantCulture, $", predicted to {q:yyyy-MM-dd}") : string.Empty);

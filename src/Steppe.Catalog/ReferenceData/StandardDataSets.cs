@@ -1,4 +1,5 @@
 using System.Globalization;
+using Steppe.Core.SpaceWeather;
 using Steppe.Core.Time;
 
 namespace Steppe.Catalog.ReferenceData;
@@ -27,11 +28,11 @@ public static class StandardDataSets
     /// <summary>Space weather is stale when its last observed day is older than this.</summary>
     public static readonly TimeSpan SpaceWeatherStaleAfter = TimeSpan.FromDays(7);
 
-    private static readonly Lazy<BundledDataSet?> s_bundledEop = new(() => BundledText("finals", "eopc04") is { } t ? new BundledDataSet(new EarthOrientationReader().Check(t), t) : null);
-    private static readonly Lazy<BundledDataSet?> s_bundledLeap = new(() => BundledText("Leap_Second", "leap-seconds") is { } t
-        ? new BundledDataSet(new LeapSecondReader().Check(t), t)
-        : new BundledDataSet(LeapSecondReader.Facts(LeapSecondTable.Bundled), null));
-    private static readonly Lazy<BundledDataSet?> s_bundledSpaceWeather = new(() => BundledText("SW-All") is { } t ? new BundledDataSet(new SpaceWeatherReader().Check(t), t) : null);
+    // The bundled snapshots are the tables compiled into Steppe.Core (stored compressed there): their facts come from the
+    // tables themselves, and the store hands out the tables, not text.
+    private static readonly Lazy<BundledDataSet?> s_bundledEop = new(() => new BundledDataSet(FromSummary(EarthOrientationTable.Bundled.Summary), null));
+    private static readonly Lazy<BundledDataSet?> s_bundledLeap = new(() => new BundledDataSet(LeapSecondReader.Facts(LeapSecondTable.Bundled), null));
+    private static readonly Lazy<BundledDataSet?> s_bundledSpaceWeather = new(() => new BundledDataSet(FromSummary(SpaceWeatherTable.Bundled.Summary), null));
 
     /// <summary>
     /// The data sets: Earth orientation (fetched at most once a day; IERS updates <c>finals2000A.all</c> daily to weekly),
@@ -110,26 +111,15 @@ public static class StandardDataSets
             : new(DataSetState.Current, Invariant($"observed to {observed:yyyy-MM-dd}"));
     }
 
-    /// <summary>The text of a data file embedded in Steppe.Core whose resource name contains one of <paramref name="names"/>
-    /// (the first name found wins), or null.</summary>
-    private static string? BundledText(params string[] names)
+    /// <summary>The facts of a compiled-in table from its summary (versions are ordered by the last observed day).</summary>
+    internal static DataSetFacts FromSummary(DataSummary summary)
     {
-        var assembly = typeof(EarthOrientationTable).Assembly;
-        var resources = assembly.GetManifestResourceNames();
-        foreach (var name in names)
-        {
-            var resource = resources.FirstOrDefault(r => r.Contains(name, StringComparison.OrdinalIgnoreCase));
-            if (resource is null)
-            {
-                continue;
-            }
-
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
-
-        return null;
+        var observed = summary.LastObservedDay ?? summary.LastDay ?? throw new InvalidOperationException($"the bundled {summary.Kind} has no data");
+        var predicted = summary.LastPredictedDay is { } p && p > observed ? p : (DateOnly?)null;
+        var version = predicted is null
+            ? Invariant($"observed to {observed:yyyy-MM-dd}")
+            : Invariant($"observed to {observed:yyyy-MM-dd}, predicted to {predicted:yyyy-MM-dd}");
+        return new DataSetFacts(version, observed, summary.FirstDay, observed, predicted, summary.ExpiresOn);
     }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

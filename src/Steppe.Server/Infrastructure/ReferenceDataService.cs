@@ -1,25 +1,19 @@
 using System.Globalization;
 using Steppe.Catalog;
 using Steppe.Catalog.ReferenceData;
-using Steppe.Core.Time;
+using Steppe.Planning;
 
 namespace Steppe.Server.Infrastructure;
 
-/// <summary>The time tables in use: replaced as a whole when newer data is installed, so a request sees one consistent pair.</summary>
-/// <param name="LeapSeconds">TAI − UTC.</param>
-/// <param name="EarthOrientation">Earth orientation, built against <paramref name="LeapSeconds"/>.</param>
-/// <param name="LoadedUtc">When they were loaded.</param>
-public sealed record TimeTables(LeapSecondTable LeapSeconds, EarthOrientationTable EarthOrientation, DateTimeOffset LoadedUtc);
-
 /// <summary>
 /// The server's data sets (<see cref="ReferenceDataStore"/> in the data folder, on top of the bundled snapshots) and the
-/// tables built from them. <see cref="Tables"/> is swapped atomically after a refresh installs newer data; requests read it
+/// tables built from them (Earth orientation on the leap seconds in use, as one <see cref="ReferenceTables"/>). <see cref="Tables"/> is swapped atomically after a refresh installs newer data; requests read it
 /// once and use that pair throughout.
 /// </summary>
 internal sealed class ReferenceDataService
 {
     private readonly CatalogService _catalog;
-    private TimeTables? _tables;
+    private ReferenceTables? _tables;
 
     public ReferenceDataService(ReferenceDataStore store, CatalogService catalog, bool refreshing)
     {
@@ -34,14 +28,14 @@ internal sealed class ReferenceDataService
     /// <summary>Whether the background refresh runs.</summary>
     public bool Refreshing { get; }
 
-    /// <summary>The tables in use (loaded on first use).</summary>
-    public TimeTables Tables => Volatile.Read(ref _tables) ?? Reload();
+    /// <summary>The tables in use (loaded on first use); every request that needs them is handed these (see SteppeServer).</summary>
+    public ReferenceTables Tables => Volatile.Read(ref _tables) ?? Reload();
 
     /// <summary>Builds the tables from the data in use and makes them the ones requests get.</summary>
-    public TimeTables Reload()
+    public ReferenceTables Reload()
     {
         var leap = Store.LeapSeconds();
-        var tables = new TimeTables(leap, Store.EarthOrientation(leap), Store.Clock.GetUtcNow());
+        var tables = new ReferenceTables(Store.EarthOrientation(leap));
         Volatile.Write(ref _tables, tables);
         return tables;
     }
