@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Steppe.Core.Geodesy;
 using Steppe.Core.Propagation.Sgp4;
 using Steppe.Core.Units;
+using Steppe.Planning;
 using Steppe.Planning.Eclipses;
 using Steppe.Planning.Passes;
 using Steppe.Server.Infrastructure;
@@ -153,7 +154,7 @@ public static class PassesEndpoints
             IReadOnlyList<VisiblePass>? visible = null;
             if (maxSunDeg is { } sun)
             {
-                var v = VisiblePassFinder.FindVisiblePasses(propagator, site, start, end, new VisibilityOptions { Passes = options, MaximumSunElevation = Angle.FromDegrees(sun) });
+                var v = VisiblePassFinder.FindVisiblePasses(propagator, site, start, end, PlanningEphemerides.Bundled, new VisibilityOptions { Passes = options, MaximumSunElevation = Angle.FromDegrees(sun) });
                 result = v.Search;
                 visible = v.VisiblePasses;
             }
@@ -210,7 +211,7 @@ public static class PassesEndpoints
         Inputs.Span(start, end, MaxSpan);
         var latest = catalog.Latest(n);
         var e = latest.Stored.Elements;
-        var result = EclipseFinder.FindEclipses(e, start, end);
+        var result = EclipseFinder.FindEclipses(e, start, end, PlanningEphemerides.Bundled);
         return TypedResults.Ok(new EclipsesDto(Iso.Of(start), Iso.Of(end),
             result.Eclipses.Select(x => new EclipseDto(Iso.Of(x.PenumbraEntry), Iso.Of(x.UmbraEntry), Iso.Of(x.UmbraExit), Iso.Of(x.PenumbraExit),
                 Math.Round(x.ShadowDuration.TotalSeconds, 3), Math.Round(x.UmbraDuration.TotalSeconds, 3), x.EntryClipped, x.ExitClipped)).ToList(),

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Steppe.Core.Bodies;
+using Steppe.Core.Bodies.Ephemerides;
 using Steppe.Core.Frames;
 using Steppe.Core.Orbits;
 using Steppe.Core.Propagation.Sgp4;
 using Steppe.Core.Time;
 using Steppe.Core.Units;
+using Steppe.Planning;
 using Steppe.Planning.Tracks;
 using Steppe.Server.Infrastructure;
 
@@ -161,7 +163,7 @@ public static class PropagationEndpoints
         var ids = Inputs.CatalogNumbers(norad, "norad", MaxPositionObjects);
         var now = clock.Now;
         var t = Inputs.Instant(at, "at", now, now);
-        var sun = Sun.PositionKm(t, Frame.Teme);
+        var sun = PlanningEphemerides.Bundled.SunKm(t, Frame.Teme, null);
         var list = new List<PositionDto>(ids.Count);
         foreach (int n in ids)
         {
