@@ -158,6 +158,15 @@ public static class JplAsciiEphemeris
         }
     }
 
+    /// <summary>Parses the header and the data files from readers handed in (each read to its end).</summary>
+    /// <exception cref="FormatException">As <see cref="Parse(string, IEnumerable{string})"/>.</exception>
+    public static JplChebyshevEphemeris Parse(TextReader header, IEnumerable<TextReader> dataFiles)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(dataFiles);
+        return Parse(header.ReadToEnd(), dataFiles.Select(r => r.ReadToEnd()));
+    }
+
     /// <summary>The records of one data file, each <paramref name="coefficients"/> long.</summary>
     /// <exception cref="FormatException">A record header or number is malformed (the message names the line).</exception>
     public static IEnumerable<double[]> ParseRecords(string text, int coefficients)

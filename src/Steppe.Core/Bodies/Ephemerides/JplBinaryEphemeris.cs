@@ -21,6 +21,16 @@ public static class JplBinaryEphemeris
     /// <exception cref="FormatException">The header is not that of a JPL binary ephemeris, or the records are inconsistent.</exception>
     public static JplChebyshevEphemeris Read(ReadOnlySpan<byte> bytes) => ReadArray(bytes.ToArray());
 
+    /// <summary>Parses a JPL binary ephemeris from a stream handed in (read to its end).</summary>
+    /// <exception cref="FormatException">As <see cref="Read(ReadOnlySpan{byte})"/>.</exception>
+    public static JplChebyshevEphemeris Read(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return ReadArray(copy.ToArray());
+    }
+
     private static JplChebyshevEphemeris ReadArray(byte[] file)
     {
         var bytes = file.AsSpan();

@@ -58,6 +58,16 @@ public sealed class SpkEphemeris : SolarSystemEphemeris
 
     private double CommonEndSeconds { get; set; } = double.PositiveInfinity;
 
+    /// <summary>Parses an SPK file from a stream handed in (read to its end).</summary>
+    /// <exception cref="FormatException">As <see cref="Read(ReadOnlySpan{byte})"/>.</exception>
+    public static SpkEphemeris Read(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return Read(copy.GetBuffer().AsSpan(0, (int)copy.Length));
+    }
+
     /// <summary>Parses an SPK file.</summary>
     /// <exception cref="FormatException">The bytes are not a DAF/SPK file, or a segment is malformed.</exception>
     public static SpkEphemeris Read(ReadOnlySpan<byte> bytes)

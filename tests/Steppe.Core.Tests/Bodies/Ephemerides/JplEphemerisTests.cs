@@ -127,7 +127,8 @@ public class JplEphemerisTests(ITestOutputHelper output)
     [SkippableFact]
     public void Testpo440_PointsTheSampleRecordsCover_ThroughTheBinaryReader()
     {
-        var e = JplBinaryEphemeris.Read(File.ReadAllBytes(ReferenceData.File(Folder + "de440-samples/unxp0007.440")));
+        using var stream = File.OpenRead(ReferenceData.File(Folder + "de440-samples/unxp0007.440"));
+        var e = JplBinaryEphemeris.Read(stream);
         Assert.Equal(440, e.DeNumber);
         Assert.Equal(2454096.5, e.StartTdbJulianDate);
         Assert.Equal(2454480.5, e.EndTdbJulianDate);
@@ -286,7 +287,8 @@ public class JplEphemerisTests(ITestOutputHelper output)
     [SkippableFact]
     public void Spk_OutsideTheExcerpt_NamesTheSpan()
     {
-        var spk = SpkEphemeris.Read(File.ReadAllBytes(ReferenceData.File(Folder + "de421-2021-2026-excerpt.bsp")));
+        using var stream = File.OpenRead(ReferenceData.File(Folder + "de421-2021-2026-excerpt.bsp"));
+        var spk = SpkEphemeris.Read(stream);
         var ex = Assert.Throws<EphemerisSpanException>(() => spk.SunGcrfKm(Instant.FromUtc(2030, 1, 1)));
         output.WriteLine(ex.Message);
         Assert.Contains("2021-12-", ex.Message, StringComparison.Ordinal);
