@@ -33,7 +33,7 @@ public class AccessBenchmarks
     public void Setup() => _sat = Sgp4Propagator.Create(KazEoSat1);
 
     [Benchmark]
-    public int AccessOneDay() => AccessFinder.Find(_sat, Sensors.KazEoSat1, [AccessTarget.Point("Astana", Astana)], Start, Start.AddDays(1), EarthOrientationTable.Bundled).Windows.Count;
+    public int AccessOneDay() => AccessFinder.Find(_sat, Sensors.KazEoSat1, [AccessTarget.Point("Astana", Astana)], Start, Start.AddDays(1), Steppe.Core.Bodies.Ephemerides.BundledEphemeris.De405, EarthOrientationTable.Bundled).Windows.Count;
 
     [Benchmark(Baseline = true)]
     public int BruteForceOneSecondOneDay()

@@ -38,10 +38,10 @@ public class LambertBenchmarks
     /// <summary>1000 departure dates × 1000 times of flight (1-day steps): arrival planet states shared on the date lattice.</summary>
     [Benchmark]
     public int Porkchop1000x1000() =>
-        Porkchop.Compute(Planet.EarthMoonBarycenter, Planet.Mars, Start, Start.AddDays(999), TimeSpan.FromDays(1), TimeSpan.FromDays(100), TimeSpan.FromDays(1099), TimeSpan.FromDays(1)).TransferCount;
+        Porkchop.Compute(Planet.EarthMoonBarycenter, Planet.Mars, Start, Start.AddDays(999), TimeSpan.FromDays(1), TimeSpan.FromDays(100), TimeSpan.FromDays(1099), TimeSpan.FromDays(1), new TransferEphemeris(Steppe.Core.Bodies.Ephemerides.BundledEphemeris.De405)).TransferCount;
 
     /// <summary>The same grid with a time-of-flight step off the date lattice, so every cell evaluates the Mars ephemeris.</summary>
     [Benchmark]
     public int Porkchop1000x1000EphemerisPerCell() =>
-        Porkchop.Compute(Planet.EarthMoonBarycenter, Planet.Mars, Start, Start.AddDays(999), TimeSpan.FromDays(1), TimeSpan.FromDays(100), TimeSpan.FromDays(1099), TimeSpan.FromDays(1) + TimeSpan.FromTicks(1)).TransferCount;
+        Porkchop.Compute(Planet.EarthMoonBarycenter, Planet.Mars, Start, Start.AddDays(999), TimeSpan.FromDays(1), TimeSpan.FromDays(100), TimeSpan.FromDays(1099), TimeSpan.FromDays(1) + TimeSpan.FromTicks(1), new TransferEphemeris(Steppe.Core.Bodies.Ephemerides.BundledEphemeris.De405)).TransferCount;
 }

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Steppe.Cli.Output;
+using Steppe.Core.Bodies.Ephemerides;
 using Steppe.Core.Time;
+using Steppe.Planning;
+using Steppe.Planning.Transfers;
 
 namespace Steppe.Cli;
 
@@ -48,6 +51,38 @@ internal static class CommonOptions
     {
         Description = "Output: table (for people), csv or json (units in every column name).",
         DefaultValueFactory = _ => OutputFormat.Table,
+    };
+
+    public static Option<SolarSystemEphemeris> Ephemeris() => new("--ephemeris")
+    {
+        Description = $"Sun, Moon and planets from: {PlanningEphemerides.DefaultName} (the bundled JPL DE405, 1960-01 to 2060-01, default) or analytic (the low-precision series, a fallback: Sun ~0.01°, Moon ~0.3°).",
+        DefaultValueFactory = _ => PlanningEphemerides.Bundled,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            if (!PlanningEphemerides.TryParse(text, out var ephemeris))
+            {
+                result.AddError($"--ephemeris: expected one of {PlanningEphemerides.Accepted}, found '{text.Trim()}'");
+            }
+
+            return ephemeris;
+        },
+    };
+
+    public static Option<EarthPoint> Earth() => new("--earth")
+    {
+        Description = "What \"earth\" means: geocentre (the Earth's centre, default) or barycentre (the Earth–Moon barycentre).",
+        DefaultValueFactory = _ => EarthPoint.Geocentre,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            if (!TransferEphemeris.TryParseEarth(text, out var earth))
+            {
+                result.AddError($"--earth: expected one of {TransferEphemeris.EarthPointsAccepted}, found '{text.Trim()}'");
+            }
+
+            return earth;
+        },
     };
 
     public static Option<string> Site() => new("--site")

@@ -99,4 +99,39 @@ public class TransferCommandTests
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("before --from", error);
     }
+
+    [Fact]
+    public void Porkchop_EarthAndEphemerisOptions_AreNamedInTheJson()
+    {
+        string[] grid = ["porkchop", "--depart", "2026-10-01..2026-10-11", "--tof", "200..210", "--step-days", "5", "--format", "json"];
+        var (code, output, error) = CliRunner.Run([.. grid]);
+        Assert.True(code == 0, error);
+        using (var doc = JsonDocument.Parse(output))
+        {
+            Assert.Equal("earth", doc.RootElement.GetProperty("origin").GetString());
+            Assert.Equal("JPL DE405", doc.RootElement.GetProperty("ephemeris").GetString());
+        }
+
+        (code, output, error) = CliRunner.Run([.. grid, "--earth", "barycentre", "--ephemeris", "analytic"]);
+        Assert.True(code == 0, error);
+        using (var doc = JsonDocument.Parse(output))
+        {
+            Assert.Equal("earth-moon-barycenter", doc.RootElement.GetProperty("origin").GetString());
+            Assert.Equal("analytic series (fallback)", doc.RootElement.GetProperty("ephemeris").GetString());
+        }
+
+        (code, _, error) = CliRunner.Run([.. grid, "--earth", "moon"]);
+        Assert.NotEqual(0, code);
+        Assert.Contains("--earth", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Porkchop_OutsideTheBundledEphemeris_NamesItsSpan()
+    {
+        var (code, _, error) = CliRunner.Run("porkchop", "--depart", "2070-10-01..2070-10-11", "--tof", "200..210", "--step-days", "5");
+        Assert.NotEqual(0, code);
+        Assert.Contains("JPL DE405 covers", error, StringComparison.Ordinal);
+        var (fallback, _, fallbackError) = CliRunner.Run("porkchop", "--depart", "2070-10-01..2070-10-11", "--tof", "200..210", "--step-days", "5", "--ephemeris", "analytic");
+        Assert.True(fallback == 0, fallbackError);
+    }
 }

@@ -307,6 +307,20 @@ public sealed class PlanningApiTests(ServerFixture server) : IClassFixture<Serve
         Assert.StartsWith("2026-1", gridBest.Text("departureUtc"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Porkchop_and_mars_windows_name_the_ephemeris_and_the_earth_point()
+    {
+        var geo = await Responses.Get(_client, "/api/v1/porkchop?departFrom=2026-10-01T00:00:00Z&departTo=2026-10-11T00:00:00Z&tofMinDays=200&tofMaxDays=210&stepDays=5&tofStepDays=5");
+        Assert.Equal("earth", geo.Text("origin"));
+        Assert.Equal("JPL DE405", geo.Text("ephemeris"));
+        var emb = await Responses.Get(_client, "/api/v1/porkchop?departFrom=2026-10-01T00:00:00Z&departTo=2026-10-11T00:00:00Z&tofMinDays=200&tofMaxDays=210&stepDays=5&tofStepDays=5&earth=barycentre");
+        Assert.Equal("earth-moon-barycenter", emb.Text("origin"));
+        Assert.NotEqual(geo.GetProperty("c3Km2PerS2")[0][0].GetDouble(), emb.GetProperty("c3Km2PerS2")[0][0].GetDouble());
+        var windows = await Responses.Get(_client, "/api/v1/mars-windows?fromYear=2028&toYear=2028&earth=barycentre&ephemeris=analytic");
+        Assert.Equal("earth-moon-barycenter", windows.Text("earth"));
+        Assert.Equal("analytic series (fallback)", windows.Text("ephemeris"));
+    }
+
     private async Task<Core.Orbits.MeanElements> Elements(int norad)
     {
         // The element set as the catalog holds it, rebuilt from the API's element history (the latest set).

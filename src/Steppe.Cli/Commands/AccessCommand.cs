@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Steppe.Cli.Output;
+using Steppe.Core.Bodies.Ephemerides;
 using Steppe.Core.Geodesy;
 using Steppe.Core.Orbits;
 using Steppe.Core.Time;
@@ -35,20 +36,21 @@ internal static class AccessCommand
         var swath = new Option<double?>("--swath-km") { Description = "Swath width at nadir, km (custom sensor; default 10)." };
         var gsd = new Option<double?>("--gsd-m") { Description = "Ground sample distance at nadir, m (custom sensor; default 1)." };
         var minSun = new Option<double?>("--min-sun-elevation") { Description = "Keep only windows with the Sun at least this high at the target, degrees." };
+        var ephemerisOption = CommonOptions.Ephemeris();
         var minElevation = new Option<double>("--min-elevation") { Description = "Minimum elevation of the satellite seen from the target, degrees (default 0).", DefaultValueFactory = _ => 0.0 };
         var format = CommonOptions.Format();
         var maxAge = ElementChecks.MaxAge();
         var lenient = CommonOptions.LenientChecksums();
         var command = new Command("access", "Earth-observation access windows: when a satellite's imager can point at each target.")
         {
-            input.Elements, input.Db, norad, from, to, target, targets, sensor, maxOffNadir, swath, gsd, minSun, minElevation, format, maxAge, lenient,
+            input.Elements, input.Db, norad, from, to, target, targets, sensor, maxOffNadir, swath, gsd, minSun, minElevation, format, maxAge, lenient, ephemerisOption,
         };
         command.SetAction(parse =>
         {
             var list = Targets(parse.GetValue(target) ?? [], parse.GetValue(targets), context);
             var s = MakeSensor(parse.GetValue(sensor)!, parse.GetValue(maxOffNadir), parse.GetValue(swath), parse.GetValue(gsd));
             var sets = input.Load(parse, parse.GetValue(norad), parse.GetValue(lenient), context);
-            return Run(context, sets, s, list, parse.GetValue(from), parse.GetValue(to), parse.GetValue(minSun), parse.GetValue(minElevation), parse.GetValue(format), parse.GetValue(maxAge));
+            return Run(context, sets, s, list, parse.GetValue(from), parse.GetValue(to), parse.GetValue(minSun), parse.GetValue(minElevation), parse.GetValue(format), parse.GetValue(maxAge), parse.GetValue(ephemerisOption)!);
         });
         return command;
     }
@@ -167,7 +169,7 @@ internal static class AccessCommand
     }
 
     private static int Run(CliContext context, IReadOnlyList<MeanElements> sets, Sensor sensor, List<AccessTarget> targets, Instant from, Instant to,
-        double? minSunDeg, double minElevationDeg, OutputFormat format, double maxAgeDays)
+        double? minSunDeg, double minElevationDeg, OutputFormat format, double maxAgeDays, SolarSystemEphemeris ephemeris)
     {
         if (to <= from)
         {
@@ -195,7 +197,7 @@ internal static class AccessCommand
         var propagators = ElementChecks.Propagators(context, sets, from, to, maxAgeDays, out int failures);
         foreach (var (e, propagator) in propagators)
         {
-            var result = AccessFinder.Find(propagator, sensor, targets, from, to, context.Tables.EarthOrientation, options);
+            var result = AccessFinder.Find(propagator, sensor, targets, from, to, ephemeris, context.Tables.EarthOrientation, options);
             if (result.PropagationStoppedAt is { } stop)
             {
                 ElementChecks.ReportStop(context, e, stop, result.PropagationError);

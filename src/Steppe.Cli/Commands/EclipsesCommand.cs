@@ -18,10 +18,11 @@ internal static class EclipsesCommand
         var maxAge = CommonOptions.MaxAgeDays();
         var format = CommonOptions.Format();
         var lenient = CommonOptions.LenientChecksums();
+        var ephemerisOption = CommonOptions.Ephemeris();
 
         var command = new Command("eclipses", "Eclipses by the Earth (conical shadow): penumbra and umbra entry and exit, and the share of the orbit in shadow. The span defaults to now → now + 1 day.")
         {
-            input.Elements, input.Db, norad, name, from, to, maxAge, format, lenient,
+            input.Elements, input.Db, norad, name, from, to, maxAge, format, lenient, ephemerisOption,
         };
         command.SetAction(parse =>
         {
@@ -34,7 +35,8 @@ internal static class EclipsesCommand
 
             PassVerbs.WarnAboutAge(context, sets, start, parse.GetValue(maxAge));
             context.WarnAboutData(start, end);
-            var results = sets.AsParallel().AsOrdered().Select(e => EclipseFinder.FindEclipses(e, start, end, context.Tables.EarthOrientation)).ToList();
+            var ephemeris = parse.GetValue(ephemerisOption)!;
+            var results = sets.AsParallel().AsOrdered().Select(e => EclipseFinder.FindEclipses(e, start, end, ephemeris, context.Tables.EarthOrientation)).ToList();
             int failures = 0;
             var summary = new List<string>();
             foreach (var r in results)
@@ -50,7 +52,7 @@ internal static class EclipsesCommand
             }
 
             var table = new ResultTable(Columns,
-                "Conical Earth shadow (spherical Earth of 6378.137 km), Sun from the Astronomical Almanac's low-precision formulae. Times UTC; durations s; "
+                $"Conical Earth shadow (spherical Earth of 6378.137 km), Sun from {ephemeris.Name}. Times UTC; durations s; "
                 + "orbit percentages: time in the umbra (or in any shadow) over the orbital period. " + string.Join("; ", summary) + ".");
             foreach (var r in results)
             {

@@ -14,9 +14,11 @@ internal static class MarsWindowsCommand
         var from = new Option<int>("--from") { Description = "First year (UTC) of the departures.", Required = true };
         var to = new Option<int>("--to") { Description = "Last year (UTC) of the departures.", Required = true };
         var format = CommonOptions.Format();
+        var ephemerisOption = CommonOptions.Ephemeris();
+        var earthOption = CommonOptions.Earth();
         var command = new Command("mars-windows", "Earth–Mars launch opportunities: the minimum-C3 Type I and Type II ballistic transfer of each window.")
         {
-            from, to, format,
+            from, to, format, ephemerisOption, earthOption,
         };
         command.SetAction(parse =>
         {
@@ -31,13 +33,14 @@ internal static class MarsWindowsCommand
                 throw new CliException(ExitCodes.Usage, $"years must lie in 1800–2049 (the span of the planetary ephemeris used), found {y0}–{y1}");
             }
 
+            var transferEphemeris = new TransferEphemeris(parse.GetValue(ephemerisOption)!, parse.GetValue(earthOption));
             IReadOnlyList<TransferWindow> windows = [];
-            context.ErrorConsole.Status().Start($"Searching the Earth–Mars windows of {y0}–{y1}…", _ => windows = MarsWindows.Find(y0, y1));
+            context.ErrorConsole.Status().Start($"Searching the Earth–Mars windows of {y0}–{y1}…", _ => windows = MarsWindows.Find(y0, y1, transferEphemeris));
 
             var columns = new List<Column> { new("year", "window") };
             columns.AddRange(PorkchopCommand.TransferColumns);
             var table = new ResultTable(columns, string.Create(CultureInfo.InvariantCulture,
-                $"Minimum-C3 zero-revolution ballistic transfers per opportunity (patched conics, JPL approximate ephemeris); transfer angles within {MarsWindows.SingularBandAround180.Degrees:0}° of 180° excluded. Departure v∞ = √C3."));
+                $"Minimum-C3 zero-revolution ballistic transfers per opportunity (patched conics; {transferEphemeris.Description}); transfer angles within {MarsWindows.SingularBandAround180.Degrees:0}° of 180° excluded. Departure v∞ = √C3."));
             foreach (var w in windows)
             {
                 foreach (var s in new[] { w.BestTypeI, w.BestTypeII })

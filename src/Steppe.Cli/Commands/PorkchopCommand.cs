@@ -22,6 +22,8 @@ internal static class PorkchopCommand
         var arrive = new Option<(Instant Start, Instant End)?>("--arrive") { Description = "Arrival dates, START..END (instead of --tof).", CustomParser = r => ParseDateRange(r) };
         var step = new Option<double>("--step-days") { Description = "Spacing of departure dates, days.", DefaultValueFactory = _ => 2.0 };
         var rowStep = new Option<double?>("--row-step-days") { Description = "Spacing of times of flight or arrival dates, days (default: --step-days)." };
+        var ephemerisOption = CommonOptions.Ephemeris();
+        var earthOption = CommonOptions.Earth();
         var plot = new Option<FileInfo?>("--plot") { Description = "Also draw the porkchop plot (C3 and arrival v∞ contours) to a .png or .svg file." };
         var format = new Option<OutputFormat>("--format")
         {
@@ -31,7 +33,7 @@ internal static class PorkchopCommand
 
         var command = new Command("porkchop", "Porkchop grid of ballistic transfers between two planets (departure C3, arrival v∞, Type I/II), its minima, a plot and JSON.")
         {
-            origin, destination, depart, tof, arrive, step, rowStep, plot, format,
+            origin, destination, depart, tof, arrive, step, rowStep, plot, format, ephemerisOption, earthOption,
         };
         command.SetAction(parse =>
         {
@@ -71,12 +73,13 @@ internal static class PorkchopCommand
                 throw new CliException(ExitCodes.Usage, $"--plot: expected a .png or .svg file name, found {plotFile.Name}");
             }
 
+            var transferEphemeris = new TransferEphemeris(parse.GetValue(ephemerisOption)!, parse.GetValue(earthOption));
             PorkchopGrid grid = null!;
             context.ErrorConsole.Status().Start("Solving Lambert's problem over the grid…", _ =>
             {
                 grid = tofRange is { } tr
-                    ? Porkchop.Compute(parse.GetValue(origin), parse.GetValue(destination), d0, d1, TimeSpan.FromDays(stepDays), TimeSpan.FromDays(tr.Min), TimeSpan.FromDays(tr.Max), TimeSpan.FromDays(rowDays))
-                    : Porkchop.ComputeByArrival(parse.GetValue(origin), parse.GetValue(destination), d0, d1, TimeSpan.FromDays(stepDays), arriveRange!.Value.Start, arriveRange.Value.End, TimeSpan.FromDays(rowDays));
+                    ? Porkchop.Compute(parse.GetValue(origin), parse.GetValue(destination), d0, d1, TimeSpan.FromDays(stepDays), TimeSpan.FromDays(tr.Min), TimeSpan.FromDays(tr.Max), TimeSpan.FromDays(rowDays), transferEphemeris)
+                    : Porkchop.ComputeByArrival(parse.GetValue(origin), parse.GetValue(destination), d0, d1, TimeSpan.FromDays(stepDays), arriveRange!.Value.Start, arriveRange.Value.End, TimeSpan.FromDays(rowDays), transferEphemeris);
             });
 
             if (plotFile is not null)
@@ -143,7 +146,7 @@ internal static class PorkchopCommand
     private static ResultTable Minima(PorkchopGrid grid)
     {
         var caption = FormattableString.Invariant(
-            $"{PorkchopGridDto.PlanetName(grid.Origin)} to {PorkchopGridDto.PlanetName(grid.Destination)}: the minimum-C3 cell of each type among {grid.TransferCount} transfers ")
+            $"{grid.Ephemeris.BodyName(grid.Origin)} to {grid.Ephemeris.BodyName(grid.Destination)} ({grid.Ephemeris.Description}): the minimum-C3 cell of each type among {grid.TransferCount} transfers ")
             + "(zero-revolution prograde Lambert arcs, JPL approximate ephemeris; DLA/RLA of the departure asymptote in EME2000).";
         var table = new ResultTable(TransferColumns, caption);
         foreach (var s in new[] { grid.BestTypeI, grid.BestTypeII })

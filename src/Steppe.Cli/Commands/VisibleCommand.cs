@@ -30,9 +30,10 @@ internal static class VisibleCommand
         var format = PassVerbs.Format();
         var lenient = CommonOptions.LenientChecksums();
 
+        var ephemerisOption = CommonOptions.Ephemeris();
         var command = new Command("visible", "Visible passes: the parts of each pass in which the satellite is sunlit (outside the Earth's umbra) and the station is dark. The span defaults to now → now + 1 day.")
         {
-            input.Elements, input.Db, norad, name, station, from, to, minElevation, horizon, sunLimit, maxAge, format, lenient,
+            input.Elements, input.Db, norad, name, station, from, to, minElevation, horizon, sunLimit, maxAge, format, lenient, ephemerisOption,
         };
         command.SetAction(parse =>
         {
@@ -54,7 +55,8 @@ internal static class VisibleCommand
 
             PassVerbs.WarnAboutAge(context, sets, start, parse.GetValue(maxAge));
             context.WarnAboutData(start, end);
-            var results = sets.AsParallel().AsOrdered().Select(e => VisiblePassFinder.FindVisiblePasses(e, site, start, end, context.Tables.EarthOrientation, options)).ToList();
+            var ephemeris = parse.GetValue(ephemerisOption)!;
+            var results = sets.AsParallel().AsOrdered().Select(e => VisiblePassFinder.FindVisiblePasses(e, site, start, end, ephemeris, context.Tables.EarthOrientation, options)).ToList();
             int failures = PassesCommand.Failures(context, results.Select(r => r.Search).ToList(), all: false);
             var rows = results.SelectMany(r => r.VisiblePasses.SelectMany(v => v.Segments.Select(s => (r.Search, Pass: v, Segment: s)))).OrderBy(x => x.Segment.Start.Time).ToList();
 
@@ -65,7 +67,7 @@ internal static class VisibleCommand
             else
             {
                 var table = new ResultTable(Columns, string.Create(CultureInfo.InvariantCulture,
-                    $"Visible passes over {site.Name} ({PassesCommand.Coordinates(site)}): satellite outside the Earth's umbra (conical shadow), Sun below {sun:0.#}° at the station. {PassVerbs.MaskText(passOptions)} {PassVerbs.Conventions}"));
+                    $"Visible passes over {site.Name} ({PassesCommand.Coordinates(site)}): satellite outside the Earth's umbra (conical shadow), Sun below {sun:0.#}° at the station (Sun from {ephemeris.Name}). {PassVerbs.MaskText(passOptions)} {PassVerbs.Conventions}"));
                 foreach (var (search, pass, s) in rows)
                 {
                     table.Add(

@@ -33,6 +33,8 @@ public enum ApproximateEphemerisTable
 /// <para>"Earth" here is the Earth–Moon barycentre; time is TDB (T_eph); the ecliptic-to-equatorial rotation uses
 /// the J2000 obliquity 84381.448″. Velocities are the exact time derivative of the element model (mean motion, element
 /// rates and the extra terms), not an independent fit.</para>
+/// <para>The low-precision fallback of <see cref="Ephemerides.AnalyticSolarSystemEphemeris"/>; the transfer tools use
+/// the bundled JPL DE405 unless the fallback is asked for.</para>
 /// </summary>
 public static class ApproximatePlanetEphemeris
 {

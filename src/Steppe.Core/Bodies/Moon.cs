@@ -11,6 +11,8 @@ namespace Steppe.Core.Bodies;
 /// and Applications</i>, 4th ed., 2013, Algorithm 31): about 0.3° in ecliptic longitude, 0.2° in latitude and 0.003° in
 /// horizontal parallax (≈ 0.3 % in distance). The position is in the mean equator and equinox of date
 /// (<see cref="Frame.Mod"/>); <see cref="PositionGcrfKm"/> precesses it to GCRF.
+/// <para>The low-precision fallback: planning uses a <see cref="Ephemerides.SolarSystemEphemeris"/> (the bundled JPL
+/// DE405, or this series through <see cref="Ephemerides.AnalyticSolarSystemEphemeris"/>, labelled as such).</para>
 /// </summary>
 public static class Moon
 {

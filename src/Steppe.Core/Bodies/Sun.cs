@@ -11,6 +11,8 @@ namespace Steppe.Core.Bodies;
 /// precision formulas for the Sun"), as Vallado gives them (<i>Fundamentals of Astrodynamics and Applications</i>,
 /// 4th ed., 2013, Algorithm 29): about 0.01° in direction between 1950 and 2050. The position is geometric, in the
 /// mean equator and equinox of date (<see cref="Frame.Mod"/>); <see cref="PositionGcrfKm"/> precesses it to GCRF.
+/// <para>The low-precision fallback: planning uses a <see cref="Ephemerides.SolarSystemEphemeris"/> (the bundled JPL
+/// DE405, or this series through <see cref="Ephemerides.AnalyticSolarSystemEphemeris"/>, labelled as such).</para>
 /// </summary>
 public static class Sun
 {

@@ -1,4 +1,5 @@
 using Steppe.Core.Bodies;
+using Steppe.Core.Bodies.Ephemerides;
 using Steppe.Core.Events;
 using Steppe.Core.Frames;
 using Steppe.Core.Geodesy;
@@ -29,9 +30,10 @@ public static class AccessFinder
     /// <summary>Finds the access windows of <paramref name="targets"/> in [<paramref name="from"/>, <paramref name="to"/>].</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>, or there is no target.</exception>
     public static AccessResult Find(Sgp4Propagator propagator, Sensor sensor, IReadOnlyList<AccessTarget> targets, Instant from, Instant to,
-        EarthOrientationTable eop, AccessOptions? options = null)
+        SolarSystemEphemeris ephemeris, EarthOrientationTable eop, AccessOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(propagator);
+        ArgumentNullException.ThrowIfNull(ephemeris);
         ArgumentNullException.ThrowIfNull(sensor);
         ArgumentNullException.ThrowIfNull(targets);
         if (to < from)
@@ -104,14 +106,14 @@ public static class AccessFinder
                 }
                 else if (open is { } start)
                 {
-                    Add(windows, satellite, prepared, sensor, options, search, start, c.Time, clippedStart, false);
+                    Add(windows, satellite, prepared, sensor, options, ephemeris, eop, search, start, c.Time, clippedStart, false);
                     open = null;
                 }
             }
 
             if (open is { } last && result.IsAboveAtEnd)
             {
-                Add(windows, satellite, prepared, sensor, options, search, last, result.End, clippedStart, true);
+                Add(windows, satellite, prepared, sensor, options, ephemeris, eop, search, last, result.End, clippedStart, true);
             }
         }
 
@@ -119,7 +121,7 @@ public static class AccessFinder
         return new AccessResult(windows, stopped, error);
     }
 
-    private static void Add(List<AccessWindow> windows, SatelliteSampler satellite, PreparedTarget target, Sensor sensor, AccessOptions options,
+    private static void Add(List<AccessWindow> windows, SatelliteSampler satellite, PreparedTarget target, Sensor sensor, AccessOptions options, SolarSystemEphemeris ephemeris, EarthOrientationTable eop,
         EventSearchOptions search, Instant start, Instant end, bool clippedStart, bool clippedEnd)
     {
         // Best time: the least off-nadir angle in the window (interior minimum, else the better end).
@@ -170,7 +172,7 @@ public static class AccessFinder
         var look = target.Look(s);
         double incidence = (Math.PI / 2) - look.Elevation;
         double factor = (look.RangeKm / s.Geodetic.HeightKm) / Math.Sqrt(Math.Cos(incidence));
-        var sunElevation = Sun.ElevationAt(look.Point, best, satellite.Eop);
+        var sunElevation = ephemeris.SunElevationAt(look.Point, best, satellite.Eop);
         if (options.MinimumSunElevation is { } minSun && sunElevation < minSun)
         {
             return;

@@ -1,3 +1,4 @@
+using Steppe.Core.Bodies.Ephemerides;
 using Steppe.Core.Events;
 using Steppe.Core.Mathematics;
 using Steppe.Core.Orbits;
@@ -9,19 +10,20 @@ namespace Steppe.Planning.Eclipses;
 
 /// <summary>
 /// Eclipses by the Earth: entries into and exits from the penumbra and the umbra over a span, by the conical shadow
-/// model (<see cref="Steppe.Core.Bodies.ShadowGeometry"/>) with the Sun from <see cref="Steppe.Core.Bodies.Sun"/>, none
+/// model (<see cref="Steppe.Core.Bodies.ShadowGeometry"/>) with the Sun from the solar-system ephemeris passed in, none
 /// missed (steps proved safe from the orbit, see <see cref="ShadowView"/>), each located to the tolerance by the event finder.
 /// </summary>
 public static class EclipseFinder
 {
-    /// <summary>The eclipses of an SGP4 satellite in [<paramref name="start"/>, <paramref name="end"/>].</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
-    public static EclipseSearchResult FindEclipses(Sgp4Propagator propagator, Instant start, Instant end, EarthOrientationTable eop, EclipseOptions? options = null)
+    /// <summary>The eclipses of an SGP4 satellite in [<paramref name="start"/>, <paramref name="end"/>], with the Sun from <paramref name="ephemeris"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/>, or the span is outside the ephemeris (<see cref="EphemerisSpanException"/>).</exception>
+    public static EclipseSearchResult FindEclipses(Sgp4Propagator propagator, Instant start, Instant end, SolarSystemEphemeris ephemeris, EarthOrientationTable eop, EclipseOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(propagator);
+        ArgumentNullException.ThrowIfNull(ephemeris);
         options ??= EclipseOptions.Default;
         CheckSpan(start, end);
-        var sun = new SunTable(start, end, eop);
+        var sun = new SunTable(ephemeris, start, end, eop);
         CartesianState? State(Instant t)
         {
             var r = propagator.Propagate(t);
@@ -43,9 +45,10 @@ public static class EclipseFinder
 
     /// <summary>The eclipses of the satellite with these elements; elements SGP4 cannot initialise give a failure at the start.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
-    public static EclipseSearchResult FindEclipses(MeanElements elements, Instant start, Instant end, EarthOrientationTable eop, EclipseOptions? options = null)
+    public static EclipseSearchResult FindEclipses(MeanElements elements, Instant start, Instant end, SolarSystemEphemeris ephemeris, EarthOrientationTable eop, EclipseOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(elements);
+        ArgumentNullException.ThrowIfNull(ephemeris);
         CheckSpan(start, end);
         if (!Sgp4Propagator.TryCreate(elements, out var propagator, out var error))
         {
@@ -53,7 +56,7 @@ public static class EclipseFinder
             return new EclipseSearchResult(elements, start, start, [], elements.Period, failure);
         }
 
-        return FindEclipses(propagator, start, end, eop, options);
+        return FindEclipses(propagator, start, end, ephemeris, eop, options);
     }
 
     /// <summary>

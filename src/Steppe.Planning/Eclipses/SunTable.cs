@@ -1,4 +1,4 @@
-using Steppe.Core.Bodies;
+using Steppe.Core.Bodies.Ephemerides;
 using Steppe.Core.Frames;
 using Steppe.Core.Mathematics;
 using Steppe.Core.Time;
@@ -6,7 +6,7 @@ using Steppe.Core.Time;
 namespace Steppe.Planning.Eclipses;
 
 /// <summary>
-/// The Sun's geocentric position in TEME over a span, computed hourly (<see cref="Sun.PositionKm"/>) and interpolated
+/// The Sun's geocentric position in TEME over a span, computed hourly from a solar-system ephemeris and interpolated
 /// linearly: the Sun moves 0.04° an hour, so the chord departs from the arc by under 0.1 km at 1 au (5 × 10⁻¹⁰ rad).
 /// </summary>
 internal sealed class SunTable
@@ -15,16 +15,19 @@ internal sealed class SunTable
     private readonly Instant _start;
     private readonly Vector3D[] _nodes;
     private readonly EarthOrientationTable _eop;
+    private readonly SolarSystemEphemeris _ephemeris;
 
-    public SunTable(Instant start, Instant end, EarthOrientationTable eop)
+    public SunTable(SolarSystemEphemeris ephemeris, Instant start, Instant end, EarthOrientationTable eop)
     {
+        ArgumentNullException.ThrowIfNull(ephemeris);
+        _ephemeris = ephemeris;
         _start = start;
         _eop = eop ?? throw new ArgumentNullException(nameof(eop));
         int intervals = Math.Max(1, (int)Math.Ceiling(end.SecondsSince(start) / Spacing));
         _nodes = new Vector3D[intervals + 1];
         for (int i = 0; i <= intervals; i++)
         {
-            _nodes[i] = Sun.PositionKm(start.AddSeconds(i * Spacing), Frame.Teme, _eop);
+            _nodes[i] = ephemeris.SunKm(start.AddSeconds(i * Spacing), Frame.Teme, _eop);
         }
     }
 
@@ -33,7 +36,7 @@ internal sealed class SunTable
         double x = t.SecondsSince(_start) / Spacing;
         if (!(x >= 0 && x <= _nodes.Length - 1))
         {
-            return Sun.PositionKm(t, Frame.Teme, _eop);
+            return _ephemeris.SunKm(t, Frame.Teme, _eop);
         }
 
         int i = Math.Min((int)x, _nodes.Length - 2);

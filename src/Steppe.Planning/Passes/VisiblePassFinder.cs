@@ -1,3 +1,4 @@
+using Steppe.Core.Bodies.Ephemerides;
 using Steppe.Core.Events;
 using Steppe.Core.Frames;
 using Steppe.Core.Geodesy;
@@ -67,20 +68,21 @@ public static class VisiblePassFinder
     /// <summary>Earth rotation plus the Sun's own motion, rad/s: a bound on the rate of the Sun's elevation.</summary>
     private const double SunElevationRateBound = (FrameTransforms.EarthAngularVelocityRadPerS * 1.01) + 1e-6;
 
-    /// <summary>The visible passes of an SGP4 satellite over a station in [<paramref name="start"/>, <paramref name="end"/>].</summary>
+    /// <summary>The visible passes of an SGP4 satellite over a station in [<paramref name="start"/>, <paramref name="end"/>], with the Sun from <paramref name="ephemeris"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
-    public static VisiblePassSearchResult FindVisiblePasses(Sgp4Propagator propagator, GroundStation station, Instant start, Instant end, EarthOrientationTable eop, VisibilityOptions? options = null)
+    public static VisiblePassSearchResult FindVisiblePasses(Sgp4Propagator propagator, GroundStation station, Instant start, Instant end, SolarSystemEphemeris ephemeris, EarthOrientationTable eop, VisibilityOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(propagator);
         ArgumentNullException.ThrowIfNull(station);
+        ArgumentNullException.ThrowIfNull(ephemeris);
         options ??= VisibilityOptions.Default;
         var search = PassFinder.FindPasses(propagator, station, start, end, eop, options.Passes);
-        return new VisiblePassSearchResult(search, Visible(propagator, station, start, end, search.Passes, eop, options));
+        return new VisiblePassSearchResult(search, Visible(propagator, station, start, end, search.Passes, ephemeris, eop, options));
     }
 
     /// <summary>The visible passes of the satellite with these elements; elements SGP4 cannot initialise give a failure.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
-    public static VisiblePassSearchResult FindVisiblePasses(MeanElements elements, GroundStation station, Instant start, Instant end, EarthOrientationTable eop, VisibilityOptions? options = null)
+    public static VisiblePassSearchResult FindVisiblePasses(MeanElements elements, GroundStation station, Instant start, Instant end, SolarSystemEphemeris ephemeris, EarthOrientationTable eop, VisibilityOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(elements);
         options ??= VisibilityOptions.Default;
@@ -89,10 +91,10 @@ public static class VisiblePassFinder
             return new VisiblePassSearchResult(PassFinder.FindPasses(elements, station, start, end, eop, options.Passes), []);
         }
 
-        return FindVisiblePasses(propagator, station, start, end, eop, options);
+        return FindVisiblePasses(propagator, station, start, end, ephemeris, eop, options);
     }
 
-    private static List<VisiblePass> Visible(Sgp4Propagator propagator, GroundStation station, Instant start, Instant end, IReadOnlyList<Pass> passes, EarthOrientationTable eop, VisibilityOptions options)
+    private static List<VisiblePass> Visible(Sgp4Propagator propagator, GroundStation station, Instant start, Instant end, IReadOnlyList<Pass> passes, SolarSystemEphemeris ephemeris, EarthOrientationTable eop, VisibilityOptions options)
     {
         var visible = new List<VisiblePass>();
         if (passes.Count == 0)
@@ -100,7 +102,7 @@ public static class VisiblePassFinder
             return visible;
         }
 
-        var sun = new SunTable(start, end, eop);
+        var sun = new SunTable(ephemeris, start, end, eop);
         var rotations = new TemeToItrfInterpolator(start, end, eop);
         var view = new StationView(propagator, station, options.Passes, rotations);
         var shadow = new ShadowView(

@@ -32,11 +32,12 @@ public static class MarsWindows
     public const double MaxTimeOfFlightDays = 500;
 
     /// <summary>Finds the Earth–Mars windows whose minimum-C3 departure lies in [<paramref name="fromYear"/>,
-    /// <paramref name="toYear"/>] (UTC calendar years), in date order.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The years are reversed or outside 1800–2049 (the span of the
-    /// ephemeris table that is accurate to tens of arcseconds, less the longest flight).</exception>
-    public static IReadOnlyList<TransferWindow> Find(int fromYear, int toYear) =>
-        Find(Planet.EarthMoonBarycenter, Planet.Mars, fromYear, toYear);
+    /// <paramref name="toYear"/>] (UTC calendar years), in date order, with the planets from <paramref name="ephemeris"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The years are reversed, or outside 1800–2049 (the span of the
+    /// approximate elements' Table 1, less the longest flight), or the search (a window's span, 150 days, beyond each
+    /// year and the longest flight) runs outside the ephemeris (the message names its span).</exception>
+    public static IReadOnlyList<TransferWindow> Find(int fromYear, int toYear, TransferEphemeris ephemeris) =>
+        Find(Planet.EarthMoonBarycenter, Planet.Mars, fromYear, toYear, ephemeris);
 
     /// <summary>
     /// Transfer angles closer than this to 180° are left out of the minima. There the transfer plane is fixed by the
@@ -46,17 +47,18 @@ public static class MarsWindows
     /// </summary>
     public static Angle SingularBandAround180 { get; } = Angle.FromDegrees(3.0);
 
-    /// <summary>As <see cref="Find(int, int)"/> for any pair of planets whose synodic period exceeds a year and a
-    /// half (e.g. Mars to Earth).</summary>
-    public static IReadOnlyList<TransferWindow> Find(Planet origin, Planet destination, int fromYear, int toYear) =>
-        Find(origin, destination, fromYear, toYear, SingularBandAround180);
+    /// <summary>As <see cref="Find(int, int, TransferEphemeris)"/> for any pair of planets whose synodic period exceeds a
+    /// year and a half (e.g. Mars to Earth).</summary>
+    public static IReadOnlyList<TransferWindow> Find(Planet origin, Planet destination, int fromYear, int toYear, TransferEphemeris ephemeris) =>
+        Find(origin, destination, fromYear, toYear, ephemeris, SingularBandAround180);
 
-    /// <summary>As <see cref="Find(Planet, Planet, int, int)"/> with another band of transfer angles left out around 180°
+    /// <summary>As <see cref="Find(Planet, Planet, int, int, TransferEphemeris)"/> with another band of transfer angles left out around 180°
     /// (zero keeps them all).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The years are out of range or the band is negative or 90° or
     /// more.</exception>
-    public static IReadOnlyList<TransferWindow> Find(Planet origin, Planet destination, int fromYear, int toYear, Angle excludedAround180)
+    public static IReadOnlyList<TransferWindow> Find(Planet origin, Planet destination, int fromYear, int toYear, TransferEphemeris ephemeris, Angle excludedAround180)
     {
+        ArgumentNullException.ThrowIfNull(ephemeris);
         if (!(excludedAround180.Degrees >= 0 && excludedAround180.Degrees < 90))
         {
             throw new ArgumentOutOfRangeException(nameof(excludedAround180), excludedAround180, "The excluded band must be in [0°, 90°).");
@@ -85,7 +87,8 @@ public static class MarsWindows
             TimeSpan.FromDays(4),
             TimeSpan.FromDays(MinTimeOfFlightDays),
             TimeSpan.FromDays(MaxTimeOfFlightDays),
-            TimeSpan.FromDays(5));
+            TimeSpan.FromDays(5),
+            ephemeris);
         var minPerDeparture = new double[coarse.ColumnCount];
         for (int i = 0; i < coarse.ColumnCount; i++)
         {
@@ -141,7 +144,8 @@ public static class MarsWindows
                 TimeSpan.FromDays(2),
                 TimeSpan.FromDays(MinTimeOfFlightDays),
                 TimeSpan.FromDays(MaxTimeOfFlightDays),
-                TimeSpan.FromDays(2));
+                TimeSpan.FromDays(2),
+                ephemeris);
             var typeI = BestOutsideBand(fine, TransferType.TypeI, excludedAround180) is { } a ? TransferOptimizer.MinimizeC3(a, TimeSpan.FromDays(2), excludedAround180) : null;
             var typeII = BestOutsideBand(fine, TransferType.TypeII, excludedAround180) is { } b ? TransferOptimizer.MinimizeC3(b, TimeSpan.FromDays(2), excludedAround180) : null;
             var window = new TransferWindow(0, typeI, typeII);

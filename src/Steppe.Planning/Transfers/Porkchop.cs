@@ -8,8 +8,8 @@ namespace Steppe.Planning.Transfers;
 
 /// <summary>
 /// Porkchop grids of ballistic interplanetary transfers: for every departure date and time of flight (or arrival
-/// date) the zero-revolution prograde Lambert arc between the planets' heliocentric positions from
-/// <see cref="ApproximatePlanetEphemeris"/>, with departure C3, departure and arrival v∞, the declination of the
+/// date) the zero-revolution prograde Lambert arc between the planets' heliocentric positions from a
+/// <see cref="TransferEphemeris"/> (a solar-system ephemeris and what "earth" means), with departure C3, departure and arrival v∞, the declination of the
 /// departure asymptote and the transfer type. Rows are computed in parallel; planet states are computed once per
 /// distinct date.
 /// </summary>
@@ -29,9 +29,10 @@ public static class Porkchop
     /// <param name="minTimeOfFlight">Shortest time of flight (positive).</param>
     /// <param name="maxTimeOfFlight">Longest time of flight (included when it falls on a step).</param>
     /// <param name="timeOfFlightStep">Time-of-flight spacing (positive).</param>
+    /// <param name="ephemeris">The planets' ephemeris and what "earth" means.</param>
     /// <exception cref="ArgumentOutOfRangeException">An interval is empty or reversed, a step is not positive, the
     /// origin equals the destination, the grid exceeds <see cref="MaxCells"/>, or a date lies outside the
-    /// ephemeris (3000 BC – 3000 AD).</exception>
+    /// ephemeris (the message names its span).</exception>
     public static PorkchopGrid Compute(
         Planet origin,
         Planet destination,
@@ -40,8 +41,10 @@ public static class Porkchop
         TimeSpan departureStep,
         TimeSpan minTimeOfFlight,
         TimeSpan maxTimeOfFlight,
-        TimeSpan timeOfFlightStep)
+        TimeSpan timeOfFlightStep,
+        TransferEphemeris ephemeris)
     {
+        ArgumentNullException.ThrowIfNull(ephemeris);
         ValidatePlanets(origin, destination);
         if (minTimeOfFlight <= TimeSpan.Zero)
         {
@@ -51,11 +54,11 @@ public static class Porkchop
         var departures = Axis(departureStart, departureEnd, departureStep, nameof(departureEnd), nameof(departureStep));
         var tofs = Axis(minTimeOfFlight, maxTimeOfFlight, timeOfFlightStep, nameof(maxTimeOfFlight), nameof(timeOfFlightStep));
         CheckSize(departures.Length, tofs.Length);
-        CheckEphemerisSpan(departures[0], nameof(departureStart));
-        CheckEphemerisSpan(departures[^1] + tofs[^1], nameof(maxTimeOfFlight));
+        ephemeris.CheckSpan(departures[0], nameof(departureStart));
+        ephemeris.CheckSpan(departures[^1] + tofs[^1], nameof(maxTimeOfFlight));
 
         int nd = departures.Length, nt = tofs.Length;
-        var dep = States(origin, departures);
+        var dep = States(ephemeris, origin, departures);
 
         // Arrival dates: start + i·Δd + tmin + j·Δt. When both steps are multiples of a common unit that keeps the
         // number of distinct arrival dates small, compute each planet state once on that lattice.
@@ -72,7 +75,7 @@ public static class Porkchop
                 arrivalTimes[k] = start + TimeSpan.FromTicks(k * g);
             }
 
-            var arr = States(destination, arrivalTimes);
+            var arr = States(ephemeris, destination, arrivalTimes);
             long di = dTicks / g, ti = tTicks / g;
             Parallel.For(0, nd, i =>
             {
@@ -91,13 +94,13 @@ public static class Porkchop
                 var d = dep[i];
                 for (int j = 0; j < nt; j++)
                 {
-                    var a = State(destination, departures[i] + tofs[j]);
+                    var a = ephemeris.State(destination, departures[i] + tofs[j]);
                     cells.Set(i, j, d, a, tofs[j].TotalSeconds);
                 }
             });
         }
 
-        return new PorkchopGrid(origin, destination, PorkchopAxis.TimeOfFlight, departures, tofs, [], cells);
+        return new PorkchopGrid(origin, destination, PorkchopAxis.TimeOfFlight, departures, tofs, [], cells, ephemeris);
     }
 
     /// <summary>A grid over departure dates (columns) and arrival dates (rows); cells whose arrival is not after the
@@ -111,19 +114,21 @@ public static class Porkchop
         TimeSpan departureStep,
         Instant arrivalStart,
         Instant arrivalEnd,
-        TimeSpan arrivalStep)
+        TimeSpan arrivalStep,
+        TransferEphemeris ephemeris)
     {
+        ArgumentNullException.ThrowIfNull(ephemeris);
         ValidatePlanets(origin, destination);
         var departures = Axis(departureStart, departureEnd, departureStep, nameof(departureEnd), nameof(departureStep));
         var arrivals = Axis(arrivalStart, arrivalEnd, arrivalStep, nameof(arrivalEnd), nameof(arrivalStep));
         CheckSize(departures.Length, arrivals.Length);
-        CheckEphemerisSpan(departures[0], nameof(departureStart));
-        CheckEphemerisSpan(departures[^1], nameof(departureEnd));
-        CheckEphemerisSpan(arrivals[0], nameof(arrivalStart));
-        CheckEphemerisSpan(arrivals[^1], nameof(arrivalEnd));
+        ephemeris.CheckSpan(departures[0], nameof(departureStart));
+        ephemeris.CheckSpan(departures[^1], nameof(departureEnd));
+        ephemeris.CheckSpan(arrivals[0], nameof(arrivalStart));
+        ephemeris.CheckSpan(arrivals[^1], nameof(arrivalEnd));
 
-        var dep = States(origin, departures);
-        var arr = States(destination, arrivals);
+        var dep = States(ephemeris, origin, departures);
+        var arr = States(ephemeris, destination, arrivals);
         var cells = new PorkchopGrid.Storage(departures.Length, arrivals.Length);
         Parallel.For(0, departures.Length, i =>
         {
@@ -138,7 +143,7 @@ public static class Porkchop
             }
         });
 
-        return new PorkchopGrid(origin, destination, PorkchopAxis.ArrivalDate, departures, [], arrivals, cells);
+        return new PorkchopGrid(origin, destination, PorkchopAxis.ArrivalDate, departures, [], arrivals, cells, ephemeris);
     }
 
     /// <summary>The single transfer leaving <paramref name="origin"/> at <paramref name="departure"/> and reaching
@@ -146,8 +151,9 @@ public static class Porkchop
     /// (transfer angle 0° or 180°: the transfer plane is undefined).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The arrival is not after the departure, the planets are the
     /// same, or a date lies outside the ephemeris.</exception>
-    public static TransferSolution? Transfer(Planet origin, Planet destination, Instant departure, Instant arrival)
+    public static TransferSolution? Transfer(Planet origin, Planet destination, Instant departure, Instant arrival, TransferEphemeris ephemeris)
     {
+        ArgumentNullException.ThrowIfNull(ephemeris);
         ValidatePlanets(origin, destination);
         double tof = arrival.SecondsSince(departure);
         if (!(tof > 0))
@@ -155,8 +161,8 @@ public static class Porkchop
             throw new ArgumentOutOfRangeException(nameof(arrival), arrival, "The arrival must be after the departure.");
         }
 
-        var d = State(origin, departure);
-        var a = State(destination, arrival);
+        var d = ephemeris.State(origin, departure);
+        var a = ephemeris.State(destination, arrival);
         if (!Lambert.TrySolveZeroRevolution(d.PositionKm, a.PositionKm, tof, SunMu, TransferDirection.Prograde, out var v1, out var v2))
         {
             return null;
@@ -179,7 +185,10 @@ public static class Porkchop
             Angle.FromRadians(Math.Asin(Math.Clamp(vInfDep.Z / vd, -1.0, 1.0))),
             Angle.FromRadians(Math.Atan2(vInfDep.Y, vInfDep.X)).NormalizedPositive(),
             vInfDep,
-            vInfArr);
+            vInfArr)
+        {
+            Ephemeris = ephemeris,
+        };
     }
 
     /// <summary>The prograde heliocentric transfer angle from r1 to r2 about the ecliptic pole, in [0, 2π).</summary>
@@ -190,16 +199,10 @@ public static class Porkchop
         return h.Z >= 0 ? angle : (2.0 * Math.PI) - angle;
     }
 
-    internal static CartesianState State(Planet planet, Instant at)
-    {
-        ApproximatePlanetEphemeris.Compute(planet, at, ApproximateEphemerisTable.Automatic, out var r, out var v);
-        return new CartesianState(r, v);
-    }
-
-    private static CartesianState[] States(Planet planet, Instant[] times)
+    private static CartesianState[] States(TransferEphemeris ephemeris, Planet planet, Instant[] times)
     {
         var states = new CartesianState[times.Length];
-        Parallel.For(0, times.Length, k => states[k] = State(planet, times[k]));
+        Parallel.For(0, times.Length, k => states[k] = ephemeris.State(planet, times[k]));
         return states;
     }
 
@@ -221,14 +224,6 @@ public static class Porkchop
         if ((long)columns * rows > MaxCells)
         {
             throw new ArgumentOutOfRangeException("departureStep", $"The grid would have {(long)columns * rows} cells; at most {MaxCells} are allowed.");
-        }
-    }
-
-    private static void CheckEphemerisSpan(Instant at, string name)
-    {
-        if (at < ApproximatePlanetEphemeris.Table2Start || at > ApproximatePlanetEphemeris.Table2End)
-        {
-            throw new ArgumentOutOfRangeException(name, at, "The planetary ephemeris covers 3000 BC to 3000 AD.");
         }
     }
 

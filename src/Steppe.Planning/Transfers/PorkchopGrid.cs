@@ -50,8 +50,9 @@ public sealed class PorkchopGrid
     private readonly Instant[] _arrivals;
     private readonly Storage _cells;
 
-    internal PorkchopGrid(Planet origin, Planet destination, PorkchopAxis axis, Instant[] departures, TimeSpan[] timesOfFlight, Instant[] arrivals, Storage cells)
+    internal PorkchopGrid(Planet origin, Planet destination, PorkchopAxis axis, Instant[] departures, TimeSpan[] timesOfFlight, Instant[] arrivals, Storage cells, TransferEphemeris ephemeris)
     {
+        Ephemeris = ephemeris;
         Origin = origin;
         Destination = destination;
         Axis = axis;
@@ -63,6 +64,9 @@ public sealed class PorkchopGrid
         BestTypeI = bestI >= 0 ? Solution(bestI) : null;
         BestTypeII = bestII >= 0 ? Solution(bestII) : null;
     }
+
+    /// <summary>The ephemeris the grid was computed with, and what "earth" means in it.</summary>
+    public TransferEphemeris Ephemeris { get; }
 
     /// <summary>Departure planet.</summary>
     public Planet Origin { get; }
@@ -147,7 +151,7 @@ public sealed class PorkchopGrid
     private TransferSolution? Solution(int k)
     {
         int column = k / RowCount, row = k % RowCount;
-        return Porkchop.Transfer(Origin, Destination, _departures[column], ArrivalAt(column, row));
+        return Porkchop.Transfer(Origin, Destination, _departures[column], ArrivalAt(column, row), Ephemeris);
     }
 
     private void FindBest(out int bestI, out int bestII)

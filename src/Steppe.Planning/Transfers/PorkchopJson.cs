@@ -50,8 +50,8 @@ public sealed record TransferDto(
 /// [row][column] array per quantity with null where a cell has no transfer. Values are rounded to 4 decimals
 /// (1e-4 km²/s², 1e-4 km/s, 1e-3°).
 /// </summary>
-/// <param name="Origin">Departure planet name.</param>
-/// <param name="Destination">Arrival planet name.</param>
+/// <param name="Origin">Departure body ("earth" is the Earth's centre, "earth-moon-barycenter" the barycentre).</param>
+/// <param name="Destination">Arrival body.</param>
 /// <param name="Axis">"timeOfFlight" or "arrivalDate".</param>
 /// <param name="DeparturesUtc">Departure dates (columns).</param>
 /// <param name="TimesOfFlightDays">Times of flight (rows) when the axis is the time of flight, else empty.</param>
@@ -62,6 +62,7 @@ public sealed record TransferDto(
 /// <param name="TransferType">1 (Type I) or 2 (Type II) per [row][column].</param>
 /// <param name="BestTypeI">Minimum-C3 Type I transfer of the grid.</param>
 /// <param name="BestTypeII">Minimum-C3 Type II transfer of the grid.</param>
+/// <param name="Ephemeris">The planetary ephemeris used ("JPL DE405", or "analytic series (fallback)").</param>
 public sealed record PorkchopGridDto(
     string Origin,
     string Destination,
@@ -74,7 +75,8 @@ public sealed record PorkchopGridDto(
     double?[][] DlaDeg,
     int?[][] TransferType,
     TransferDto? BestTypeI,
-    TransferDto? BestTypeII)
+    TransferDto? BestTypeII,
+    string? Ephemeris = null)
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -113,8 +115,8 @@ public sealed record PorkchopGridDto(
         }
 
         return new PorkchopGridDto(
-            PlanetName(grid.Origin),
-            PlanetName(grid.Destination),
+            grid.Ephemeris.BodyName(grid.Origin),
+            grid.Ephemeris.BodyName(grid.Destination),
             grid.Axis == PorkchopAxis.TimeOfFlight ? "timeOfFlight" : "arrivalDate",
             grid.Departures.Select(d => d.ToIsoString(0)).ToArray(),
             grid.TimesOfFlight.Select(t => Math.Round(t.TotalDays, 6)).ToArray(),
@@ -124,7 +126,8 @@ public sealed record PorkchopGridDto(
             Quantity(PorkchopQuantity.DepartureAsymptoteDeclination, 3),
             type,
             grid.BestTypeI is { } a ? TransferDto.From(a) : null,
-            grid.BestTypeII is { } b ? TransferDto.From(b) : null);
+            grid.BestTypeII is { } b ? TransferDto.From(b) : null,
+            grid.Ephemeris.Ephemeris.Name);
     }
 
     /// <summary>Serializes to compact JSON with camel-case names.</summary>
@@ -135,6 +138,7 @@ public sealed record PorkchopGridDto(
     public static PorkchopGridDto FromJson(string json) =>
         JsonSerializer.Deserialize<PorkchopGridDto>(json, Options) ?? throw new JsonException("The JSON holds no porkchop grid.");
 
-    /// <summary>The lower-case name Steppe uses for a planet ("earth" for the Earth–Moon barycentre).</summary>
+    /// <summary>The lower-case name of a planet argument ("earth" for <see cref="Planet.EarthMoonBarycenter"/>, whichever point
+    /// <see cref="TransferEphemeris.Earth"/> makes it; <see cref="TransferEphemeris.BodyName"/> names the body used).</summary>
     public static string PlanetName(Planet planet) => planet == Planet.EarthMoonBarycenter ? "earth" : planet.ToString().ToLowerInvariant();
 }

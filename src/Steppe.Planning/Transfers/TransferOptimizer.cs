@@ -10,7 +10,8 @@ public static class TransferOptimizer
 {
     /// <summary>The minimum-C3 transfer of the given type near <paramref name="start"/>: the simplex begins with
     /// steps of <paramref name="initialStep"/> in departure date and time of flight and stops when it has shrunk below
-    /// about ten seconds. Returns <paramref name="start"/> if nothing better is found.</summary>
+    /// about ten seconds, with the ephemeris <paramref name="start"/> was computed with. Returns <paramref name="start"/>
+    /// if nothing better is found.</summary>
     public static TransferSolution MinimizeC3(TransferSolution start, TimeSpan initialStep) => MinimizeC3(start, initialStep, Angle.Zero);
 
     /// <summary>As <see cref="MinimizeC3(TransferSolution, TimeSpan)"/>, staying out of the band of transfer angles within
@@ -47,7 +48,7 @@ public static class TransferOptimizer
             }
 
             var dep = t0.AddDays(depDays);
-            var s = Porkchop.Transfer(origin, destination, dep, dep.AddDays(tofDays));
+            var s = Porkchop.Transfer(origin, destination, dep, dep.AddDays(tofDays), start.Ephemeris);
             return s is null || s.Type != type || Math.Abs(s.TransferAngle.Degrees - 180.0) < band ? double.MaxValue : s.DepartureC3Km2PerS2;
         }
 
@@ -107,6 +108,6 @@ public static class TransferOptimizer
         }
 
         var bestDep = t0.AddDays(simplex[0].X);
-        return Porkchop.Transfer(origin, destination, bestDep, bestDep.AddDays(simplex[0].Y)) ?? start;
+        return Porkchop.Transfer(origin, destination, bestDep, bestDep.AddDays(simplex[0].Y), start.Ephemeris) ?? start;
     }
 }

@@ -47,6 +47,9 @@ public sealed record TransferSolution(
     Vector3D DepartureVInfinityEquatorialKmPerS,
     Vector3D ArrivalVInfinityEquatorialKmPerS)
 {
+    /// <summary>The ephemeris the transfer was computed with, and what "earth" means in it.</summary>
+    public required TransferEphemeris Ephemeris { get; init; }
+
     /// <summary>Time of flight.</summary>
     public TimeSpan TimeOfFlight => Arrival - Departure;
 }

@@ -130,7 +130,7 @@ public static class AccessEndpoints
             return TypedResults.Ok(new AccessDto(sensorDto, Iso.Of(start), Iso.Of(end), [], Iso.Of(start), PropagationEndpoints.Creation(latest), elements));
         }
 
-        var result = AccessFinder.Find(p, s, targets, start, end, tables.EarthOrientation, options);
+        var result = AccessFinder.Find(p, s, targets, start, end, PlanningEphemerides.Bundled, tables.EarthOrientation, options);
         var windows = result.Windows.Select(w => new AccessWindowDto(w.Target, Iso.Of(w.Start), Iso.Of(w.End), Math.Round(w.Duration.TotalSeconds, 3), Iso.Of(w.Best),
             Math.Round(w.OffNadir.Degrees, 4), Math.Round(w.Incidence.Degrees, 4), Math.Round(w.SlantRangeKm, 3), Math.Round(w.GsdFactor, 5), Math.Round(w.GsdM, 4),
             Math.Round(w.SunElevation.Degrees, 3), w.Pass == PassDirection.Ascending ? "ascending" : "descending", w.StripsNeeded, w.StartClipped, w.EndClipped,

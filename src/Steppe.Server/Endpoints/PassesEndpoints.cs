@@ -155,7 +155,7 @@ public static class PassesEndpoints
             IReadOnlyList<VisiblePass>? visible = null;
             if (maxSunDeg is { } sun)
             {
-                var v = VisiblePassFinder.FindVisiblePasses(propagator, site, start, end, tables.EarthOrientation, new VisibilityOptions { Passes = options, MaximumSunElevation = Angle.FromDegrees(sun) });
+                var v = VisiblePassFinder.FindVisiblePasses(propagator, site, start, end, PlanningEphemerides.Bundled, tables.EarthOrientation, new VisibilityOptions { Passes = options, MaximumSunElevation = Angle.FromDegrees(sun) });
                 result = v.Search;
                 visible = v.VisiblePasses;
             }
@@ -212,7 +212,7 @@ public static class PassesEndpoints
         Inputs.Span(start, end, MaxSpan);
         var latest = catalog.Latest(n);
         var e = latest.Stored.Elements;
-        var result = EclipseFinder.FindEclipses(e, start, end, tables.EarthOrientation);
+        var result = EclipseFinder.FindEclipses(e, start, end, PlanningEphemerides.Bundled, tables.EarthOrientation);
         return TypedResults.Ok(new EclipsesDto(Iso.Of(start), Iso.Of(end),
             result.Eclipses.Select(x => new EclipseDto(Iso.Of(x.PenumbraEntry), Iso.Of(x.UmbraEntry), Iso.Of(x.UmbraExit), Iso.Of(x.PenumbraExit),
                 Math.Round(x.ShadowDuration.TotalSeconds, 3), Math.Round(x.UmbraDuration.TotalSeconds, 3), x.EntryClipped, x.ExitClipped)).ToList(),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Steppe.Planning;
 using Steppe.Core.Bodies;
+using Steppe.Core.Bodies.Ephemerides;
 using Steppe.Core.Frames;
 using Steppe.Core.Orbits;
 using Steppe.Core.Propagation.Sgp4;
@@ -162,7 +163,7 @@ public static class PropagationEndpoints
         var ids = Inputs.CatalogNumbers(norad, "norad", MaxPositionObjects);
         var now = clock.Now;
         var t = Inputs.Instant(at, "at", now, now);
-        var sun = Sun.PositionKm(t, Frame.Teme, tables.EarthOrientation);
+        var sun = PlanningEphemerides.Bundled.SunKm(t, Frame.Teme, tables.EarthOrientation);
         var list = new List<PositionDto>(ids.Count);
         foreach (int n in ids)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Steppe.Core.Bodies;
+using Steppe.Planning;
 using Steppe.Planning.Transfers;
 using Steppe.Server.Infrastructure;
 
@@ -17,7 +18,9 @@ public sealed record TransferWindowDto(int Year, TransferDto? BestTypeI, Transfe
 /// <param name="ToYear">Last year.</param>
 /// <param name="ExcludedAround180Deg">Transfer angles this close to 180° are left out (singular plane), degrees.</param>
 /// <param name="Windows">In date order.</param>
-public sealed record MarsWindowsDto(int FromYear, int ToYear, double ExcludedAround180Deg, IReadOnlyList<TransferWindowDto> Windows);
+/// <param name="Ephemeris">The planetary ephemeris used ("JPL DE405", or "analytic series (fallback)").</param>
+/// <param name="Earth">The body "earth" stands for ("earth", the Earth's centre, or "earth-moon-barycenter").</param>
+public sealed record MarsWindowsDto(int FromYear, int ToYear, double ExcludedAround180Deg, IReadOnlyList<TransferWindowDto> Windows, string Ephemeris, string Earth);
 
 /// <summary>Interplanetary transfers: porkchop grids (JSON for the web page) and Earth–Mars windows.</summary>
 public static class TransferEndpoints
@@ -28,7 +31,7 @@ public static class TransferEndpoints
     /// <summary>The most years of one Mars-windows request.</summary>
     public const int MaxYears = 12;
 
-    private static readonly ConcurrentDictionary<(int, int), MarsWindowsDto> WindowCache = new();
+    private static readonly ConcurrentDictionary<(int, int, string, EarthPoint), MarsWindowsDto> WindowCache = new();
 
     /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapTransferEndpoints(this IEndpointRouteBuilder routes)
@@ -41,8 +44,9 @@ public static class TransferEndpoints
     }
 
     internal static Ok<PorkchopGridDto> Porkchop(string? origin, string? destination, string? departFrom, string? departTo, string? tofMinDays, string? tofMaxDays,
-        string? stepDays, string? tofStepDays, ServerClock clock)
+        string? stepDays, string? tofStepDays, string? earth, string? ephemeris, ServerClock clock)
     {
+        var transferEphemeris = ParseEphemeris(ephemeris, earth);
         var o = ParsePlanet(origin ?? "earth", "origin");
         var d = ParsePlanet(destination ?? "mars", "destination");
         if (o == d)
@@ -73,17 +77,21 @@ public static class TransferEndpoints
             throw new ApiValidationException("stepDays", FormattableString.Invariant($"the grid would have {cells:0} cells; at most {MaxCells} (use larger steps or shorter ranges)"));
         }
 
-        if (d0.ToDateTime().Year < 1800 || d1.AddDays(t1).ToDateTime().Year > 2050)
+        var e = transferEphemeris.Ephemeris;
+        if (e.IsAnalyticFallback ? d0.ToDateTime().Year < 1800 || d1.AddDays(t1).ToDateTime().Year > 2050 : !e.Covers(d0) || !e.Covers(d1.AddDays(t1)))
         {
-            throw new ApiValidationException("departFrom", "departures and arrivals must lie in 1800–2050 (the span of the planetary ephemeris)");
+            throw new ApiValidationException("departFrom", e.IsAnalyticFallback
+                ? "departures and arrivals must lie in 1800–2050 (the span of the approximate planetary elements)"
+                : $"departures and arrivals must lie in {e.Start.ToIsoString(0)} … {e.End.ToIsoString(0)} (the span of {e.Name}; ephemeris=analytic covers 1800–2050 at lower accuracy)");
         }
 
-        var grid = Planning.Transfers.Porkchop.Compute(o, d, d0, d1, TimeSpan.FromDays(step), TimeSpan.FromDays(t0), TimeSpan.FromDays(t1), TimeSpan.FromDays(rowStep));
+        var grid = Planning.Transfers.Porkchop.Compute(o, d, d0, d1, TimeSpan.FromDays(step), TimeSpan.FromDays(t0), TimeSpan.FromDays(t1), TimeSpan.FromDays(rowStep), transferEphemeris);
         return TypedResults.Ok(PorkchopGridDto.From(grid));
     }
 
-    internal static Ok<MarsWindowsDto> MarsWindowsList(string? fromYear, string? toYear)
+    internal static Ok<MarsWindowsDto> MarsWindowsList(string? fromYear, string? toYear, string? earth, string? ephemeris)
     {
+        var transferEphemeris = ParseEphemeris(ephemeris, earth);
         int y0 = Inputs.Integer(fromYear, "fromYear", 2026, 1800, 2049);
         int y1 = Inputs.Integer(toYear, "toYear", Math.Min(2049, y0 + 9), 1800, 2049);
         if (y1 < y0)
@@ -96,13 +104,31 @@ public static class TransferEndpoints
             throw new ApiValidationException("toYear", $"at most {MaxYears} years per request, found {y1 - y0 + 1}");
         }
 
-        var result = WindowCache.GetOrAdd((y0, y1), key =>
+        var result = WindowCache.GetOrAdd((y0, y1, transferEphemeris.Ephemeris.Name, transferEphemeris.Earth), key =>
         {
-            var windows = MarsWindows.Find(key.Item1, key.Item2);
+            var windows = MarsWindows.Find(key.Item1, key.Item2, transferEphemeris);
             return new MarsWindowsDto(key.Item1, key.Item2, MarsWindows.SingularBandAround180.Degrees,
-                windows.Select(w => new TransferWindowDto(w.Year, w.BestTypeI is { } a ? TransferDto.From(a) : null, w.BestTypeII is { } b ? TransferDto.From(b) : null)).ToList());
+                windows.Select(w => new TransferWindowDto(w.Year, w.BestTypeI is { } a ? TransferDto.From(a) : null, w.BestTypeII is { } b ? TransferDto.From(b) : null)).ToList(),
+                transferEphemeris.Ephemeris.Name, transferEphemeris.BodyName(Planet.EarthMoonBarycenter));
         });
         return TypedResults.Ok(result);
+    }
+
+    /// <summary>The ephemeris and Earth point by name, as the CLI's --ephemeris and --earth (defaults: jpl, geocentre).</summary>
+    internal static TransferEphemeris ParseEphemeris(string? ephemeris, string? earth)
+    {
+        if (!PlanningEphemerides.TryParse(ephemeris, out var e))
+        {
+            throw new ApiValidationException("ephemeris", $"expected one of {PlanningEphemerides.Accepted}, found '{ephemeris}'");
+        }
+
+        var point = EarthPoint.Geocentre;
+        if (!string.IsNullOrWhiteSpace(earth) && !TransferEphemeris.TryParseEarth(earth, out point))
+        {
+            throw new ApiValidationException("earth", $"expected one of {TransferEphemeris.EarthPointsAccepted}, found '{earth}'");
+        }
+
+        return new TransferEphemeris(e, point);
     }
 
     /// <summary>A planet by name, as the CLI's --origin/--destination.</summary>

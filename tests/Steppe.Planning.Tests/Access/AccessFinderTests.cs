@@ -85,7 +85,7 @@ public class AccessFinderTests
         var sat = ElementFiles.Propagator("2026-05-30_resource.tle", norad);
         var target = site == "Astana" ? Astana : Baikonur;
         double span = days * 86400;
-        var result = AccessFinder.Find(sat, Sensors.KazEoSat1, [AccessTarget.Point(site, target)], T0, T0.AddSeconds(span), EarthOrientationTable.Empty);
+        var result = AccessFinder.Find(sat, Sensors.KazEoSat1, [AccessTarget.Point(site, target)], T0, T0.AddSeconds(span), TestEphemerides.Jpl, EarthOrientationTable.Empty);
         var brute = BruteForce(sat, target, 35.0, span);
         Assert.Null(result.PropagationError);
         Assert.True(brute.Count >= 1, "the scan should find windows");
@@ -108,7 +108,7 @@ public class AccessFinderTests
         var sat = ElementFiles.KazEoSat2;
         var t = T0.AddSeconds(5000);
         var sub = sat.Propagate(t).ToStateVector(t).ToGeodetic(EarthOrientationTable.Empty) with { HeightKm = 0 };
-        var result = AccessFinder.Find(sat, Sensors.KazEoSat2, [AccessTarget.Point("nadir", sub)], t.AddSeconds(-600), t.AddSeconds(600), EarthOrientationTable.Empty);
+        var result = AccessFinder.Find(sat, Sensors.KazEoSat2, [AccessTarget.Point("nadir", sub)], t.AddSeconds(-600), t.AddSeconds(600), TestEphemerides.Jpl, EarthOrientationTable.Empty);
         var w = Assert.Single(result.Windows);
         Assert.True(w.OffNadir.Degrees < 0.01, $"{w.OffNadir.Degrees}");
         Assert.True(Math.Abs(w.Best.SecondsSince(t)) < 0.1, $"{w.Best.SecondsSince(t)}");
@@ -138,7 +138,7 @@ public class AccessFinderTests
         double expectedEta = Math.Atan2(a * Math.Sin(psi), rr - (a * Math.Cos(psi))) * 180 / Math.PI;
         double expectedTheta = Math.Asin(rr / a * Math.Sin(expectedEta * Math.PI / 180)) * 180 / Math.PI;
 
-        var result = AccessFinder.Find(sat, Sensors.KazEoSat1, [AccessTarget.Point("offset", target)], t.AddSeconds(-600), t.AddSeconds(600), EarthOrientationTable.Empty);
+        var result = AccessFinder.Find(sat, Sensors.KazEoSat1, [AccessTarget.Point("offset", target)], t.AddSeconds(-600), t.AddSeconds(600), TestEphemerides.Jpl, EarthOrientationTable.Empty);
         var w = Assert.Single(result.Windows);
         Assert.True(Math.Abs(w.OffNadir.Degrees - expectedEta) < 0.02, $"η {w.OffNadir.Degrees} vs {expectedEta}");
         Assert.True(Math.Abs(w.Incidence.Degrees - expectedTheta) < 0.03, $"θ {w.Incidence.Degrees} vs {expectedTheta}");
@@ -169,8 +169,8 @@ public class AccessFinderTests
     {
         var sat = ElementFiles.KazEoSat1;
         var targets = new[] { AccessTarget.Point("Astana", Astana), AccessTarget.Point("Baikonur", Baikonur) };
-        var all = AccessFinder.Find(sat, Sensors.KazEoSat1, targets, T0, T0.AddDays(4), EarthOrientationTable.Empty);
-        var day = AccessFinder.Find(sat, Sensors.KazEoSat1, targets, T0, T0.AddDays(4), EarthOrientationTable.Empty, new AccessOptions { MinimumSunElevation = Angle.FromDegrees(10) });
+        var all = AccessFinder.Find(sat, Sensors.KazEoSat1, targets, T0, T0.AddDays(4), TestEphemerides.Jpl, EarthOrientationTable.Empty);
+        var day = AccessFinder.Find(sat, Sensors.KazEoSat1, targets, T0, T0.AddDays(4), TestEphemerides.Jpl, EarthOrientationTable.Empty, new AccessOptions { MinimumSunElevation = Angle.FromDegrees(10) });
         Assert.NotEmpty(day.Windows);
         Assert.True(day.Windows.Count < all.Windows.Count);
         Assert.All(day.Windows, w => Assert.True(w.SunElevation.Degrees >= 10));
@@ -188,8 +188,8 @@ public class AccessFinderTests
         var sat = ElementFiles.KazEoSat1;
         // About 60 km × 55 km around Astana.
         var ring = new[] { (71.0, 50.92), (71.86, 50.92), (71.86, 51.42), (71.0, 51.42) }.Select(p => GeodeticPoint.FromDegrees(p.Item2, p.Item1)).ToList();
-        var polygon = AccessFinder.Find(sat, Sensors.KazEoSat1, [AccessTarget.Polygon("Astana area", ring)], T0, T0.AddDays(2), EarthOrientationTable.Empty);
-        var centre = AccessFinder.Find(sat, Sensors.KazEoSat1, [AccessTarget.Point("Astana", Astana)], T0, T0.AddDays(2), EarthOrientationTable.Empty);
+        var polygon = AccessFinder.Find(sat, Sensors.KazEoSat1, [AccessTarget.Polygon("Astana area", ring)], T0, T0.AddDays(2), TestEphemerides.Jpl, EarthOrientationTable.Empty);
+        var centre = AccessFinder.Find(sat, Sensors.KazEoSat1, [AccessTarget.Point("Astana", Astana)], T0, T0.AddDays(2), TestEphemerides.Jpl, EarthOrientationTable.Empty);
         Assert.Equal(centre.Windows.Count, polygon.Windows.Count);
         foreach (var (p, c) in polygon.Windows.Zip(centre.Windows))
         {
@@ -201,7 +201,7 @@ public class AccessFinderTests
             Assert.Null(c.StripsNeeded);
         }
 
-        var wide = AccessFinder.Find(sat, Sensors.KazEoSat2, [AccessTarget.Polygon("Astana area", ring)], T0, T0.AddDays(2), EarthOrientationTable.Empty);
+        var wide = AccessFinder.Find(sat, Sensors.KazEoSat2, [AccessTarget.Polygon("Astana area", ring)], T0, T0.AddDays(2), TestEphemerides.Jpl, EarthOrientationTable.Empty);
         Assert.All(wide.Windows, w => Assert.Equal(1, w.StripsNeeded));
     }
 

@@ -16,7 +16,7 @@ public class PorkchopPlotTests
         TimeSpan.FromDays(3),
         TimeSpan.FromDays(120),
         TimeSpan.FromDays(450),
-        TimeSpan.FromDays(3));
+        TimeSpan.FromDays(3), TestEphemerides.Transfers);
 
     [Fact]
     public void Png_HasSignatureAndSize()
@@ -91,10 +91,10 @@ public class PorkchopPlotTests
         }
 
         Directory.CreateDirectory(dir);
-        var grid = Porkchop.Compute(Planet.EarthMoonBarycenter, Planet.Mars, Instant.FromUtc(2026, 9, 1), Instant.FromUtc(2027, 1, 31), TimeSpan.FromDays(1), TimeSpan.FromDays(120), TimeSpan.FromDays(450), TimeSpan.FromDays(1));
+        var grid = Porkchop.Compute(Planet.EarthMoonBarycenter, Planet.Mars, Instant.FromUtc(2026, 9, 1), Instant.FromUtc(2027, 1, 31), TimeSpan.FromDays(1), TimeSpan.FromDays(120), TimeSpan.FromDays(450), TimeSpan.FromDays(1), TestEphemerides.Transfers);
         PorkchopPlot.SavePng(grid, Path.Combine(dir, "porkchop-2026.png"));
         PorkchopPlot.SaveSvg(grid, Path.Combine(dir, "porkchop-2026.svg"));
-        var byArrival = Porkchop.ComputeByArrival(Planet.EarthMoonBarycenter, Planet.Mars, Instant.FromUtc(2020, 6, 1), Instant.FromUtc(2020, 9, 30), TimeSpan.FromDays(1), Instant.FromUtc(2020, 12, 1), Instant.FromUtc(2021, 12, 31), TimeSpan.FromDays(2));
+        var byArrival = Porkchop.ComputeByArrival(Planet.EarthMoonBarycenter, Planet.Mars, Instant.FromUtc(2020, 6, 1), Instant.FromUtc(2020, 9, 30), TimeSpan.FromDays(1), Instant.FromUtc(2020, 12, 1), Instant.FromUtc(2021, 12, 31), TimeSpan.FromDays(2), TestEphemerides.Transfers);
         PorkchopPlot.SavePng(byArrival, Path.Combine(dir, "porkchop-2020-by-arrival.png"));
         Assert.True(File.Exists(Path.Combine(dir, "porkchop-2026.png")));
     }
