@@ -13,10 +13,10 @@ namespace Steppe.Cli.Tests;
 public sealed class DataCommandTests : IDisposable
 {
     private static readonly string Data = Path.Combine(AppContext.BaseDirectory, "TestData", "data");
-    private static readonly string Finals = Path.Combine(Data, "finals2000A-2026-06-01_2026-09-30.all");
-    private static readonly string OlderFinals = Path.Combine(Data, "finals2000A-2026-05-01_2026-07-31.all");
-    private static readonly string Leap = Path.Combine(Data, "Leap_Second.dat");
-    private static readonly string OlderLeap = Path.Combine(Data, "Leap_Second-expires-2026-12-28.dat");
+    private static readonly string Finals = Path.Combine(Data, "finals2000A-2026-09-01_2026-12-31-next-edition.all");
+    private static readonly string OlderFinals = Path.Combine(Data, "finals2000A-2026-06-01_2026-09-30.all");
+    private static readonly string Leap = Path.Combine(Data, "Leap_Second-expires-2028-06-28.dat");
+    private static readonly string OlderLeap = Path.Combine(Data, "Leap_Second-expires-2027-12-28.dat");
     private static readonly string SpaceWeather = Path.Combine(Data, "SW-All-2026-07-01_2026-09-18.csv");
 
     private readonly string _folder = Directory.CreateTempSubdirectory("steppe-data-test-").FullName;
@@ -62,15 +62,23 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
-    public void Status_WithNoUserData_ShowsTheBundledTablesAndNoSpaceWeather()
+    public void Status_WithNoUserData_ShowsTheBundledSnapshots_WithTheChecksumsOfThePublishedFiles()
     {
+        // The SHA-256 of the files as published (IERS finals2000A.all of August 2026, Leap_Second.dat after Bulletin C 72,
+        // CelesTrak SW-All.csv of 2026-08-07), which the bundled tables were read from.
         var eop = StatusOf("eop");
         Assert.Equal("bundled", eop.GetProperty("source").GetString());
-        Assert.Equal(64, eop.GetProperty("sha256").GetString()!.Length);
-        Assert.Equal("bundled", StatusOf("leap-seconds").GetProperty("source").GetString());
+        Assert.Equal("59aa390fdbcad0b4905ee2887c53fdb488d95b5968a111c5bf4c4fd31653405b", eop.GetProperty("sha256").GetString());
+        Assert.Equal("2026-08-20", eop.GetProperty("observed_to").GetString());
+        Assert.Equal("2027-08-28", eop.GetProperty("predicted_to").GetString());
+        var leap = StatusOf("leap-seconds");
+        Assert.Equal("bundled", leap.GetProperty("source").GetString());
+        Assert.Equal("6cb6f5d4b819f2e568e25db4b0b26d89dedf031fdffb18bc94d40f4e94e268d7", leap.GetProperty("sha256").GetString());
+        Assert.Equal("2027-06-28", leap.GetProperty("expires").GetString());
         var sw = StatusOf("space-weather");
-        Assert.Equal("missing", sw.GetProperty("state").GetString());
-        Assert.Equal(JsonValueKind.Null, sw.GetProperty("sha256").ValueKind);
+        Assert.Equal("bundled", sw.GetProperty("source").GetString());
+        Assert.Equal("4914f595df8d7d24233c329294af1c3c8ab61dc33f80ababaf9b3dae72a78bc2", sw.GetProperty("sha256").GetString());
+        Assert.Equal("2026-08-06", sw.GetProperty("observed_to").GetString());
     }
 
     [Fact]
@@ -89,10 +97,10 @@ public sealed class DataCommandTests : IDisposable
 
         // The coverage read from the files (flags I/P of finals2000A, OBS/PRD of SW-All, the expiry line of Leap_Second.dat).
         var eop = StatusOf("eop");
-        Assert.Equal("2026-06-01", eop.GetProperty("first_day").GetString());
-        Assert.Equal("2026-08-20", eop.GetProperty("observed_to").GetString());
-        Assert.Equal("2026-09-30", eop.GetProperty("predicted_to").GetString());
-        Assert.Equal("2027-06-28", StatusOf("leap-seconds").GetProperty("expires").GetString());
+        Assert.Equal("2026-09-01", eop.GetProperty("first_day").GetString());
+        Assert.Equal("2026-11-20", eop.GetProperty("observed_to").GetString());
+        Assert.Equal("2026-12-31", eop.GetProperty("predicted_to").GetString());
+        Assert.Equal("2028-06-28", StatusOf("leap-seconds").GetProperty("expires").GetString());
         var sw = StatusOf("space-weather");
         Assert.Equal("2026-08-06", sw.GetProperty("observed_to").GetString());
         Assert.Equal("2026-09-18", sw.GetProperty("predicted_to").GetString());
@@ -100,8 +108,8 @@ public sealed class DataCommandTests : IDisposable
         // The tables built from the user's files are the ones in use.
         var store = new ReferenceDataStore(DataDir, StandardDataSets.All);
         var leap = store.LeapSeconds();
-        Assert.Equal(new DateOnly(2027, 6, 28), leap.ExpiresOn);
-        Assert.Equal(new DateOnly(2026, 9, 30), store.EarthOrientation(leap).LastDay);
+        Assert.Equal(new DateOnly(2028, 6, 28), leap.ExpiresOn);
+        Assert.Equal(new DateOnly(2026, 12, 31), store.EarthOrientation(leap).LastDay);
     }
 
     [Fact]
@@ -117,7 +125,7 @@ public sealed class DataCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, Steppe("data", "update", "leap-seconds", "--from", Leap).Code);
         var (leapCode, _, leapError) = Steppe("data", "update", "leap-seconds", "--from", OlderLeap);
         Assert.Equal(ExitCodes.BadInput, leapCode);
-        Assert.Contains("expires 2026-12-28) is older than the data in use", leapError);
+        Assert.Contains("expires 2027-12-28) is older than the data in use", leapError);
         Assert.Equal(File.ReadAllText(Leap), TextInUse("leap-seconds"));
     }
 

@@ -11,7 +11,7 @@ internal static class DataFiles
 {
     public static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "TestData", "data");
     public static readonly string Finals = Path.Combine(Folder, "finals2000A-2026-06-01_2026-09-30.all");
-    public static readonly string Leap = Path.Combine(Folder, "Leap_Second.dat");
+    public static readonly string Leap = Path.Combine(Folder, "Leap_Second-expires-2027-12-28.dat");
     public static readonly string SpaceWeather = Path.Combine(Folder, "SW-All-2026-07-01_2026-09-18.csv");
 
     /// <summary>Checks that a response names no local path: not the server's folders, not the temporary folder.</summary>
@@ -82,7 +82,7 @@ public sealed class DataApiTests(ServerFixture server) : IClassFixture<ServerFix
         Assert.Equal(["eop", "leap-seconds", "space-weather"], data.Keys.Take(3));
         Assert.Equal("bundled", data["eop"].Text("source"));
         Assert.True(data["eop"].Number("ageDays") > 0);
-        Assert.Equal("missing", data["space-weather"].Text("state"));
+        Assert.Equal("bundled", data["space-weather"].Text("source"));
         Assert.True(json.GetProperty("checks").TryGetProperty("data", out var check));
 
         // The bundled Earth orientation data ends long before today: the server says so, and is degraded (HTTP 200), not down.
@@ -132,14 +132,14 @@ public sealed class CurrentDataApiTests(CurrentDataServerFixture server) : IClas
         Assert.Equal("user file", sets["eop"].Text("source"));
         Assert.Equal("2026-08-20", sets["eop"].Text("observedThrough"));
         Assert.Equal("2026-09-30", sets["eop"].Text("predictedThrough"));
-        Assert.Equal("2027-06-28", sets["leap-seconds"].Text("expiresOn"));
+        Assert.Equal("2027-12-28", sets["leap-seconds"].Text("expiresOn"));
         Assert.Equal("2026-08-06", sets["space-weather"].Text("observedThrough"));
         DataFiles.RevealsNoPath(json.GetRawText(), server);
 
         // The tables requests use are the user's.
         var tables = server.Services.GetRequiredService<ReferenceDataService>().Tables;
         Assert.Equal(new DateOnly(2026, 9, 30), tables.EarthOrientation.LastDay);
-        Assert.Equal(new DateOnly(2027, 6, 28), tables.LeapSeconds.ExpiresOn);
+        Assert.Equal(new DateOnly(2027, 12, 28), tables.LeapSeconds.ExpiresOn);
     }
 }
 
@@ -176,7 +176,7 @@ public sealed class RefreshApiTests(RefreshingServerFixture server) : IClassFixt
         // The new tables are the ones requests get, without a restart.
         var tables = data.Tables;
         Assert.Equal(new DateOnly(2026, 9, 30), tables.EarthOrientation.LastDay);
-        Assert.Equal(new DateOnly(2027, 6, 28), tables.LeapSeconds.ExpiresOn);
+        Assert.Equal(new DateOnly(2027, 12, 28), tables.LeapSeconds.ExpiresOn);
 
         // One fetch each: the minimum intervals (a day and more) hold the next ones back.
         Assert.Equal(1, server.Sources.Requests("finals2000A.all"));

@@ -70,5 +70,6 @@ public sealed record DataSetDefinition(string Name, string Title, Uri Source, Ti
 
 /// <summary>A snapshot shipped inside Steppe.</summary>
 /// <param name="Facts">Its version and coverage.</param>
-/// <param name="Text">Its text, when it ships as a file (null when it is compiled in, e.g. the leap-second history).</param>
-public sealed record BundledDataSet(DataSetFacts Facts, string? Text);
+/// <param name="Text">Its text, when it ships as a file (null when it is compiled in: the store then hands out the compiled-in table).</param>
+/// <param name="Sha256">The SHA-256 of the published file it was made from, when known.</param>
+public sealed record BundledDataSet(DataSetFacts Facts, string? Text, string? Sha256 = null);

@@ -198,7 +198,7 @@ public sealed class ReferenceDataStore
         var bundled = dataSet.Bundled();
         if (bundled is not null && (user is null || bundled.Facts.VersionDate > user.Facts.VersionDate))
         {
-            var sha = bundled.Text is null ? null : _bundledSha.GetOrAdd(dataSet.Name, _ => Sha256Hex(Encoding.UTF8.GetBytes(bundled.Text)));
+            var sha = bundled.Sha256 ?? (bundled.Text is null ? null : _bundledSha.GetOrAdd(dataSet.Name, _ => Sha256Hex(Encoding.UTF8.GetBytes(bundled.Text))));
             return new InUseVersion(DataSetOrigin.Bundled, "bundled", bundled.Facts, sha, null, bundled.Text);
         }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
 using Steppe.Core.SpaceWeather;
 using Steppe.Core.Time;
 
@@ -30,9 +32,9 @@ public static class StandardDataSets
 
     // The bundled snapshots are the tables compiled into Steppe.Core (stored compressed there): their facts come from the
     // tables themselves, and the store hands out the tables, not text.
-    private static readonly Lazy<BundledDataSet?> s_bundledEop = new(() => new BundledDataSet(FromSummary(EarthOrientationTable.Bundled.Summary), null));
-    private static readonly Lazy<BundledDataSet?> s_bundledLeap = new(() => new BundledDataSet(LeapSecondReader.Facts(LeapSecondTable.Bundled), null));
-    private static readonly Lazy<BundledDataSet?> s_bundledSpaceWeather = new(() => new BundledDataSet(FromSummary(SpaceWeatherTable.Bundled.Summary), null));
+    private static readonly Lazy<BundledDataSet?> s_bundledEop = new(() => new BundledDataSet(FromSummary(EarthOrientationTable.Bundled.Summary), null, ResourceSha256("Steppe.Core.Time.Data.finals2000A.all.gz")));
+    private static readonly Lazy<BundledDataSet?> s_bundledLeap = new(() => new BundledDataSet(LeapSecondReader.Facts(LeapSecondTable.Bundled), null, ResourceSha256("Steppe.Core.Time.Data.Leap_Second.dat")));
+    private static readonly Lazy<BundledDataSet?> s_bundledSpaceWeather = new(() => new BundledDataSet(FromSummary(SpaceWeatherTable.Bundled.Summary), null, ResourceSha256("Steppe.Core.SpaceWeather.Data.SW-All.csv.gz")));
 
     /// <summary>
     /// The data sets: Earth orientation (fetched at most once a day; IERS updates <c>finals2000A.all</c> daily to weekly),
@@ -109,6 +111,16 @@ public static class StandardDataSets
         return days > SpaceWeatherStaleAfter.TotalDays
             ? new(DataSetState.Stale, Invariant($"last observed day {observed:yyyy-MM-dd} is {days} days old; predictions are used"))
             : new(DataSetState.Current, Invariant($"observed to {observed:yyyy-MM-dd}"));
+    }
+
+    /// <summary>The SHA-256 of the file a compiled-in table was read from (the published file, decompressed when stored
+    /// compressed), so that it can be compared with the checksum of the original.</summary>
+    private static string ResourceSha256(string resourceName)
+    {
+        using var stream = typeof(EarthOrientationTable).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"Steppe.Core lacks its bundled resource {resourceName}");
+        using var content = resourceName.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+        return Convert.ToHexStringLower(SHA256.HashData(content));
     }
 
     /// <summary>The facts of a compiled-in table from its summary (versions are ordered by the last observed day).</summary>
