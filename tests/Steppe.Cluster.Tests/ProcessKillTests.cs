@@ -9,7 +9,8 @@ namespace Steppe.Cluster.Tests;
 /// <c>steppe screen --cluster</c> client, and SIGKILL of a silo that is running a partition early in the job, in its
 /// middle and among its last partitions (after each, a new silo takes the dead one's place). Every job must exit 0 and
 /// print exactly what the one-process screen prints. The kills wait for states of the job (partitions done, a silo
-/// running one, as the silos print them), never for a time.
+/// running one, as the silos print them), never for a time. A SIGTERM (graceful stop) in the middle of a job must hand
+/// the running partition back at once.
 /// </summary>
 public sealed class ProcessKillTests(ITestOutputHelper output)
 {
@@ -17,11 +18,11 @@ public sealed class ProcessKillTests(ITestOutputHelper output)
 
     private static readonly Lazy<string> Excerpt = new(() =>
     {
-        // Every second object of the bundled active catalog (8,200 objects, LEO to GEO): partitions of 12 h that take
-        // about a second each on one thread.
+        // Every third object of the bundled active catalog (5,500 objects, LEO to GEO): partitions of 12 h that take
+        // about half a second each on one thread.
         var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "TestData", "catalog", "2026-08-22_active.csv"));
         var path = Path.Combine(Path.GetTempPath(), $"steppe-cluster-excerpt-{Environment.ProcessId}.csv");
-        File.WriteAllLines(path, lines.Where((_, i) => i == 0 || i % 2 == 0));
+        File.WriteAllLines(path, lines.Where((_, i) => i == 0 || i % 3 == 0));
         return path;
     });
 
@@ -30,7 +31,7 @@ public sealed class ProcessKillTests(ITestOutputHelper output)
     private static string[] Screen => ["screen", "--elements", Excerpt.Value, "--from", "2026-08-22T00:00:00Z", "--to", "2026-08-22T12:00:00Z", "--threshold", "5", "--format", "csv"];
 
     [Fact]
-    public Task ThreeSiloProcesses_WithAPrimary_ASiloKilledEarlyMidAndLate_EachJobPrintsTheOneProcessResult() => KillTrialsAsync(null);
+    public Task ThreeSiloProcesses_WithAPrimary_ASiloKilledEarlyMidAndLate_AndOneStopped_EachJobPrintsTheOneProcessResult() => KillTrialsAsync(null, withGracefulStop: true);
 
     [Fact]
     public async Task ThreeSiloProcesses_WithPostgresMembership_ASiloKilledEarlyMidAndLate_EachJobPrintsTheOneProcessResult()
@@ -56,7 +57,7 @@ public sealed class ProcessKillTests(ITestOutputHelper output)
         }
     }
 
-    private async Task KillTrialsAsync(string? postgres)
+    private async Task KillTrialsAsync(string? postgres, bool withGracefulStop = false)
     {
         var reference = TestSupport.Cli(Screen);
         Assert.True(reference.ExitCode == 0, reference.Error);
@@ -66,16 +67,18 @@ public sealed class ProcessKillTests(ITestOutputHelper output)
         using var cluster = new SiloProcesses(Steppe, "kill-" + Guid.NewGuid().ToString("N")[..8], postgres);
         for (int i = 0; i < 3; i++) await cluster.StartSiloAsync(timeout);
 
-        foreach (var (point, killAfterDone) in new[] { ("early", 0), ("middle", Partitions / 2), ("late", Partitions - 3) })
+        (string Point, int KillAfterDone, bool Graceful)[] trials = [("early", 0, false), ("middle", Partitions / 2, false), ("late", Partitions - 3, false)];
+        if (withGracefulStop) trials = [.. trials, ("middle, SIGTERM", Partitions / 2, true)];
+        foreach (var (point, killAfterDone, graceful) in trials)
         {
-            var trial = await cluster.RunKillTrialAsync([.. Screen, "--partitions", $"{Partitions}"], killAfterDone, timeout);
+            var trial = await cluster.RunKillTrialAsync([.. Screen, "--partitions", $"{Partitions}"], killAfterDone, timeout, graceful: graceful);
             output.WriteLine($"{point}: killed at {trial.KilledAt?.TotalSeconds:F1} s (its partition had run {trial.LostRunning?.TotalSeconds:F1} s), " +
                              $"first redo {trial.RedoneAfter?.TotalSeconds:F1} s after the kill, done at {trial.Elapsed.TotalSeconds:F1} s, {trial.PartitionsDone} partitions done");
             output.WriteLine(trial.Error);
             Assert.True(trial.ExitCode == 0, $"{point}: exit {trial.ExitCode}: {trial.Error}");
             Assert.True(trial.KilledAt is not null, $"{point}: the job ended before a silo could be killed");
             Assert.True(reference.Out == trial.Out, $"{point}: the output differs from the one-process output");
-            if (trial.LostRunning is not null) Assert.Contains(" redone on silo ", trial.Error);
+            if (trial.LostRunning is not null) Assert.Contains(graceful ? " was handed back by silo " : " redone on silo ", trial.Error);
         }
     }
 }

@@ -100,7 +100,12 @@ public sealed class SiloProcesses : IDisposable
     /// silo, waits for the client to finish, and starts a silo in its place. With a negative
     /// <paramref name="killAfterDone"/> nothing is killed (a baseline run).
     /// </summary>
-    public async Task<KillTrial> RunKillTrialAsync(IReadOnlyList<string> screenArgs, int killAfterDone, TimeSpan timeout, Action<SiloProcess>? killed = null)
+    /// <param name="screenArgs">The screen command (without the cluster's options).</param>
+    /// <param name="killAfterDone">Partitions of the job done before the kill; negative for none.</param>
+    /// <param name="timeout">For each wait.</param>
+    /// <param name="killed">Told of the silo just killed.</param>
+    /// <param name="graceful">SIGTERM instead of SIGKILL.</param>
+    public async Task<KillTrial> RunKillTrialAsync(IReadOnlyList<string> screenArgs, int killAfterDone, TimeSpan timeout, Action<SiloProcess>? killed = null, bool graceful = false)
     {
         int doneBefore = DoneCount;
         var watch = Stopwatch.StartNew();
@@ -116,7 +121,8 @@ public sealed class SiloProcesses : IDisposable
                 await WaitUntilAsync(() => DoneCount - doneBefore >= killAfterDone && Busy() is not null, timeout, () => client.Process.HasExited);
                 victim = Busy()!;
                 var started = victim.Lines.All.LastOrDefault(l => l.Line.Contains(" started on silo ", StringComparison.Ordinal)).At;
-                victim.Kill();
+                if (graceful) victim.Terminate();
+                else victim.Kill();
                 killedAt = watch.Elapsed;
                 killedUtc = DateTime.UtcNow;
                 killed?.Invoke(victim);
@@ -132,7 +138,11 @@ public sealed class SiloProcesses : IDisposable
         var elapsed = watch.Elapsed;
         var redo = client.Lines.All.FirstOrDefault(l => l.Line.Contains(" redone on silo ", StringComparison.Ordinal));
         TimeSpan? redoneAfter = killedAt is not null && redo.Line is not null ? redo.At - killedUtc : null;
-        if (victim is not null) await StartSiloAsync(timeout);
+        if (victim is not null)
+        {
+            if (graceful) await victim.Process.WaitForExitAsync(new CancellationTokenSource(timeout).Token);
+            await StartSiloAsync(timeout);
+        }
         return new KillTrial(code, output, client.Lines.Text, elapsed, killedAt, lostRunning, redoneAfter, DoneCount - doneBefore);
     }
 

@@ -24,7 +24,11 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
     /// <summary>How often the membership is read while a job runs (and at once after each loss).</summary>
     private static readonly TimeSpan MembershipPeriod = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a start may wait once another silo has been lost during it (see <see cref="WhileLiveAsync"/>).</summary>
+    private static readonly TimeSpan SettlingWait = TimeSpan.FromSeconds(2);
+
     private readonly Lock _gate = new();
+    private int _losses;
     private readonly Dictionary<SiloAddress, SiloView> _silos = [];
     private int _rotation;
 
@@ -135,7 +139,7 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
                             break;
                         default:
                             // Lost or handed back: the silo is out until the membership says it is alive again.
-                            Exclude(end.Silo, end.Reason);
+                            if (end.Exclude) Exclude(end.Silo, end.Reason);
                             lastLoss = end.Reason;
                             Requeue(queue, item, end, item.Silo);
                             await TryReadMembershipAsync(stop.Token).ConfigureAwait(false);
@@ -163,13 +167,14 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
     }
 
     /// <summary>Puts an item back at the front of the queue (before items never started), in item order. An item that
-    /// failed on a live silo because of another, unreachable one waits a second before it is tried again: the cluster
-    /// needs the time to declare that silo dead.</summary>
+    /// failed on a live silo because of another, unreachable one (or while the cluster settled after a loss) waits a
+    /// second before it is tried again: the cluster needs the time to declare that silo dead.</summary>
     private static void Requeue(List<Item> queue, Item item, AttemptEnd end, SiloAddress? triedOn = null)
     {
         item.LastSilo = end.Silo;
         item.LastReason = end.Reason;
-        item.NotBefore = triedOn is not null && !triedOn.Equals(end.Silo) ? Stopwatch.GetTimestamp() + Stopwatch.Frequency : 0;
+        bool settling = !end.Exclude || (triedOn is not null && !triedOn.Equals(end.Silo));
+        item.NotBefore = settling ? Stopwatch.GetTimestamp() + Stopwatch.Frequency : 0;
         int at = queue.FindIndex(q => q.Attempt == 0 || q.Index > item.Index);
         queue.Insert(at < 0 ? queue.Count : at, item);
     }
@@ -189,7 +194,13 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
             try
             {
                 RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
-                status = await WhileLiveAsync(grain.Start(item.Work), silo, options.CallTimeout, cancellationToken).ConfigureAwait(false);
+                status = await WhileLiveAsync(grain.Start(item.Work), silo, options.CallTimeout, cancellationToken, settling: true).ConfigureAwait(false);
+            }
+            catch (SettlingException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The start may yet arrive: let it go rather than leave it running unseen.
+                _ = grain.Release().WaitAsync(options.CallTimeout, CancellationToken.None).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                return new(AttemptKind.Lost, silo, $"silo {silo} did not answer: {e.Message}", Exclude: false);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -217,8 +228,11 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
                     case WorkState.HandedBack:
                         return new(AttemptKind.HandedBack, silo, status.Error ?? $"{item.Work.Describe()} was handed back by silo {silo}");
                     case WorkState.Unknown or WorkState.Done:
-                        // A fresh activation under the item's key: the one that had the item went with its silo.
-                        return new(AttemptKind.Lost, silo, $"{item.Work.Describe()} was lost with silo {silo}");
+                        // A fresh activation under the item's key: the one that had the item went with its silo, or
+                        // the directory entry that led to it went with another silo (then its own silo stays in use).
+                        return IsLive(silo)
+                            ? new(AttemptKind.Lost, silo, $"{item.Work.Describe()} was lost on silo {silo} (its directory entry went with another silo)", Exclude: false)
+                            : new(AttemptKind.Lost, silo, $"{item.Work.Describe()} was lost with silo {silo}");
                     default:
                         item.Status = status;
                         break;
@@ -251,11 +265,21 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
     /// can take a while, so the start's timeout is long).
     /// </summary>
     /// <exception cref="TimeoutException">The silo left, was excluded or suspected, or the time ran out.</exception>
-    private async Task<T> WhileLiveAsync<T>(Task<T> call, SiloAddress silo, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <exception cref="SettlingException">With <paramref name="settling"/>: another silo was lost while the call
+    /// waited, for more than <see cref="SettlingWait"/> (a call that needs the lost silo's share of the grain directory
+    /// can wait for the whole timeout; tried again, it goes to a directory that has settled).</exception>
+    private async Task<T> WhileLiveAsync<T>(Task<T> call, SiloAddress silo, TimeSpan timeout, CancellationToken cancellationToken, bool settling = false)
     {
         long started = Stopwatch.GetTimestamp();
+        int losses = Volatile.Read(ref _losses);
         while (true)
         {
+            if (settling && Volatile.Read(ref _losses) != losses && Stopwatch.GetElapsedTime(started) >= SettlingWait && !call.IsCompleted)
+            {
+                _ = call.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                throw new SettlingException($"no answer in {SettlingWait.TotalSeconds:0} s while the cluster settles after losing a silo");
+            }
+
             var left = timeout - Stopwatch.GetElapsedTime(started);
             if (left <= TimeSpan.Zero) throw new TimeoutException($"no answer in {timeout.TotalSeconds:0.#} s");
             var wait = Task.Delay(left < options.PollInterval ? left : options.PollInterval, cancellationToken);
@@ -295,6 +319,7 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
             .WaitAsync(options.CallTimeout, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
+            var wasActive = _silos.Where(v => v.Value.Active).Select(v => v.Key).ToHashSet();
             foreach (var view in _silos.Values) view.Active = false;
             foreach (var entry in entries)
             {
@@ -312,6 +337,8 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
                 // Alive again: a heartbeat written after the failure that excluded it.
                 if (view.ExcludedAtHeartbeat is { } at && view.Heartbeat > at) view.ExcludedAtHeartbeat = null;
             }
+
+            if (wasActive.Any(s => !_silos[s].Active)) Interlocked.Increment(ref _losses);
         }
     }
 
@@ -353,6 +380,7 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
     {
         lock (_gate)
         {
+            Interlocked.Increment(ref _losses);
             if (_silos.TryGetValue(silo, out var view))
             {
                 view.ExcludedAtHeartbeat = view.Heartbeat;
@@ -413,8 +441,11 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
         Faulted,
     }
 
+    /// <summary>A call given up because the cluster is settling after the loss of another silo.</summary>
+    private sealed class SettlingException(string message) : TimeoutException(message);
+
     /// <summary>How an attempt ended: on which silo (for a loss, the silo to exclude) and why.</summary>
-    private readonly record struct AttemptEnd(AttemptKind Kind, SiloAddress Silo, string? Reason);
+    private readonly record struct AttemptEnd(AttemptKind Kind, SiloAddress Silo, string? Reason, bool Exclude = true);
 
     /// <summary>What the dispatcher knows of a silo: membership, its slots and what it runs for this job.</summary>
     private sealed class SiloView
