@@ -59,6 +59,7 @@ public sealed class ProcessKillTests(ITestOutputHelper output)
 
     private async Task KillTrialsAsync(string? postgres, bool withGracefulStop = false)
     {
+        // (A poll of 'cluster status' every half second below is a wait for a state, not a timing assumption.)
         var reference = TestSupport.Cli(Screen);
         Assert.True(reference.ExitCode == 0, reference.Error);
         Assert.True(reference.Out.Split('\n').Length > 1000);
@@ -80,5 +81,24 @@ public sealed class ProcessKillTests(ITestOutputHelper output)
             Assert.True(reference.Out == trial.Out, $"{point}: the output differs from the one-process output");
             if (trial.LostRunning is not null) Assert.Contains(graceful ? " was handed back by silo " : " redone on silo ", trial.Error);
         }
+
+        // 'cluster status' lists the silos that left as dead once the membership says so (waited for, not slept on).
+        int gone = trials.Length;
+        string[] status = ["cluster", "status", "--format", "csv", .. cluster.ClientArguments.Skip(1)];
+        var deadline = DateTime.UtcNow + timeout;
+        var listing = TestSupport.Cli(status);
+        while (Lines(listing.Out, ",Dead,") < gone && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            listing = TestSupport.Cli(status);
+        }
+
+        output.WriteLine(listing.Out);
+        Assert.True(listing.ExitCode == 0, listing.Error);
+        Assert.StartsWith("silo,name,status,suspected_by,heartbeat_age_s", listing.Out);
+        Assert.Equal(gone, Lines(listing.Out, ",Dead,"));
+        Assert.Equal(3, Lines(listing.Out, ",Active,") + Lines(listing.Out, ",Suspected,"));
     }
+
+    private static int Lines(string text, string containing) => text.Split('\n').Count(l => l.Contains(containing, StringComparison.Ordinal));
 }
