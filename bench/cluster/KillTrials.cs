@@ -10,9 +10,11 @@ namespace Steppe.ClusterBench;
 /// [--partitions 12] [--postgres CONNECTION-STRING]</c>: three <c>steppe cluster silo</c> processes on loopback (one
 /// thread each; development clustering, or PostgreSQL membership), a <c>steppe screen --cluster</c> client, and in each
 /// trial a SIGKILL of a silo running a partition after 0, 1, 2, ... partitions of the job are done (the point cycles
-/// through the job). Prints, per trial, whether the output is identical to the one-process output, the extra time the
-/// crash cost over the mean of three runs without a kill, how long the lost partition had run, when the client redid
-/// it, and when the membership declared the silo dead; then the count of identical results and the costs' summary.
+/// through the job), paired with a run of the same job without a kill just before it (the machine's load varies; the
+/// silo started in place of the last one killed is warmed up by one more run before that).
+/// Prints, per trial, whether the output is identical to the one-process output, the extra time the crash cost over
+/// its paired run, how long the lost partition had run, when the client redid it, and when the membership declared the
+/// silo dead; then the count of identical results and the costs' summary.
 /// </summary>
 internal static class KillTrials
 {
@@ -53,29 +55,21 @@ internal static class KillTrials
         double singleSeconds = watch.Elapsed.TotalSeconds;
         for (int i = 0; i < 3; i++) await cluster.StartSiloAsync(timeout);
 
-        string? reference = null;
-        var baselines = new List<double>();
-        for (int i = 0; i < 3; i++)
-        {
-            var run = await cluster.RunKillTrialAsync(onCluster, -1, timeout);
-            if (run.ExitCode != 0) throw new InvalidOperationException($"a run without a kill failed: {run.Error}");
-            reference ??= run.Out;
-            if (run.Out != reference) throw new InvalidOperationException("two runs without a kill differ");
-            baselines.Add(run.Elapsed.TotalSeconds);
-        }
-
-        // The reference is the one-process output: compare it with the cluster's (the first cluster run).
+        // A first run warms the silos up (code compiled on first use) and gives the output to compare with.
+        var warmUp = await cluster.RunKillTrialAsync(onCluster, -1, timeout);
+        if (warmUp.ExitCode != 0) throw new InvalidOperationException($"a run without a kill failed: {warmUp.Error}");
+        string reference = warmUp.Out;
         using (var single = cluster.StartClient(screen))
         {
             var (_, text) = await single.WaitAsync(timeout);
             if (text != reference) throw new InvalidOperationException("the cluster without a kill differs from the one-process screen");
         }
 
-        double baseline = baselines.Average();
-        Console.WriteLine(FormattableString.Invariant($"one process, one thread: {singleSeconds:F1} s (with start-up); three silos without a kill: {string.Join(", ", baselines.Select(b => b.ToString("F1", CultureInfo.InvariantCulture)))} s, mean {baseline:F1} s"));
-        Console.WriteLine("trial  kill after  killed at  lost partition had run  first redo after kill  declared dead after kill  total    extra   result");
+        Console.WriteLine(FormattableString.Invariant($"one process, one thread: {singleSeconds:F1} s (with start-up); each trial runs the job once without a kill, then once with one, and the difference is the crash's extra time"));
+        Console.WriteLine("trial  kill after  killed at  lost partition had run  first redo after kill  declared dead after kill  no kill  with kill  extra   result");
 
         int identical = 0;
+        var baselines = new List<double>();
         var extras = new List<double>();
         var redos = new List<double>();
         var deaths = new List<double>();
@@ -85,6 +79,12 @@ internal static class KillTrials
         for (int t = 0; t < trials; t++)
         {
             int killAfter = t % (partitions - 2);
+            // The silo started in place of the last one killed is warmed up by a first run; the second is the baseline.
+            KillTrial plain = null!;
+            for (int run = 0; run < (t == 0 ? 1 : 2); run++) plain = await cluster.RunKillTrialAsync(onCluster, -1, timeout);
+            if (plain.ExitCode != 0 || plain.Out != reference) throw new InvalidOperationException($"a run without a kill failed or differs: {plain.Error}");
+            double baseline = plain.Elapsed.TotalSeconds;
+            baselines.Add(baseline);
             Task<double?>? death = null;
             var trial = await cluster.RunKillTrialAsync(onCluster, killAfter, timeout, victim => death = DeclaredDeadAsync(monitor, victim.Port, timeout));
             double? deadAfter = death is null ? null : await death;
@@ -95,12 +95,12 @@ internal static class KillTrials
             if (trial.RedoneAfter is { } r) redos.Add(r.TotalSeconds);
             if (deadAfter is { } d) deaths.Add(d);
             Console.WriteLine(FormattableString.Invariant(
-                $"{t + 1,5}  {killAfter,10}  {Seconds(trial.KilledAt),9}  {Seconds(trial.LostRunning),22}  {Seconds(trial.RedoneAfter),21}  {(deadAfter is { } dd ? $"{dd:F1} s" : "-"),24}  {trial.Elapsed.TotalSeconds,5:F1} s  {extra,5:F1} s  {(same ? "identical" : $"DIFFERENT (exit {trial.ExitCode})")}"));
+                $"{t + 1,5}  {killAfter,10}  {Seconds(trial.KilledAt),9}  {Seconds(trial.LostRunning),22}  {Seconds(trial.RedoneAfter),21}  {(deadAfter is { } dd ? $"{dd:F1} s" : "-"),24}  {baseline,5:F1} s  {trial.Elapsed.TotalSeconds,7:F1} s  {extra,5:F1} s  {(same ? "identical" : $"DIFFERENT (exit {trial.ExitCode})")}"));
             if (!same) Console.WriteLine(trial.Error);
         }
 
         Console.WriteLine(FormattableString.Invariant($"identical results: {identical} of {trials}"));
-        Console.WriteLine(FormattableString.Invariant($"extra time per crash: mean {extras.Average():F1} s, median {Median(extras):F1} s, min {extras.Min():F1} s, max {extras.Max():F1} s (baseline {baseline:F1} s)"));
+        Console.WriteLine(FormattableString.Invariant($"extra time per crash: mean {extras.Average():F1} s, median {Median(extras):F1} s, min {extras.Min():F1} s, max {extras.Max():F1} s (runs without a kill: mean {baselines.Average():F1} s, {baselines.Min():F1}–{baselines.Max():F1} s)"));
         if (redos.Count > 0) Console.WriteLine(FormattableString.Invariant($"first redo after the kill: mean {redos.Average():F1} s, max {redos.Max():F1} s ({redos.Count} trials with a lost partition)"));
         if (deaths.Count > 0) Console.WriteLine(FormattableString.Invariant($"declared dead after the kill: mean {deaths.Average():F1} s, min {deaths.Min():F1} s, max {deaths.Max():F1} s"));
         File.Delete(excerpt);

@@ -57,6 +57,29 @@ public sealed class ProcessKillTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task TheOnlySiloKilled_TheJobWaitsItsBudgetForALiveSilo_ThenGivesUpAndSaysSo()
+    {
+        using var cluster = new SiloProcesses(Steppe, "alone-" + Guid.NewGuid().ToString("N")[..8], null);
+        var silo = await cluster.StartSiloAsync(TimeSpan.FromSeconds(120));
+        var request = TestCatalog.Request(TestCatalog.Shell(10), hours: 6, thresholdKm: 10);
+        await using var client = await Hosting.SteppeClusterClient.ConnectAsync(new Hosting.ClusterClientSettings
+        {
+            ClusterId = cluster.ClusterId,
+            Gateways = [new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, silo.GatewayPort)],
+        });
+        var runner = new Jobs.ClusterScreeningRunner(client.Client, new Jobs.ClusterJobOptions { Items = 4, NoLiveSiloTimeout = TimeSpan.FromSeconds(3) });
+        var job = runner.RunAsync(request);
+        await cluster.WaitUntilAsync(() => silo.Busy > 0, TimeSpan.FromSeconds(60), () => job.IsCompleted);
+        silo.Kill();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var e = await Assert.ThrowsAsync<Jobs.ClusterUnavailableException>(() => job.WaitAsync(TimeSpan.FromSeconds(60)));
+        output.WriteLine($"{watch.Elapsed.TotalSeconds:F1} s after the kill: {e.Message}");
+        Assert.StartsWith("no live silo for 3 s, with ", e.Message);
+        Assert.Contains("items left to run (the last loss: silo ", e.Message);
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(3), "the job gave up before its budget");
+    }
+
     private async Task KillTrialsAsync(string? postgres, bool withGracefulStop = false)
     {
         // (A poll of 'cluster status' every half second below is a wait for a state, not a timing assumption.)
