@@ -17,14 +17,17 @@ namespace Steppe.ClusterBench;
 /// TCP, each silo running one partition at a time on every core), checks that the events are identical and prints both
 /// times and their ratio. The silos share this machine's cores, so the ratio measures what distribution costs
 /// (encoding, messages, the partitions' repeated set-up), not what more machines gain.
+/// <c>... -- kill-trials CATALOG.csv</c> runs the crash trials instead (<see cref="KillTrials"/>).
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length >= 2 && args[0] == "kill-trials") return KillTrials.Run(args);
         if (args.Length < 1)
         {
             Console.Error.WriteLine("usage: Steppe.ClusterBench FILE [--silos N] [--hours H] [--threshold KM] [--limit N] [--per-silo K]");
+            Console.Error.WriteLine("       Steppe.ClusterBench kill-trials CATALOG.csv [--trials 20] [--every 2] [--hours 12] [--partitions 12] [--postgres CONNECTION-STRING]");
             return 2;
         }
 

@@ -57,15 +57,20 @@ public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
     public const string Name = "three silos";
 }
 
-/// <summary>Counts the items each silo runs and can hold every item of one silo until released.</summary>
+/// <summary>Counts the items each silo runs and can hold every item of chosen silos until released.</summary>
 public sealed class HoldingObserver : IClusterWorkObserver
 {
-    private readonly CancellationTokenSource _release = new();
+    private readonly CancellationTokenSource _dispose = new();
     private readonly Lock _gate = new();
     private readonly List<ClusterWorkItem> _started = [];
+    private CancellationTokenSource _release = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Items on this silo (its address as text) are held until the silo stops or <see cref="ReleaseAll"/>.</summary>
+    /// <summary>Items on this silo (its address as text) are held until the silo stops or they are released.</summary>
     public string? HoldSilo { get; set; }
+
+    /// <summary>Items on these silos are held too.</summary>
+    public IReadOnlySet<string> HoldSilos { get; set; } = new HashSet<string>();
 
     /// <summary>Completed when the first held item arrives.</summary>
     public TaskCompletionSource<ClusterWorkItem> FirstHeld { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -82,17 +87,66 @@ public sealed class HoldingObserver : IClusterWorkObserver
     {
         lock (_gate) _started.Clear();
         HoldSilo = null;
+        HoldSilos = new HashSet<string>();
         FirstHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    public void ReleaseAll() => _release.Cancel();
+    /// <summary>Lets the items held now go on (later ones are held again).</summary>
+    public void ReleaseHeld()
+    {
+        CancellationTokenSource old;
+        lock (_gate)
+        {
+            old = _release;
+            _release = new();
+        }
+
+        old.Cancel();
+    }
+
+    public void ReleaseAll() => _dispose.Cancel();
+
+    /// <summary>Waits until the items started so far satisfy the condition.</summary>
+    public async Task WaitForAsync(Func<IReadOnlyList<ClusterWorkItem>, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (condition(_started)) return;
+                changed = _changed.Task;
+            }
+
+            if (DateTime.UtcNow >= deadline) throw new TimeoutException("the awaited items did not start in time");
+            await Task.WhenAny(changed, Task.Delay(200));
+        }
+    }
 
     public async ValueTask OnItemStartingAsync(ClusterWorkItem item, CancellationToken cancellationToken)
     {
-        lock (_gate) _started.Add(item);
-        if (item.Silo != HoldSilo) return;
+        CancellationToken release;
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            _started.Add(item);
+            release = _release.Token;
+            changed = _changed;
+            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        changed.TrySetResult();
+        if (item.Silo != HoldSilo && !HoldSilos.Contains(item.Silo)) return;
         FirstHeld.TrySetResult(item);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _release.Token);
-        await Task.Delay(Timeout.Infinite, linked.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, release, _dispose.Token);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, linked.Token);
+        }
+        catch (OperationCanceledException) when (release.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !_dispose.IsCancellationRequested)
+        {
+            // Released: the item runs.
+        }
     }
 }

@@ -79,4 +79,33 @@ public class SiloLossTests(KillableClusterFixture fixture, ITestOutputHelper out
         Assert.All(retries, r => Assert.Equal(victim.SiloAddress.ToString(), r.FailedSilo));
         Assert.InRange(retries.Select(r => r.Item).Distinct().Count(), 1, 2);
     }
+
+    [Fact]
+    public async Task ASiloJoiningMidJob_TakesTheQueuedPartitions_AndTheResultIsTheSingleProcessResult()
+    {
+        await fixture.EnsureThreeSilosAsync();
+        var request = TestCatalog.Request(TestCatalog.Shell(30), hours: 2, thresholdKm: 10);
+        var local = ConjunctionScreener.Screen(request);
+
+        // Every silo there is now holds the partition it is given (one each): the rest wait in the client's queue.
+        var before = fixture.Cluster.GetActiveSilos().Select(s => s.SiloAddress.ToString()).ToHashSet();
+        fixture.Observer.Reset();
+        fixture.Observer.HoldSilos = before;
+        var runner = new ClusterScreeningRunner(fixture.Client, new ClusterJobOptions { Items = before.Count + 3 });
+        var job = runner.RunAsync(request);
+        await fixture.Observer.WaitForAsync(started => started.Count >= before.Count, TimeSpan.FromSeconds(30));
+
+        var added = await fixture.Cluster.StartAdditionalSiloAsync();
+        var addedName = added.SiloAddress.ToString();
+        await fixture.Observer.WaitForAsync(started => started.Count(s => s.Silo == addedName) >= 3, TimeSpan.FromSeconds(60));
+        Assert.False(job.IsCompleted);
+        fixture.Observer.ReleaseHeld();
+        var result = await job.WaitAsync(TimeSpan.FromSeconds(60));
+
+        ClusterScreeningTests.AssertIdentical(local, result);
+        var started = fixture.Observer.Started;
+        output.WriteLine(string.Join("\n", started.Select(s => $"{s.Description} on {s.Silo}")));
+        Assert.Equal(3, started.Count(s => s.Silo == addedName));
+        Assert.Equal(before.Count + 3, started.Select(s => s.Index).Distinct().Count());
+    }
 }

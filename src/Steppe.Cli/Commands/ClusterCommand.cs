@@ -106,6 +106,7 @@ internal static class ClusterCommand
                 : settings.PrimarySilo is { } p ? $"joining primary silo {p}" : "primary silo (others join with --primary)";
             context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"steppe: silo of cluster '{settings.ClusterId}' at {settings.ResolveAddress()}: silo port {settings.SiloPort}, gateway port {settings.GatewayPort}; {membership}; Ctrl+C stops"));
+            context.Error.WriteLine($"steppe: failure detection: {ClusterFailureDetection.Describe()}");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -114,7 +115,7 @@ internal static class ClusterCommand
             {
             }
 
-            context.Error.WriteLine("steppe: silo stopping (its unfinished partitions are redone by the other silos)");
+            context.Error.WriteLine("steppe: silo stopping (its unfinished partitions are handed back to be redone by the other silos)");
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await host.StopAsync(timeout.Token);
             host.Dispose();
@@ -171,13 +172,18 @@ internal static class ClusterCommand
             var connection = ClusterOptions.Connect(settings);
             try
             {
-                var hosts = connection.Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: false).GetAwaiter().GetResult();
+                var entries = connection.Client.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false).GetAwaiter().GetResult();
+                var now = DateTime.UtcNow;
+                int active = entries.Count(e => e.Status == SiloStatus.Active);
+                int suspected = entries.Count(e => e.Status == SiloStatus.Active && Suspicions(e, now) > 0);
                 var table = new ResultTable(
-                    [new Column("silo", "silo"), new Column("status", "status")],
-                    $"{hosts.Count(h => h.Value == SiloStatus.Active)} active silo(s) in cluster '{settings.ClusterId}'");
-                foreach (var (silo, status) in hosts.OrderBy(h => h.Key))
+                    [new Column("silo", "silo"), new Column("name", "name"), new Column("status", "status"), new Column("suspected_by", "suspected by"), new Column("heartbeat_age_s", "heartbeat age (s)")],
+                    $"{active} active silo(s), {suspected} of them suspected, in cluster '{settings.ClusterId}'; failure detection: {ClusterFailureDetection.Describe()}");
+                foreach (var e in entries.OrderBy(e => e.SiloAddress))
                 {
-                    table.Add([silo.ToString(), status.ToString()]);
+                    int votes = Suspicions(e, now);
+                    string status = e.Status == SiloStatus.Active && votes > 0 ? "Suspected" : e.Status.ToString();
+                    table.Add([e.SiloAddress.ToString(), e.SiloName ?? string.Empty, status, votes.ToString(CultureInfo.InvariantCulture), Math.Max(0, (now - e.IAmAliveTime).TotalSeconds).ToString("0", CultureInfo.InvariantCulture)]);
                 }
 
                 table.Write(parse.GetValue(format), context);
@@ -192,6 +198,11 @@ internal static class ClusterCommand
         return command;
     }
 
+    /// <summary>Votes of other silos that this silo is dead, cast since its last heartbeat and not yet expired (Orleans
+    /// lets a vote count for two minutes).</summary>
+    private static int Suspicions(MembershipEntry entry, DateTime now) =>
+        entry.SuspectTimes?.Count(v => v.Item2 > entry.IAmAliveTime && now - v.Item2 < TimeSpan.FromMinutes(2)) ?? 0;
+
     /// <summary>One line per event on standard error: warnings and errors, or everything from Information with --verbose.</summary>
     private static void Logging(ILoggingBuilder logging, bool verbose)
     {
@@ -203,6 +214,9 @@ internal static class ClusterCommand
         });
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+
+        // One line per partition started, done or handed back on this silo.
+        logging.AddFilter("Steppe", LogLevel.Information);
         if (!verbose)
         {
             // Start-up advice (server GC, the watchdog's first check) that says nothing about the cluster's health.

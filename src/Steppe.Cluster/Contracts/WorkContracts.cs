@@ -33,8 +33,11 @@ internal enum WorkState
     /// <summary>Failed because the request itself is wrong (retrying elsewhere would fail the same way).</summary>
     Invalid,
 
-    /// <summary>Failed for a reason of this silo (out of memory, shutting down): worth retrying elsewhere.</summary>
+    /// <summary>Failed for a reason of this silo (out of memory, an error while it ran): worth retrying elsewhere.</summary>
     Faulted,
+
+    /// <summary>Given back unfinished because the silo is stopping: to be redone elsewhere at once.</summary>
+    HandedBack,
 }
 
 /// <summary>The state of a unit of work, its progress and, when done, its outcome.</summary>
@@ -59,6 +62,10 @@ internal sealed record WorkStatus
 
     /// <summary>Why it failed (<see cref="WorkState.Invalid"/> or <see cref="WorkState.Faulted"/>).</summary>
     [Id(6)] public string? Error { get; init; }
+
+    /// <summary>How many items the silo runs at once (<see cref="Grains.SteppeSiloOptions.MaxConcurrentItems"/>): the
+    /// caller hands it no more than that.</summary>
+    [Id(7)] public int SiloSlots { get; init; } = 1;
 }
 
 /// <summary>A slice of a catalog to propagate to a uniform time grid.</summary>

@@ -16,24 +16,31 @@ internal sealed partial class WorkExecution(WorkSlots slots, IEnumerable<ICluste
     private int _stage;
     private WorkOutcome? _outcome;
     private string? _error;
+    private ClusterWorkItem? _item;
+    private CancellationTokenRegistration _stopping;
+    private bool _handbackRead;
 
     public void Start(ClusterWork work, ClusterWorkItem item)
     {
         var token = _cancel.Token;
-        _ = Task.Run(
-            async () =>
-            {
-                // The silo stopping stops the item; the registration ends with the item.
-                using var stopping = slots.Stopping.Register(Cancel);
-                await RunAsync(work, item, token).ConfigureAwait(false);
-            },
-            CancellationToken.None);
+        _item = item;
+
+        // The silo stopping hands the item back at once (its caller redoes it elsewhere) and stops it. Registered here,
+        // after the silo-wide registration of WorkSlots, so that it runs first.
+        _stopping = slots.Stopping.Register(HandBack);
+        _ = Task.Run(() => RunAsync(work, item, token), CancellationToken.None);
     }
 
     public WorkStatus Status(string silo)
     {
         lock (_gate)
         {
+            if (_state == WorkState.HandedBack && !_handbackRead)
+            {
+                _handbackRead = true;
+                slots.HandbackRead();
+            }
+
             return new WorkStatus
             {
                 State = _state,
@@ -43,6 +50,7 @@ internal sealed partial class WorkExecution(WorkSlots slots, IEnumerable<ICluste
                 Totals = [.. _totals],
                 Outcome = _state == WorkState.Done ? _outcome : null,
                 Error = _error,
+                SiloSlots = slots.Options.MaxConcurrentItems,
             };
         }
     }
@@ -51,6 +59,30 @@ internal sealed partial class WorkExecution(WorkSlots slots, IEnumerable<ICluste
     {
         lock (_gate)
         {
+            if (_state == WorkState.HandedBack && !_handbackRead)
+            {
+                _handbackRead = true;
+                slots.HandbackRead();
+            }
+
+            if (!_cancel.IsCancellationRequested) _cancel.Cancel();
+        }
+
+        _stopping.Dispose();
+    }
+
+    private void HandBack()
+    {
+        lock (_gate)
+        {
+            if (_state is WorkState.Queued or WorkState.Running)
+            {
+                _state = WorkState.HandedBack;
+                _error = $"{_item?.Description} was handed back by silo {_item?.Silo} (stopping)";
+                slots.HandedBack();
+                if (_item is { } item) LogHandedBack(logger, item.Description, item.Silo);
+            }
+
             if (!_cancel.IsCancellationRequested) _cancel.Cancel();
         }
     }
@@ -68,11 +100,17 @@ internal sealed partial class WorkExecution(WorkSlots slots, IEnumerable<ICluste
                     await observer.OnItemStartingAsync(item, token).ConfigureAwait(false);
                 }
 
+                LogStarted(logger, item.Description, item.Silo);
+                long started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var outcome = Execute(work, token);
+                LogDone(logger, item.Description, item.Silo, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
                 lock (_gate)
                 {
-                    _outcome = outcome;
-                    _state = WorkState.Done;
+                    if (_state == WorkState.Running)
+                    {
+                        _outcome = outcome;
+                        _state = WorkState.Done;
+                    }
                 }
             }
             finally
@@ -82,7 +120,7 @@ internal sealed partial class WorkExecution(WorkSlots slots, IEnumerable<ICluste
         }
         catch (OperationCanceledException)
         {
-            Set(WorkState.Faulted, $"{item.Description} was stopped on silo {item.Silo} (released, or the silo is stopping)");
+            Set(WorkState.Faulted, $"{item.Description} was stopped on silo {item.Silo} (released)");
         }
         catch (ArgumentException e)
         {
@@ -92,6 +130,10 @@ internal sealed partial class WorkExecution(WorkSlots slots, IEnumerable<ICluste
         {
             LogFailed(logger, e, item.Description, item.Silo);
             Set(WorkState.Faulted, $"{item.Description} failed on silo {item.Silo}: {e.GetType().Name}: {FirstLine(e.Message)}");
+        }
+        finally
+        {
+            _stopping.Dispose();
         }
     }
 
@@ -138,6 +180,8 @@ internal sealed partial class WorkExecution(WorkSlots slots, IEnumerable<ICluste
     {
         lock (_gate)
         {
+            // A handed-back item stays handed back, whatever its run does afterwards.
+            if (_state == WorkState.HandedBack) return;
             _state = state;
             _error = error;
         }
@@ -148,6 +192,15 @@ internal sealed partial class WorkExecution(WorkSlots slots, IEnumerable<ICluste
         int nl = message.IndexOf('\n', StringComparison.Ordinal);
         return nl < 0 ? message : message[..nl].TrimEnd('\r');
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Item} started on silo {Silo}")]
+    private static partial void LogStarted(ILogger logger, string item, string silo);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Item} done on silo {Silo} in {Seconds:F2} s")]
+    private static partial void LogDone(ILogger logger, string item, string silo, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Item} handed back by silo {Silo} (stopping)")]
+    private static partial void LogHandedBack(ILogger logger, string item, string silo);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Item} failed on silo {Silo}")]
     private static partial void LogFailed(ILogger logger, Exception exception, string item, string silo);

@@ -104,6 +104,7 @@ public static class SteppeSilo
         });
         silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
         if (settings.SiloName is { } name) silo.Configure<SiloOptions>(o => o.SiloName = name);
+        silo.Configure<ClusterMembershipOptions>(ClusterFailureDetection.Apply);
         if (settings.PostgresConnectionString is { } connectionString)
         {
             silo.UseAdoNetClustering(o =>

@@ -36,7 +36,7 @@ public sealed class ClusterBatchPropagator
     /// <returns>Object-major buffers (with velocities unless <paramref name="withVelocity"/> is false), in the order of
     /// <paramref name="elements"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative, or the grid overflows.</exception>
-    /// <exception cref="ClusterUnavailableException">The cluster has no active silo left, or a slice kept failing.</exception>
+    /// <exception cref="ClusterUnavailableException">No live silo was left for the job's time budget, or a slice kept failing.</exception>
     public async Task<Sgp4BatchStates> PropagateAsync(IReadOnlyList<MeanElements> elements, Instant start, TimeSpan step, int count, bool withVelocity = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(elements);
@@ -65,7 +65,7 @@ public sealed class ClusterBatchPropagator
             WithVelocity = withVelocity,
         }).ToList();
 
-        var outcomes = await dispatcher.RunAsync(work, silos, cancellationToken).ConfigureAwait(false);
+        var outcomes = await dispatcher.RunAsync(work, cancellationToken).ConfigureAwait(false);
         for (int i = 0; i < outcomes.Length; i++)
         {
             ((PropagationSliceOutcome)outcomes[i]).CopyTo(states, firsts[i]);

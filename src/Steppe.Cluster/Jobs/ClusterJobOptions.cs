@@ -13,16 +13,21 @@ public sealed record ClusterJobOptions
     /// <summary>How often each running item is asked for its state.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How long starting an item (which sends its data) or listing the silos may take before the silo is taken
-    /// as lost and the item is redone elsewhere.</summary>
+    /// <summary>How long starting an item (which sends its data) or reading the membership may take before the silo is
+    /// taken as lost and the item goes back to the queue.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long one poll may take (a poll answers at once; one that does not is lost with its gateway or silo,
-    /// and is sent again; an item is redone when its silo is no longer active or three polls in a row fail).</summary>
-    public TimeSpan PollTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// and is sent again; the item goes back to the queue when its silo is no longer active or two polls in a row fail).</summary>
+    public TimeSpan PollTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How many times one item may be started (the first run and its redos) before the job fails.</summary>
+    /// <summary>How many times one item may fail on silos that answered (an error while it ran) before the job fails.
+    /// Items lost with their silo, or handed back by a stopping silo, are redone without counting.</summary>
     public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>How long a job waits with work left and no live silo (every silo lost, stopped or excluded after failing
+    /// to answer) before it gives up; a silo that joins or is alive again in that time takes the work.</summary>
+    public TimeSpan NoLiveSiloTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first value out of range.</summary>
     public void Validate()
@@ -33,10 +38,11 @@ public sealed record ClusterJobOptions
         if (CallTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(CallTimeout), CallTimeout, "The call timeout must be positive.");
         if (PollTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(PollTimeout), PollTimeout, "The poll timeout must be positive.");
         if (MaxAttempts < 1) throw new ArgumentOutOfRangeException(nameof(MaxAttempts), MaxAttempts, "At least one attempt.");
+        if (NoLiveSiloTimeout < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(NoLiveSiloTimeout), NoLiveSiloTimeout, "The wait must not be negative.");
     }
 }
 
-/// <summary>An item of a job that is being redone: where it failed, why, and where it runs now.</summary>
+/// <summary>An item of a job that is being redone: where it was lost or failed, why, and where it runs now.</summary>
 /// <param name="Item">The item's index in the job.</param>
 /// <param name="Attempt">The new attempt (1 for the first redo).</param>
 /// <param name="FailedSilo">The silo it was on.</param>
@@ -44,7 +50,7 @@ public sealed record ClusterJobOptions
 /// <param name="NextSilo">The silo it now runs on.</param>
 public sealed record ClusterRetry(int Item, int Attempt, string FailedSilo, string Reason, string NextSilo);
 
-/// <summary>The cluster could not be reached, has no active silo, or kept failing an item (the message says which).</summary>
+/// <summary>The cluster could not be reached, had no live silo for too long, or kept failing an item (the message says which).</summary>
 public sealed class ClusterUnavailableException : Exception
 {
     /// <summary>Creates the exception.</summary>

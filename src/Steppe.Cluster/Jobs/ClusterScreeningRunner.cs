@@ -34,7 +34,7 @@ public sealed class ClusterScreeningRunner : IScreeningRunner
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The request is invalid (as <see cref="ConjunctionScreener.Screen"/> would say).</exception>
-    /// <exception cref="ClusterUnavailableException">The cluster has no active silo left, or a partition kept failing.</exception>
+    /// <exception cref="ClusterUnavailableException">No live silo was left for the job's time budget, or a partition kept failing.</exception>
     public async Task<ScreeningResult> RunAsync(ScreeningRequest request, IProgress<ScreeningProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -66,7 +66,7 @@ public sealed class ClusterScreeningRunner : IScreeningRunner
             PartitionCount = part.Count,
         }).ToList();
 
-        var outcomes = await dispatcher.RunAsync(work, silos, cancellationToken).ConfigureAwait(false);
+        var outcomes = await dispatcher.RunAsync(work, cancellationToken).ConfigureAwait(false);
         var parts = outcomes.Select((o, i) => ((ScreeningPartitionOutcome)o).ToResult(request, partitions[i])).ToList();
         var merged = ScreeningResult.Merge(parts);
         return request.Partition is null ? merged : merged with { Partition = request.Partition };

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Orleans.Runtime;
 using Orleans.Runtime.Placement;
 using Steppe.Cluster.Contracts;
@@ -5,29 +6,40 @@ using Steppe.Cluster.Contracts;
 namespace Steppe.Cluster.Jobs;
 
 /// <summary>
-/// Runs the items of one job on the cluster, each on a silo of the dispatcher's choosing (round robin over the active
-/// silos, by placement hint), and follows each item in its own loop: polls it, and redoes it on another silo when its
-/// activation turns out to be gone (the silo was lost and the key re-activated elsewhere), when it failed for a reason
-/// of its silo, or when its silo stops answering and is no longer active. A request the silos reject as invalid fails
-/// the whole job at once.
+/// Runs the items of one job on the cluster from a queue: each live silo is handed as many items as it runs at once,
+/// and the next item goes to whichever silo frees a slot first, a silo that joined mid-job included. An item whose silo
+/// stops answering, is lost, or hands it back (a graceful stop) goes back to the front of the queue; the silo is
+/// excluded from placement until the membership shows a heartbeat of it newer than the failure (a silo that was only
+/// slow to answer), which a dead silo never writes. Losing silos costs time, never the job: the job fails only when no
+/// live silo has been left for <see cref="ClusterJobOptions.NoLiveSiloTimeout"/>, when an item fails
+/// <see cref="ClusterJobOptions.MaxAttempts"/> times on silos that did answer, or at once when a silo finds the request
+/// invalid.
 /// </summary>
 internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions options)
 {
-    /// <summary>Polls that fail in a row, on a silo still listed as active, before the item is redone elsewhere.</summary>
-    private const int PollFailuresBeforeRedo = 3;
+    /// <summary>Polls that fail in a row, on a silo still listed as active, before its item is taken back: one failure
+    /// can be the loss of the gateway the poll went through rather than of the item's silo.</summary>
+    private const int PollFailuresBeforeLoss = 2;
+
+    /// <summary>How often the membership is read while a job runs (and at once after each loss).</summary>
+    private static readonly TimeSpan MembershipPeriod = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a start may wait once another silo has been lost during it (see <see cref="WhileLiveAsync"/>).</summary>
+    private static readonly TimeSpan SettlingWait = TimeSpan.FromSeconds(2);
 
     private readonly Lock _gate = new();
-    private readonly HashSet<SiloAddress> _lost = [];
-    private readonly Dictionary<SiloAddress, int> _load = [];
+    private int _losses;
+    private readonly Dictionary<SiloAddress, SiloView> _silos = [];
+    private int _rotation;
 
     /// <summary>Called when an item is redone.</summary>
     public Action<ClusterRetry>? Retried { get; init; }
 
-    /// <summary>Called after each poll interval with every item's latest status (null: not known yet).</summary>
+    /// <summary>Called at each poll interval with every item's latest status (null: not known yet).</summary>
     public Action<IReadOnlyList<WorkStatus?>>? Progress { get; init; }
 
-    /// <summary>The active silos, in a fixed order.</summary>
-    /// <exception cref="ClusterUnavailableException">There is none, or they cannot be listed.</exception>
+    /// <summary>The silos that work can be placed on now: active in the membership, not suspected, in a fixed order.</summary>
+    /// <exception cref="ClusterUnavailableException">There is none, or the membership cannot be read.</exception>
     public async Task<IReadOnlyList<SiloAddress>> ActiveSilosAsync(CancellationToken cancellationToken)
     {
         Exception? last = null;
@@ -35,10 +47,9 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
         {
             try
             {
-                var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)
-                    .WaitAsync(options.CallTimeout, cancellationToken).ConfigureAwait(false);
-                var silos = hosts.Keys.Order().ToList();
-                if (silos.Count > 0) return silos;
+                await ReadMembershipAsync(cancellationToken).ConfigureAwait(false);
+                var live = LiveSilos();
+                if (live.Count > 0) return live;
                 last = null;
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -54,33 +65,98 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
 
     /// <summary>Runs every item and returns their outcomes in the items' order.</summary>
     /// <exception cref="ArgumentException">A silo found the request invalid.</exception>
-    /// <exception cref="ClusterUnavailableException">No silo is left, or an item failed <see cref="ClusterJobOptions.MaxAttempts"/> times.</exception>
-    public async Task<WorkOutcome[]> RunAsync(IReadOnlyList<ClusterWork> work, IReadOnlyList<SiloAddress> silos, CancellationToken cancellationToken)
+    /// <exception cref="ClusterUnavailableException">No live silo was left for <see cref="ClusterJobOptions.NoLiveSiloTimeout"/>,
+    /// or an item failed <see cref="ClusterJobOptions.MaxAttempts"/> times on silos that answered.</exception>
+    public async Task<WorkOutcome[]> RunAsync(IReadOnlyList<ClusterWork> work, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(silos.Count, nameof(silos));
         var job = Guid.NewGuid().ToString("N");
         var items = work.Select((w, i) => new Item(job, i, w)).ToArray();
+        var queue = new List<Item>(items);
+        var running = new Dictionary<Task<AttemptEnd>, Item>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var runs = items.Select(item => RunItemAsync(item, silos[item.Index % silos.Count], stop.Token)).ToList();
-        var progress = ReportProgressAsync(items, stop.Token);
+        long membershipReadAt = Stopwatch.GetTimestamp();
+        long? noLiveSince = null;
+        string? lastLoss = null;
+        int done = 0;
         try
         {
-            // Fail fast: the first item that throws (invalid request, no silo left) stops the others.
-            var pending = runs.ToList();
-            while (pending.Count > 0)
+            while (done < items.Length)
             {
-                var finished = await Task.WhenAny(pending).ConfigureAwait(false);
-                pending.Remove(finished);
-                await finished.ConfigureAwait(false);
+                if (Stopwatch.GetElapsedTime(membershipReadAt) >= MembershipPeriod)
+                {
+                    await TryReadMembershipAsync(stop.Token).ConfigureAwait(false);
+                    membershipReadAt = Stopwatch.GetTimestamp();
+                }
+
+                // Hand queued items to free slots of live silos (an item waits out its back-off).
+                long now = Stopwatch.GetTimestamp();
+                while (queue.FindIndex(q => q.NotBefore <= now) is var next and >= 0 && PickSilo(queue[next]) is { } silo)
+                {
+                    var item = queue[next];
+                    queue.RemoveAt(next);
+                    if (item.Attempt > 0)
+                    {
+                        Retried?.Invoke(new ClusterRetry(item.Index, item.Attempt, item.LastSilo?.ToString() ?? "?", item.LastReason ?? "?", silo.ToString()));
+                    }
+
+                    running.Add(RunAttemptAsync(item, silo, stop.Token), item);
+                }
+
+                if (queue.Count > 0 && running.Count == 0 && LiveSilos().Count == 0)
+                {
+                    noLiveSince ??= Stopwatch.GetTimestamp();
+                    if (Stopwatch.GetElapsedTime(noLiveSince.Value) >= options.NoLiveSiloTimeout)
+                    {
+                        throw new ClusterUnavailableException(
+                            $"no live silo for {options.NoLiveSiloTimeout.TotalSeconds:0} s, with {queue.Count} of {items.Length} items left to run (the last loss: {lastLoss ?? "none"})");
+                    }
+                }
+                else
+                {
+                    noLiveSince = null;
+                }
+
+                var tick = Task.Delay(options.PollInterval, stop.Token);
+                await Task.WhenAny(running.Keys.Append(tick)).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var (task, item) in running.Where(r => r.Key.IsCompleted).ToList())
+                {
+                    running.Remove(task);
+                    var end = await task.ConfigureAwait(false);
+                    switch (end.Kind)
+                    {
+                        case AttemptKind.Done:
+                            done++;
+                            break;
+                        case AttemptKind.Faulted:
+                            item.Faults++;
+                            if (item.Faults >= options.MaxAttempts)
+                            {
+                                throw new ClusterUnavailableException($"{item.Work.Describe()} failed {item.Faults} times on silos that answered; the last time: {end.Reason}");
+                            }
+
+                            Requeue(queue, item, end);
+                            break;
+                        default:
+                            // Lost or handed back: the silo is out until the membership says it is alive again.
+                            if (end.Exclude) Exclude(end.Silo, end.Reason);
+                            lastLoss = end.Reason;
+                            Requeue(queue, item, end, item.Silo);
+                            await TryReadMembershipAsync(stop.Token).ConfigureAwait(false);
+                            membershipReadAt = Stopwatch.GetTimestamp();
+                            break;
+                    }
+                }
+
+                Progress?.Invoke([.. items.Select(i => i.Status)]);
             }
 
-            Progress?.Invoke([.. items.Select(i => i.Status)]);
             return [.. items.Select(i => i.Outcome!)];
         }
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(runs.Append(progress)).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            await Task.WhenAll(running.Keys).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
 
             // Let every activation go: finished ones drop their outcome, unfinished ones (a failed or cancelled job) stop.
             foreach (var grain in items.SelectMany(i => i.Grains))
@@ -90,60 +166,45 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
         }
     }
 
-    private async Task ReportProgressAsync(Item[] items, CancellationToken cancellationToken)
+    /// <summary>Puts an item back at the front of the queue (before items never started), in item order. An item that
+    /// failed on a live silo because of another, unreachable one (or while the cluster settled after a loss) waits a
+    /// second before it is tried again: the cluster needs the time to declare that silo dead.</summary>
+    private static void Requeue(List<Item> queue, Item item, AttemptEnd end, SiloAddress? triedOn = null)
     {
-        if (Progress is null) return;
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(options.PollInterval, cancellationToken).ConfigureAwait(false);
-                Progress([.. items.Select(i => i.Status)]);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        item.LastSilo = end.Silo;
+        item.LastReason = end.Reason;
+        bool settling = !end.Exclude || (triedOn is not null && !triedOn.Equals(end.Silo));
+        item.NotBefore = settling ? Stopwatch.GetTimestamp() + Stopwatch.Frequency : 0;
+        int at = queue.FindIndex(q => q.Attempt == 0 || q.Index > item.Index);
+        queue.Insert(at < 0 ? queue.Count : at, item);
     }
 
-    private async Task RunItemAsync(Item item, SiloAddress first, CancellationToken cancellationToken)
-    {
-        var silo = first;
-        while (true)
-        {
-            var failure = await RunAttemptAsync(item, silo, cancellationToken).ConfigureAwait(false);
-            if (failure is null) return;
-            if (item.Attempt + 1 >= options.MaxAttempts)
-            {
-                throw new ClusterUnavailableException($"{item.Work.Describe()} failed {options.MaxAttempts} times; the last time: {failure.Value.Reason}");
-            }
-
-            var next = await ChooseSiloAsync(item, silo, failure.Value.SiloLost, cancellationToken).ConfigureAwait(false)
-                ?? throw new ClusterUnavailableException($"no active silo is left to redo {item.Work.Describe()} ({failure.Value.Reason})");
-            item.Attempt++;
-            Retried?.Invoke(new ClusterRetry(item.Index, item.Attempt, silo.ToString(), failure.Value.Reason, next.ToString()));
-            silo = next;
-        }
-    }
-
-    /// <summary>Starts the item on a silo and polls it to the end: null when done, else why it must be redone.</summary>
-    private async Task<(string Reason, bool SiloLost)?> RunAttemptAsync(Item item, SiloAddress silo, CancellationToken cancellationToken)
+    /// <summary>Starts the item on a silo and polls it to the end.</summary>
+    private async Task<AttemptEnd> RunAttemptAsync(Item item, SiloAddress silo, CancellationToken cancellationToken)
     {
         var grain = client.GetGrain<IClusterWorkGrain>($"{item.Job}/{item.Index}/{item.Attempt}");
+        item.Attempt++;
+        item.Silo = silo;
         item.Grains.Add(grain);
         item.Status = null;
-        AddLoad(silo, +1);
+        AddRunning(silo, +1);
         try
         {
             WorkStatus status;
             try
             {
                 RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
-                status = await grain.Start(item.Work).WaitAsync(options.CallTimeout, cancellationToken).ConfigureAwait(false);
+                status = await WhileLiveAsync(grain.Start(item.Work), silo, options.CallTimeout, cancellationToken, settling: true).ConfigureAwait(false);
+            }
+            catch (SettlingException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The start may yet arrive: let it go rather than leave it running unseen.
+                _ = grain.Release().WaitAsync(options.CallTimeout, CancellationToken.None).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                return new(AttemptKind.Lost, silo, $"silo {silo} did not answer: {e.Message}", Exclude: false);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                return (Unreachable(silo, e), true);
+                return Lost(silo, e);
             }
             finally
             {
@@ -153,19 +214,25 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
             int pollFailures = 0;
             while (true)
             {
+                SetSlots(silo, status.SiloSlots);
                 switch (status.State)
                 {
                     case WorkState.Done when status.Outcome is not null:
                         item.Outcome = status.Outcome;
                         item.Status = status with { Outcome = null };
-                        return null;
+                        return new(AttemptKind.Done, silo, null);
                     case WorkState.Invalid:
                         throw new ArgumentException(status.Error ?? $"{item.Work.Describe()} was refused");
                     case WorkState.Faulted:
-                        return (status.Error ?? $"{item.Work.Describe()} failed on silo {status.Silo}", false);
+                        return new(AttemptKind.Faulted, silo, status.Error ?? $"{item.Work.Describe()} failed on silo {status.Silo}");
+                    case WorkState.HandedBack:
+                        return new(AttemptKind.HandedBack, silo, status.Error ?? $"{item.Work.Describe()} was handed back by silo {silo}");
                     case WorkState.Unknown or WorkState.Done:
-                        // A fresh activation under the item's key: the one that had the item went with its silo.
-                        return ($"{item.Work.Describe()} was lost with silo {silo}", true);
+                        // A fresh activation under the item's key: the one that had the item went with its silo, or
+                        // the directory entry that led to it went with another silo (then its own silo stays in use).
+                        return IsLive(silo)
+                            ? new(AttemptKind.Lost, silo, $"{item.Work.Describe()} was lost on silo {silo} (its directory entry went with another silo)", Exclude: false)
+                            : new(AttemptKind.Lost, silo, $"{item.Work.Describe()} was lost with silo {silo}");
                     default:
                         item.Status = status;
                         break;
@@ -174,70 +241,232 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
                 await Task.Delay(options.PollInterval, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    status = await grain.Poll().WaitAsync(options.PollTimeout, cancellationToken).ConfigureAwait(false);
+                    status = await WhileLiveAsync(grain.Poll(), silo, options.PollTimeout, cancellationToken).ConfigureAwait(false);
                     pollFailures = 0;
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {
                     // A poll can fail because the gateway it went through was lost while the item's own silo is fine:
-                    // poll again (through another gateway) unless the silo is gone or keeps not answering.
+                    // poll again (through another gateway) unless the silo has left or keeps not answering.
                     pollFailures++;
-                    bool active = (await TryActiveSilosAsync(cancellationToken).ConfigureAwait(false))?.Contains(silo) ?? true;
-                    if (!active || pollFailures >= PollFailuresBeforeRedo) return (Unreachable(silo, e), true);
+                    if (!IsActive(silo) || pollFailures >= PollFailuresBeforeLoss) return Lost(silo, e);
                 }
             }
         }
         finally
         {
-            AddLoad(silo, -1);
+            AddRunning(silo, -1);
         }
     }
 
-    private async Task<SiloAddress?> ChooseSiloAsync(Item item, SiloAddress failed, bool siloLost, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a call to a silo, at most <paramref name="timeout"/>, and no longer than the silo stays live: a call
+    /// whose answer was lost with a dead silo would otherwise wait for the whole timeout (sending an item's catalog
+    /// can take a while, so the start's timeout is long).
+    /// </summary>
+    /// <exception cref="TimeoutException">The silo left, was excluded or suspected, or the time ran out.</exception>
+    /// <exception cref="SettlingException">With <paramref name="settling"/>: another silo was lost while the call
+    /// waited, for more than <see cref="SettlingWait"/> (a call that needs the lost silo's share of the grain directory
+    /// can wait for the whole timeout; tried again, it goes to a directory that has settled).</exception>
+    private async Task<T> WhileLiveAsync<T>(Task<T> call, SiloAddress silo, TimeSpan timeout, CancellationToken cancellationToken, bool settling = false)
     {
-        var active = await TryActiveSilosAsync(cancellationToken).ConfigureAwait(false) ?? [];
+        long started = Stopwatch.GetTimestamp();
+        int losses = Volatile.Read(ref _losses);
+        while (true)
+        {
+            if (settling && Volatile.Read(ref _losses) != losses && Stopwatch.GetElapsedTime(started) >= SettlingWait && !call.IsCompleted)
+            {
+                _ = call.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                throw new SettlingException($"no answer in {SettlingWait.TotalSeconds:0} s while the cluster settles after losing a silo");
+            }
+
+            var left = timeout - Stopwatch.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero) throw new TimeoutException($"no answer in {timeout.TotalSeconds:0.#} s");
+            var wait = Task.Delay(left < options.PollInterval ? left : options.PollInterval, cancellationToken);
+            if (await Task.WhenAny(call, wait).ConfigureAwait(false) == call) return await call.ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!IsLive(silo))
+            {
+                _ = call.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                throw new TimeoutException("it left, was suspected, or failed to answer another call while this one waited");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The item must be redone because a call about it failed. The silo to exclude is the one the failure names: a
+    /// call to a live silo can fail because a third, dead silo still owns the item's entry in the grain directory
+    /// (until the cluster declares it dead), and then the live silo must stay in use. A failure that names no silo (a
+    /// timeout) excludes the item's own silo.
+    /// </summary>
+    private AttemptEnd Lost(SiloAddress silo, Exception e)
+    {
+        var text = e.ToString();
+        SiloAddress culprit;
         lock (_gate)
         {
-            if (siloLost) _lost.Add(failed);
+            culprit = text.Contains(silo.ToString(), StringComparison.Ordinal)
+                ? silo
+                : _silos.Keys.FirstOrDefault(s => text.Contains(s.ToString(), StringComparison.Ordinal)) ?? silo;
+        }
 
-            // Prefer silos that have not failed in this job and are not the one that just failed; then the least loaded;
-            // then the silos after the failed one in order, so that redos spread.
-            var candidates = active.Where(s => !_lost.Contains(s) && !s.Equals(failed)).ToList();
-            if (candidates.Count == 0) candidates = [.. active.Where(s => !_lost.Contains(s))];
-            if (candidates.Count == 0) candidates = [.. active];
-            if (candidates.Count == 0) return null;
-            return candidates
-                .OrderBy(s => _load.GetValueOrDefault(s))
-                .ThenBy(s => ((candidates.IndexOf(s) - item.Index) % candidates.Count + candidates.Count) % candidates.Count)
+        return new(AttemptKind.Lost, culprit, Unreachable(silo, e, culprit));
+    }
+
+    private async Task ReadMembershipAsync(CancellationToken cancellationToken)
+    {
+        var entries = await client.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true)
+            .WaitAsync(options.CallTimeout, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            var wasActive = _silos.Where(v => v.Value.Active).Select(v => v.Key).ToHashSet();
+            foreach (var view in _silos.Values) view.Active = false;
+            foreach (var entry in entries)
+            {
+                if (entry.Status != SiloStatus.Active) continue;
+                if (!_silos.TryGetValue(entry.SiloAddress, out var view))
+                {
+                    view = new SiloView();
+                    _silos.Add(entry.SiloAddress, view);
+                }
+
+                view.Active = true;
+                view.Heartbeat = entry.IAmAliveTime;
+                view.LatestSuspicion = entry.SuspectTimes is { Count: > 0 } votes ? votes.Max(v => v.Item2) : null;
+
+                // Alive again: a heartbeat written after the failure that excluded it.
+                if (view.ExcludedAtHeartbeat is { } at && view.Heartbeat > at) view.ExcludedAtHeartbeat = null;
+            }
+
+            if (wasActive.Any(s => !_silos[s].Active)) Interlocked.Increment(ref _losses);
+        }
+    }
+
+    private async Task TryReadMembershipAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReadMembershipAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Keep the last view; the next read goes through another gateway if this one was lost.
+        }
+    }
+
+    private List<SiloAddress> LiveSilos()
+    {
+        lock (_gate) return [.. _silos.Where(s => s.Value.IsLive).Select(s => s.Key).Order()];
+    }
+
+    /// <summary>The live silo with the most free share of its slots for the item (another than the one it last failed
+    /// on, when there is one); null when every live silo is full or there is none.</summary>
+    private SiloAddress? PickSilo(Item item)
+    {
+        lock (_gate)
+        {
+            var free = _silos.Where(s => s.Value.IsLive && s.Value.Running < s.Value.Slots).Select(s => s.Key).Order().ToList();
+            if (free.Count > 1 && item.LastSilo is { } last) free.Remove(last);
+            if (free.Count == 0) return null;
+            int rotation = _rotation++;
+            return free
+                .OrderBy(s => (double)_silos[s].Running / _silos[s].Slots)
+                .ThenBy(s => ((free.IndexOf(s) - rotation) % free.Count + free.Count) % free.Count)
                 .First();
         }
     }
 
-    private async Task<IReadOnlyList<SiloAddress>?> TryActiveSilosAsync(CancellationToken cancellationToken)
+    private void Exclude(SiloAddress silo, string? reason)
     {
-        try
+        lock (_gate)
         {
-            return await ActiveSilosAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (ClusterUnavailableException)
-        {
-            return null;
+            Interlocked.Increment(ref _losses);
+            if (_silos.TryGetValue(silo, out var view))
+            {
+                view.ExcludedAtHeartbeat = view.Heartbeat;
+                view.ExclusionReason = reason;
+            }
         }
     }
 
-    private void AddLoad(SiloAddress silo, int change)
+    private bool IsActive(SiloAddress silo)
     {
-        lock (_gate) _load[silo] = _load.GetValueOrDefault(silo) + change;
+        lock (_gate) return _silos.TryGetValue(silo, out var view) && view.Active;
     }
 
-    private static string Unreachable(SiloAddress silo, Exception e) => e is TimeoutException
-        ? $"silo {silo} did not answer in time"
-        : $"silo {silo} could not be reached: {e.GetType().Name}: {FirstLine(e.Message)}";
+    private bool IsLive(SiloAddress silo)
+    {
+        lock (_gate) return _silos.TryGetValue(silo, out var view) && view.IsLive;
+    }
+
+    private void AddRunning(SiloAddress silo, int change)
+    {
+        lock (_gate)
+        {
+            if (!_silos.TryGetValue(silo, out var view))
+            {
+                view = new SiloView();
+                _silos.Add(silo, view);
+            }
+
+            view.Running += change;
+        }
+    }
+
+    private void SetSlots(SiloAddress silo, int slots)
+    {
+        lock (_gate)
+        {
+            if (slots >= 1 && _silos.TryGetValue(silo, out var view)) view.Slots = slots;
+        }
+    }
+
+    private static string Unreachable(SiloAddress silo, Exception e, SiloAddress culprit) => e is TimeoutException
+        ? $"silo {silo} did not answer: {FirstLine(e.Message)}"
+        : culprit.Equals(silo)
+            ? $"silo {silo} could not be reached: {e.GetType().Name}: {FirstLine(e.Message)}"
+            : $"silo {silo} could not place it while silo {culprit} is unreachable: {e.GetType().Name}: {FirstLine(e.Message)}";
 
     private static string FirstLine(string message)
     {
         int nl = message.IndexOf('\n', StringComparison.Ordinal);
         return nl < 0 ? message : message[..nl].TrimEnd('\r');
+    }
+
+    private enum AttemptKind
+    {
+        Done,
+        Lost,
+        HandedBack,
+        Faulted,
+    }
+
+    /// <summary>A call given up because the cluster is settling after the loss of another silo.</summary>
+    private sealed class SettlingException(string message) : TimeoutException(message);
+
+    /// <summary>How an attempt ended: on which silo (for a loss, the silo to exclude) and why.</summary>
+    private readonly record struct AttemptEnd(AttemptKind Kind, SiloAddress Silo, string? Reason, bool Exclude = true);
+
+    /// <summary>What the dispatcher knows of a silo: membership, its slots and what it runs for this job.</summary>
+    private sealed class SiloView
+    {
+        public bool Active { get; set; }
+
+        public DateTime Heartbeat { get; set; }
+
+        public DateTime? LatestSuspicion { get; set; }
+
+        /// <summary>Set while the silo is excluded: its heartbeat as known when it failed.</summary>
+        public DateTime? ExcludedAtHeartbeat { get; set; }
+
+        public string? ExclusionReason { get; set; }
+
+        public int Slots { get; set; } = 1;
+
+        public int Running { get; set; }
+
+        /// <summary>Active, not excluded, and not suspected since its last heartbeat.</summary>
+        public bool IsLive => Active && ExcludedAtHeartbeat is null && !(LatestSuspicion > Heartbeat);
     }
 
     private sealed class Item(string job, int index, ClusterWork work)
@@ -248,7 +477,22 @@ internal sealed class WorkDispatcher(IClusterClient client, ClusterJobOptions op
 
         public ClusterWork Work { get; } = work;
 
+        /// <summary>How many times it has been started.</summary>
         public int Attempt { get; set; }
+
+        /// <summary>How many times it failed on a silo that answered.</summary>
+        public int Faults { get; set; }
+
+        /// <summary>The silo of its latest attempt.</summary>
+        public SiloAddress? Silo { get; set; }
+
+        /// <summary>The silo its latest attempt lost it to.</summary>
+        public SiloAddress? LastSilo { get; set; }
+
+        /// <summary>Not to be started before this <see cref="Stopwatch"/> timestamp.</summary>
+        public long NotBefore { get; set; }
+
+        public string? LastReason { get; set; }
 
         public List<IClusterWorkGrain> Grains { get; } = [];
 
