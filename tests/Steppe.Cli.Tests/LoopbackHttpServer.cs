@@ -97,8 +97,16 @@ public sealed class LoopbackHttpServer : IDisposable
         }
     }
 
+    private int _disposed;
+
     public void Dispose()
     {
+        // Idempotent: a test fixture may be disposed both synchronously and asynchronously.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _listener.Stop();
         _listener.Close();
         try
