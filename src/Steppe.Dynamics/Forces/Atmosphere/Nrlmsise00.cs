@@ -72,6 +72,7 @@ public sealed class Nrlmsise00
             ApHistory = input.ApHistory ?? default,
         };
 
+        Prepare(ref s);
         Span<double> d = stackalloc double[9];
         Gtd7(ref s, input.AltitudeKm, d, out double tinf, out double t);
         const double perCm3ToPerM3 = 1e6;
@@ -108,6 +109,7 @@ public sealed class Nrlmsise00
         public double GravitySurface, EffectiveRadius; // cm/s², km
         public Legendre Plg; // plg[m * 9 + l]
         public double Ctloc, Stloc, C2tloc, S2tloc, C3tloc, S3tloc;
+        public double CosLon, SinLon;
         public double Dfa, Apdf, Apt0;
         public double Dm28;
         public Nodes Tn1, Tn2, Tn3;
@@ -707,15 +709,12 @@ public sealed class Nrlmsise00
             + (((G0(ap[5], p, p24) * Math.Pow(ex, 4.0)) + (G0(ap[6], p, p24) * Math.Pow(ex, 12.0))) * (1.0 - Math.Pow(ex, 8.0)) / (1.0 - ex))))
         / SumEx(ex);
 
-    /// <summary>The thermospheric variation G(L) for the parameter set <paramref name="p"/> (the model's GLOBE7). Also sets the
-    /// Legendre functions, local-time harmonics and activity terms that <see cref="Glob7s"/> reuses.</summary>
-    private static double Globe7(ref State s, ReadOnlySpan<double> p)
+    /// <summary>What the variations share and depends on the input alone: the associated Legendre functions of the
+    /// latitude and the harmonics of local time and longitude (computed once per evaluation).</summary>
+    private static void Prepare(ref State s)
     {
         var sw = s.Sw;
-        var swc = s.Swc;
-        Span<double> t = stackalloc double[15];
         double tloc = s.Lst;
-
         double c = Math.Sin(s.Lat * DegToRad);
         double sn = Math.Cos(s.Lat * DegToRad);
         double c2 = c * c, c4 = c2 * c2, s2 = sn * sn;
@@ -752,6 +751,21 @@ public sealed class Nrlmsise00
             s.S3tloc = Math.Sin(3.0 * HourToRad * tloc);
             s.C3tloc = Math.Cos(3.0 * HourToRad * tloc);
         }
+
+        s.CosLon = Math.Cos(DegToRad * s.Lon);
+        s.SinLon = Math.Sin(DegToRad * s.Lon);
+    }
+
+    /// <summary>The thermospheric variation G(L) for the parameter set <paramref name="p"/> (the model's GLOBE7). Also sets the
+    /// flux and activity terms that <see cref="Glob7s"/> reuses.</summary>
+    private static double Globe7(ref State s, ReadOnlySpan<double> p)
+    {
+        var sw = s.Sw;
+        var swc = s.Swc;
+        Span<double> t = stackalloc double[15];
+        double tloc = s.Lst;
+
+        ref var plg = ref s.Plg;
 
         double cd32 = Math.Cos(DayToRad * (s.Doy - p[31]));
         double cd18 = Math.Cos(2.0 * DayToRad * (s.Doy - p[17]));
@@ -826,8 +840,8 @@ public sealed class Nrlmsise00
 
         if (sw[10] != 0 && s.Lon > -1000.0)
         {
-            double cosLon = Math.Cos(DegToRad * s.Lon);
-            double sinLon = Math.Sin(DegToRad * s.Lon);
+            double cosLon = s.CosLon;
+            double sinLon = s.SinLon;
 
             // Longitudinal.
             if (sw[11] != 0)
@@ -885,7 +899,7 @@ public sealed class Nrlmsise00
     }
 
     /// <summary>The lower-atmosphere variation for the parameter set <paramref name="p"/> (the model's GLOB7S); uses the
-    /// Legendre functions and activity terms of the last <see cref="Globe7"/>.</summary>
+    /// flux and activity terms of the last <see cref="Globe7"/>.</summary>
     private static double Glob7s(ref State s, ReadOnlySpan<double> p)
     {
         var sw = s.Sw;
