@@ -65,3 +65,36 @@ public class Nrlmsise00Tests
         }
     }
 }
+
+public class Nrlmsise00RandomPointTests
+{
+    public static TheoryData<int> Rows { get; } = new(Enumerable.Range(0, 200));
+
+    /// <summary>The NRLMSISE-00 C distribution (gtd7) at 200 random points over every layer, both magnetic-activity modes:
+    /// every output to 1e-10 relative (the two differ only in the order of floating-point operations).</summary>
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void Nrlmsise00_CDistribution_RandomPoint(int row)
+    {
+        string line = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "TestData", "Atmosphere", "nrlmsise00_c_random.txt"))
+            .Where(l => !l.StartsWith('#')).ElementAt(row);
+        double[] f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(28, f.Length);
+        bool history = f[9] == -1;
+        var input = new NrlmsiseInput((int)f[0], TimeSpan.FromSeconds(f[1]), f[2], f[3], f[4], TimeSpan.FromHours(f[5]), f[6], f[7], f[8],
+            new NrlmsiseApHistory(f[10], f[11], f[12], f[13], f[14], f[15], f[16]));
+        var o = new Nrlmsise00(history ? NrlmsiseSwitches.StandardWithApHistory : NrlmsiseSwitches.Standard).Evaluate(input);
+        double[] computed =
+        [
+            o.HeliumPerM3 * 1e-6, o.OxygenPerM3 * 1e-6, o.NitrogenPerM3 * 1e-6, o.DioxygenPerM3 * 1e-6, o.ArgonPerM3 * 1e-6,
+            o.MassDensityKgPerM3 / 1000.0, o.HydrogenPerM3 * 1e-6, o.AtomicNitrogenPerM3 * 1e-6, o.AnomalousOxygenPerM3 * 1e-6,
+            o.ExosphericTemperatureK, o.TemperatureK,
+        ];
+        for (int k = 0; k < 11; k++)
+        {
+            double expected = f[17 + k];
+            Assert.True(Math.Abs(computed[k] - expected) <= Math.Abs(expected) * 1e-10,
+                $"row {row} (alt {f[2]} km), value {k}: computed {computed[k]:E12}, C {expected:E12}");
+        }
+    }
+}

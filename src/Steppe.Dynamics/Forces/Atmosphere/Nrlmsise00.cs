@@ -148,9 +148,10 @@ public sealed class Nrlmsise00
             / Square(Pma[200] * Pavgm[2]);
         s.Tn3[0] = s.Tn2[3];
 
-        if (altitudeKm < zn3[0])
+        if (altitudeKm <= zn3[0])
         {
-            // Lower stratosphere and troposphere.
+            // Lower stratosphere and troposphere (at 32.5 km itself too: the profile below is then evaluated at its top
+            // node, where the value does not depend on these nodes but the spline must still be finite).
             s.Tgn3[0] = s.Tgn2[1];
             s.Tn3[1] = Pma[300] * Pavgm[3] / (1.0 - (sw22 * Glob7s(ref s, Row(Pma, 3, 100))));
             s.Tn3[2] = Pma[400] * Pavgm[4] / (1.0 - (sw22 * Glob7s(ref s, Row(Pma, 4, 100))));
