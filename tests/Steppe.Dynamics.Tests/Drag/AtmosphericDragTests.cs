@@ -69,12 +69,17 @@ public class AtmosphericDragTests
         Assert.Equal(Vector3D.Zero, drag.AccelerationKmPerS2(high, env));
     }
 
-    [Fact]
-    public void Partials_AgreeWithFiniteDifferences_HarrisPriester()
+    public static TheoryData<string> Atmospheres { get; } = new() { "Harris-Priester", "NRLMSISE-00" };
+
+    [Theory]
+    [MemberData(nameof(Atmospheres))]
+    public void Partials_AgreeWithFiniteDifferences(string model)
     {
-        var t = Instant.FromUtc(2026, 5, 30, 3);
+        var leap = LeapSecondTable.Bundled;
+        var t = Instant.FromUtc(2024, 5, 30, 3, 0, 0, leap);
         var env = Environment();
-        var drag = new AtmosphericDrag(HarrisPriester.Polar, new Spacecraft(800, 6, 2.3));
+        IAtmosphereModel atmosphere = model == "NRLMSISE-00" ? new NrlmsiseAtmosphere(SpaceWeatherTable.Bundled, leap) : HarrisPriester.Polar;
+        var drag = new AtmosphericDrag(atmosphere, new Spacecraft(800, 6, 2.3));
         var r0 = new Vector3D(3000, 5000, 3400);
         var v0 = new Vector3D(-6.0, 2.0, 3.5);
         var state = new ForceState(t, r0, v0, 800);
