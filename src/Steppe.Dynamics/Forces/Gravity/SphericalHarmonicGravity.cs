@@ -1,0 +1,378 @@
+using Steppe.Core.Mathematics;
+
+namespace Steppe.Dynamics.Forces.Gravity;
+
+/// <summary>
+/// The Earth's gravity in spherical harmonics to any degree and order of a <see cref="GravityField"/>, central term
+/// included, with the gravity gradient (∂a/∂r) for the variational equations.
+/// <para>
+/// The method is Cunningham's (1970) recursion for the solid harmonics Vₙₘ = (R/r)ⁿ⁺¹Pₙₘ(sin φ)cos mλ and
+/// Wₙₘ = (R/r)ⁿ⁺¹Pₙₘ(sin φ)sin mλ in body-fixed Cartesian coordinates (Montenbruck &amp; Gill, <i>Satellite Orbits</i>,
+/// §3.2.4–3.2.5, eqs. 3.29–3.33), carried in fully normalized form: V̄ₙₘ = NₙₘVₙₘ with the same normalization as the
+/// coefficients, so every recursion coefficient and every factor between degrees is a bounded ratio of normalization
+/// constants, precomputed once (standard forward-column coefficients for the vertical step, √((2m+1)/2m) for the
+/// sectoral one). The recursion works on x, y, z directly and never divides by cos φ, so it stays accurate at and near
+/// the poles; the sectoral terms shrink as (cos φ)ᵐ and, where they underflow, their contribution is below 1e-300 of
+/// the result. Accelerations come from the harmonics of degree n + 1 (M&amp;G eq. 3.33); the gradient from the same
+/// derivative rules applied twice (harmonics of degree n + 2).
+/// </para>
+/// <para>
+/// The acceleration is evaluated in the ITRF (the rotation from <see cref="ForceEnvironment.GcrfToItrf"/>) and
+/// rotated back to GCRF; the gradient is rotated as Rᵀ G R. Gravity does not depend on velocity (∂a/∂v = 0).
+/// The evaluation reuses arrays held by the instance and allocates nothing: an instance is not thread-safe (use one per
+/// integration).
+/// </para>
+/// </summary>
+public sealed class SphericalHarmonicGravity : IForceModelWithPartials
+{
+    private readonly double _gm;
+    private readonly double _radiusKm;
+    private readonly int _degree;
+    private readonly int _order;
+    private readonly double[] _c;
+    private readonly double[] _s;
+    private readonly double[] _v;
+    private readonly double[] _w;
+
+    // Recursion coefficients (packed to degree N + 2).
+    private readonly double[] _a;
+    private readonly double[] _b;
+    private readonly double[] _sectoral;
+
+    // Ratios of normalization constants, packed to degree N + 1: N(n,m)/N(n+1,m+1), N(n,m)/N(n+1,m), N(n,m)/N(n+1,m-1).
+    private readonly double[] _ratioPlus;
+    private readonly double[] _ratioSame;
+    private readonly double[] _ratioMinus;
+
+    // Acceleration factors, packed to degree N: the coefficient of the (m+1), (m−1) and m harmonic of degree n + 1.
+    private readonly double[] _kPlus;
+    private readonly double[] _kMinus;
+    private readonly double[] _kZ;
+
+    /// <summary>The field <paramref name="field"/> to degree <paramref name="degree"/> and order <paramref name="order"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The degree exceeds the field's, or the order exceeds the degree.</exception>
+    public SphericalHarmonicGravity(GravityField field, int degree, int order)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentOutOfRangeException.ThrowIfNegative(degree);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(degree, field.MaxDegree);
+        ArgumentOutOfRangeException.ThrowIfNegative(order);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(order, degree);
+        Field = field;
+        _gm = field.GmKm3PerS2;
+        _radiusKm = field.RadiusKm;
+        _degree = degree;
+        _order = order;
+        Name = $"{field.ModelName} {degree}×{order}";
+
+        int count = GravityField.Index(degree, degree) + 1;
+        _c = new double[count];
+        _s = new double[count];
+        for (int n = 0; n <= degree; n++)
+        {
+            for (int m = 0; m <= Math.Min(n, order); m++)
+            {
+                int k = GravityField.Index(n, m);
+                _c[k] = field.PackedC[k];
+                _s[k] = field.PackedS[k];
+            }
+        }
+
+        int top = degree + 2;
+        int topCount = GravityField.Index(top, top) + 1;
+        _v = new double[topCount];
+        _w = new double[topCount];
+        _a = new double[topCount];
+        _b = new double[topCount];
+        _sectoral = new double[top + 1];
+        for (int m = 1; m <= top; m++)
+        {
+            _sectoral[m] = m == 1 ? Math.Sqrt(3.0) : Math.Sqrt(((2.0 * m) + 1.0) / (2.0 * m));
+        }
+
+        for (int n = 1; n <= top; n++)
+        {
+            for (int m = 0; m < n; m++)
+            {
+                int k = GravityField.Index(n, m);
+                double nn = n, mm = m;
+                _a[k] = Math.Sqrt(((2 * nn) - 1) * ((2 * nn) + 1) / ((nn - mm) * (nn + mm)));
+                _b[k] = n - m >= 2 ? Math.Sqrt(((2 * nn) + 1) * (nn + mm - 1) * (nn - mm - 1) / (((2 * nn) - 3) * (nn + mm) * (nn - mm))) : 0.0;
+            }
+        }
+
+        int ratioCount = GravityField.Index(degree + 1, degree + 1) + 1;
+        _ratioPlus = new double[ratioCount];
+        _ratioSame = new double[ratioCount];
+        _ratioMinus = new double[ratioCount];
+        for (int n = 0; n <= degree + 1; n++)
+        {
+            for (int m = 0; m <= n; m++)
+            {
+                int k = GravityField.Index(n, m);
+                double nn = n, mm = m, q = ((2 * nn) + 1) / ((2 * nn) + 3);
+                _ratioPlus[k] = Math.Sqrt((m == 0 ? 0.5 : 1.0) * q * (nn + mm + 1) * (nn + mm + 2));
+                _ratioSame[k] = Math.Sqrt(q * (nn + mm + 1) / (nn - mm + 1));
+                _ratioMinus[k] = m == 0 ? 0.0 : Math.Sqrt((m == 1 ? 2.0 : 1.0) * q / ((nn - mm + 1) * (nn - mm + 2)));
+            }
+        }
+
+        _kPlus = new double[count];
+        _kMinus = new double[count];
+        _kZ = new double[count];
+        for (int n = 0; n <= degree; n++)
+        {
+            for (int m = 0; m <= n; m++)
+            {
+                int k = GravityField.Index(n, m);
+                double f = (n - m + 2.0) * (n - m + 1.0);
+                _kPlus[k] = m == 0 ? _ratioPlus[k] : 0.5 * _ratioPlus[k];
+                _kMinus[k] = m == 0 ? 0.0 : 0.5 * f * _ratioMinus[k];
+                _kZ[k] = (n - m + 1.0) * _ratioSame[k];
+            }
+        }
+    }
+
+    /// <summary>The field the coefficients come from.</summary>
+    public GravityField Field { get; }
+
+    /// <summary>The degree used.</summary>
+    public int Degree => _degree;
+
+    /// <summary>The order used.</summary>
+    public int Order => _order;
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <inheritdoc />
+    public Vector3D AccelerationKmPerS2(in ForceState state, ForceEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var rotation = environment.GcrfToItrf(state.Epoch).Matrix;
+        var bodyFixed = BodyFixedAccelerationKmPerS2(rotation * state.PositionKm);
+        return rotation.Transpose() * bodyFixed;
+    }
+
+    /// <inheritdoc />
+    public (Vector3D Acceleration, Matrix3x3 dAdR, Matrix3x3 dAdV) AccelerationAndPartials(in ForceState state, ForceEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var rotation = environment.GcrfToItrf(state.Epoch).Matrix;
+        var transpose = rotation.Transpose();
+        var (acceleration, gradient) = BodyFixedAccelerationAndGradient(rotation * state.PositionKm);
+        return (transpose * acceleration, transpose * gradient * rotation, default);
+    }
+
+    /// <summary>The potential U (positive, U = GM/r for a point mass) at a body-fixed position, km²/s².</summary>
+    public double PotentialKm2PerS2(Vector3D bodyFixedKm)
+    {
+        Harmonics(bodyFixedKm, _degree, _order);
+        double sum = 0.0;
+        for (int n = _degree; n >= 0; n--)
+        {
+            for (int m = Math.Min(n, _order); m >= 0; m--)
+            {
+                int k = GravityField.Index(n, m);
+                sum += (_c[k] * _v[k]) + (_s[k] * _w[k]);
+            }
+        }
+
+        return _gm / _radiusKm * sum;
+    }
+
+    /// <summary>The acceleration at a body-fixed (ITRF) position, km/s², in the same frame.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The position is not finite or is the Earth's centre.</exception>
+    public Vector3D BodyFixedAccelerationKmPerS2(Vector3D bodyFixedKm)
+    {
+        Harmonics(bodyFixedKm, _degree + 1, Math.Min(_order + 1, _degree + 1));
+        double ax = 0.0, ay = 0.0, az = 0.0;
+        var v = _v;
+        var w = _w;
+        var c = _c;
+        var s = _s;
+        // Smallest terms first (high degree), for a better-rounded sum.
+        for (int n = _degree; n >= 0; n--)
+        {
+            int up = GravityField.Index(n + 1, 0);
+            int row = GravityField.Index(n, 0);
+            int mTop = Math.Min(n, _order);
+            for (int m = mTop; m >= 1; m--)
+            {
+                int k = row + m;
+                double cnm = c[k], snm = s[k];
+                double vp = v[up + m + 1], wp = w[up + m + 1];
+                double vm = v[up + m - 1], wm = w[up + m - 1];
+                double vz = v[up + m], wz = w[up + m];
+                double kp = _kPlus[k], km = _kMinus[k];
+                ax += (kp * (-(cnm * vp) - (snm * wp))) + (km * ((cnm * vm) + (snm * wm)));
+                ay += (kp * ((snm * vp) - (cnm * wp))) + (km * ((snm * vm) - (cnm * wm)));
+                az -= _kZ[k] * ((cnm * vz) + (snm * wz));
+            }
+
+            double c0 = c[row];
+            ax -= _kPlus[row] * c0 * v[up + 1];
+            ay -= _kPlus[row] * c0 * w[up + 1];
+            az -= _kZ[row] * c0 * v[up];
+        }
+
+        double scale = _gm / (_radiusKm * _radiusKm);
+        return new Vector3D(ax * scale, ay * scale, az * scale);
+    }
+
+    /// <summary>The acceleration (km/s²) and the gravity gradient ∂a/∂r (1/s²) at a body-fixed position, in that frame.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The position is not finite or is the Earth's centre.</exception>
+    public (Vector3D AccelerationKmPerS2, Matrix3x3 GradientPerS2) BodyFixedAccelerationAndGradient(Vector3D bodyFixedKm)
+    {
+        var acceleration = BodyFixedAccelerationKmPerS2(bodyFixedKm);
+        Harmonics(bodyFixedKm, _degree + 2, Math.Min(_order + 2, _degree + 2));
+        double xx = 0, xy = 0, xz = 0, yy = 0, yz = 0, zz = 0;
+        for (int n = _degree; n >= 0; n--)
+        {
+            for (int m = Math.Min(n, _order); m >= 0; m--)
+            {
+                int k = GravityField.Index(n, m);
+                double cnm = _c[k], snm = _s[k];
+                if (cnm == 0.0 && snm == 0.0)
+                {
+                    continue;
+                }
+
+                xx += Second(0, 0, n, m, cnm, snm);
+                xy += Second(0, 1, n, m, cnm, snm);
+                xz += Second(0, 2, n, m, cnm, snm);
+                yy += Second(1, 1, n, m, cnm, snm);
+                yz += Second(1, 2, n, m, cnm, snm);
+                zz += Second(2, 2, n, m, cnm, snm);
+            }
+        }
+
+        double scale = _gm / (_radiusKm * _radiusKm * _radiusKm);
+        var gradient = new Matrix3x3(xx * scale, xy * scale, xz * scale, xy * scale, yy * scale, yz * scale, xz * scale, yz * scale, zz * scale);
+        return (acceleration, gradient);
+    }
+
+    // C̄·N·∂a∂b V(n,m) + S̄·N·∂a∂b W(n,m), from the normalized harmonics of degree n + 2.
+    private double Second(int axisA, int axisB, int n, int m, double cnm, double snm)
+    {
+        Span<Term> first = stackalloc Term[2];
+        Span<Term> second = stackalloc Term[2];
+        double sum = 0.0;
+        for (int field = 0; field < 2; field++)
+        {
+            double coefficient = field == 0 ? cnm : snm;
+            if (coefficient == 0.0)
+            {
+                continue;
+            }
+
+            int count1 = FirstDerivative(axisA, field == 1, n, m, first);
+            for (int i = 0; i < count1; i++)
+            {
+                int count2 = FirstDerivative(axisB, first[i].IsW, n + 1, first[i].Order, second);
+                for (int j = 0; j < count2; j++)
+                {
+                    int k = GravityField.Index(n + 2, second[j].Order);
+                    double value = second[j].IsW ? _w[k] : _v[k];
+                    sum += coefficient * first[i].Factor * second[j].Factor * value;
+                }
+            }
+        }
+
+        return sum;
+    }
+
+    private readonly record struct Term(double Factor, bool IsW, int Order);
+
+    // N(n,m)·∂F(n,m)/∂axis (R = 1 units) as Σ factor·F̄(n+1, order): Cunningham's derivative rules (M&G eq. 3.33).
+    private int FirstDerivative(int axis, bool isW, int n, int m, Span<Term> terms)
+    {
+        int k = GravityField.Index(n, m);
+        if (axis == 2)
+        {
+            terms[0] = new Term(-(n - m + 1.0) * _ratioSame[k], isW, m);
+            return 1;
+        }
+
+        if (m == 0)
+        {
+            if (isW)
+            {
+                return 0;
+            }
+
+            terms[0] = new Term(-_ratioPlus[k], axis == 1, 1);
+            return 1;
+        }
+
+        double plus = 0.5 * _ratioPlus[k];
+        double minus = 0.5 * (n - m + 2.0) * (n - m + 1.0) * _ratioMinus[k];
+        if (axis == 0)
+        {
+            terms[0] = new Term(-plus, isW, m + 1);
+            terms[1] = new Term(minus, isW, m - 1);
+        }
+        else if (!isW)
+        {
+            terms[0] = new Term(-plus, true, m + 1);
+            terms[1] = new Term(-minus, true, m - 1);
+        }
+        else
+        {
+            terms[0] = new Term(plus, false, m + 1);
+            terms[1] = new Term(minus, false, m - 1);
+        }
+
+        return 2;
+    }
+
+    // The normalized harmonics V̄, W̄ to degree maxN and order maxM at a body-fixed position.
+    private void Harmonics(Vector3D r, int maxN, int maxM)
+    {
+        double x = r.X / _radiusKm, y = r.Y / _radiusKm, z = r.Z / _radiusKm;
+        double r2 = (x * x) + (y * y) + (z * z);
+        if (!(r2 > 0) || !double.IsFinite(r2))
+        {
+            throw new ArgumentOutOfRangeException(nameof(r), r, "The position must be finite and away from the Earth's centre.");
+        }
+
+        double inv = 1.0 / r2;
+        double xs = x * inv, ys = y * inv, zs = z * inv;
+        var v = _v;
+        var w = _w;
+        var a = _a;
+        var b = _b;
+        v[0] = Math.Sqrt(inv);
+        w[0] = 0.0;
+        for (int m = 0; m <= maxM; m++)
+        {
+            int kmm = GravityField.Index(m, m);
+            if (m > 0)
+            {
+                int prev = GravityField.Index(m - 1, m - 1);
+                double sm = _sectoral[m];
+                v[kmm] = sm * ((xs * v[prev]) - (ys * w[prev]));
+                w[kmm] = sm * ((xs * w[prev]) + (ys * v[prev]));
+            }
+
+            if (m + 1 > maxN)
+            {
+                break;
+            }
+
+            int k1 = GravityField.Index(m + 1, m);
+            v[k1] = a[k1] * zs * v[kmm];
+            w[k1] = a[k1] * zs * w[kmm];
+            int k2 = kmm, kPrev = k1;
+            for (int n = m + 2; n <= maxN; n++)
+            {
+                int k = GravityField.Index(n, m);
+                double an = a[k] * zs, bn = b[k] * inv;
+                v[k] = (an * v[kPrev]) - (bn * v[k2]);
+                w[k] = (an * w[kPrev]) - (bn * w[k2]);
+                k2 = kPrev;
+                kPrev = k;
+            }
+        }
+    }
+}
