@@ -44,10 +44,15 @@ public sealed class SphericalHarmonicGravity : IForceModelWithPartials
     private readonly double[] _ratioSame;
     private readonly double[] _ratioMinus;
 
-    // Acceleration factors, packed to degree N: the coefficient of the (m+1), (m−1) and m harmonic of degree n + 1.
-    private readonly double[] _kPlus;
-    private readonly double[] _kMinus;
-    private readonly double[] _kZ;
+    // The acceleration and the gradient are linear in the harmonics: a = Σⱼ Kⱼ·[V̄ W̄]ⱼ. The factors (coefficients,
+    // normalization ratios and derivative rules folded together) are precomputed once, so an evaluation is the
+    // recursion plus one pass over the harmonics. _accelerationFactors interleaves (x, y, z) per harmonic, V̄ entries
+    // first then W̄ (to degree N + 1); _gradientFactors interleaves (xx, xy, xz, yy, yz, zz) (to degree N + 2).
+    private readonly double[] _accelerationFactors;
+    private readonly double[] _gradientFactors;
+    private readonly int _accelerationCount;
+    private readonly int _gradientCount;
+    private readonly int _topCount;
 
     /// <summary>The field <paramref name="field"/> to degree <paramref name="degree"/> and order <paramref name="order"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The degree exceeds the field's, or the order exceeds the degree.</exception>
@@ -117,18 +122,51 @@ public sealed class SphericalHarmonicGravity : IForceModelWithPartials
             }
         }
 
-        _kPlus = new double[count];
-        _kMinus = new double[count];
-        _kZ = new double[count];
+        _topCount = topCount;
+        _accelerationCount = GravityField.Index(degree + 1, degree + 1) + 1;
+        _gradientCount = topCount;
+        _accelerationFactors = new double[3 * 2 * topCount];
+        _gradientFactors = new double[6 * 2 * topCount];
+        Span<Term> first = stackalloc Term[2];
+        Span<Term> second = stackalloc Term[2];
+        ReadOnlySpan<(int A, int B)> pairs = [(0, 0), (0, 1), (0, 2), (1, 1), (1, 2), (2, 2)];
         for (int n = 0; n <= degree; n++)
         {
-            for (int m = 0; m <= n; m++)
+            for (int m = 0; m <= Math.Min(n, order); m++)
             {
                 int k = GravityField.Index(n, m);
-                double f = (n - m + 2.0) * (n - m + 1.0);
-                _kPlus[k] = m == 0 ? _ratioPlus[k] : 0.5 * _ratioPlus[k];
-                _kMinus[k] = m == 0 ? 0.0 : 0.5 * f * _ratioMinus[k];
-                _kZ[k] = (n - m + 1.0) * _ratioSame[k];
+                for (int kind = 0; kind < 2; kind++)
+                {
+                    double coefficient = kind == 0 ? _c[k] : _s[k];
+                    if (coefficient == 0.0)
+                    {
+                        continue;
+                    }
+
+                    for (int axis = 0; axis < 3; axis++)
+                    {
+                        int count1 = FirstDerivative(axis, kind == 1, n, m, first);
+                        for (int i = 0; i < count1; i++)
+                        {
+                            int j = Slot(n + 1, first[i]);
+                            _accelerationFactors[(3 * j) + axis] += coefficient * first[i].Factor;
+                        }
+                    }
+
+                    for (int p = 0; p < pairs.Length; p++)
+                    {
+                        int count1 = FirstDerivative(pairs[p].A, kind == 1, n, m, first);
+                        for (int i = 0; i < count1; i++)
+                        {
+                            int count2 = FirstDerivative(pairs[p].B, first[i].IsW, n + 1, first[i].Order, second);
+                            for (int q = 0; q < count2; q++)
+                            {
+                                int j = Slot(n + 2, second[q]);
+                                _gradientFactors[(6 * j) + p] += coefficient * first[i].Factor * second[q].Factor;
+                            }
+                        }
+                    }
+                }
             }
         }
     }
@@ -186,65 +224,30 @@ public sealed class SphericalHarmonicGravity : IForceModelWithPartials
     public Vector3D BodyFixedAccelerationKmPerS2(Vector3D bodyFixedKm)
     {
         Harmonics(bodyFixedKm, _degree + 1, Math.Min(_order + 1, _degree + 1));
-        double ax = 0.0, ay = 0.0, az = 0.0;
-        var v = _v;
-        var w = _w;
-        var c = _c;
-        var s = _s;
-        // Smallest terms first (high degree), for a better-rounded sum.
-        for (int n = _degree; n >= 0; n--)
-        {
-            int up = GravityField.Index(n + 1, 0);
-            int row = GravityField.Index(n, 0);
-            int mTop = Math.Min(n, _order);
-            for (int m = mTop; m >= 1; m--)
-            {
-                int k = row + m;
-                double cnm = c[k], snm = s[k];
-                double vp = v[up + m + 1], wp = w[up + m + 1];
-                double vm = v[up + m - 1], wm = w[up + m - 1];
-                double vz = v[up + m], wz = w[up + m];
-                double kp = _kPlus[k], km = _kMinus[k];
-                ax += (kp * (-(cnm * vp) - (snm * wp))) + (km * ((cnm * vm) + (snm * wm)));
-                ay += (kp * ((snm * vp) - (cnm * wp))) + (km * ((snm * vm) - (cnm * wm)));
-                az -= _kZ[k] * ((cnm * vz) + (snm * wz));
-            }
-
-            double c0 = c[row];
-            ax -= _kPlus[row] * c0 * v[up + 1];
-            ay -= _kPlus[row] * c0 * w[up + 1];
-            az -= _kZ[row] * c0 * v[up];
-        }
-
-        double scale = _gm / (_radiusKm * _radiusKm);
-        return new Vector3D(ax * scale, ay * scale, az * scale);
+        return Acceleration();
     }
 
     /// <summary>The acceleration (km/s²) and the gravity gradient ∂a/∂r (1/s²) at a body-fixed position, in that frame.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The position is not finite or is the Earth's centre.</exception>
     public (Vector3D AccelerationKmPerS2, Matrix3x3 GradientPerS2) BodyFixedAccelerationAndGradient(Vector3D bodyFixedKm)
     {
-        var acceleration = BodyFixedAccelerationKmPerS2(bodyFixedKm);
         Harmonics(bodyFixedKm, _degree + 2, Math.Min(_order + 2, _degree + 2));
+        var acceleration = Acceleration();
         double xx = 0, xy = 0, xz = 0, yy = 0, yz = 0, zz = 0;
-        for (int n = _degree; n >= 0; n--)
+        var f = _gradientFactors;
+        var v = _v;
+        var w = _w;
+        int offset = 6 * _topCount;
+        for (int j = _gradientCount - 1; j >= 0; j--)
         {
-            for (int m = Math.Min(n, _order); m >= 0; m--)
-            {
-                int k = GravityField.Index(n, m);
-                double cnm = _c[k], snm = _s[k];
-                if (cnm == 0.0 && snm == 0.0)
-                {
-                    continue;
-                }
-
-                xx += Second(0, 0, n, m, cnm, snm);
-                xy += Second(0, 1, n, m, cnm, snm);
-                xz += Second(0, 2, n, m, cnm, snm);
-                yy += Second(1, 1, n, m, cnm, snm);
-                yz += Second(1, 2, n, m, cnm, snm);
-                zz += Second(2, 2, n, m, cnm, snm);
-            }
+            double vj = v[j], wj = w[j];
+            int kv = 6 * j, kw = offset + kv;
+            xx += (f[kv] * vj) + (f[kw] * wj);
+            xy += (f[kv + 1] * vj) + (f[kw + 1] * wj);
+            xz += (f[kv + 2] * vj) + (f[kw + 2] * wj);
+            yy += (f[kv + 3] * vj) + (f[kw + 3] * wj);
+            yz += (f[kv + 4] * vj) + (f[kw + 4] * wj);
+            zz += (f[kv + 5] * vj) + (f[kw + 5] * wj);
         }
 
         double scale = _gm / (_radiusKm * _radiusKm * _radiusKm);
@@ -252,35 +255,29 @@ public sealed class SphericalHarmonicGravity : IForceModelWithPartials
         return (acceleration, gradient);
     }
 
-    // C̄·N·∂a∂b V(n,m) + S̄·N·∂a∂b W(n,m), from the normalized harmonics of degree n + 2.
-    private double Second(int axisA, int axisB, int n, int m, double cnm, double snm)
+    private Vector3D Acceleration()
     {
-        Span<Term> first = stackalloc Term[2];
-        Span<Term> second = stackalloc Term[2];
-        double sum = 0.0;
-        for (int field = 0; field < 2; field++)
+        double ax = 0.0, ay = 0.0, az = 0.0;
+        var f = _accelerationFactors;
+        var v = _v;
+        var w = _w;
+        int offset = 3 * _topCount;
+        // Highest degrees (smallest terms) first, for a better-rounded sum.
+        for (int j = _accelerationCount - 1; j >= 0; j--)
         {
-            double coefficient = field == 0 ? cnm : snm;
-            if (coefficient == 0.0)
-            {
-                continue;
-            }
-
-            int count1 = FirstDerivative(axisA, field == 1, n, m, first);
-            for (int i = 0; i < count1; i++)
-            {
-                int count2 = FirstDerivative(axisB, first[i].IsW, n + 1, first[i].Order, second);
-                for (int j = 0; j < count2; j++)
-                {
-                    int k = GravityField.Index(n + 2, second[j].Order);
-                    double value = second[j].IsW ? _w[k] : _v[k];
-                    sum += coefficient * first[i].Factor * second[j].Factor * value;
-                }
-            }
+            double vj = v[j], wj = w[j];
+            int kv = 3 * j, kw = offset + kv;
+            ax += (f[kv] * vj) + (f[kw] * wj);
+            ay += (f[kv + 1] * vj) + (f[kw + 1] * wj);
+            az += (f[kv + 2] * vj) + (f[kw + 2] * wj);
         }
 
-        return sum;
+        double scale = _gm / (_radiusKm * _radiusKm);
+        return new Vector3D(ax * scale, ay * scale, az * scale);
     }
+
+    // The slot of a term F̄(degree, order) in the factor arrays: V̄ entries first, then W̄ entries.
+    private int Slot(int degree, Term term) => GravityField.Index(degree, term.Order) + (term.IsW ? _topCount : 0);
 
     private readonly record struct Term(double Factor, bool IsW, int Order);
 
