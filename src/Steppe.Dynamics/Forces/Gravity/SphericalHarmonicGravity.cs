@@ -127,48 +127,7 @@ public sealed class SphericalHarmonicGravity : IForceModelWithPartials
         _gradientCount = topCount;
         _accelerationFactors = new double[3 * 2 * topCount];
         _gradientFactors = new double[6 * 2 * topCount];
-        Span<Term> first = stackalloc Term[2];
-        Span<Term> second = stackalloc Term[2];
-        ReadOnlySpan<(int A, int B)> pairs = [(0, 0), (0, 1), (0, 2), (1, 1), (1, 2), (2, 2)];
-        for (int n = 0; n <= degree; n++)
-        {
-            for (int m = 0; m <= Math.Min(n, order); m++)
-            {
-                int k = GravityField.Index(n, m);
-                for (int kind = 0; kind < 2; kind++)
-                {
-                    double coefficient = kind == 0 ? _c[k] : _s[k];
-                    if (coefficient == 0.0)
-                    {
-                        continue;
-                    }
-
-                    for (int axis = 0; axis < 3; axis++)
-                    {
-                        int count1 = FirstDerivative(axis, kind == 1, n, m, first);
-                        for (int i = 0; i < count1; i++)
-                        {
-                            int j = Slot(n + 1, first[i]);
-                            _accelerationFactors[(3 * j) + axis] += coefficient * first[i].Factor;
-                        }
-                    }
-
-                    for (int p = 0; p < pairs.Length; p++)
-                    {
-                        int count1 = FirstDerivative(pairs[p].A, kind == 1, n, m, first);
-                        for (int i = 0; i < count1; i++)
-                        {
-                            int count2 = FirstDerivative(pairs[p].B, first[i].IsW, n + 1, first[i].Order, second);
-                            for (int q = 0; q < count2; q++)
-                            {
-                                int j = Slot(n + 2, second[q]);
-                                _gradientFactors[(6 * j) + p] += coefficient * first[i].Factor * second[q].Factor;
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        BuildFactors();
     }
 
     /// <summary>The field the coefficients come from.</summary>
@@ -276,6 +235,72 @@ public sealed class SphericalHarmonicGravity : IForceModelWithPartials
         return new Vector3D(ax * scale, ay * scale, az * scale);
     }
 
+    /// <summary>Replaces the coefficients (packed as in <see cref="GravityField"/>, to this model's degree) and rebuilds
+    /// the factors: for forces whose coefficients change with time, such as solid Earth tides.</summary>
+    internal void SetCoefficients(ReadOnlySpan<double> c, ReadOnlySpan<double> s)
+    {
+        for (int n = 0; n <= _degree; n++)
+        {
+            for (int m = 0; m <= Math.Min(n, _order); m++)
+            {
+                int k = GravityField.Index(n, m);
+                _c[k] = c[k];
+                _s[k] = s[k];
+            }
+        }
+
+        Array.Clear(_accelerationFactors);
+        Array.Clear(_gradientFactors);
+        BuildFactors();
+    }
+
+    private void BuildFactors()
+    {
+        int degree = _degree, order = _order;
+        Span<Term> first = stackalloc Term[2];
+        Span<Term> second = stackalloc Term[2];
+        ReadOnlySpan<(int A, int B)> pairs = [(0, 0), (0, 1), (0, 2), (1, 1), (1, 2), (2, 2)];
+        for (int n = 0; n <= degree; n++)
+        {
+            for (int m = 0; m <= Math.Min(n, order); m++)
+            {
+                int k = GravityField.Index(n, m);
+                for (int kind = 0; kind < 2; kind++)
+                {
+                    double coefficient = kind == 0 ? _c[k] : _s[k];
+                    if (coefficient == 0.0)
+                    {
+                        continue;
+                    }
+
+                    for (int axis = 0; axis < 3; axis++)
+                    {
+                        int count1 = FirstDerivative(axis, kind == 1, n, m, first);
+                        for (int i = 0; i < count1; i++)
+                        {
+                            int j = Slot(n + 1, first[i]);
+                            _accelerationFactors[(3 * j) + axis] += coefficient * first[i].Factor;
+                        }
+                    }
+
+                    for (int p = 0; p < pairs.Length; p++)
+                    {
+                        int count1 = FirstDerivative(pairs[p].A, kind == 1, n, m, first);
+                        for (int i = 0; i < count1; i++)
+                        {
+                            int count2 = FirstDerivative(pairs[p].B, first[i].IsW, n + 1, first[i].Order, second);
+                            for (int q = 0; q < count2; q++)
+                            {
+                                int j = Slot(n + 2, second[q]);
+                                _gradientFactors[(6 * j) + p] += coefficient * first[i].Factor * second[q].Factor;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     // The slot of a term F̄(degree, order) in the factor arrays: V̄ entries first, then W̄ entries.
     private int Slot(int degree, Term term) => GravityField.Index(degree, term.Order) + (term.IsW ? _topCount : 0);
 
@@ -360,15 +385,21 @@ public sealed class SphericalHarmonicGravity : IForceModelWithPartials
             int k1 = GravityField.Index(m + 1, m);
             v[k1] = a[k1] * zs * v[kmm];
             w[k1] = a[k1] * zs * w[kmm];
-            int k2 = kmm, kPrev = k1;
+            // Down the column: Index(n, m) = Index(n − 1, m) + n; the two previous values are carried in registers.
+            double v2 = v[kmm], w2 = w[kmm], v1 = v[k1], w1 = w[k1];
+            int k = k1;
             for (int n = m + 2; n <= maxN; n++)
             {
-                int k = GravityField.Index(n, m);
+                k += n;
                 double an = a[k] * zs, bn = b[k] * inv;
-                v[k] = (an * v[kPrev]) - (bn * v[k2]);
-                w[k] = (an * w[kPrev]) - (bn * w[k2]);
-                k2 = kPrev;
-                kPrev = k;
+                double vn = (an * v1) - (bn * v2);
+                double wn = (an * w1) - (bn * w2);
+                v[k] = vn;
+                w[k] = wn;
+                v2 = v1;
+                w2 = w1;
+                v1 = vn;
+                w1 = wn;
             }
         }
     }
