@@ -159,6 +159,25 @@ public class SphericalHarmonicGravityTests
         Assert.True((column - new Vector3D(dadr.M12, dadr.M22, dadr.M32)).Length <= 1e-8 * Math.Abs(dadr.M11 + dadr.M33));
     }
 
+    [SkippableFact]
+    public void Ggm05s180x180_FiniteAtThePole_AndCloseToEgm2008()
+    {
+        // Degree 180 (GGM05S, D exponents): the recursion stays finite on and near the axis, and two independent
+        // fields agree in LEO to the size of their differences (1e-7 of the total at 500 km altitude).
+        var ggm = IcgemReader.Parse(File.ReadAllText(Steppe.Core.Tests.Support.ReferenceData.File("flight-dynamics/gravity/GGM05S.gfc")), "GGM05S.gfc");
+        var high = new SphericalHarmonicGravity(ggm, 180, 180);
+        var egm = new SphericalHarmonicGravity(BundledGravityFields.Egm2008, 120, 120);
+        foreach (var r in new[] { new Vector3D(0, 0, 6878), new Vector3D(1e-7, 0, -6878), new Vector3D(6878, 0, 0), new Vector3D(3000, -4000, 4700) })
+        {
+            var a = high.BodyFixedAccelerationKmPerS2(r);
+            var (a2, g) = high.BodyFixedAccelerationAndGradient(r);
+            Assert.True(a.IsFinite && a2 == a && double.IsFinite(g.M11 + g.M22 + g.M33));
+            Assert.True(Math.Abs(g.M11 + g.M22 + g.M33) <= 1e-12 * Math.Abs(g.M33));
+            var reference = egm.BodyFixedAccelerationKmPerS2(r);
+            Assert.True((a - reference).Length <= 1e-7 * reference.Length, $"{r}: {(a - reference).Length / reference.Length:E2}");
+        }
+    }
+
     [Fact]
     public void BadArguments_AreRefused()
     {
