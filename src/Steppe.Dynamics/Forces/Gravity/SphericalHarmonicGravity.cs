@@ -54,6 +54,12 @@ public sealed class SphericalHarmonicGravity : IForceModelWithPartials
     private readonly int _gradientCount;
     private readonly int _topCount;
 
+    /// <summary>The whole of <paramref name="field"/>, to its maximum degree and order.</summary>
+    public SphericalHarmonicGravity(GravityField field)
+        : this(field ?? throw new ArgumentNullException(nameof(field)), field.MaxDegree, field.MaxDegree)
+    {
+    }
+
     /// <summary>The field <paramref name="field"/> to degree <paramref name="degree"/> and order <paramref name="order"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The degree exceeds the field's, or the order exceeds the degree.</exception>
     public SphericalHarmonicGravity(GravityField field, int degree, int order)
