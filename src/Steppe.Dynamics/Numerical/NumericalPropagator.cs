@@ -163,7 +163,7 @@ public sealed class NumericalPropagator
                 {
                     case ManeuverTrigger.AtTime at:
                         double t = at.Time.SecondsSince(_epoch);
-                        if (t * _direction > 0 && t * _direction <= _tEnd * _direction)
+                        if (t * _direction >= 0 && t * _direction <= _tEnd * _direction)
                         {
                             _timed.Add((t, m));
                         }
@@ -209,6 +209,12 @@ public sealed class NumericalPropagator
             double t = 0;
             InitialiseDetectors(t);
             int timedIndex = 0;
+            while (timedIndex < _timed.Count && _timed[timedIndex].Time == 0)
+            {
+                Apply(0, _timed[timedIndex].Maneuver); // at the epoch: the propagation starts after it
+                timedIndex++;
+            }
+
             foreach (double tb in breaks)
             {
                 if (tb * _direction <= t * _direction)
