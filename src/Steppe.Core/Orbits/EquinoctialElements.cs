@@ -75,20 +75,11 @@ public readonly record struct EquinoctialElements(double SemiMajorAxisKm, double
 
         double a = SemiMajorAxisKm, h = H, k = K;
         double lambda = MeanLongitude.Radians;
-        // Kepler's equation in the eccentric longitude F: λ = F + h cos F − k sin F.
-        double ff = lambda;
-        for (int i = 0; i < 50; i++)
-        {
-            var (sF, cF) = Math.SinCos(ff);
-            double fval = ff + (h * cF) - (k * sF) - lambda;
-            double d = fval / (1 - (h * sF) - (k * cF));
-            ff -= d;
-            if (Math.Abs(d) < 1e-15 * Math.Max(1, Math.Abs(ff)))
-            {
-                break;
-            }
-        }
-
+        // Kepler's equation in the eccentric longitude F (λ = F + h cos F − k sin F) is Kepler's equation in E = F − ϖ,
+        // M = λ − ϖ, with ϖ = atan2(h, k) the longitude of periapsis: solved by the robust elliptic solver.
+        double e = Math.Sqrt((h * h) + (k * k));
+        double varpi = e > 0 ? Math.Atan2(h, k) : 0.0;
+        double ff = KeplerAnomaly.EccentricFromMean(lambda - varpi, e) + varpi;
         var (sinF, cosF) = Math.SinCos(ff);
         double s = Math.Sqrt(1 - (h * h) - (k * k));
         double beta = 1.0 / (1 + s);
