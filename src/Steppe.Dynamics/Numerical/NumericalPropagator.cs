@@ -43,6 +43,13 @@ public sealed record NumericalPropagatorOptions
 
     /// <summary>Whether to add the central body's point mass −μr/r³ (default true).</summary>
     public bool IncludeCentralPointMass { get; init; } = true;
+
+    /// <summary>Whether to integrate the variational equations for the 6×6 state transition matrix with the state
+    /// (<see cref="NumericalTrajectory.StateTransitionMatrixAt"/>); analytic partials where a force gives them
+    /// (<see cref="IForceModelWithPartials"/>), central differences otherwise. Impulsive Δv are taken as fixed inertial
+    /// vectors and a burn's thrust is left out of the partials. Best with DOP853, whose dense output carries the matrix
+    /// at 7th order (the multistep method's Hermite interpolation is cubic for it).</summary>
+    public bool StateTransitionMatrix { get; init; }
 }
 
 /// <summary>
@@ -134,8 +141,8 @@ public sealed class NumericalPropagator
         private readonly Instant _end;
         private readonly int _direction;
         private readonly OrbitEquations _equations;
-        private readonly double[] _y = new double[OrbitEquations.Size];
-        private readonly double[] _work = new double[OrbitEquations.Size];
+        private readonly double[] _y;
+        private readonly double[] _work;
         private readonly List<IDenseSegment> _segments = [];
         private readonly List<OrbitEvent> _events = [];
         private readonly List<ManeuverRecord> _applied = [];
@@ -154,8 +161,17 @@ public sealed class NumericalPropagator
             _tEnd = end.SecondsSince(_epoch);
             _direction = _tEnd >= 0 ? 1 : -1;
             var opts = owner.Options;
-            _equations = new OrbitEquations(_epoch, opts.IncludeCentralPointMass ? opts.CentralGravitationalParameterKm3PerS2 : 0.0, owner._forces, owner.Environment);
+            _equations = new OrbitEquations(_epoch, opts.IncludeCentralPointMass ? opts.CentralGravitationalParameterKm3PerS2 : 0.0, owner._forces, owner.Environment, opts.StateTransitionMatrix);
+            _y = new double[_equations.Dimension];
+            _work = new double[_equations.Dimension];
             Write(initial.PositionKm, initial.VelocityKmPerS, massKg, _y);
+            if (opts.StateTransitionMatrix)
+            {
+                for (int i = 0; i < 6; i++)
+                {
+                    _y[OrbitEquations.StmOffset + (7 * i)] = 1.0;
+                }
+            }
             foreach (var m in maneuvers ?? [])
             {
                 ArgumentNullException.ThrowIfNull(m);
@@ -233,7 +249,7 @@ public sealed class NumericalPropagator
             }
 
             _equations.ActiveBurn = null;
-            return new NumericalTrajectory(_epoch, _segments, _events, _applied, Instant.Min(_epoch, _end), Instant.Max(_epoch, _end), _direction);
+            return new NumericalTrajectory(_epoch, _segments, _events, _applied, Instant.Min(_epoch, _end), Instant.Max(_epoch, _end), _direction, _equations.Dimension);
         }
 
         private double Arc(double t, double tb)

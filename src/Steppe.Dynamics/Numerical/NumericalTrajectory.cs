@@ -14,9 +14,11 @@ public sealed class NumericalTrajectory
     private readonly IDenseSegment[] _segments;
     private readonly double[] _lows;
     private readonly int _direction;
+    private readonly int _dimension;
 
-    internal NumericalTrajectory(Instant epoch, List<IDenseSegment> segments, List<OrbitEvent> events, List<ManeuverRecord> maneuvers, Instant start, Instant end, int direction)
+    internal NumericalTrajectory(Instant epoch, List<IDenseSegment> segments, List<OrbitEvent> events, List<ManeuverRecord> maneuvers, Instant start, Instant end, int direction, int dimension)
     {
+        _dimension = dimension;
         Epoch = epoch;
         _direction = direction;
         // Keep the segments in increasing time, whichever way the integration ran.
@@ -50,7 +52,7 @@ public sealed class NumericalTrajectory
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is outside the span.</exception>
     public StateVector StateAt(Instant time)
     {
-        Span<double> y = stackalloc double[7];
+        Span<double> y = stackalloc double[_dimension];
         Interpolate(time, y);
         return new StateVector(time, Frame.Gcrf, new(y[0], y[1], y[2]), new(y[3], y[4], y[5]));
     }
@@ -58,9 +60,35 @@ public sealed class NumericalTrajectory
     /// <summary>The mass at <paramref name="time"/>, kg.</summary>
     public double MassKgAt(Instant time)
     {
-        Span<double> y = stackalloc double[7];
+        Span<double> y = stackalloc double[_dimension];
         Interpolate(time, y);
         return y[6];
+    }
+
+    /// <summary>Whether the state transition matrix was integrated.</summary>
+    public bool HasStateTransitionMatrix => _dimension > 7;
+
+    /// <summary>The 6×6 state transition matrix ∂(r, v)(t)/∂(r, v)(epoch) at <paramref name="time"/> (km, km/s).</summary>
+    /// <exception cref="InvalidOperationException">The propagation did not integrate it.</exception>
+    public double[,] StateTransitionMatrixAt(Instant time)
+    {
+        if (!HasStateTransitionMatrix)
+        {
+            throw new InvalidOperationException("The state transition matrix was not integrated; set NumericalPropagatorOptions.StateTransitionMatrix.");
+        }
+
+        Span<double> y = stackalloc double[_dimension];
+        Interpolate(time, y);
+        var phi = new double[6, 6];
+        for (int i = 0; i < 6; i++)
+        {
+            for (int j = 0; j < 6; j++)
+            {
+                phi[i, j] = y[7 + (6 * i) + j];
+            }
+        }
+
+        return phi;
     }
 
     /// <summary>The states from <see cref="Start"/> to <see cref="End"/> every <paramref name="step"/> (and at the end).</summary>
