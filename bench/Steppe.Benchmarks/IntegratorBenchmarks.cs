@@ -99,7 +99,10 @@ internal static class IntegratorRateRunner
             ("ABM8 30 s", new NumericalPropagatorOptions { Integrator = IntegratorKind.AdamsBashforthMoulton, FixedStep = TimeSpan.FromSeconds(30) }),
         })
         {
-            Run(options); // warm-up
+            for (int w = 0; w < 3; w++)
+            {
+                Run(options); // warm-up (tiered compilation)
+            }
             var sw = Stopwatch.StartNew();
             const int Repeats = 5;
             NumericalTrajectory t = null!;

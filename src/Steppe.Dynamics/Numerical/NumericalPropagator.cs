@@ -383,7 +383,9 @@ public sealed class NumericalPropagator
                 double gb = G(step, detector, tb);
                 if ((ga <= 0 && gb > 0) || (ga > 0 && gb <= 0))
                 {
-                    var direction = gb > 0 ? CrossingDirection.Rising : CrossingDirection.Falling;
+                    // The direction in time, whichever way the integration runs: rising when the later value is above zero.
+                    double later = tb > ta ? gb : ga;
+                    var direction = later > 0 ? CrossingDirection.Rising : CrossingDirection.Falling;
                     if (detector.Direction is null || detector.Direction == direction)
                     {
                         double lo = Math.Min(ta, tb), hi = Math.Max(ta, tb);

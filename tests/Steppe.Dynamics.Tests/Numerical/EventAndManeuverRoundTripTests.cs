@@ -86,3 +86,24 @@ public class EventAndManeuverRoundTripTests
         }
     }
 }
+
+public class BackwardEventTests
+{
+    [Fact]
+    public void Backwards_TheSameNodesAreFound_WithTheSameDirections()
+    {
+        var epoch = PropagatorTests.Epoch;
+        var propagator = PropagatorTests.Propagator(new NumericalPropagatorOptions { PositionToleranceKm = 1e-11 });
+        var detectors = new[] { OrbitEventDetector.AscendingNode(), OrbitEventDetector.DescendingNode() };
+        var forward = propagator.Propagate(PropagatorTests.Leo(), PropagatorTests.Craft, epoch.AddSeconds(20000), detectors: detectors);
+        var end = forward.StateAt(epoch.AddSeconds(20000));
+        var backward = propagator.Propagate(end, PropagatorTests.Craft, epoch, detectors: detectors);
+        Assert.Equal(forward.Events.Count, backward.Events.Count);
+        for (int i = 0; i < forward.Events.Count; i++)
+        {
+            Assert.Equal(forward.Events[i].Name, backward.Events[i].Name);
+            Assert.Equal(forward.Events[i].Direction, backward.Events[i].Direction);
+            Assert.Equal(0.0, backward.Events[i].Time.SecondsSince(forward.Events[i].Time), 1e-3);
+        }
+    }
+}
