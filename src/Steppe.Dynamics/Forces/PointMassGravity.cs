@@ -13,20 +13,19 @@ public sealed record PointMassGravity(double GravitationalParameterKm3PerS2) : I
     public Vector3D AccelerationKmPerS2(in ForceState state, ForceEnvironment environment) => Acceleration(state.PositionKm, GravitationalParameterKm3PerS2);
 
     /// <inheritdoc />
-    public (Vector3D Acceleration, Matrix3x3 dAdR, Matrix3x3 dAdV) AccelerationAndPartials(in ForceState state, ForceEnvironment environment)
+    public (Vector3D Acceleration, Matrix3x3 dAdR, Matrix3x3 dAdV) AccelerationAndPartials(in ForceState state, ForceEnvironment environment) =>
+        (Acceleration(state.PositionKm, GravitationalParameterKm3PerS2), Partials(state.PositionKm, GravitationalParameterKm3PerS2), default);
+
+    /// <summary>∂a/∂r = −μ/r³ I + 3μ/r⁵ r rᵀ.</summary>
+    internal static Matrix3x3 Partials(Vector3D r, double mu)
     {
-        var r = state.PositionKm;
         double r2 = r.LengthSquared;
-        double rMag = Math.Sqrt(r2);
-        double mu = GravitationalParameterKm3PerS2;
-        double k = mu / (r2 * rMag);
+        double k = mu / (r2 * Math.Sqrt(r2));
         double k5 = 3.0 * k / r2;
-        // ∂a/∂r = −μ/r³ I + 3μ/r⁵ r rᵀ
-        var dAdR = new Matrix3x3(
+        return new Matrix3x3(
             (k5 * r.X * r.X) - k, k5 * r.X * r.Y, k5 * r.X * r.Z,
             k5 * r.Y * r.X, (k5 * r.Y * r.Y) - k, k5 * r.Y * r.Z,
             k5 * r.Z * r.X, k5 * r.Z * r.Y, (k5 * r.Z * r.Z) - k);
-        return (-k * r, dAdR, default);
     }
 
     internal static Vector3D Acceleration(Vector3D r, double mu)

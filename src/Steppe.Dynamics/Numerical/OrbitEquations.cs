@@ -65,7 +65,7 @@ internal sealed class OrbitEquations(Instant referenceEpoch, double mu, IForceMo
 
     private void Variations(in ForceState state, ReadOnlySpan<double> phi, Span<double> phiDot)
     {
-        var dAdR = mu > 0 ? new PointMassGravity(mu).AccelerationAndPartials(state, environment).dAdR : default;
+        var dAdR = mu > 0 ? PointMassGravity.Partials(state.PositionKm, mu) : default;
         Matrix3x3 dAdV = default;
         for (int i = 0; i < forces.Length; i++)
         {

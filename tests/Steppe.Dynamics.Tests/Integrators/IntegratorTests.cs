@@ -95,6 +95,50 @@ public class IntegratorTests
         Assert.InRange(Math.Log2(ratio), 7.0, 9.5);
     }
 
+    [Fact]
+    public void Steps_AllocateNothing()
+    {
+        var system = new Oscillator();
+        var dop = new Dop853Integrator(system, new Dop853Options(1e-12));
+        dop.Reset(0, [0.0, 1.0], 1);
+        dop.Step(1e6);
+        var abm = new AdamsBashforthMoulton(system, 1);
+        abm.Reset(0, [0.0, 1.0], 0.01);
+        for (int i = 0; i < 10; i++)
+        {
+            abm.Step();
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 200; i++)
+        {
+            dop.Step(1e6);
+            abm.Step();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void OrbitEquations_WithForcesAndTheVariationalEquations_AllocateNothing()
+    {
+        var environment = new Steppe.Dynamics.Forces.ForceEnvironment(Steppe.Core.Time.EarthOrientationTable.Bundled, Steppe.Core.Bodies.Ephemerides.BundledEphemeris.De405);
+        var equations = new Steppe.Dynamics.Numerical.OrbitEquations(Steppe.Core.Time.Instant.FromUtc(2026, 3, 1), 398600.4415, [Steppe.Dynamics.Forces.J2Gravity.Earth], environment, variational: true);
+        var y = new double[equations.Dimension];
+        y[0] = 7000;
+        y[4] = 7.5;
+        y[6] = 1000;
+        var dydt = new double[equations.Dimension];
+        equations.Derivatives(0, y, dydt);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            equations.Derivatives(i, y, dydt);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     private sealed class Tolerance(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;

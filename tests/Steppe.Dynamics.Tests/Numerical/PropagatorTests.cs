@@ -125,15 +125,15 @@ public class PropagatorTests
     }
 
     [Fact]
-    public void Dop853AndAdamsBashforthMoulton_Agree_WithinACentimetre_OverADay()
+    public void Dop853AndAdamsBashforthMoulton_Agree_WithinACentimetre_Over7Days()
     {
         var j2 = J2Gravity.Earth;
         var start = Leo();
-        var end = Epoch.AddDays(1);
+        var end = Epoch.AddDays(7);
         var rk = Propagator(new NumericalPropagatorOptions { PositionToleranceKm = 1e-9 }, j2).Propagate(start, Craft, end);
         var abm = Propagator(new NumericalPropagatorOptions { Integrator = IntegratorKind.AdamsBashforthMoulton, FixedStep = TimeSpan.FromSeconds(20) }, j2).Propagate(start, Craft, end);
         double worst = 0;
-        for (int minute = 0; minute <= 1440; minute += 7)
+        for (int minute = 0; minute <= 7 * 1440; minute += 37)
         {
             var t = Epoch.AddSeconds(minute * 60.0);
             worst = Math.Max(worst, (rk.StateAt(t).PositionKm - abm.StateAt(t).PositionKm).Length);
