@@ -99,7 +99,10 @@ public sealed class NumericalPropagator
     /// <summary>
     /// Propagates <paramref name="initial"/> (any frame; converted to GCRF) of a spacecraft of <paramref name="spacecraft"/>
     /// to <paramref name="end"/> (before the epoch: backwards), firing <paramref name="maneuvers"/> and
-    /// <paramref name="burns"/> and reporting the events of <paramref name="detectors"/>.
+    /// <paramref name="burns"/> and reporting the events of <paramref name="detectors"/>. A maneuver at a time outside
+    /// the span is not applied (it is not in this arc); one at the epoch is applied before the first step; an
+    /// event-triggered maneuver fires at the first occurrence of its event after the previous one and is not applied
+    /// when its event does not occur.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The initial state is inside the Earth or not finite, the mass is not
     /// positive, or a burn lies partly outside the span or runs in a backward propagation.</exception>
