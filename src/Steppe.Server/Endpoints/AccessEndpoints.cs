@@ -81,7 +81,7 @@ public static class AccessEndpoints
     {
         var group = routes.MapGroup(string.Empty).WithTags("Access and look angles");
         group.MapGet("/access", Access).WithSummary("Earth-observation access windows of an imager (kazeosat-1, kazeosat-2 or custom) to point targets 'LAT,LON' separated by ';'. Rate-limited.")
-            .RequireRateLimiting(SteppeServer.HeavyPolicy);
+            .RequireRateLimiting(SteppeServer.HeavyPolicy).WithHeavyWork();
         group.MapGet("/look-angles", LookAngles).WithSummary("Azimuth, elevation, range and polarisation skew from a station to GEO slots (geoLongitudeDeg) and/or catalogued satellites (norad).");
         return group;
     }
