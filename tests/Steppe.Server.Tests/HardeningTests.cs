@@ -239,6 +239,37 @@ public sealed class HardeningTests(ServerFixture server) : IClassFixture<ServerF
         Assert.DoesNotContain(server.DataFolder, text);
     }
 
+    [Theory]
+    [InlineData(120.0)]
+    [InlineData(90.5)]
+    public void Access_window_at_grazing_incidence_names_its_unbounded_fields_instead_of_writing_infinity(double incidenceDeg)
+    {
+        var at = Core.Time.Instant.Parse("2026-08-22T00:00:00Z");
+        var window = new Planning.Access.AccessWindow
+        {
+            Target = "51,71",
+            Start = at,
+            End = at.AddSeconds(10),
+            Best = at.AddSeconds(5),
+            BestPoint = Core.Geodesy.GeodeticPoint.FromDegrees(51, 71, 0),
+            OffNadir = Core.Units.Angle.FromDegrees(70),
+            Incidence = Core.Units.Angle.FromDegrees(incidenceDeg),
+            SlantRangeKm = 2500,
+            SatelliteHeightKm = 500,
+            GsdM = 1.0 / Math.Sqrt(Math.Cos(incidenceDeg * Math.PI / 180)),
+            SunElevation = Core.Units.Angle.FromDegrees(30),
+            Pass = Planning.Access.PassDirection.Ascending,
+            ElementAge = TimeSpan.FromDays(1),
+        };
+        Assert.False(double.IsFinite(window.GsdFactor));
+        var dto = Endpoints.AccessWindowDto.From(window);
+        Assert.Null(dto.GsdFactor);
+        Assert.Null(dto.GsdM);
+        Assert.Equal(["gsdFactor", "gsdM"], dto.Unbounded.Keys.Order());
+        var json = JsonSerializer.Serialize(dto, new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict });
+        Responses.NoNaN(json);
+    }
+
     private static async Task WaitFor(Func<bool> condition, TimeSpan limit)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
