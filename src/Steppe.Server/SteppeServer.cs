@@ -63,6 +63,7 @@ public static partial class SteppeServer
         public const string HeavyTimeLimitSeconds = "Steppe:Heavy:TimeLimitSeconds";
         public const string HeavyBudgetCpuSeconds = "Steppe:Heavy:BudgetCpuSeconds";
         public const string HeavyThreads = "Steppe:Heavy:Threads";
+        public const string HeavyNiceness = "Steppe:Heavy:Niceness";
         public const string Now = "Steppe:Now";
         public const string DataFolder = "Steppe:Data:Folder";
         public const string DataRefresh = "Steppe:Data:Refresh";

@@ -270,6 +270,46 @@ public sealed class HardeningTests(ServerFixture server) : IClassFixture<ServerF
         Responses.NoNaN(json);
     }
 
+    [Fact]
+    public async Task Heavy_work_runs_on_a_thread_of_lower_priority()
+    {
+        // /proc/thread-self/stat: field 19 is the thread's nice value (after the command name in parentheses).
+        static int Nice()
+        {
+            var stat = File.ReadAllText("/proc/thread-self/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        static int[] NiceOfEveryThread() => Directory.GetDirectories("/proc/self/task").Select(task =>
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                return 0; // the thread has ended
+            }
+        }).ToArray();
+
+        int normal = Nice();
+        Assert.True(normal < 10);
+        Assert.Equal(10, await LowPriorityWork.Run(() =>
+        {
+            // Parallel work of one thread, as a screening with one thread does it.
+            Parallel.For(0, 100, new ParallelOptions { MaxDegreeOfParallelism = 1 }, _ => Thread.SpinWait(1000));
+            return Nice();
+        }, 10));
+        Assert.Equal(normal, Nice());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => LowPriorityWork.Run<int>(() => throw new OperationCanceledException(), 5));
+
+        // No thread of the process is left at the lower priority (a thread inherits its creator's nice value).
+        await Task.Delay(200);
+        Assert.DoesNotContain(10, NiceOfEveryThread());
+        Assert.DoesNotContain(5, NiceOfEveryThread());
+    }
+
     private static async Task WaitFor(Func<bool> condition, TimeSpan limit)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();

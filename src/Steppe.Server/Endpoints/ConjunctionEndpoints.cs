@@ -59,7 +59,7 @@ public static class ConjunctionEndpoints
     private const double ThresholdScaleKm = 200;
     private const double PrimaryScale = 20;
 
-    internal static Ok<ConjunctionsDto> Conjunctions(string? primaries, string? from, string? to, string? thresholdKm, string? hardBodyRadiusM,
+    internal static async Task<Ok<ConjunctionsDto>> Conjunctions(string? primaries, string? from, string? to, string? thresholdKm, string? hardBodyRadiusM,
         CatalogService catalog, ServerClock clock, HeavyWorkLimiter limiter, CancellationToken cancellationToken)
     {
         var numbers = Inputs.CatalogNumbers(primaries, "primaries", MaxPrimaries);
@@ -82,17 +82,18 @@ public static class ConjunctionEndpoints
         }
 
         limiter.CheckBudget(EstimatedCpuSeconds(elements.Count, numbers.Count, (end - start).TotalDays, threshold), "primaries", "from", "to", "thresholdKm");
-        var result = ConjunctionScreener.Screen(
-            new ScreeningRequest
-            {
-                Catalog = elements,
-                Start = start,
-                End = end,
-                Primaries = numbers.ToList(),
-                Options = new ScreeningOptions { ThresholdKm = threshold, HardBodyRadiusKm = hbrM / 1000, MaxDegreeOfParallelism = limiter.Options.Threads },
-            },
-            null,
-            cancellationToken);
+
+        // On a thread of lower priority: on a busy machine, light requests go first and the screening takes the idle time.
+        // Only a one-thread screening: parallel work would start pool threads from it, and they would inherit its priority.
+        var request = new ScreeningRequest
+        {
+            Catalog = elements,
+            Start = start,
+            End = end,
+            Primaries = numbers.ToList(),
+            Options = new ScreeningOptions { ThresholdKm = threshold, HardBodyRadiusKm = hbrM / 1000, MaxDegreeOfParallelism = limiter.Options.Threads },
+        };
+        var result = await LowPriorityWork.Run(() => ConjunctionScreener.Screen(request, null, cancellationToken), limiter.Options.Threads == 1 ? limiter.Options.Niceness : 0).ConfigureAwait(false);
         var list = result.Events.Select(e => new ConjunctionDto(
             Iso.Of(e.Tca), ElementsDto.From(e.Primary, e.Tca), ElementsDto.From(e.Secondary, e.Tca),
             Math.Round(e.MissDistanceKm, 6), Math.Round(e.RelativeSpeedKmPerS, 6),

@@ -27,6 +27,9 @@ internal sealed record HeavyWorkOptions
     /// <summary>The most estimated CPU seconds a request may ask for; a request estimated above it is refused (422) before it starts.</summary>
     public double BudgetCpuSeconds { get; init; } = 20;
 
+    /// <summary>The Linux nice value of the thread that runs a one-thread screening (0 to 19; 0 for normal priority).</summary>
+    public int Niceness { get; init; } = 10;
+
     /// <summary>Threads one heavy request may use: by default half the cores, so that light requests keep the rest.</summary>
     public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
 
@@ -40,6 +43,7 @@ internal sealed record HeavyWorkOptions
             TimeLimit = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue(SteppeServer.Keys.HeavyTimeLimitSeconds, defaults.TimeLimit.TotalSeconds))),
             BudgetCpuSeconds = Math.Max(0.001, configuration.GetValue(SteppeServer.Keys.HeavyBudgetCpuSeconds, defaults.BudgetCpuSeconds)),
             Threads = Math.Max(1, configuration.GetValue(SteppeServer.Keys.HeavyThreads, defaults.Threads)),
+            Niceness = Math.Clamp(configuration.GetValue(SteppeServer.Keys.HeavyNiceness, defaults.Niceness), 0, 19),
         };
     }
 }
