@@ -162,10 +162,12 @@ public sealed class HardeningTests(ServerFixture server) : IClassFixture<ServerF
         Assert.NotNull(HardeningOptions.From(null, "http://127.0.0.1:5080;http://[::1]:5080").AllowedHosts);
     }
 
-    [Fact]
-    public async Task Overlong_url_is_a_414_problem()
+    [Theory]
+    [InlineData("/api/v1/catalog/search?q=")]
+    [InlineData("/api/v1/catalog/objects/")]
+    public async Task Overlong_url_is_a_414_problem(string prefix)
     {
-        var response = await _client.GetAsync("/api/v1/catalog/search?q=" + new string('a', 20_000));
+        var response = await _client.GetAsync(prefix + new string('a', 20_000));
         await Responses.Problem(response, 414, "url");
     }
 

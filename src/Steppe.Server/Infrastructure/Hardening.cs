@@ -53,7 +53,7 @@ internal sealed class HardeningMiddleware(RequestDelegate next, HardeningOptions
             return Refuse(context, 400, "host", $"this server answers only for {string.Join(", ", allowed.Order(StringComparer.Ordinal))}; set Steppe:AllowedHosts to serve another name");
         }
 
-        if (request.Path.Value?.Length + request.QueryString.Value?.Length > MaxUrlLength)
+        if ((request.Path.Value?.Length ?? 0) + (request.QueryString.Value?.Length ?? 0) > MaxUrlLength)
         {
             return Refuse(context, StatusCodes.Status414UriTooLong, "url", string.Create(CultureInfo.InvariantCulture, $"the path and query may be at most {MaxUrlLength} characters"));
         }
