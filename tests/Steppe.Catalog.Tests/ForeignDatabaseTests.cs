@@ -38,5 +38,30 @@ public sealed class ForeignDatabaseTests : IDisposable
         Assert.NotEmpty(store.Sites());
     }
 
+    [Fact]
+    public void A_PostgreSQL_schema_holding_another_applications_tables_is_refused_and_left_unchanged()
+    {
+        using var postgres = new PostgresFactory();
+        var location = postgres.NewLocation();
+        using (var connection = new Npgsql.NpgsqlConnection(location.Target))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE invoices (id integer PRIMARY KEY)";
+            command.ExecuteNonQuery();
+        }
+
+        var e = Assert.Throws<CatalogException>(() => CatalogStore.Open(location));
+        Assert.Equal(CatalogErrorKind.Unavailable, e.Kind);
+        Assert.Contains("invoices", e.Message);
+        using (var connection = new Npgsql.NpgsqlConnection(location.Target))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()";
+            Assert.Equal(1L, command.ExecuteScalar());
+        }
+    }
+
     public void Dispose() => _files.Dispose();
 }
