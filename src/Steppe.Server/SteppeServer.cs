@@ -104,9 +104,10 @@ public static partial class SteppeServer
         {
             k.AddServerHeader = false;
 
-            // Above the limits that HardeningMiddleware answers with problem details, so that those answers are its own.
-            k.Limits.MaxRequestLineSize = 4 * HardeningMiddleware.MaxUrlLength;
-            k.Limits.MaxRequestHeadersTotalSize = 2 * HardeningMiddleware.MaxHeaderBytes;
+            // Well above the limits that HardeningMiddleware answers with problem details, so that those answers are its
+            // own; only a request line or headers beyond 256 KiB get Kestrel's bare 414/431 (it answers before any middleware).
+            k.Limits.MaxRequestLineSize = 256 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 256 * 1024;
         });
         var hardening = HardeningOptions.From(builder.Configuration[Keys.AllowedHosts], options?.Urls ?? builder.Configuration["urls"]);
         builder.Services.AddSingleton(hardening);
