@@ -273,6 +273,40 @@ public sealed class HardeningTests(ServerFixture server) : IClassFixture<ServerF
     }
 
     [Fact]
+    public void Argument_errors_of_inner_code_name_no_parameter_of_the_code()
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?from=0001-01-01T00:00:00Z&stepSeconds=0");
+        var (status, _, detail, errors) = ProblemExceptionHandler.Classify(new ArgumentOutOfRangeException("dayNumber", 5, "The day is outside the table."), context.Request);
+        Assert.Equal(400, status);
+        Assert.Equal("request", Assert.Single(errors!.Keys));
+        Assert.DoesNotContain("dayNumber", detail);
+        Assert.DoesNotContain("Actual value", detail);
+
+        // A parameter that is a field of the request keeps its name.
+        (_, _, _, errors) = ProblemExceptionHandler.Classify(new ArgumentOutOfRangeException("stepSeconds", "must be positive"), context.Request);
+        Assert.Equal("stepSeconds", Assert.Single(errors!.Keys));
+    }
+
+    private static async Task WaitFor(Func<bool> condition, TimeSpan limit)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(watch.Elapsed < limit, "condition not reached in " + limit);
+            await Task.Delay(20);
+        }
+    }
+}
+
+/// <summary>Runs alone: it looks at the priority of every thread of the process, which heavy requests of other tests would change.</summary>
+[CollectionDefinition(nameof(ThreadPriorityTests), DisableParallelization = true)]
+public sealed class ThreadPriorityCollection;
+
+[Collection(nameof(ThreadPriorityTests))]
+public sealed class ThreadPriorityTests
+{
+    [Fact]
     public async Task Heavy_work_runs_on_a_thread_of_lower_priority()
     {
         // /proc/thread-self/stat: field 19 is the thread's nice value (after the command name in parentheses).
@@ -312,29 +346,4 @@ public sealed class HardeningTests(ServerFixture server) : IClassFixture<ServerF
         Assert.DoesNotContain(5, NiceOfEveryThread());
     }
 
-    [Fact]
-    public void Argument_errors_of_inner_code_name_no_parameter_of_the_code()
-    {
-        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
-        context.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?from=0001-01-01T00:00:00Z&stepSeconds=0");
-        var (status, _, detail, errors) = ProblemExceptionHandler.Classify(new ArgumentOutOfRangeException("dayNumber", 5, "The day is outside the table."), context.Request);
-        Assert.Equal(400, status);
-        Assert.Equal("request", Assert.Single(errors!.Keys));
-        Assert.DoesNotContain("dayNumber", detail);
-        Assert.DoesNotContain("Actual value", detail);
-
-        // A parameter that is a field of the request keeps its name.
-        (_, _, _, errors) = ProblemExceptionHandler.Classify(new ArgumentOutOfRangeException("stepSeconds", "must be positive"), context.Request);
-        Assert.Equal("stepSeconds", Assert.Single(errors!.Keys));
-    }
-
-    private static async Task WaitFor(Func<bool> condition, TimeSpan limit)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(watch.Elapsed < limit, "condition not reached in " + limit);
-            await Task.Delay(20);
-        }
-    }
 }
