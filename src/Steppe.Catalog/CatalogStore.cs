@@ -106,6 +106,15 @@ public sealed partial class CatalogStore : IDisposable
 
         if (current == 0)
         {
+            // A database without Steppe's schema must be empty: Steppe's tables are never added to another application's data.
+            var foreign = dialect.Tables(connection);
+            if (foreign.Count > 0)
+            {
+                throw new CatalogException(CatalogErrorKind.Unavailable,
+                    $"{location.Display} is not a Steppe catalog: it holds {foreign.Count} table(s) of another application ({string.Join(", ", foreign.Take(5))}" +
+                    $"{(foreign.Count > 5 ? ", ..." : string.Empty)}) and no Steppe schema; nothing was changed. Give a new file or an empty database.");
+            }
+
             dialect.Prepare(connection);
         }
 

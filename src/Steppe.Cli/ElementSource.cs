@@ -18,13 +18,23 @@ internal static class ElementSource
             throw new CliException(ExitCodes.BadInput, $"{file.Name}: no such file");
         }
 
-        var text = File.ReadAllText(file.FullName);
         var options = new ElementSetReadOptions
         {
             SourceName = file.Name,
             Checksums = lenientChecksums ? ChecksumPolicy.Lenient : ChecksumPolicy.Strict,
         };
-        var result = ElementSetReader.Read(text, options);
+        // Read as a stream: binary data (/dev/zero), garbage or a file over the limit fails at once with bounded memory.
+        ElementSetReadResult result;
+        try
+        {
+            using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            result = ElementSetStreamReader.Read(stream, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(ExitCodes.BadInput, $"{file.Name}: cannot read ({e.Message})");
+        }
+
         foreach (var warning in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning))
         {
             context.Error.WriteLine(warning.ToString());

@@ -57,6 +57,13 @@ public static partial class SteppeServer
         public const string Database = "Steppe:Database";
         public const string ApiKey = "Steppe:ApiKey";
         public const string HeavyPerMinute = "Steppe:RateLimits:HeavyPerMinute";
+        public const string AllowedHosts = "Steppe:AllowedHosts";
+        public const string HeavyConcurrency = "Steppe:Heavy:Concurrency";
+        public const string HeavyQueueSeconds = "Steppe:Heavy:QueueSeconds";
+        public const string HeavyTimeLimitSeconds = "Steppe:Heavy:TimeLimitSeconds";
+        public const string HeavyBudgetCpuSeconds = "Steppe:Heavy:BudgetCpuSeconds";
+        public const string HeavyThreads = "Steppe:Heavy:Threads";
+        public const string HeavyNiceness = "Steppe:Heavy:Niceness";
         public const string Now = "Steppe:Now";
         public const string DataFolder = "Steppe:Data:Folder";
         public const string DataRefresh = "Steppe:Data:Refresh";
@@ -93,6 +100,17 @@ public static partial class SteppeServer
             }
         }
 
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+
+            // Well above the limits that HardeningMiddleware answers with problem details, so that those answers are its
+            // own; only a request line or headers beyond 256 KiB get Kestrel's bare 414/431 (it answers before any middleware).
+            k.Limits.MaxRequestLineSize = 256 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 256 * 1024;
+        });
+        var hardening = HardeningOptions.From(builder.Configuration[Keys.AllowedHosts], options?.Urls ?? builder.Configuration["urls"]);
+        builder.Services.AddSingleton(hardening);
         ConfigureServices(builder.Services);
         var app = builder.Build();
         Configure(app);
@@ -116,6 +134,7 @@ public static partial class SteppeServer
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new HeavyWorkLimiter(HeavyWorkOptions.From(sp.GetRequiredService<IConfiguration>())));
 
         // Earth orientation and leap seconds: the tables of the data in use (bundled or newer user data), handed to every
         // endpoint that needs them; a refresh swaps them as a whole, so one request always sees one consistent set.
@@ -195,7 +214,11 @@ public static partial class SteppeServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLogging>();
+        // Routing here, so that the rate limiter and the heavy-work gate see the endpoint before its parameters are bound.
+        app.UseRouting();
+        app.UseMiddleware<HardeningMiddleware>();
         app.UseRateLimiter();
+        app.UseMiddleware<HeavyWorkMiddleware>();
 
         var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         if (Directory.Exists(webRoot))
@@ -266,7 +289,8 @@ internal sealed class CatalogHealthCheck(CatalogService catalog) : IHealthCheck
         }
         catch (CatalogException e)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy(e.Message));
+            // The message may name the file or the host of the catalog: the log has it, anonymous callers get the kind only.
+            return Task.FromResult(HealthCheckResult.Unhealthy($"the catalog cannot be used now ({e.Kind}); see the server log"));
         }
     }
 }

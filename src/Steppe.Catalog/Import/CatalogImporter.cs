@@ -332,7 +332,14 @@ public sealed class CatalogImporter
     {
         try
         {
-            return File.ReadAllText(r.Location);
+            // Checked as it is read: binary data (/dev/zero), a runaway line or an unknown encoding fails at once, and a
+            // file larger than the limit at the limit, with bounded memory.
+            using var stream = new FileStream(r.Location, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            return ElementSetStreamReader.ReadText(stream, ElementSetReadOptions.For(r.Display));
+        }
+        catch (ElementSetFormatException e)
+        {
+            throw new CatalogException(CatalogErrorKind.BadInput, $"{e.Diagnostics[0]}; nothing was imported", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

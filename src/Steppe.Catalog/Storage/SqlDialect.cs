@@ -17,6 +17,24 @@ internal abstract class SqlDialect
 
     public abstract bool TableExists(DbConnection connection, string table);
 
+    /// <summary>The names of the tables and views of the database (its current schema), without the engine's own.</summary>
+    public abstract IReadOnlyList<string> Tables(DbConnection connection);
+
+    /// <summary>Reads the first column of every row of <paramref name="sql"/> as text.</summary>
+    protected static IReadOnlyList<string> Names(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
     /// <summary>Runs once on a new database before its first migration (outside any transaction).</summary>
     public virtual void Prepare(DbConnection connection)
     {
@@ -66,6 +84,9 @@ internal sealed class SqliteDialect : SqlDialect
         command.Parameters.Add(new SqliteParameter("@name", table));
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
+
+    public override IReadOnlyList<string> Tables(DbConnection connection) =>
+        Names(connection, "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name");
 
     public override void Prepare(DbConnection connection)
     {
@@ -132,6 +153,9 @@ internal sealed class PostgresDialect : SqlDialect
         command.Parameters.Add(new NpgsqlParameter("@name", table));
         return command.ExecuteScalar() is true;
     }
+
+    public override IReadOnlyList<string> Tables(DbConnection connection) =>
+        Names(connection, "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name");
 
     public override DbTransaction BeginWrite(DbConnection connection)
     {

@@ -21,6 +21,17 @@ internal static class CatalogAccess
     {
         Description = "The catalog: a SQLite file path or a PostgreSQL connection string ('Host=...;Database=...' or 'postgres://user@host/db'). " +
                       $"Default: ${CatalogLocation.EnvironmentVariable}, else steppe/catalog.db in the per-user data folder, which is filled from the bundled snapshot on first use.",
+        Validators =
+        {
+            // An empty value (--db '' from an unset shell variable) is a mistake, not a request for the default catalog.
+            r =>
+            {
+                if (r.Tokens.Count > 0 && string.IsNullOrWhiteSpace(r.Tokens[0].Value))
+                {
+                    r.AddError("--db: the value is empty; give a SQLite file path or a PostgreSQL connection string, or leave --db out for the default catalog");
+                }
+            },
+        },
     };
 
     public static CatalogStore Open(string? db, CliContext context)

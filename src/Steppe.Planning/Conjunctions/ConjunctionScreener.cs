@@ -105,7 +105,7 @@ public static class ConjunctionScreener
         long done = 0;
         int workers = Math.Max(1, Math.Min(threads, blocks.Length));
         progress?.Report(new ScreeningProgress(ScreeningStage.BroadPhase, 0, blocks.Length));
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, _ =>
         {
             if (blocks.Length == 0) return;
             var worker = new BroadPhaseWorker(plan, propagator, isQuery, allVersusAll, twin);

@@ -26,16 +26,46 @@ public sealed record SensorDto(string Name, double MaxOffNadirDeg, double SwathW
 /// <param name="OffNadirDeg">Off-nadir angle then, degrees.</param>
 /// <param name="IncidenceDeg">Incidence at the target, degrees.</param>
 /// <param name="SlantRangeKm">Slant range, km.</param>
-/// <param name="GsdFactor">Ground-sample-distance factor relative to nadir.</param>
-/// <param name="GsdM">Expected ground sample distance, m.</param>
+/// <param name="GsdFactor">Ground-sample-distance factor relative to nadir; null at grazing incidence (90°), where it is unbounded (see <paramref name="Unbounded"/>).</param>
+/// <param name="GsdM">Expected ground sample distance, m; null where <paramref name="GsdFactor"/> is.</param>
 /// <param name="SunElevationDeg">Sun elevation at the target, degrees.</param>
 /// <param name="Pass">ascending or descending.</param>
 /// <param name="StripsNeeded">Swaths to cover a polygon, or null.</param>
 /// <param name="StartClipped">Open at the span's start.</param>
 /// <param name="EndClipped">Open at the span's end.</param>
 /// <param name="ElementAgeDays">Age of the elements at the best time, days.</param>
+/// <param name="Unbounded">The fields of this window that have no finite value (and are null), with why; empty for most windows.</param>
 public sealed record AccessWindowDto(string Target, string StartUtc, string EndUtc, double DurationS, string BestUtc, double OffNadirDeg, double IncidenceDeg,
-    double SlantRangeKm, double GsdFactor, double GsdM, double SunElevationDeg, string Pass, int? StripsNeeded, bool StartClipped, bool EndClipped, double ElementAgeDays);
+    double SlantRangeKm, double? GsdFactor, double? GsdM, double SunElevationDeg, string Pass, int? StripsNeeded, bool StartClipped, bool EndClipped, double ElementAgeDays,
+    IReadOnlyDictionary<string, string> Unbounded)
+{
+    /// <summary>
+    /// The window as the API shows it. The ground sample distance grows as 1/√cos θ and has no finite value at grazing
+    /// incidence (a target seen on the horizon): such a field is null and named in <see cref="Unbounded"/>, never ±Infinity or NaN.
+    /// </summary>
+    internal static AccessWindowDto From(AccessWindow w)
+    {
+        var unbounded = new Dictionary<string, string>();
+        double? Finite(double value, int digits, string field)
+        {
+            if (double.IsFinite(value))
+            {
+                return Math.Round(value, digits);
+            }
+
+            unbounded[field] = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"no finite value at an incidence of {w.Incidence.Degrees:0.###}° (the target is on the horizon); raise minElevationDeg");
+            return null;
+        }
+
+        var gsdFactor = Finite(w.GsdFactor, 5, "gsdFactor");
+        var gsdM = Finite(w.GsdM, 4, "gsdM");
+        return new AccessWindowDto(w.Target, Iso.Of(w.Start), Iso.Of(w.End), Math.Round(w.Duration.TotalSeconds, 3), Iso.Of(w.Best),
+            Math.Round(w.OffNadir.Degrees, 4), Math.Round(w.Incidence.Degrees, 4), Math.Round(w.SlantRangeKm, 3), gsdFactor, gsdM,
+            Math.Round(w.SunElevation.Degrees, 3), w.Pass == PassDirection.Ascending ? "ascending" : "descending", w.StripsNeeded, w.StartClipped, w.EndClipped,
+            Math.Round(w.ElementAge.TotalDays, 4), unbounded);
+    }
+}
 
 /// <summary>Access windows of one satellite.</summary>
 /// <param name="Sensor">The sensor.</param>
@@ -81,7 +111,7 @@ public static class AccessEndpoints
     {
         var group = routes.MapGroup(string.Empty).WithTags("Access and look angles");
         group.MapGet("/access", Access).WithSummary("Earth-observation access windows of an imager (kazeosat-1, kazeosat-2 or custom) to point targets 'LAT,LON' separated by ';'. Rate-limited.")
-            .RequireRateLimiting(SteppeServer.HeavyPolicy);
+            .RequireRateLimiting(SteppeServer.HeavyPolicy).WithHeavyWork();
         group.MapGet("/look-angles", LookAngles).WithSummary("Azimuth, elevation, range and polarisation skew from a station to GEO slots (geoLongitudeDeg) and/or catalogued satellites (norad).");
         return group;
     }
@@ -131,10 +161,7 @@ public static class AccessEndpoints
         }
 
         var result = AccessFinder.Find(p, s, targets, start, end, PlanningEphemerides.Bundled, tables.EarthOrientation, options);
-        var windows = result.Windows.Select(w => new AccessWindowDto(w.Target, Iso.Of(w.Start), Iso.Of(w.End), Math.Round(w.Duration.TotalSeconds, 3), Iso.Of(w.Best),
-            Math.Round(w.OffNadir.Degrees, 4), Math.Round(w.Incidence.Degrees, 4), Math.Round(w.SlantRangeKm, 3), Math.Round(w.GsdFactor, 5), Math.Round(w.GsdM, 4),
-            Math.Round(w.SunElevation.Degrees, 3), w.Pass == PassDirection.Ascending ? "ascending" : "descending", w.StripsNeeded, w.StartClipped, w.EndClipped,
-            Math.Round(w.ElementAge.TotalDays, 4))).ToList();
+        var windows = result.Windows.Select(AccessWindowDto.From).ToList();
         return TypedResults.Ok(new AccessDto(sensorDto, Iso.Of(start), Iso.Of(end), windows, Iso.Of(result.PropagationStoppedAt), result.PropagationError?.ToMessage(), elements));
     }
 

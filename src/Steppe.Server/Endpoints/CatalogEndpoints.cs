@@ -64,7 +64,7 @@ public static class CatalogEndpoints
         group.MapPost("/import", Import)
             .WithSummary("Imports element sets (TLE/3LE or CCSDS OMM in any encoding) from the request body; needs the X-Api-Key header.")
             .Accepts<string>("text/plain", "application/json", "application/xml", "text/csv")
-            .AddEndpointFilter<ApiKeyFilter>()
+            .RequireApiKey()
             .DisableAntiforgery();
         return group;
     }

@@ -13,7 +13,7 @@ namespace Steppe.Server.Endpoints;
 public sealed record ElementsDto(int NoradId, string? Name, string EpochUtc, double AgeDays, string? Source)
 {
     internal static ElementsDto From(MeanElements e, Instant at, string? source = null) =>
-        new(e.CatalogNumber, e.Name?.Trim(), Iso.Of(e.Epoch), Math.Round(at.DaysSince(e.Epoch), 4), source);
+        new(e.CatalogNumber, e.Name?.Trim(), Iso.Of(e.Epoch), Math.Round(at.DaysSince(e.Epoch), 4), source is null ? null : PublicSource.Of(source));
 }
 
 /// <summary>A catalogued object with a summary of its latest elements.</summary>
@@ -70,7 +70,7 @@ public sealed record ElementSetDto(
     {
         var e = s.Elements;
         return new ElementSetDto(s.Id, Iso.Of(e.Epoch), Math.Round(now.DaysSince(e.Epoch), 4), e.MeanMotionRevPerDay, e.Eccentricity, e.InclinationDeg, e.RaanDeg,
-            e.ArgumentOfPerigeeDeg, e.MeanAnomalyDeg, e.BStarPerEarthRadii, s.Source, s.FetchedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            e.ArgumentOfPerigeeDeg, e.MeanAnomalyDeg, e.BStarPerEarthRadii, PublicSource.Of(s.Source), s.FetchedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
     }
 }
 
@@ -118,4 +118,43 @@ internal static class Iso
     public static string Of(Instant t) => t.ToIsoString(3);
 
     public static string? Of(Instant? t) => t is { } v ? v.ToIsoString(3) : null;
+}
+
+/// <summary>
+/// The source of a record as shown to anyone: an http(s) URL without credentials or query, the file name of a local file
+/// (never its folder), "database" for a connection string; other text as it is.
+/// </summary>
+internal static class PublicSource
+{
+    public static string Of(string source)
+    {
+        var text = source.Trim();
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri))
+        {
+            if (uri.Scheme is "http" or "https")
+            {
+                return new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty, Query = string.Empty, Fragment = string.Empty }.Uri.AbsoluteUri;
+            }
+
+            if (uri.IsFile)
+            {
+                return "file " + Path.GetFileName(uri.LocalPath);
+            }
+        }
+
+        if (text.Contains('=', StringComparison.Ordinal) && text.Contains(';', StringComparison.Ordinal))
+        {
+            return "database";
+        }
+
+        if (text.Contains('/', StringComparison.Ordinal) || text.Contains('\\', StringComparison.Ordinal))
+        {
+            // A path, or a source that ends in one ("import of /home/x/file.tle"): keep the file name only.
+            int slash = text.LastIndexOfAny(['/', '\\']);
+            int space = text.LastIndexOf(' ', slash < 0 ? 0 : slash);
+            return (space > 0 ? text[..(space + 1)] : string.Empty) + text[(slash + 1)..];
+        }
+
+        return text;
+    }
 }

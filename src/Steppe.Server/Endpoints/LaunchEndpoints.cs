@@ -68,7 +68,7 @@ public static class LaunchEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapLaunchEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup(string.Empty).WithTags("Launch planning").RequireRateLimiting(SteppeServer.HeavyPolicy);
+        var group = routes.MapGroup(string.Empty).WithTags("Launch planning").RequireRateLimiting(SteppeServer.HeavyPolicy).WithHeavyWork();
         group.MapGet("/launch-windows", Windows)
             .WithSummary("In-plane launch opportunities from a site (id, e.g. baikonur-31-6, or LAT,LON) into a target's plane (catalog number, or inclinationDeg/raanDeg/epoch), with azimuths and the range-safety check. Rate-limited.");
         group.MapGet("/rendezvous", Rendezvous)

@@ -53,9 +53,15 @@ public static class SitesEndpoints
         group.MapGet("/sites", Sites).WithSummary("Launch sites (the Baikonur pads and the major sites of the world) with their range-safety azimuth corridors.");
         group.MapGet("/stations", Stations).WithSummary("Ground stations of the Kazakh fleet and places (cities).");
         group.MapPost("/stations", AddStation).WithSummary("Adds or replaces a ground station or place; needs the X-Api-Key header.")
-            .AddEndpointFilter<ApiKeyFilter>();
+            .RequireApiKey();
         return group;
     }
+
+    /// <summary>The longest station name, characters.</summary>
+    public const int MaxNameLength = 120;
+
+    /// <summary>The longest description or source, characters.</summary>
+    public const int MaxDescriptionLength = 2000;
 
     internal static Ok<LaunchSiteListDto> Sites(CatalogService catalog)
     {
@@ -89,6 +95,11 @@ public static class SitesEndpoints
         }
 
         var name = Inputs.Required(body.Name, "name", "the station's name");
+        Inputs.Bounded(name, "name", MaxNameLength);
+        Inputs.Bounded(body.Description, "description", MaxDescriptionLength);
+        Inputs.Bounded(body.Source, "source", MaxDescriptionLength);
+        Inputs.Bounded(body.Kind, "kind", MaxNameLength);
+        Inputs.Bounded(body.Country, "country", MaxNameLength);
         double lat = body.LatitudeDeg ?? throw new ApiValidationException("latitudeDeg", "required: degrees north within ±90");
         double lon = body.LongitudeDeg ?? throw new ApiValidationException("longitudeDeg", "required: degrees east within ±180");
         if (!(Math.Abs(lat) <= 90))

@@ -36,7 +36,7 @@ public static class TransferEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapTransferEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup(string.Empty).WithTags("Transfers").RequireRateLimiting(SteppeServer.HeavyPolicy);
+        var group = routes.MapGroup(string.Empty).WithTags("Transfers").RequireRateLimiting(SteppeServer.HeavyPolicy).WithHeavyWork();
         group.MapGet("/porkchop", Porkchop)
             .WithSummary("A porkchop grid (departure C3, arrival v∞, DLA, Type I/II per cell, the minimum-C3 transfers) over departure dates and times of flight; at most 90 000 cells. Rate-limited.");
         group.MapGet("/mars-windows", MarsWindowsList).WithSummary("The minimum-C3 Type I and Type II Earth–Mars transfers of each opportunity (at most 12 years). Rate-limited.");

@@ -30,7 +30,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, detail, errors) = Classify(exception);
+        var (status, title, detail, errors) = Classify(exception, httpContext.Request);
         if (status >= 500 || exception is CatalogException)
         {
             LogFailure(logger, exception, httpContext.Request.Path);
@@ -43,9 +43,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }).ConfigureAwait(false);
     }
 
-    internal static (int Status, string Title, string? Detail, Dictionary<string, string[]>? Errors) Classify(Exception exception) => exception switch
+    internal static (int Status, string Title, string? Detail, Dictionary<string, string[]>? Errors) Classify(Exception exception, HttpRequest? request = null) => exception switch
     {
         ApiValidationException v => Invalid(v.Field, v.Message),
+        ApiBudgetException b => (422, "Over the server's budget", b.Message, b.Fields.ToDictionary(f => f, _ => new[] { b.Message })),
         ApiNotFoundException n => (404, "Not found", n.Message, null),
         CatalogException { Kind: CatalogErrorKind.UnknownObject } c => (404, "Not found", WithoutLocation(c.Message), null),
         CatalogException { Kind: CatalogErrorKind.BadInput or CatalogErrorKind.TooSoon } c => Invalid("body", c.Message),
@@ -54,17 +55,50 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         ElementSetFormatException f => Invalid("body", [.. f.Diagnostics.Take(50).Select(d => d.ToString())]),
         LaunchWindowException { Error: LaunchWindowError.UnreachableInclination or LaunchWindowError.UnreachableInsertionLatitude } l => Invalid("target", l.Message),
         LaunchWindowException l => (422, "The target cannot be planned for", l.Message, null),
-        BadHttpRequestException { InnerException: JsonException j } => Invalid("body", "the body is not valid JSON: " + j.Message),
-        BadHttpRequestException b => Invalid(ParameterOf(b.Message), b.Message) with { Status = b.StatusCode },
-        JsonException j => Invalid("body", "the body is not valid JSON: " + j.Message),
-        ArgumentOutOfRangeException a => Invalid(a.ParamName ?? "request", FirstLine(a.Message)),
-        ArgumentException a => Invalid(a.ParamName ?? "request", FirstLine(a.Message)),
+        BadHttpRequestException { InnerException: JsonException j } => Json(j),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Invalid("body", "the body is larger than the server accepts") with { Status = StatusCodes.Status413PayloadTooLarge },
+        BadHttpRequestException b => Invalid(ParameterOf(b.Message), "the value could not be read") with { Status = b.StatusCode },
+        JsonException j => Json(j),
+        ArgumentException a => Invalid(FieldOf(a.ParamName, request), WithoutParameter(FirstLine(a.Message))),
         _ => (500, "Internal error", null, null),
     };
 
     /// <summary>A 400 naming the field in the detail and in the errors member (the shape of ASP.NET Core's validation problems).</summary>
     private static (int Status, string Title, string? Detail, Dictionary<string, string[]>? Errors) Invalid(string field, params string[] messages) =>
         (400, "Invalid request", $"{field}: {messages[0]}", new Dictionary<string, string[]> { [field] = messages });
+
+    /// <summary>A JSON body that does not read: the member at fault by its JSON path, without .NET type names.</summary>
+    private static (int Status, string Title, string? Detail, Dictionary<string, string[]>? Errors) Json(JsonException j)
+    {
+        var path = j.Path;
+        var field = string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+        return Invalid(field, j.LineNumber is { } line
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the body is not valid JSON, or this member has the wrong type (line {line + 1}, byte {j.BytePositionInLine + 1})")
+            : "the body is not valid JSON, or this member has the wrong type");
+    }
+
+    /// <summary>
+    /// The request field behind an argument error: the parameter when the request has a query value or route value of
+    /// that name; otherwise "request" (a parameter of the code, such as dayNumber, means nothing to the client).
+    /// </summary>
+    private static string FieldOf(string? parameter, HttpRequest? request)
+    {
+        if (parameter is null || request is null)
+        {
+            return "request";
+        }
+
+        return request.Query.ContainsKey(parameter) || request.RouteValues.ContainsKey(parameter) ? parameter : "request";
+    }
+
+    /// <summary>An argument message without .NET's " (Parameter 'x')" and "Actual value was" parts.</summary>
+    private static string WithoutParameter(string message)
+    {
+        int at = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        var text = at < 0 ? message : message[..at];
+        int actual = text.IndexOf("Actual value was", StringComparison.Ordinal);
+        return (actual < 0 ? text : text[..actual]).Trim();
+    }
 
     /// <summary>A catalog message without the database's location (a file path or host is no business of a client).</summary>
     private static string WithoutLocation(string message)

@@ -98,12 +98,36 @@ internal static class Inputs
         }
 
         var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0)
+        {
+            throw new ApiValidationException(field, $"give one or more catalog (NORAD) numbers separated by commas, e.g. 25544,37749; found '{text}'");
+        }
+
         if (parts.Length > maxCount)
         {
             throw new ApiValidationException(field, $"at most {maxCount} objects per request, found {parts.Length}");
         }
 
         return parts.Select(p => CatalogNumber(p, field)).Distinct().ToList();
+    }
+
+    /// <summary>Checks that a text field (null allowed) holds at most <paramref name="maxLength"/> characters and no control characters.</summary>
+    public static void Bounded(string? text, string field, int maxLength)
+    {
+        if (text is null)
+        {
+            return;
+        }
+
+        if (text.Length > maxLength)
+        {
+            throw new ApiValidationException(field, string.Create(CultureInfo.InvariantCulture, $"at most {maxLength} characters, found {text.Length}"));
+        }
+
+        if (text.Any(char.IsControl))
+        {
+            throw new ApiValidationException(field, "control characters (line breaks, tabs, NUL) are not allowed");
+        }
     }
 
     /// <summary>A required non-empty text.</summary>
