@@ -237,7 +237,11 @@ public sealed class CliContext
         }
     }
 
-    /// <summary>Looks up a ground station by id or name for <c>--station</c> (default: the catalog's bundled sites;
-    /// null: only coordinates are accepted).</summary>
-    public Func<string, Steppe.Core.Geodesy.GroundStation?>? StationDirectory { get; init; } = SeedStations.Find;
+    /// <summary>The station and launch-site directory for a <c>--db</c> value (null: the option was not given), used to
+    /// resolve names in <c>--station</c> and <c>--site</c> (default: <see cref="SiteSources.Open"/>, the catalog's
+    /// sites, or the bundled ones without <c>--db</c>).</summary>
+    public Func<string?, Steppe.Catalog.Model.SiteDirectory>? SiteSource { get; init; }
+
+    /// <summary>The directory that resolves station and site names for <paramref name="db"/>.</summary>
+    internal Steppe.Catalog.Model.SiteDirectory Sites(string? db) => SiteSource?.Invoke(db) ?? SiteSources.Open(db, this);
 }

@@ -33,11 +33,11 @@ internal static class EclipsesCommand
                 throw new CliException(ExitCodes.Usage, $"{sets.Count} objects selected; choose at most {PassesCommand.ObjectsWithoutAll} with --norad or --name");
             }
 
-            PassVerbs.WarnAboutAge(context, sets, start, parse.GetValue(maxAge));
+            sets = PassVerbs.WarnAboutAge(context, sets, start, end, parse.GetValue(maxAge), out int refused);
             context.WarnAboutData(start, end);
             var ephemeris = parse.GetValue(ephemerisOption)!;
             var results = sets.AsParallel().AsOrdered().Select(e => EclipseFinder.FindEclipses(e, start, end, ephemeris, context.Tables.EarthOrientation)).ToList();
-            int failures = 0;
+            int failures = refused;
             var summary = new List<string>();
             foreach (var r in results)
             {

@@ -74,16 +74,19 @@ internal sealed class LaunchPlanningInputs
 
     public Option<double?> MaxPlaneChangeDv { get; } = new("--max-plane-change-dv") { Description = "Largest plane-change Δv at insertion, km/s (converted to an angle at the insertion speed)." };
 
+    /// <summary>The catalog whose launch sites <c>--site</c> names (the bundled sites without it).</summary>
+    public Option<string?> Db { get; } = CatalogAccess.Db();
+
     public IEnumerable<Option> All =>
     [
-        Site, Target, Elements, Lenient, Inclination, Raan, Epoch, AltitudeKm, From, Days, AscentMinutes, DownrangeDeg,
+        Site, Db, Target, Elements, Lenient, Inclination, Raan, Epoch, AltitudeKm, From, Days, AscentMinutes, DownrangeDeg,
         InsertionLatitude, InsertionAltitudeKm, MaxYaw, MaxPlaneChangeDv,
     ];
 
     /// <summary>The site, target plane, span and options of a parsed command line.</summary>
     public (LaunchSite Site, TargetPlane Plane, Instant From, Instant To, LaunchWindowOptions Options) Read(ParseResult parse, CliContext context)
     {
-        var site = SiteResolver.Resolve(parse.GetValue(Site)!);
+        var site = SiteResolver.Resolve(parse.GetValue(Site)!, context, parse.GetValue(Db));
         double days = parse.GetValue(Days);
         if (!(days > 0 && days <= 366))
         {

@@ -38,11 +38,11 @@ internal static class PassesCommand
         {
             var (start, end) = PassVerbs.Span(parse, from, to, TimeSpan.FromDays(1), context.Time);
             var options = PassVerbs.PassOptions(parse.GetValue(minElevation), parse.GetValue(horizon));
-            var site = StationOption.Resolve(parse.GetValue(station), context);
+            var site = StationOption.Resolve(parse.GetValue(station), context, parse.GetValue(input.Db));
             var sets = Select(context, parse, input, norad, name, lenient, all);
-            PassVerbs.WarnAboutAge(context, sets, start, parse.GetValue(maxAge));
+            sets = PassVerbs.WarnAboutAge(context, sets, start, end, parse.GetValue(maxAge), out int refused);
             var results = Search(context, sets, site, start, end, options, parse.GetValue(all));
-            int failures = Failures(context, results, parse.GetValue(all));
+            int failures = refused + Failures(context, results, parse.GetValue(all));
             Write(context, results, site, options, parse.GetValue(format));
             return failures > 0 && !parse.GetValue(all) ? ExitCodes.PropagationFailure : ExitCodes.Ok;
         });

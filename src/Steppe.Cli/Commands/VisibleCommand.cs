@@ -46,18 +46,18 @@ internal static class VisibleCommand
             }
 
             var options = new VisibilityOptions { Passes = passOptions, MaximumSunElevation = Angle.FromDegrees(sun) };
-            var site = StationOption.Resolve(parse.GetValue(station), context);
+            var site = StationOption.Resolve(parse.GetValue(station), context, parse.GetValue(input.Db));
             var sets = input.Load(parse, parse.GetValue(norad), parse.GetValue(name), parse.GetValue(lenient), context);
             if (sets.Count > PassesCommand.ObjectsWithoutAll)
             {
                 throw new CliException(ExitCodes.Usage, $"{sets.Count} objects selected; choose at most {PassesCommand.ObjectsWithoutAll} with --norad or --name");
             }
 
-            PassVerbs.WarnAboutAge(context, sets, start, parse.GetValue(maxAge));
+            sets = PassVerbs.WarnAboutAge(context, sets, start, end, parse.GetValue(maxAge), out int refused);
             context.WarnAboutData(start, end);
             var ephemeris = parse.GetValue(ephemerisOption)!;
             var results = sets.AsParallel().AsOrdered().Select(e => VisiblePassFinder.FindVisiblePasses(e, site, start, end, ephemeris, context.Tables.EarthOrientation, options)).ToList();
-            int failures = PassesCommand.Failures(context, results.Select(r => r.Search).ToList(), all: false);
+            int failures = refused + PassesCommand.Failures(context, results.Select(r => r.Search).ToList(), all: false);
             var rows = results.SelectMany(r => r.VisiblePasses.SelectMany(v => v.Segments.Select(s => (r.Search, Pass: v, Segment: s)))).OrderBy(x => x.Segment.Start.Time).ToList();
 
             if (parse.GetValue(format) == PassesFormat.Ics)

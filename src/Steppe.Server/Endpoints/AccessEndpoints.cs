@@ -125,9 +125,9 @@ public static class AccessEndpoints
         var latest = catalog.Latest(n);
         var elements = ElementsDto.From(latest.Stored.Elements, start, latest.Stored.Source);
         var sensorDto = new SensorDto(s.Name, s.MaxOffNadir.Degrees, s.SwathWidthKm, s.NadirGsdM);
-        if (latest.Propagator is not { } p)
+        if (PropagationEndpoints.Usable(latest, start, end, out var failure) is not { } p)
         {
-            return TypedResults.Ok(new AccessDto(sensorDto, Iso.Of(start), Iso.Of(end), [], Iso.Of(start), PropagationEndpoints.Creation(latest), elements));
+            return TypedResults.Ok(new AccessDto(sensorDto, Iso.Of(start), Iso.Of(end), [], Iso.Of(start), failure, elements));
         }
 
         var result = AccessFinder.Find(p, s, targets, start, end, PlanningEphemerides.Bundled, tables.EarthOrientation, options);
@@ -158,7 +158,7 @@ public static class AccessEndpoints
             {
                 var latest = catalog.Latest(n);
                 var e = latest.Stored.Elements;
-                if (latest.Propagator?.Propagate(t) is { IsSuccess: true } r)
+                if (PropagationEndpoints.Usable(latest, t, t, out _)?.Propagate(t) is { IsSuccess: true } r)
                 {
                     satellites.Add((e.Name?.Trim() ?? n.ToString(System.Globalization.CultureInfo.InvariantCulture), n, r.ToStateVector(t).To(Frame.Itrf, tables.EarthOrientation).PositionKm,
                         ElementsDto.From(e, t, latest.Stored.Source)));

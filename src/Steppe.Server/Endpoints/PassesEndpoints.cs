@@ -145,9 +145,9 @@ public static class PassesEndpoints
             var latest = catalog.Latest(n);
             var e = latest.Stored.Elements;
             var elements = ElementsDto.From(e, start, latest.Stored.Source);
-            if (latest.Propagator is not { } propagator)
+            if (PropagationEndpoints.Usable(latest, start, end, out var failure) is not { } propagator)
             {
-                objects.Add(new SearchedObjectDto(elements, 0, Iso.Of(start), PropagationEndpoints.Creation(latest)));
+                objects.Add(new SearchedObjectDto(elements, 0, Iso.Of(start), failure));
                 continue;
             }
 
@@ -212,6 +212,12 @@ public static class PassesEndpoints
         Inputs.Span(start, end, MaxSpan);
         var latest = catalog.Latest(n);
         var e = latest.Stored.Elements;
+        if (PropagationEndpoints.Usable(latest, start, end, out var failure) is null)
+        {
+            return TypedResults.Ok(new EclipsesDto(Iso.Of(start), Iso.Of(end), [], 0, 0, Math.Round(e.Period.TotalMinutes, 4), Iso.Of(start), failure,
+                ElementsDto.From(e, start, latest.Stored.Source)));
+        }
+
         var result = EclipseFinder.FindEclipses(e, start, end, PlanningEphemerides.Bundled, tables.EarthOrientation);
         return TypedResults.Ok(new EclipsesDto(Iso.Of(start), Iso.Of(end),
             result.Eclipses.Select(x => new EclipseDto(Iso.Of(x.PenumbraEntry), Iso.Of(x.UmbraEntry), Iso.Of(x.UmbraExit), Iso.Of(x.PenumbraExit),
