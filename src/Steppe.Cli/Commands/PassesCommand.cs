@@ -41,7 +41,7 @@ internal static class PassesCommand
             var site = StationOption.Resolve(parse.GetValue(station), context, parse.GetValue(input.Db));
             var sets = Select(context, parse, input, norad, name, lenient, all);
             sets = PassVerbs.WarnAboutAge(context, sets, start, end, parse.GetValue(maxAge), out int refused);
-            var results = Search(context, sets, site, start, end, options, parse.GetValue(all));
+            IReadOnlyList<PassSearchResult> results = sets.Count == 0 ? [] : Search(context, sets, site, start, end, options, parse.GetValue(all));
             int failures = refused + Failures(context, results, parse.GetValue(all));
             Write(context, results, site, options, parse.GetValue(format));
             return failures > 0 && !parse.GetValue(all) ? ExitCodes.PropagationFailure : ExitCodes.Ok;
