@@ -119,7 +119,7 @@ internal static class PassesCommand
                 p.Rise.Time, p.Rise.Azimuth.Degrees, p.Rise.Elevation.Degrees, p.Rise.RangeKm,
                 p.Culmination.Time, p.Culmination.Azimuth.Degrees, p.Culmination.Elevation.Degrees, p.Culmination.RangeKm,
                 p.Set.Time, p.Set.Azimuth.Degrees, p.Set.Elevation.Degrees, p.Set.RangeKm,
-                p.MaximumElevation.Degrees, p.Duration.TotalSeconds, p.RiseClipped, p.SetClipped, r.ElementAgeAtStart.TotalDays);
+                p.MaximumElevation.Degrees, p.Duration.TotalSeconds, p.RiseClipped, p.SetClipped, p.Rise.Time.DaysSince(r.Elements.Epoch));
         }
 
         table.Write(PassVerbs.Tabular(format), context);
@@ -148,7 +148,7 @@ internal static class PassesCommand
         new("duration_s", "duration (s)", "0"),
         new("aos_clipped", "AOS clipped"),
         new("los_clipped", "LOS clipped"),
-        new("element_age_days", "element age (d)", "0.0"),
+        new("element_age_days", "element age at AOS (d)", "0.0"),
     ];
 
     /// <summary>Moves a Spectre progress task from the search's worker threads.</summary>

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json;
+using Steppe.Cli;
+
+namespace Steppe.Server.Tests;
+
+/// <summary>
+/// The CLI and the API answer the same request alike: each verb that has an endpoint is run in-process through
+/// <see cref="CliApp.Run(string[], TextWriter, TextWriter, TimeProvider)"/> with a fixed clock on the server fixture's
+/// catalog (<c>--db</c>), and its JSON is compared field by field with the endpoint's. Names differ as documented:
+/// the CLI's flat snake_case columns (<c>aos_utc</c>, <c>aos_az_deg</c>) are the API's nested camelCase fields
+/// (<c>rise.timeUtc</c>, <c>rise.azimuthDeg</c>); numbers agree to the rounding of the coarser side.
+/// </summary>
+public sealed class CliApiParityTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    private const string From = "2026-08-23T00:00:00Z";
+    private const string To = "2026-08-24T00:00:00Z";
+    private readonly HttpClient _client = server.CreateClient();
+
+    private JsonElement Cli(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var clock = new FixedClock(DateTimeOffset.Parse(From, CultureInfo.InvariantCulture));
+        int code = CliApp.Run([.. args, "--db", server.DatabasePath, "--format", "json"], stdout, stderr, clock);
+        Assert.True(code == 0, $"steppe {string.Join(' ', args)}: exit {code}: {stderr}");
+        return JsonDocument.Parse(stdout.ToString()).RootElement;
+    }
+
+    private static void SameInstant(string? cli, string? api, string what)
+    {
+        Assert.True(cli is not null && api is not null, $"{what}: {cli} vs {api}");
+        double ms = Math.Abs((DateTimeOffset.Parse(cli!, CultureInfo.InvariantCulture) - DateTimeOffset.Parse(api!, CultureInfo.InvariantCulture)).TotalMilliseconds);
+        Assert.True(ms <= 1, $"{what}: {cli} vs {api}");
+    }
+
+    private static void Same(double cli, double api, double tolerance, string what) =>
+        Assert.True(Math.Abs(cli - api) <= tolerance, $"{what}: CLI {cli} vs API {api}");
+
+    [Fact]
+    public async Task Passes_agree()
+    {
+        var cli = Cli("passes", "--norad", "25544", "39731", "--station", "astana", "--from", From, "--to", To);
+        var api = (await Responses.Get(_client, $"/api/v1/passes?norad=25544,39731&station=astana&from={From}&to={To}")).GetProperty("passes");
+        Assert.True(api.GetArrayLength() >= 4);
+        Assert.Equal(api.GetArrayLength(), cli.GetArrayLength());
+        for (int i = 0; i < api.GetArrayLength(); i++)
+        {
+            var c = cli[i];
+            var a = api[i];
+            Assert.Equal(a.GetProperty("noradId").GetInt32(), c.GetProperty("norad_id").GetInt32());
+            foreach (var (prefix, field) in new[] { ("aos", "rise"), ("tca", "culmination"), ("los", "set") })
+            {
+                var point = a.GetProperty(field);
+                SameInstant(c.Text($"{prefix}_utc"), point.Text("timeUtc"), $"pass {i} {prefix}");
+                Same(c.Number($"{prefix}_az_deg"), point.Number("azimuthDeg"), 1e-4, $"pass {i} {prefix} azimuth");
+                Same(c.Number($"{prefix}_el_deg"), point.Number("elevationDeg"), 1e-4, $"pass {i} {prefix} elevation");
+                Same(c.Number($"{prefix}_range_km"), point.Number("rangeKm"), 1e-3, $"pass {i} {prefix} range");
+            }
+
+            Same(c.Number("max_el_deg"), a.Number("maxElevationDeg"), 1e-4, $"pass {i} max elevation");
+            Same(c.Number("duration_s"), a.Number("durationS"), 1e-3, $"pass {i} duration");
+            Assert.Equal(a.GetProperty("riseClipped").GetBoolean(), c.GetProperty("aos_clipped").GetBoolean());
+            Assert.Equal(a.GetProperty("setClipped").GetBoolean(), c.GetProperty("los_clipped").GetBoolean());
+            Same(c.Number("element_age_days"), a.Number("elementAgeDays"), 1e-4, $"pass {i} element age (at the rise on both)");
+        }
+    }
+
+    [Fact]
+    public async Task Eclipses_agree()
+    {
+        var cli = Cli("eclipses", "--norad", "25544", "--from", From, "--to", To);
+        var api = await Responses.Get(_client, $"/api/v1/eclipses?norad=25544&from={From}&to={To}");
+        var eclipses = api.GetProperty("eclipses");
+        Assert.True(eclipses.GetArrayLength() >= 14);
+        Assert.Equal(eclipses.GetArrayLength(), cli.GetArrayLength());
+        for (int i = 0; i < eclipses.GetArrayLength(); i++)
+        {
+            var c = cli[i];
+            var a = eclipses[i];
+            SameInstant(c.Text("penumbra_entry_utc"), a.Text("penumbraEntryUtc"), $"eclipse {i} penumbra entry");
+            SameInstant(c.Text("umbra_entry_utc"), a.Text("umbraEntryUtc"), $"eclipse {i} umbra entry");
+            SameInstant(c.Text("umbra_exit_utc"), a.Text("umbraExitUtc"), $"eclipse {i} umbra exit");
+            SameInstant(c.Text("penumbra_exit_utc"), a.Text("penumbraExitUtc"), $"eclipse {i} penumbra exit");
+            Same(c.Number("umbra_s"), a.Number("umbraDurationS"), 1e-3, $"eclipse {i} umbra duration");
+            Same(c.Number("shadow_s"), a.Number("shadowDurationS"), 1e-3, $"eclipse {i} shadow duration");
+            Assert.Equal(a.GetProperty("entryClipped").GetBoolean(), c.GetProperty("entry_clipped").GetBoolean());
+            Assert.Equal(a.GetProperty("exitClipped").GetBoolean(), c.GetProperty("exit_clipped").GetBoolean());
+        }
+    }
+
+    [Fact]
+    public async Task Look_angles_agree()
+    {
+        var cli = Cli("look", "--station", "astana", "--geo-longitude", "86.5", "58.5");
+        var api = (await Responses.Get(_client, "/api/v1/look-angles?station=astana&geoLongitudeDeg=86.5,58.5")).GetProperty("satellites");
+        Assert.Equal(2, api.GetArrayLength());
+        Assert.Equal(api.GetArrayLength(), cli.GetArrayLength());
+        for (int i = 0; i < api.GetArrayLength(); i++)
+        {
+            var c = cli[i];
+            var a = api[i];
+            Assert.Equal(a.Text("satellite"), c.Text("satellite"));
+            Same(c.Number("sub_lon_deg"), a.Number("subSatelliteLongitudeDeg"), 1e-3, "sub-satellite longitude");
+            Same(c.Number("azimuth_deg"), a.Number("azimuthDeg"), 1e-3, "azimuth");
+            Same(c.Number("elevation_deg"), a.Number("elevationDeg"), 1e-3, "elevation");
+            Same(c.Number("range_km"), a.Number("rangeKm"), 1e-2, "range");
+            Same(c.Number("polarization_skew_deg"), a.Number("polarizationSkewDeg"), 1e-3, "polarisation skew");
+            Assert.Equal(a.GetProperty("visible").GetBoolean(), c.GetProperty("visible").GetBoolean());
+        }
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
