@@ -97,7 +97,8 @@ public static class CliApp
     /// <summary>The root command with every verb.</summary>
     internal static RootCommand BuildRoot(CliContext context)
     {
-        var root = new RootCommand("Steppe: mission planning and space operations for Kazakhstan's space programme.");
+        var root = new RootCommand("Steppe: mission planning and space operations for Kazakhstan's space programme. " +
+            "Exit codes: 0 ok, 2 usage error, 3 bad input data, 4 propagation failure, 5 catalog unavailable, 6 cluster unavailable, 130 interrupted.");
         root.Subcommands.Add(PropagateCommand.Create(context));
         root.Subcommands.Add(LaunchWindowCommand.Create(context));
         root.Subcommands.Add(RendezvousCommand.Create(context));

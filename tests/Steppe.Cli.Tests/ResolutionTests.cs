@@ -90,3 +90,47 @@ public sealed class ResolutionTests
         Assert.StartsWith("steppe: --db:", error, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Small audit items of the command line: exit codes in --help, a directory given as --elements.</summary>
+public sealed class CliAuditTests
+{
+    [Fact]
+    public void Help_DocumentsEveryExitCode_IncludingCatalogUnavailable()
+    {
+        var (code, output, _) = CliRunner.Run("--help");
+        Assert.Equal(0, code);
+        Assert.Contains("5 catalog unavailable", output, StringComparison.Ordinal);
+        Assert.Contains("4 propagation failure", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ElementsDirectory_IsNamedAsADirectory()
+    {
+        var folder = Directory.CreateTempSubdirectory("steppe-elements-dir-");
+        try
+        {
+            var (code, _, error) = CliRunner.Run("passes", "--elements", folder.FullName, "--station", "astana", "--norad", "25544");
+            Assert.Equal(ExitCodes.BadInput, code);
+            Assert.Contains("is a directory", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete();
+        }
+    }
+}
+
+/// <summary>The eclipse summary of a CSV or JSON run is labelled as a summary, not as an error.</summary>
+public sealed class EclipseSummaryTests
+{
+    [Fact]
+    public void Summary_IsLabelled_NotPrefixedLikeAnError()
+    {
+        var (code, output, error) = CliRunner.Run("eclipses", "--elements", OperationsTestSupport.Stations, "--norad", "25544", "--from", "2026-05-30T00:00:00Z",
+            "--to", "2026-05-30T06:00:00Z", "--format", "csv");
+        Assert.True(code == 0, error);
+        Assert.StartsWith("norad_id,", output, StringComparison.Ordinal);
+        Assert.Contains("summary: NORAD 25544", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("steppe: NORAD 25544", error, StringComparison.Ordinal);
+    }
+}

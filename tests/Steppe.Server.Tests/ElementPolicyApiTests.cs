@@ -51,3 +51,16 @@ public sealed class ElementPolicyApiTests(ServerFixture server) : IClassFixture<
         Assert.Contains("height from -500 to 100000 m", problem.ToString(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>JSON log lines carry an ISO 8601 UTC timestamp and nothing after it.</summary>
+public sealed class JsonLogFormatTests
+{
+    [Fact]
+    public void Json_log_timestamps_are_iso_8601_without_a_trailing_space()
+    {
+        var t = new DateTimeOffset(2026, 8, 23, 1, 2, 3, 456, TimeSpan.Zero);
+        var text = t.ToString(SteppeServer.JsonLogTimestampFormat, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("2026-08-23T01:02:03.456Z", text);
+        Assert.Equal(t, DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

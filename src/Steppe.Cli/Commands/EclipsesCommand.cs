@@ -71,9 +71,11 @@ internal static class EclipsesCommand
 
             if (parse.GetValue(format) != OutputFormat.Table)
             {
+                // The summary is not an error: on standard error (standard output holds only the CSV or JSON), labelled
+                // "summary:" so that it is never mistaken for one ("steppe:" lines).
                 foreach (var line in summary)
                 {
-                    context.Error.WriteLine("steppe: " + line);
+                    context.Error.WriteLine("summary: " + line);
                 }
             }
 
