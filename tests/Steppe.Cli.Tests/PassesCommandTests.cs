@@ -48,7 +48,7 @@ public class PassesCommandTests
     [Fact]
     public void Table_StatesTheAzimuthConventionAndUnits()
     {
-        var (code, output, _) = CliRunner.Run("passes", "--elements", Stations, "--norad", "25544", "--station", Astana, "--from", "2026-05-30T00:00:00Z");
+        var (code, output, _) = CliRunner.Run("passes", "--elements", Stations, "--norad", "25544", "--station", Astana, "--from", "2026-05-30T00:00:00Z", "--wide");
         Assert.Equal(0, code);
         Assert.Contains("degrees from north, clockwise", output);
         Assert.Contains("(°)", output);

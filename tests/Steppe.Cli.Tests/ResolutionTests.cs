@@ -134,3 +134,26 @@ public sealed class EclipseSummaryTests
         Assert.DoesNotContain("steppe: NORAD 25544", error, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The default passes table shows a pass on one line; --wide shows every column.</summary>
+public sealed class PassesTableTests
+{
+    [Fact]
+    public void DefaultTable_IsCompact_OnePassALine_WideHasEveryColumn()
+    {
+        string[] args = ["passes", "--elements", OperationsTestSupport.Stations, "--norad", "25544", "--station", "astana", "--from", "2026-05-30T00:00:00Z"];
+        var (code, output, error) = CliRunner.Run(args);
+        Assert.True(code == 0, error);
+        // Every AOS time stands whole on a line (a 19-column table at 200 characters wrapped them over three lines).
+        var rows = output.Split('\n').Where(l => l.Contains("ISS (ZARYA)", StringComparison.Ordinal)).ToList();
+        Assert.Equal(6, rows.Count);
+        Assert.All(rows, r => Assert.Matches(@"2026-05-30T\d\d:\d\d:\d\d\.\d\d\dZ", r));
+        Assert.All(output.Split('\n'), l => Assert.True(l.Length <= 200, l));
+        Assert.DoesNotContain("range", output.Split('\n')[1], StringComparison.Ordinal);
+
+        var (wideCode, wide, _) = CliRunner.Run([.. args, "--wide"]);
+        Assert.Equal(0, wideCode);
+        Assert.Contains("range", wide, StringComparison.Ordinal);
+        Assert.Contains("clipped", wide, StringComparison.Ordinal);
+    }
+}

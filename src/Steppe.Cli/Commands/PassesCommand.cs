@@ -28,11 +28,15 @@ internal static class PassesCommand
         var maxAge = CommonOptions.MaxAgeDays();
         var format = PassVerbs.Format();
         var all = PassVerbs.All();
+        var wide = new Option<bool>("--wide")
+        {
+            Description = "Tables: every column (AOS, TCA and LOS each with azimuth, elevation and range, clipping, element age) instead of the compact default (AOS, TCA and LOS times and azimuths, maximum elevation, duration). CSV and JSON always hold every column.",
+        };
         var lenient = CommonOptions.LenientChecksums();
 
         var command = new Command("passes", "Passes of satellites over a ground station: AOS, TCA and LOS with azimuth, elevation and range; none missed. The span defaults to now → now + 1 day.")
         {
-            input.Elements, input.Db, norad, name, station, from, to, minElevation, horizon, maxAge, format, all, lenient,
+            input.Elements, input.Db, norad, name, station, from, to, minElevation, horizon, maxAge, format, wide, all, lenient,
         };
         command.SetAction(parse =>
         {
@@ -43,7 +47,7 @@ internal static class PassesCommand
             sets = PassVerbs.WarnAboutAge(context, sets, start, end, parse.GetValue(maxAge), out int refused);
             IReadOnlyList<PassSearchResult> results = sets.Count == 0 ? [] : Search(context, sets, site, start, end, options, parse.GetValue(all));
             int failures = refused + Failures(context, results, parse.GetValue(all));
-            Write(context, results, site, options, parse.GetValue(format));
+            Write(context, results, site, options, parse.GetValue(format), parse.GetValue(wide));
             return failures > 0 && !parse.GetValue(all) ? ExitCodes.PropagationFailure : ExitCodes.Ok;
         });
         return command;
@@ -103,7 +107,7 @@ internal static class PassesCommand
         return failed.Count;
     }
 
-    private static void Write(CliContext context, IReadOnlyList<PassSearchResult> results, GroundStation station, PassOptions options, PassesFormat format)
+    private static void Write(CliContext context, IReadOnlyList<PassSearchResult> results, GroundStation station, PassOptions options, PassesFormat format, bool wide)
     {
         if (format == PassesFormat.Ics)
         {
@@ -122,8 +126,14 @@ internal static class PassesCommand
                 p.MaximumElevation.Degrees, p.Duration.TotalSeconds, p.RiseClipped, p.SetClipped, p.Rise.Time.DaysSince(r.Elements.Epoch));
         }
 
-        table.Write(PassVerbs.Tabular(format), context);
+        var output = PassVerbs.Tabular(format);
+        (output == OutputFormat.Table && !wide ? table.Select(CompactColumns) : table).Write(output, context);
     }
+
+    /// <summary>The default table's columns, as pass predictors show a pass on one line (gpredict, Heavens-Above): the
+    /// three times with their azimuths, the highest elevation and the duration; <c>--wide</c> shows every column.</summary>
+    private static readonly string[] CompactColumns =
+        ["norad_id", "name", "aos_utc", "aos_az_deg", "tca_utc", "tca_az_deg", "max_el_deg", "los_utc", "los_az_deg", "duration_s"];
 
     internal static string Coordinates(GroundStation s) => FormattableString.Invariant(
         $"{s.Location.Latitude.Degrees:0.0000}° N, {s.Location.Longitude.Degrees:0.0000}° E, {s.Location.HeightKm * 1000:0} m");
