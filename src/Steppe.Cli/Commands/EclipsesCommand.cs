@@ -28,9 +28,9 @@ internal static class EclipsesCommand
         {
             var (start, end) = PassVerbs.Span(parse, from, to, TimeSpan.FromDays(1), context.Time);
             var sets = input.Load(parse, parse.GetValue(norad), parse.GetValue(name), parse.GetValue(lenient), context);
-            if (sets.Count > PassesCommand.ObjectsWithoutAll)
+            if (sets.Count > PassVerbs.ObjectsWithoutAll)
             {
-                throw new CliException(ExitCodes.Usage, $"{sets.Count} objects selected; choose at most {PassesCommand.ObjectsWithoutAll} with --norad or --name");
+                throw new CliException(ExitCodes.Usage, $"{sets.Count} objects selected; choose at most {PassVerbs.ObjectsWithoutAll} with --norad or --name");
             }
 
             sets = PassVerbs.WarnAboutAge(context, sets, start, end, parse.GetValue(maxAge), out int refused);

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using Steppe.Cli.Output;
+using Steppe.Core.Geodesy;
 using Steppe.Core.Orbits;
 using Steppe.Core.Time;
 using Steppe.Core.Units;
-using Steppe.Planning.Passes;
 using Steppe.Planning.Elements;
+using Steppe.Planning.Passes;
 
 namespace Steppe.Cli.Commands;
 
@@ -28,6 +29,30 @@ public enum PassesFormat
 /// <summary>What <c>passes</c>, <c>visible</c> and <c>eclipses</c> share: the span, element-age warnings, failures.</summary>
 internal static class PassVerbs
 {
+    /// <summary>Above this many objects a search needs --all (or a selection), so that a catalog is never searched by accident.</summary>
+    internal const int ObjectsWithoutAll = 50;
+
+    /// <summary>Reports propagation failures; in whole-catalog mode only the first ten and a count.</summary>
+    internal static int Failures(CliContext context, IReadOnlyList<PassSearchResult> results, bool all)
+    {
+        var failed = results.Where(r => r.Failure is not null).ToList();
+        foreach (var r in failed.Take(all ? 10 : int.MaxValue))
+        {
+            ReportFailure(context, r.Elements, r.Failure!);
+        }
+
+        if (all && failed.Count > 10)
+        {
+            context.Error.WriteLine($"steppe: {failed.Count - 10} more objects decayed or failed to propagate ({failed.Count(r => r.Failure!.IsDecay)} decays in all)");
+        }
+
+        return failed.Count;
+    }
+
+    /// <summary>The station's coordinates as the table captions give them.</summary>
+    internal static string Coordinates(GroundStation s) => FormattableString.Invariant(
+        $"{s.Location.Latitude.Degrees:0.0000}° N, {s.Location.Longitude.Degrees:0.0000}° E, {s.Location.HeightKm * 1000:0} m");
+
     /// <summary>The conventions every pass table states.</summary>
     public const string Conventions =
         "Times UTC. Azimuth: degrees from north, clockwise. Elevation: degrees above the geodetic horizon (geometric, no refraction). Range: km.";

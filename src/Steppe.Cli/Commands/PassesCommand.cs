@@ -12,9 +12,6 @@ namespace Steppe.Cli.Commands;
 /// <summary><c>steppe passes</c>: rise, culmination and set of satellites over a ground station.</summary>
 internal static class PassesCommand
 {
-    /// <summary>Above this many objects a search needs --all (or a selection), so that a catalog is never searched by accident.</summary>
-    internal const int ObjectsWithoutAll = 50;
-
     public static Command Create(CliContext context)
     {
         var input = new ElementInput();
@@ -46,7 +43,7 @@ internal static class PassesCommand
             var sets = Select(context, parse, input, norad, name, lenient, all);
             sets = PassVerbs.WarnAboutAge(context, sets, start, end, parse.GetValue(maxAge), out int refused);
             IReadOnlyList<PassSearchResult> results = sets.Count == 0 ? [] : Search(context, sets, site, start, end, options, parse.GetValue(all));
-            int failures = refused + Failures(context, results, parse.GetValue(all));
+            int failures = refused + PassVerbs.Failures(context, results, parse.GetValue(all));
             Write(context, results, site, options, parse.GetValue(format), parse.GetValue(wide));
             return failures > 0 && !parse.GetValue(all) ? ExitCodes.PropagationFailure : ExitCodes.Ok;
         });
@@ -59,7 +56,7 @@ internal static class PassesCommand
         var ids = parse.GetValue(norad);
         var names = parse.GetValue(name);
         var sets = input.Load(parse, ids, names, parse.GetValue(lenient), context);
-        if (!parse.GetValue(all) && sets.Count > ObjectsWithoutAll)
+        if (!parse.GetValue(all) && sets.Count > PassVerbs.ObjectsWithoutAll)
         {
             throw new CliException(ExitCodes.Usage, $"{sets.Count} objects selected; choose some with --norad or --name, or search them all with --all");
         }
@@ -90,23 +87,6 @@ internal static class PassesCommand
         return results;
     }
 
-    /// <summary>Reports propagation failures; in whole-catalog mode only the first ten and a count.</summary>
-    internal static int Failures(CliContext context, IReadOnlyList<PassSearchResult> results, bool all)
-    {
-        var failed = results.Where(r => r.Failure is not null).ToList();
-        foreach (var r in failed.Take(all ? 10 : int.MaxValue))
-        {
-            PassVerbs.ReportFailure(context, r.Elements, r.Failure!);
-        }
-
-        if (all && failed.Count > 10)
-        {
-            context.Error.WriteLine($"steppe: {failed.Count - 10} more objects decayed or failed to propagate ({failed.Count(r => r.Failure!.IsDecay)} decays in all)");
-        }
-
-        return failed.Count;
-    }
-
     private static void Write(CliContext context, IReadOnlyList<PassSearchResult> results, GroundStation station, PassOptions options, PassesFormat format, bool wide)
     {
         if (format == PassesFormat.Ics)
@@ -115,7 +95,7 @@ internal static class PassesCommand
             return;
         }
 
-        var table = new ResultTable(Columns, $"Passes over {station.Name} ({Coordinates(station)}). {PassVerbs.MaskText(options)} {PassVerbs.Conventions} Clipped: the pass was in progress at the start or end of the span.");
+        var table = new ResultTable(Columns, $"Passes over {station.Name} ({PassVerbs.Coordinates(station)}). {PassVerbs.MaskText(options)} {PassVerbs.Conventions} Clipped: the pass was in progress at the start or end of the span.");
         foreach (var (r, p) in results.SelectMany(r => r.Passes.Select(p => (r, p))).OrderBy(x => x.p.Rise.Time))
         {
             table.Add(
@@ -134,9 +114,6 @@ internal static class PassesCommand
     /// three times with their azimuths, the highest elevation and the duration; <c>--wide</c> shows every column.</summary>
     private static readonly string[] CompactColumns =
         ["norad_id", "name", "aos_utc", "aos_az_deg", "tca_utc", "tca_az_deg", "max_el_deg", "los_utc", "los_az_deg", "duration_s"];
-
-    internal static string Coordinates(GroundStation s) => FormattableString.Invariant(
-        $"{s.Location.Latitude.Degrees:0.0000}° N, {s.Location.Longitude.Degrees:0.0000}° E, {s.Location.HeightKm * 1000:0} m");
 
     private static readonly Column[] Columns =
     [
