@@ -5,6 +5,7 @@ using Steppe.Core.Geodesy;
 using Steppe.Core.Propagation.Sgp4;
 using Steppe.Core.Units;
 using Steppe.Planning.Eclipses;
+using Steppe.Planning.Elements;
 using Steppe.Planning.Passes;
 using Steppe.Server.Infrastructure;
 
@@ -185,22 +186,13 @@ public static class PassesEndpoints
     /// <summary>Azimuth and elevation from rise to set at equal steps (for the polar sky plot).</summary>
     private static List<LookDto> Sky(Sgp4Propagator propagator, GroundStation station, Pass pass, EarthOrientationTable eop)
     {
-        var list = new List<LookDto>(SkyTrackSamples + 1);
         double span = pass.Set.Time.SecondsSince(pass.Rise.Time);
-        for (int k = 0; k <= SkyTrackSamples; k++)
+        var times = Enumerable.Range(0, SkyTrackSamples + 1).Select(k => pass.Rise.Time.AddSeconds(span * k / SkyTrackSamples));
+        return StateSampler.Sample(propagator, times).States.Select(s =>
         {
-            var t = pass.Rise.Time.AddSeconds(span * k / SkyTrackSamples);
-            var r = propagator.Propagate(t);
-            if (!r.IsSuccess)
-            {
-                break;
-            }
-
-            var look = r.ToStateVector(t).LookAnglesFrom(station, eop);
-            list.Add(new LookDto(Iso.Of(t), Math.Round(look.Azimuth.Degrees, 3), Math.Round(look.Elevation.Degrees, 3), Math.Round(look.RangeKm, 2)));
-        }
-
-        return list;
+            var look = s.LookAnglesFrom(station, eop);
+            return new LookDto(Iso.Of(s.Epoch), Math.Round(look.Azimuth.Degrees, 3), Math.Round(look.Elevation.Degrees, 3), Math.Round(look.RangeKm, 2));
+        }).ToList();
     }
 
     internal static Ok<EclipsesDto> Eclipses(string? norad, string? from, string? to, CatalogService catalog, ServerClock clock, ReferenceTables tables)

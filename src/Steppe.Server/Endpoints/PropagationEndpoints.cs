@@ -129,19 +129,12 @@ public static class PropagationEndpoints
         string? stopped = null;
         if (Usable(latest, start, end, out var error) is { } p)
         {
-            long count = (long)Math.Floor(end.SecondsSince(start) / step);
-            for (long k = 0; k <= count; k++)
+            var sampled = StateSampler.Sample(p, StateSampler.Grid(start, end, TimeSpan.FromSeconds(step)));
+            stopped = Iso.Of(sampled.StoppedAt);
+            error = sampled.Message ?? error;
+            foreach (var teme in sampled.States)
             {
-                var t = start.AddSeconds(k * step);
-                var r = p.Propagate(t);
-                if (!r.IsSuccess)
-                {
-                    stopped = Iso.Of(t);
-                    error = r.Message;
-                    break;
-                }
-
-                var teme = r.ToStateVector(t);
+                var t = teme.Epoch;
                 double age = Math.Round(t.DaysSince(e.Epoch), 6);
                 if (f == "geodetic")
                 {
@@ -262,7 +255,6 @@ public static class PropagationEndpoints
         }
     }
 
-    /// <summary>Why SGP4 could not be initialised, or null.</summary>
     /// <summary>
     /// The object's propagator for [<paramref name="from"/>, <paramref name="to"/>] when the shared element-age policy
     /// (<see cref="PropagationElements.Prepare"/>, as the CLI applies it) allows the span; else null, with the reason in

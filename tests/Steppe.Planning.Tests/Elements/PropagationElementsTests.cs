@@ -91,3 +91,52 @@ public class PropagationElementsTests
     public void ABackwardSpan_IsMisuse() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => PropagationElements.Prepare(Iss, Iss.Epoch.AddDays(1), Iss.Epoch));
 }
+
+public class StateSamplerTests
+{
+    private static readonly Core.Orbits.MeanElements Iss = ElementFiles.Get("2026-05-30_stations.tle", 25544);
+
+    [Fact]
+    public void Grid_StepsFromTheStart_AndAddsTheEndOnlyWhenAsked()
+    {
+        var from = Iss.Epoch;
+        Assert.Equal(5, StateSampler.Grid(from, from.AddSeconds(250), TimeSpan.FromSeconds(60)).Count); // 0, 60, 120, 180, 240 s
+        var withEnd = StateSampler.Grid(from, from.AddSeconds(250), TimeSpan.FromSeconds(60), includeEnd: true);
+        Assert.Equal(6, withEnd.Count);
+        Assert.Equal(from.AddSeconds(250), withEnd[^1]);
+        Assert.Equal(3, StateSampler.Grid(from, from.AddSeconds(120), TimeSpan.FromSeconds(60), includeEnd: true).Count);
+        Assert.Throws<ArgumentOutOfRangeException>(() => StateSampler.Grid(from, from.AddSeconds(1), TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void Sample_EqualsTheDirectPropagation()
+    {
+        var p = Sgp4Propagator.Create(Iss);
+        var times = StateSampler.Grid(Iss.Epoch, Iss.Epoch.AddSeconds(5400), TimeSpan.FromSeconds(600));
+        var s = StateSampler.Sample(p, times);
+        Assert.Null(s.StoppedAt);
+        Assert.Equal(times.Count, s.States.Count);
+        for (int i = 0; i < times.Count; i++)
+        {
+            var direct = p.Propagate(times[i]);
+            Assert.Equal(times[i], s.States[i].Epoch);
+            Assert.Equal(direct.PositionKm.X, s.States[i].PositionKm.X, 12);
+            Assert.Equal(direct.VelocityKmPerS.Z, s.States[i].VelocityKmPerS.Z, 12);
+        }
+    }
+
+    [Fact]
+    public void Sample_StopsAtTheFirstFailure_AndSaysWhy()
+    {
+        // Vallado et al. (2006), SGP4-VER.TLE: SL-14 DEB 29141 decays within a day of its epoch.
+        var e = TleReader.Read("1 29141U 85108AA  06170.26783845  .99999999  00000-0  13519-0 0   718\n" +
+                               "2 29141  82.4288 273.4882 0015848 277.2124  83.9133 15.93343074  6828\n",
+            new Formats.ElementSetReadOptions { Checksums = Formats.ChecksumPolicy.Lenient }).ElementsOrThrow().Single();
+        var s = StateSampler.Sample(Sgp4Propagator.Create(e), StateSampler.Grid(e.Epoch, e.Epoch.AddDays(2), TimeSpan.FromMinutes(10)));
+        Assert.NotNull(s.StoppedAt);
+        Assert.NotNull(s.Error);
+        Assert.NotNull(s.Message);
+        Assert.True(s.States.Count > 0);
+        Assert.True(s.States[^1].Epoch < s.StoppedAt);
+    }
+}
