@@ -110,6 +110,34 @@ public sealed class CliApiParityTests(ServerFixture server) : IClassFixture<Serv
         }
     }
 
+    [Fact]
+    public async Task Launch_windows_agree()
+    {
+        // A target plane given explicitly (51.64°, node 120° at the epoch), 415 km, from Baikonur 31/6, two days.
+        var cli = Cli("launch-window", "--site", "baikonur-31-6", "--inclination", "51.64", "--raan", "120", "--epoch", From, "--altitude-km", "415",
+            "--from", From, "--days", "2");
+        var api = (await Responses.Get(_client,
+            $"/api/v1/launch-windows?site=baikonur-31-6&inclinationDeg=51.64&raanDeg=120&epoch={From}&altitudeKm=415&from={From}&days=2")).GetProperty("opportunities");
+        Assert.True(api.GetArrayLength() >= 4);
+        Assert.Equal(api.GetArrayLength(), cli.GetArrayLength());
+        for (int i = 0; i < api.GetArrayLength(); i++)
+        {
+            var c = cli[i];
+            var a = api[i];
+            Assert.Equal(a.Text("direction"), c.Text("direction"));
+            SameInstant(c.Text("liftoff_utc"), a.Text("liftoffUtc"), $"opportunity {i} lift-off");
+            SameInstant(c.Text("window_open_utc"), a.Text("windowOpenUtc"), $"opportunity {i} window opens");
+            SameInstant(c.Text("window_close_utc"), a.Text("windowCloseUtc"), $"opportunity {i} window closes");
+            SameInstant(c.Text("insertion_utc"), a.Text("insertionUtc"), $"opportunity {i} insertion");
+            Same(c.Number("inertial_azimuth_deg"), a.Number("inertialAzimuthDeg"), 1e-4, $"opportunity {i} inertial azimuth");
+            Same(c.Number("earth_relative_azimuth_deg"), a.Number("earthRelativeAzimuthDeg"), 1e-4, $"opportunity {i} Earth-relative azimuth");
+            Same(c.Number("insertion_lat_deg"), a.Number("insertionLatitudeDeg"), 1e-4, $"opportunity {i} insertion latitude");
+            Same(c.Number("insertion_lon_deg"), a.Number("insertionLongitudeDeg"), 1e-4, $"opportunity {i} insertion longitude");
+            Same(c.Number("target_raan_deg"), a.Number("targetRaanDeg"), 1e-4, $"opportunity {i} target node");
+            Assert.Equal(a.Text("rangeSafety"), c.Text("range_safety"));
+        }
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
