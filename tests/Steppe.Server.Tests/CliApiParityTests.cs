@@ -138,6 +138,34 @@ public sealed class CliApiParityTests(ServerFixture server) : IClassFixture<Serv
         }
     }
 
+    [Fact]
+    public async Task Ground_tracks_agree()
+    {
+        const string to = "2026-08-23T03:00:00Z";
+        var cli = Cli("track", "--norad", "25544", "--from", From, "--to", to, "--step", "60");
+        var track = (await Responses.Get(_client, $"/api/v1/tracks?norad=25544&from={From}&to={to}&stepSeconds=60")).GetProperty("tracks")[0];
+        var segments = track.GetProperty("segments");
+        // The API splits the track at ±180° (the CLI numbers the segments, column "segment"); a split repeats no sample.
+        var api = segments.EnumerateArray().SelectMany(s => s.EnumerateArray()).ToList();
+        var rows = cli.EnumerateArray().ToList();
+        Assert.True(api.Count >= 150);
+        Assert.Equal(api.Select(p => p.Text("timeUtc")).Distinct().Count(), rows.Select(r => r.Text("time_utc")).Distinct().Count());
+        // Crossings of ±180° are interpolated instants; each side prints them to its own precision, so match to 1 ms.
+        static long Ms(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
+        var byTime = rows.GroupBy(r => Ms(r.Text("time_utc"))).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var p in api)
+        {
+            long ms = Ms(p.Text("timeUtc"));
+            var candidates = (byTime.GetValueOrDefault(ms) ?? []).Concat(byTime.GetValueOrDefault(ms - 1) ?? []).Concat(byTime.GetValueOrDefault(ms + 1) ?? []).ToList();
+            Assert.True(candidates.Count > 0, $"no CLI row at {p.Text("timeUtc")}");
+            var c = candidates.OrderBy(r => Math.Abs(r.Number("lon_deg") - p.Number("longitudeDeg"))).First();
+            Same(c.Number("lat_deg"), p.Number("latitudeDeg"), 1e-4, $"{p.Text("timeUtc")} latitude");
+            double dLon = Math.Abs(c.Number("lon_deg") - p.Number("longitudeDeg"));
+            Assert.True(Math.Min(dLon, 360 - dLon) <= 1e-4, $"{p.Text("timeUtc")} longitude: CLI {c.Number("lon_deg")} vs API {p.Number("longitudeDeg")}");
+            Same(c.Number("alt_km"), p.Number("altitudeKm"), 1e-3, $"{p.Text("timeUtc")} altitude");
+        }
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
