@@ -166,6 +166,32 @@ public sealed class CliApiParityTests(ServerFixture server) : IClassFixture<Serv
         }
     }
 
+    [Fact]
+    public async Task Rendezvous_agrees()
+    {
+        // The ISS from the catalog on both sides (--target with --db, as the API's target).
+        var cli = Cli("rendezvous", "--site", "baikonur-31-6", "--target", "25544", "--from", From, "--days", "2");
+        var api = (await Responses.Get(_client, $"/api/v1/rendezvous?site=baikonur-31-6&target=25544&from={From}&days=2")).GetProperty("opportunities");
+        Assert.True(api.GetArrayLength() >= 2);
+        Assert.Equal(api.GetArrayLength(), cli.GetArrayLength());
+        for (int i = 0; i < api.GetArrayLength(); i++)
+        {
+            var c = cli[i];
+            var a = api[i];
+            Assert.Equal(a.Text("direction"), c.Text("direction"));
+            SameInstant(c.Text("liftoff_utc"), a.Text("liftoffUtc"), $"opportunity {i} lift-off");
+            Same(c.Number("target_raan_deg"), a.Number("targetRaanDeg"), 1e-4, $"opportunity {i} target node");
+            Same(c.Number("phase_angle_deg"), a.Number("phaseAngleDeg"), 1e-4, $"opportunity {i} phase");
+            Assert.Equal(a.Text("profile"), c.Text("profile"));
+            if (a.GetProperty("dockingUtc").ValueKind == JsonValueKind.String)
+            {
+                SameInstant(c.Text("docking_utc"), a.Text("dockingUtc"), $"opportunity {i} docking");
+            }
+
+            Same(c.Number("target_altitude_km"), a.Number("targetAltitudeKm"), 1e-3, $"opportunity {i} target altitude");
+        }
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
