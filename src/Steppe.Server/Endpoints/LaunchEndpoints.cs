@@ -162,7 +162,7 @@ public static class LaunchEndpoints
         Iso.Of(o.LiftOff), Iso.Of(o.WindowOpen), Iso.Of(o.WindowClose), Math.Round(o.WindowWidth.TotalSeconds, 3),
         Math.Round(o.InertialAzimuth.Degrees, 4), Math.Round(o.EarthRelativeAzimuth.Degrees, 4), Iso.Of(o.Insertion),
         Math.Round(o.InsertionPoint.Latitude.Degrees, 4), Math.Round(o.InsertionPoint.Longitude.Degrees, 4), Math.Round(o.TargetRaan.NormalizedPositive().Degrees, 4),
-        o.Safety switch { RangeSafetyStatus.Accepted => "accepted", RangeSafetyStatus.Rejected => "rejected", _ => "no-corridor-data" },
+        o.Safety.ToName(),
         o.Corridor?.Name, o.RejectionReason,
         r is null ? null : Math.Round(r.PhaseAngle.Degrees, 4), r is null ? null : r.Profile?.Name ?? "none", Iso.Of(r?.Docking),
         r is null ? null : Math.Round(r.TargetAltitudeKm, 3));
