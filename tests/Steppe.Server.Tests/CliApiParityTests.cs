@@ -194,6 +194,33 @@ public sealed class CliApiParityTests(ServerFixture server) : IClassFixture<Serv
         }
     }
 
+    [Fact]
+    public async Task Access_windows_agree()
+    {
+        // KazEOSat-1 over Almaty and Astana for three days, the kazeosat-1 preset on both sides.
+        const string to = "2026-08-26T00:00:00Z";
+        var cli = Cli("access", "--norad", "39731", "--target", "43.24,76.95", "--target", "51.17,71.45", "--from", From, "--to", to, "--sensor", "kazeosat-1");
+        var api = (await Responses.Get(_client, $"/api/v1/access?norad=39731&target=43.24,76.95;51.17,71.45&from={From}&to={to}&sensor=kazeosat-1")).GetProperty("windows");
+        Assert.True(api.GetArrayLength() >= 2);
+        Assert.Equal(api.GetArrayLength(), cli.GetArrayLength());
+        var rows = cli.EnumerateArray().OrderBy(r => r.Text("start_utc"), StringComparer.Ordinal).ToList();
+        var windows = api.EnumerateArray().OrderBy(w => w.Text("startUtc"), StringComparer.Ordinal).ToList();
+        for (int i = 0; i < windows.Count; i++)
+        {
+            var c = rows[i];
+            var a = windows[i];
+            Assert.Equal(a.Text("target"), c.Text("target"));
+            SameInstant(c.Text("start_utc"), a.Text("startUtc"), $"window {i} start");
+            SameInstant(c.Text("end_utc"), a.Text("endUtc"), $"window {i} end");
+            SameInstant(c.Text("best_utc"), a.Text("bestUtc"), $"window {i} best");
+            Same(c.Number("off_nadir_deg"), a.Number("offNadirDeg"), 1e-4, $"window {i} off-nadir");
+            Same(c.Number("incidence_deg"), a.Number("incidenceDeg"), 1e-4, $"window {i} incidence");
+            Same(c.Number("slant_range_km"), a.Number("slantRangeKm"), 1e-3, $"window {i} range");
+            Same(c.Number("sun_elevation_deg"), a.Number("sunElevationDeg"), 1e-3, $"window {i} Sun elevation");
+            Assert.Equal(a.Text("pass"), c.Text("pass"));
+        }
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
