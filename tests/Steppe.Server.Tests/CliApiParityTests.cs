@@ -22,7 +22,9 @@ public sealed class CliApiParityTests(ServerFixture server) : IClassFixture<Serv
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var clock = new FixedClock(DateTimeOffset.Parse(From, CultureInfo.InvariantCulture));
-        int code = CliApp.Run([.. args, "--db", server.DatabasePath, "--format", "json"], stdout, stderr, clock);
+        // porkchop and mars-windows use only the ephemeris and take no catalog (README).
+        string[] db = args[0] is "porkchop" or "mars-windows" ? [] : ["--db", server.DatabasePath];
+        int code = CliApp.Run([.. args, .. db, "--format", "json"], stdout, stderr, clock);
         Assert.True(code == 0, $"steppe {string.Join(' ', args)}: exit {code}: {stderr}");
         return JsonDocument.Parse(stdout.ToString()).RootElement;
     }
@@ -218,6 +220,44 @@ public sealed class CliApiParityTests(ServerFixture server) : IClassFixture<Serv
             Same(c.Number("slant_range_km"), a.Number("slantRangeKm"), 1e-3, $"window {i} range");
             Same(c.Number("sun_elevation_deg"), a.Number("sunElevationDeg"), 1e-3, $"window {i} Sun elevation");
             Assert.Equal(a.Text("pass"), c.Text("pass"));
+        }
+    }
+
+    [Fact]
+    public async Task Porkchop_grids_agree()
+    {
+        // Earth to Mars, departures 2026-10-01 to 2026-12-01 every 5 days, flights of 150 to 400 days every 10 days.
+        var cli = Cli("porkchop", "--depart", "2026-10-01..2026-12-01", "--tof", "150..400", "--step-days", "5", "--row-step-days", "10");
+        var api = await Responses.Get(_client,
+            "/api/v1/porkchop?origin=earth&destination=mars&departFrom=2026-10-01&departTo=2026-12-01&tofMinDays=150&tofMaxDays=400&stepDays=5&tofStepDays=10");
+        // The CLI writes the API's own document: the same names, the same numbers.
+        Assert.True(JsonElement.DeepEquals(api, cli), $"CLI:\n{cli.ToString()[..Math.Min(600, cli.ToString().Length)]}\nAPI:\n{api.ToString()[..Math.Min(600, api.ToString().Length)]}");
+    }
+
+    [Fact]
+    public async Task Visible_passes_agree()
+    {
+        // The ISS seen from Almaty for three days: one CLI row for each visible stretch of a pass (the API nests them).
+        const string to = "2026-08-26T00:00:00Z";
+        var cli = Cli("visible", "--norad", "25544", "--station", "almaty", "--from", From, "--to", to);
+        var api = (await Responses.Get(_client, $"/api/v1/passes/visible?norad=25544&station=almaty&from={From}&to={to}")).GetProperty("passes");
+        var segments = api.EnumerateArray().SelectMany(p => p.GetProperty("visible").EnumerateArray().Select(v => (Pass: p, Segment: v))).ToList();
+        Assert.NotEmpty(segments);
+        Assert.Equal(segments.Count, cli.GetArrayLength());
+        for (int i = 0; i < segments.Count; i++)
+        {
+            var c = cli[i];
+            var (pass, v) = segments[i];
+            SameInstant(c.Text("visible_from_utc"), v.GetProperty("start").Text("timeUtc"), $"stretch {i} start");
+            SameInstant(c.Text("highest_utc"), v.GetProperty("highest").Text("timeUtc"), $"stretch {i} highest");
+            SameInstant(c.Text("visible_to_utc"), v.GetProperty("end").Text("timeUtc"), $"stretch {i} end");
+            Same(c.Number("from_az_deg"), v.GetProperty("start").Number("azimuthDeg"), 1e-4, $"stretch {i} start azimuth");
+            Same(c.Number("highest_el_deg"), v.GetProperty("highest").Number("elevationDeg"), 1e-4, $"stretch {i} highest elevation");
+            Same(c.Number("highest_range_km"), v.GetProperty("highest").Number("rangeKm"), 1e-3, $"stretch {i} highest range");
+            Same(c.Number("to_el_deg"), v.GetProperty("end").Number("elevationDeg"), 1e-4, $"stretch {i} end elevation");
+            Same(c.Number("duration_s"), v.Number("durationS"), 1e-3, $"stretch {i} duration");
+            SameInstant(c.Text("pass_aos_utc"), pass.GetProperty("rise").Text("timeUtc"), $"stretch {i} pass AOS");
+            Same(c.Number("pass_max_el_deg"), pass.Number("maxElevationDeg"), 1e-4, $"stretch {i} pass maximum elevation");
         }
     }
 
