@@ -64,3 +64,23 @@ public sealed class JsonLogFormatTests
         Assert.Equal(t, DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture));
     }
 }
+
+/// <summary>/look-angles lists an object without angles, with the reason, instead of dropping it.</summary>
+public sealed class LookAnglesFailureTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    private readonly HttpClient _client = server.CreateClient();
+
+    [Fact]
+    public async Task A_failed_object_is_listed_with_its_reason()
+    {
+        // KazSat-2's 2026 elements in 1990: refused by the element-age policy; the GEO slot still answers.
+        var json = await Responses.Get(_client, "/api/v1/look-angles?station=astana&geoLongitudeDeg=86.5&norad=37749&at=1990-01-01T00:00:00Z");
+        var satellites = json.GetProperty("satellites");
+        Assert.Equal(2, satellites.GetArrayLength());
+        var failed = satellites[1];
+        Assert.Equal(37749, failed.GetProperty("noradId").GetInt32());
+        Assert.Equal(JsonValueKind.Null, failed.GetProperty("azimuthDeg").ValueKind);
+        Assert.Contains("element-age policy", failed.Text("error"), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, satellites[0].GetProperty("error").ValueKind);
+    }
+}
