@@ -1,4 +1,5 @@
 using Steppe.Core.Frames;
+using Steppe.Core.Geodesy;
 using Steppe.Core.Orbits;
 using Steppe.Core.Time;
 
@@ -30,13 +31,13 @@ public static class HistoricalOrbitDerivation
         "perigee = argument of latitude of the pad, mean anomaly 0); B* and mean-motion derivatives zero. Node uncertain by about 1-2 degrees.";
 
     /// <summary>SGP4's WGS-72 gravitational parameter μ (km³/s²).</summary>
-    public const double MuKm3PerS2 = 398600.8;
+    public const double MuKm3PerS2 = Wgs72.GravitationalParameterKm3PerS2;
 
     /// <summary>SGP4's WGS-72 equatorial radius (km).</summary>
-    public const double EarthRadiusKm = 6378.135;
+    public const double EarthRadiusKm = Wgs72.EquatorialRadiusKm;
 
     /// <summary>SGP4's WGS-72 J2.</summary>
-    public const double J2 = 0.001082616;
+    public const double J2 = Wgs72.J2;
 
     /// <summary>kₑ = √(μ/R⊕³) in Earth radii^{3/2} per minute.</summary>
     public static readonly double KePerMinute = 60.0 / Math.Sqrt(EarthRadiusKm * EarthRadiusKm * EarthRadiusKm / MuKm3PerS2);

@@ -97,7 +97,8 @@ public static class CliApp
     /// <summary>The root command with every verb.</summary>
     internal static RootCommand BuildRoot(CliContext context)
     {
-        var root = new RootCommand("Steppe: mission planning and space operations for Kazakhstan's space programme.");
+        var root = new RootCommand("Steppe: mission planning and space operations for Kazakhstan's space programme. " +
+            "Exit codes: 0 ok, 2 usage error, 3 bad input data, 4 propagation failure, 5 catalog unavailable, 6 cluster unavailable, 130 interrupted.");
         root.Subcommands.Add(PropagateCommand.Create(context));
         root.Subcommands.Add(LaunchWindowCommand.Create(context));
         root.Subcommands.Add(RendezvousCommand.Create(context));
@@ -237,7 +238,11 @@ public sealed class CliContext
         }
     }
 
-    /// <summary>Looks up a ground station by id or name for <c>--station</c> (default: the catalog's bundled sites;
-    /// null: only coordinates are accepted).</summary>
-    public Func<string, Steppe.Core.Geodesy.GroundStation?>? StationDirectory { get; init; } = SeedStations.Find;
+    /// <summary>The station and launch-site directory for a <c>--db</c> value (null: the option was not given), used to
+    /// resolve names in <c>--station</c> and <c>--site</c> (default: <see cref="SiteSources.Open"/>, the catalog's
+    /// sites, or the bundled ones without <c>--db</c>).</summary>
+    public Func<string?, Steppe.Catalog.Model.SiteDirectory>? SiteSource { get; init; }
+
+    /// <summary>The directory that resolves station and site names for <paramref name="db"/>.</summary>
+    internal Steppe.Catalog.Model.SiteDirectory Sites(string? db) => SiteSource?.Invoke(db) ?? SiteSources.Open(db, this);
 }

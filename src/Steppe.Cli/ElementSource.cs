@@ -13,6 +13,11 @@ internal static class ElementSource
     /// <paramref name="norad"/> or a name containing one of <paramref name="names"/> (all when neither is given).</summary>
     public static IReadOnlyList<MeanElements> Load(FileInfo file, IReadOnlyCollection<int>? norad, IReadOnlyCollection<string>? names, bool lenientChecksums, CliContext context)
     {
+        if (Directory.Exists(file.FullName))
+        {
+            throw new CliException(ExitCodes.BadInput, $"{file.Name}: is a directory; --elements takes an element-set file");
+        }
+
         if (!file.Exists)
         {
             throw new CliException(ExitCodes.BadInput, $"{file.Name}: no such file");

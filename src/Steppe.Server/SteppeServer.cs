@@ -42,6 +42,9 @@ public sealed record SteppeServerOptions
 /// </summary>
 public static partial class SteppeServer
 {
+    /// <summary>The timestamp of a JSON log line: ISO 8601 UTC with milliseconds (the JSON value holds nothing else).</summary>
+    public const string JsonLogTimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
     /// <summary>The header that carries the API key of a write.</summary>
     public const string ApiKeyHeader = "X-Api-Key";
 
@@ -96,7 +99,11 @@ public static partial class SteppeServer
             if (options.JsonLogs)
             {
                 builder.Logging.ClearProviders();
-                builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ");
+                builder.Logging.AddJsonConsole(o =>
+                {
+                    o.TimestampFormat = JsonLogTimestampFormat;
+                    o.UseUtcTimestamp = true;
+                });
             }
         }
 

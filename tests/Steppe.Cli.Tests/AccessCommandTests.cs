@@ -74,7 +74,8 @@ public class AccessCommandTests
     [Theory]
     [InlineData("--sensor", "custom", "--max-off-nadir needed")]
     [InlineData("--sensor", "landsat", "expected kazeosat-1, kazeosat-2 or custom")]
-    [InlineData("--target", "91,10", "expected LAT,LON[,HEIGHT_M]")]
+    [InlineData("--target", "91,10", "expected a latitude within ±90°")]
+    [InlineData("--target", "north", "expected LAT,LON[,HEIGHT_M]")]
     public void BadSensorsAndTargets_AreUsageErrors(string option, string value, string message)
     {
         var args = new List<string> { "access", "--elements", Resource, "--norad", "39731", "--from", "2026-05-30T00:00:00Z", "--to", "2026-05-31T00:00:00Z", option, value };

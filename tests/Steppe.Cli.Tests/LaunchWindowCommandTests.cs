@@ -115,7 +115,7 @@ public class LaunchWindowCommandTests
         Assert.True(code == 0, error);
         var rows = Csv(output);
         Assert.Equal(2, rows.Count);
-        Assert.All(rows, r => Assert.Equal("no corridor data", r["range_safety"]));
+        Assert.All(rows, r => Assert.Equal("no-corridor-data", r["range_safety"]));
         Assert.InRange(D(rows.Single(r => r["direction"] == "northbound")["inertial_azimuth_deg"]), 44.5, 45.5);
     }
 

@@ -22,7 +22,7 @@ public class LookCommandTests
         var (code, output, error) = CliRunner.Run("look", "--station", "51.17,71.43,350", "--geo-longitude", "86.5", "58.5", "--format", "csv");
         Assert.True(code == 0, error);
         var lines = output.Trim().Split('\n');
-        Assert.Equal("station,satellite,sub_lon_deg,azimuth_deg,elevation_deg,range_km,polarization_skew_deg,visible,age_days", lines[0]);
+        Assert.Equal("station,satellite,sub_lon_deg,azimuth_deg,elevation_deg,range_km,polarization_skew_deg,visible,age_days,failed", lines[0]);
         foreach (var (line, satLon) in lines.Skip(1).Zip(new[] { 86.5, 58.5 }))
         {
             var f = line[(line.LastIndexOf('"') + 2)..].Split(',');

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Steppe.Catalog.Model;
 using Steppe.Cli.Commands;
 using Steppe.Core.Geodesy;
 
@@ -47,7 +48,7 @@ public class PassesCommandTests
     [Fact]
     public void Table_StatesTheAzimuthConventionAndUnits()
     {
-        var (code, output, _) = CliRunner.Run("passes", "--elements", Stations, "--norad", "25544", "--station", Astana, "--from", "2026-05-30T00:00:00Z");
+        var (code, output, _) = CliRunner.Run("passes", "--elements", Stations, "--norad", "25544", "--station", Astana, "--from", "2026-05-30T00:00:00Z", "--wide");
         Assert.Equal(0, code);
         Assert.Contains("degrees from north, clockwise", output);
         Assert.Contains("(°)", output);
@@ -109,7 +110,8 @@ public class PassesCommandTests
         var (code, _, error) = CliRunner.Run("passes", "--elements", Stations, "--norad", "25544", "--station", Astana,
             "--from", "2026-07-01T00:00:00Z", "--format", "csv", "--max-age-days", "10");
         Assert.Equal(0, code);
-        Assert.Contains("warning: NORAD 25544 (ISS (ZARYA)): elements are 31.5 days old", error);
+        Assert.Contains("warning: NORAD 25544 (ISS (ZARYA)): elements of 2026-05-30", error);
+        Assert.Contains("are 32.5 days from the span (limit 10)", error);
     }
 
     [Fact]
@@ -159,7 +161,7 @@ public class PassesCommandTests
     [InlineData("--station", "Atlantis")]
     [InlineData("--station", "ba")]
     [InlineData("--station", "95,10")]
-    [InlineData("--station", "51,71,20000")]
+    [InlineData("--station", "51,71,200000")]
     [InlineData("--min-elevation", "95")]
     [InlineData("--horizon", "0:5,90:x")]
     [InlineData("--horizon", "400:5")]
@@ -184,12 +186,16 @@ public class PassesCommandTests
     [Fact]
     public void StationNames_ComeFromThePluggedInDirectory()
     {
-        var astana = new GroundStation("Astana", GeodeticPoint.FromDegrees(51.17, 71.45, 350));
+        var astana = new Site("astana-gs", SiteKind.GroundStation, "Astana", null, "KZ", 51.17, 71.45, 350, false, null, "test");
+        string? dbAsked = "unset";
         var context = new CliContext(new StringWriter(), new StringWriter())
         {
-            StationDirectory = name => string.Equals(name, "Astana", StringComparison.OrdinalIgnoreCase) ? astana : null,
+            SiteSource = db => { dbAsked = db; return new SiteDirectory([astana]); },
         };
-        Assert.Same(astana, StationOption.Resolve("astana", context));
+        var named = StationOption.Resolve("astana", context, "some.db");
+        Assert.Equal("some.db", dbAsked);
+        Assert.Equal("Astana", named.Name);
+        Assert.Equal(51.17, named.Location.Latitude.Degrees, 12);
         var byCoordinates = StationOption.Resolve("-25.89, 27.69, 1540", context);
         Assert.Equal(-25.89, byCoordinates.Location.Latitude.Degrees, 12);
         Assert.Equal(1.54, byCoordinates.Location.HeightKm, 12);

@@ -1,3 +1,4 @@
+using Steppe.Core.Geodesy;
 using Steppe.Core.Orbits;
 using Steppe.Core.Time;
 
@@ -30,10 +31,10 @@ public sealed record CatalogObject(
 public sealed record StoredElementSet(string Id, MeanElements Elements, string Source, DateTimeOffset FetchedUtc)
 {
     /// <summary>WGS-72 gravitational parameter μ (km³/s²), as SGP4 uses it.</summary>
-    public const double EarthMuKm3PerS2 = 398600.8;
+    public const double EarthMuKm3PerS2 = Wgs72.GravitationalParameterKm3PerS2;
 
     /// <summary>WGS-72 equatorial radius (km), as SGP4 uses it.</summary>
-    public const double EarthRadiusKm = 6378.135;
+    public const double EarthRadiusKm = Wgs72.EquatorialRadiusKm;
 
     /// <summary>The orbit regime (see <see cref="OrbitRegime"/>).</summary>
     public OrbitRegime Regime => CatalogNames.RegimeOf(Elements.MeanMotionRevPerDay, Elements.Eccentricity);

@@ -149,24 +149,10 @@ internal static class AccessCommand
         return list;
     }
 
-    /// <summary>Parses LAT,LON[,HEIGHT_M] (degrees, metres).</summary>
-    internal static GeodeticPoint ParsePoint(string text, string option)
-    {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        var values = new double[parts.Length];
-        bool ok = parts.Length is 2 or 3;
-        for (int i = 0; ok && i < parts.Length; i++)
-        {
-            ok = double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) && double.IsFinite(values[i]);
-        }
-
-        if (!ok || Math.Abs(values[0]) > 90 || Math.Abs(values[1]) > 360)
-        {
-            throw new CliException(ExitCodes.Usage, $"{option}: expected LAT,LON[,HEIGHT_M] (degrees north, degrees east, metres), found '{text}'");
-        }
-
-        return GeodeticPoint.FromDegrees(values[0], values[1], parts.Length == 3 ? values[2] : 0);
-    }
+    /// <summary>Parses LAT,LON[,HEIGHT_M] (degrees, metres) with the range checks of the site directory, as the API.</summary>
+    internal static GeodeticPoint ParsePoint(string text, string option) =>
+        SiteSources.Resolve(option, () => Catalog.Model.SiteDirectory.TryParseCoordinates(text))
+        ?? throw new CliException(ExitCodes.Usage, $"{option}: expected LAT,LON[,HEIGHT_M] (degrees north, degrees east, metres), found '{text}'");
 
     private static int Run(CliContext context, IReadOnlyList<MeanElements> sets, Sensor sensor, List<AccessTarget> targets, Instant from, Instant to,
         double? minSunDeg, double minElevationDeg, OutputFormat format, double maxAgeDays, SolarSystemEphemeris ephemeris)

@@ -168,7 +168,7 @@ internal static class ClusterCommand
         var command = new Command("status", "List the cluster's silos and their status.") { clusterId, serviceId, postgres, gateways, format, connectTimeout };
         command.SetAction(parse =>
         {
-            var settings = ScreenCommand.ClientSettings(parse.GetValue(clusterId)!, parse.GetValue(serviceId)!, parse.GetValue(postgres), parse.GetValue(gateways), parse.GetValue(connectTimeout), "cluster status");
+            var settings = ClusterOptions.ClientSettings(parse.GetValue(clusterId)!, parse.GetValue(serviceId)!, parse.GetValue(postgres), parse.GetValue(gateways), parse.GetValue(connectTimeout), "cluster status");
             var connection = ClusterOptions.Connect(settings);
             try
             {

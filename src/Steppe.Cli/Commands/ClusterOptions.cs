@@ -10,6 +10,35 @@ namespace Steppe.Cli.Commands;
 /// <summary>The options that name a Steppe cluster (shared by <c>steppe cluster ...</c> and <c>steppe screen --cluster</c>).</summary>
 internal static class ClusterOptions
 {
+    /// <summary>How to reach the cluster, from --cluster-id, --service-id and one of --postgres or --gateway.</summary>
+    internal static ClusterClientSettings ClientSettings(string clusterId, string serviceId, string? postgres, IPEndPoint[]? gateways, double connectTimeoutSeconds, string verb)
+    {
+        if (!(connectTimeoutSeconds > 0) || connectTimeoutSeconds > 3600)
+        {
+            throw new CliException(ExitCodes.Usage, $"--connect-timeout: expected seconds between 0 and 3600, found {connectTimeoutSeconds.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        bool hasGateways = gateways is { Length: > 0 };
+        if ((postgres is null) == !hasGateways)
+        {
+            throw new CliException(ExitCodes.Usage, $"{verb}: give --postgres CONNECTION-STRING or --gateway HOST:PORT[,HOST:PORT...] (one of them)");
+        }
+
+        if (string.IsNullOrWhiteSpace(clusterId) || string.IsNullOrWhiteSpace(serviceId))
+        {
+            throw new CliException(ExitCodes.Usage, $"{verb}: --cluster-id and --service-id must not be empty");
+        }
+
+        return new ClusterClientSettings
+        {
+            ClusterId = clusterId,
+            ServiceId = serviceId,
+            PostgresConnectionString = postgres,
+            Gateways = gateways ?? [],
+            ConnectTimeout = TimeSpan.FromSeconds(connectTimeoutSeconds),
+        };
+    }
+
     public static Option<string> ClusterId() => new("--cluster-id")
     {
         Description = $"The cluster's id: every silo and client of one cluster uses the same (default {SiloSettings.DefaultId}).",

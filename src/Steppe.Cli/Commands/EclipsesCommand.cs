@@ -28,16 +28,16 @@ internal static class EclipsesCommand
         {
             var (start, end) = PassVerbs.Span(parse, from, to, TimeSpan.FromDays(1), context.Time);
             var sets = input.Load(parse, parse.GetValue(norad), parse.GetValue(name), parse.GetValue(lenient), context);
-            if (sets.Count > PassesCommand.ObjectsWithoutAll)
+            if (sets.Count > PassVerbs.ObjectsWithoutAll)
             {
-                throw new CliException(ExitCodes.Usage, $"{sets.Count} objects selected; choose at most {PassesCommand.ObjectsWithoutAll} with --norad or --name");
+                throw new CliException(ExitCodes.Usage, $"{sets.Count} objects selected; choose at most {PassVerbs.ObjectsWithoutAll} with --norad or --name");
             }
 
-            PassVerbs.WarnAboutAge(context, sets, start, parse.GetValue(maxAge));
+            sets = PassVerbs.WarnAboutAge(context, sets, start, end, parse.GetValue(maxAge), out int refused);
             context.WarnAboutData(start, end);
             var ephemeris = parse.GetValue(ephemerisOption)!;
             var results = sets.AsParallel().AsOrdered().Select(e => EclipseFinder.FindEclipses(e, start, end, ephemeris, context.Tables.EarthOrientation)).ToList();
-            int failures = 0;
+            int failures = refused;
             var summary = new List<string>();
             foreach (var r in results)
             {
@@ -71,9 +71,11 @@ internal static class EclipsesCommand
 
             if (parse.GetValue(format) != OutputFormat.Table)
             {
+                // The summary is not an error: on standard error (standard output holds only the CSV or JSON), labelled
+                // "summary:" so that it is never mistaken for one ("steppe:" lines).
                 foreach (var line in summary)
                 {
-                    context.Error.WriteLine("steppe: " + line);
+                    context.Error.WriteLine("summary: " + line);
                 }
             }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Steppe.Core.Orbits;
 using Steppe.Core.Propagation.Sgp4;
 using Steppe.Core.Time;
+using Steppe.Planning.Elements;
 
 namespace Steppe.Cli.Commands;
 
@@ -22,16 +23,42 @@ internal static class ElementChecks
     public static string Label(MeanElements e) =>
         e.Name is { Length: > 0 } name ? $"{e.CatalogNumber.ToString(CultureInfo.InvariantCulture)} ({name.Trim()})" : e.CatalogNumber.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Writes a warning to standard error when the elements are more than <paramref name="maxAgeDays"/> days
-    /// from the span at either end (elements used long before their epoch are as doubtful as old ones).</summary>
+    /// <summary>The element-age policy of a verb with a warning age of <paramref name="maxAgeDays"/>.</summary>
+    public static ElementAgePolicy Policy(double maxAgeDays) =>
+        double.IsFinite(maxAgeDays) && maxAgeDays > 0
+            ? ElementAgePolicy.Default.WarningAfter(TimeSpan.FromDays(maxAgeDays))
+            : throw new CliException(ExitCodes.Usage, $"--max-age: expected a positive number of days, found {maxAgeDays.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>
+    /// The elements made ready for [<paramref name="from"/>, <paramref name="to"/>] by the shared
+    /// <see cref="PropagationElements.Prepare"/>: old elements are warned of, and elements too far from the span, decayed or
+    /// rejected by SGP4 are reported on standard error; null then.
+    /// </summary>
+    public static Sgp4Propagator? Prepare(CliContext context, MeanElements e, Instant from, Instant to, double maxAgeDays)
+    {
+        context.WarnAboutData(from, to);
+        var prepared = PropagationElements.Prepare(e, from, to, Policy(maxAgeDays));
+        if (prepared.Status == ElementsStatus.Old)
+        {
+            context.Error.WriteLine($"steppe: warning: {Label(e)}: {prepared.Message}");
+        }
+        else if (!prepared.CanPropagate)
+        {
+            context.Error.WriteLine($"steppe: {Label(e)}: {prepared.Message}");
+        }
+
+        return prepared.Propagator;
+    }
+
+    /// <summary>Writes a warning to standard error when the elements are older than the warning age at either end of
+    /// the span (elements used long before their epoch are as doubtful as old ones).</summary>
     public static void WarnIfOld(CliContext context, MeanElements e, Instant from, Instant to, double maxAgeDays)
     {
         context.WarnAboutData(from, to);
-        double worst = Math.Max(Math.Abs(from.DaysSince(e.Epoch)), Math.Abs(to.DaysSince(e.Epoch)));
-        if (worst > maxAgeDays)
+        var prepared = PropagationElements.Prepare(e, from, to, Policy(maxAgeDays));
+        if (prepared.Status is ElementsStatus.Old or ElementsStatus.TooOld)
         {
-            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"steppe: warning: {Label(e)}: elements of {e.Epoch.ToIsoString(0)} are {worst:0.0} days from the span (limit {maxAgeDays:0.#}); positions degrade by kilometres a day"));
+            context.Error.WriteLine($"steppe: warning: {Label(e)}: {prepared.Message}");
         }
     }
 
@@ -48,8 +75,8 @@ internal static class ElementChecks
     }
 
     /// <summary>
-    /// The propagators of <paramref name="sets"/> for a span: warns of old elements, reports the sets SGP4 cannot
-    /// initialise and counts them in <paramref name="failures"/>.
+    /// The propagators of <paramref name="sets"/> for a span (<see cref="Prepare"/>): reports the sets that are refused
+    /// and counts them in <paramref name="failures"/>.
     /// </summary>
     public static List<(MeanElements Elements, Sgp4Propagator Propagator)> Propagators(CliContext context, IReadOnlyList<MeanElements> sets, Instant from, Instant to,
         double maxAgeDays, out int failures)
@@ -58,8 +85,7 @@ internal static class ElementChecks
         var list = new List<(MeanElements, Sgp4Propagator)>(sets.Count);
         foreach (var e in sets)
         {
-            WarnIfOld(context, e, from, to, maxAgeDays);
-            if (TryCreate(context, e) is { } propagator)
+            if (Prepare(context, e, from, to, maxAgeDays) is { } propagator)
             {
                 list.Add((e, propagator));
             }

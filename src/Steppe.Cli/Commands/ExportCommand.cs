@@ -5,6 +5,7 @@ using Steppe.Core.Orbits;
 using Steppe.Core.Time;
 using Steppe.Core.Units;
 using Steppe.Formats.Oem;
+using Steppe.Planning.Elements;
 
 namespace Steppe.Cli.Commands;
 
@@ -106,23 +107,14 @@ internal static class ExportCommand
         ElementChecks.WarnIfOld(context, e, from, to, maxAgeDays);
         var propagator = ElementChecks.TryCreate(context, e) ?? throw new CliException(ExitCodes.PropagationFailure, $"{ElementChecks.Label(e)}: no states to export");
         var target = frame switch { ExportFrame.Teme => Frame.Teme, ExportFrame.Itrf => Frame.Itrf, _ => Frame.Gcrf };
-        var states = new List<OemState>();
-        double span = to.SecondsSince(from);
-        long count = (long)Math.Floor(span / step.TotalSeconds);
-        var times = Enumerable.Range(0, (int)count + 1).Select(k => from.AddSeconds(k * step.TotalSeconds)).ToList();
-        if (span - (count * step.TotalSeconds) > 1e-6) times.Add(to);
-        foreach (var t in times)
+        var sampled = StateSampler.Sample(propagator, StateSampler.Grid(from, to, step, includeEnd: true));
+        if (sampled.StoppedAt is { } stoppedAt)
         {
-            var r = propagator.Propagate(t);
-            if (!r.IsSuccess)
-            {
-                ElementChecks.ReportStop(context, e, t, r.Error);
-                failures++;
-                break;
-            }
-
-            states.Add(OemState.FromStateVector(r.ToStateVector(t).To(target, context.Tables.EarthOrientation)));
+            ElementChecks.ReportStop(context, e, stoppedAt, sampled.Error);
+            failures++;
         }
+
+        var states = sampled.States.Select(s => OemState.FromStateVector(s.To(target, context.Tables.EarthOrientation))).ToList();
 
         if (states.Count == 0)
         {

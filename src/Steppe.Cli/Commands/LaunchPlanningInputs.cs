@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Steppe.Core.Orbits;
 using Steppe.Core.Time;
 using Steppe.Core.Units;
 using Steppe.Planning.LaunchWindows;
@@ -74,16 +75,20 @@ internal sealed class LaunchPlanningInputs
 
     public Option<double?> MaxPlaneChangeDv { get; } = new("--max-plane-change-dv") { Description = "Largest plane-change Δv at insertion, km/s (converted to an angle at the insertion speed)." };
 
+    /// <summary>The catalog whose launch sites <c>--site</c> names (the bundled sites without it), and whose latest
+    /// elements of <c>--target</c> are used when <c>--elements</c> is not given.</summary>
+    public Option<string?> Db { get; } = CatalogAccess.Db();
+
     public IEnumerable<Option> All =>
     [
-        Site, Target, Elements, Lenient, Inclination, Raan, Epoch, AltitudeKm, From, Days, AscentMinutes, DownrangeDeg,
+        Site, Db, Target, Elements, Lenient, Inclination, Raan, Epoch, AltitudeKm, From, Days, AscentMinutes, DownrangeDeg,
         InsertionLatitude, InsertionAltitudeKm, MaxYaw, MaxPlaneChangeDv,
     ];
 
     /// <summary>The site, target plane, span and options of a parsed command line.</summary>
     public (LaunchSite Site, TargetPlane Plane, Instant From, Instant To, LaunchWindowOptions Options) Read(ParseResult parse, CliContext context)
     {
-        var site = SiteResolver.Resolve(parse.GetValue(Site)!);
+        var site = SiteResolver.Resolve(parse.GetValue(Site)!, context, parse.GetValue(Db));
         double days = parse.GetValue(Days);
         if (!(days > 0 && days <= 366))
         {
@@ -114,12 +119,15 @@ internal sealed class LaunchPlanningInputs
         {
             if (norad is int id)
             {
-                if (file is null)
+                var db = parse.GetValue(Db);
+                if (file is null && db is null)
                 {
-                    throw new CliException(ExitCodes.Usage, "--target needs --elements FILE (an element set file holding the target)");
+                    throw new CliException(ExitCodes.Usage, "--target needs --elements FILE (an element set file holding the target) or --db (the catalog's latest elements)");
                 }
 
-                var elements = ElementSource.Load(file, [id], parse.GetValue(Lenient), context).First(e => e.CatalogNumber == id);
+                var elements = file is not null
+                    ? ElementSource.Load(file, [id], parse.GetValue(Lenient), context).First(e => e.CatalogNumber == id)
+                    : LatestFromCatalog(db!, id, context);
                 from = parse.GetResult(From) is null ? elements.Epoch : parse.GetValue(From);
                 to = from.AddDays(days);
                 double age = Math.Max(Math.Abs(from.DaysSince(elements.Epoch)), Math.Abs(to.DaysSince(elements.Epoch)));
@@ -163,6 +171,12 @@ internal sealed class LaunchPlanningInputs
         }
 
         return (site, plane, from, to, options);
+    }
+
+    private static MeanElements LatestFromCatalog(string db, int id, CliContext context)
+    {
+        using var store = CatalogAccess.Open(db, context);
+        return store.LatestElements(id)?.Elements ?? throw new CliException(ExitCodes.BadInput, $"the catalog: no element set for catalog number {id}");
     }
 
     /// <summary>The CLI failure for a planning failure.</summary>

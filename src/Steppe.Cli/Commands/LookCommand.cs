@@ -35,6 +35,7 @@ internal static class LookCommand
     public static Command Create(CliContext context)
     {
         var station = StationOption.Create(required: false);
+        var db = CatalogAccess.Db();
         var geoLongitude = new Option<double[]>("--geo-longitude")
         {
             Description = "Sub-satellite longitude of an ideal geostationary satellite, degrees east (KazSat-2: 86.5, KazSat-3: 58.5); repeat for several.",
@@ -54,11 +55,11 @@ internal static class LookCommand
         var lenient = CommonOptions.LenientChecksums();
         var command = new Command("look", "Look angles and polarisation skew from a station to geostationary satellites; coverage contours.")
         {
-            station, geoLongitude, elements, norad, at, coverage, minElevation, format, maxAge, lenient,
+            station, db, geoLongitude, elements, norad, at, coverage, minElevation, format, maxAge, lenient,
         };
         command.SetAction(parse =>
         {
-            var satellites = new List<(string Name, Vector3D ItrfKm, double? AgeDays)>();
+            var satellites = new List<(string Name, Vector3D? ItrfKm, double? AgeDays)>();
             foreach (var lon in parse.GetValue(geoLongitude) ?? [])
             {
                 if (!double.IsFinite(lon) || Math.Abs(lon) > 360)
@@ -98,55 +99,70 @@ internal static class LookCommand
                 throw new CliException(ExitCodes.Usage, "--format geojson is for --coverage; look angles are table, csv or json");
             }
 
-            var (name, site) = StationOption.Parse(stationText);
-            return Look(context, name, site, satellites, elevations is { Length: > 0 } e ? e[0] : 0.0, parse.GetValue(format));
+            var site = StationOption.Resolve(stationText, context, parse.GetValue(db));
+            return Look(context, site.Name, site.Location, satellites, elevations is { Length: > 0 } e ? e[0] : 0.0, parse.GetValue(format));
         });
         return command;
     }
 
-    private static IEnumerable<(string, Vector3D, double?)> FromElements(CliContext context, IReadOnlyList<MeanElements> sets, Instant? at, double maxAgeDays)
+    private static IEnumerable<(string, Vector3D?, double?)> FromElements(CliContext context, IReadOnlyList<MeanElements> sets, Instant? at, double maxAgeDays)
     {
         foreach (var e in sets)
         {
             var t = at ?? e.Epoch;
-            ElementChecks.WarnIfOld(context, e, t, t, maxAgeDays);
-            var propagator = ElementChecks.TryCreate(context, e);
-            if (propagator is null) continue;
-            var r = propagator.Propagate(t);
-            if (!r.IsSuccess)
+            var propagator = ElementChecks.Prepare(context, e, t, t, maxAgeDays);
+            var r = propagator?.Propagate(t);
+            if (r is { IsSuccess: false })
             {
-                ElementChecks.ReportStop(context, e, t, r.Error);
-                continue;
+                ElementChecks.ReportStop(context, e, t, r.Value.Error);
             }
 
-            yield return (ElementChecks.Label(e), r.ToStateVector(t).To(Frame.Itrf, context.Tables.EarthOrientation).PositionKm, t.DaysSince(e.Epoch));
+            // A failed object stays in the results as a row without angles, so that a list of look angles never
+            // silently loses a satellite.
+            yield return r is { IsSuccess: true } ok
+                ? (ElementChecks.Label(e), ok.ToStateVector(t).To(Frame.Itrf, context.Tables.EarthOrientation).PositionKm, t.DaysSince(e.Epoch))
+                : (ElementChecks.Label(e), null, t.DaysSince(e.Epoch));
         }
     }
 
-    private static int Look(CliContext context, string stationName, GeodeticPoint site, List<(string Name, Vector3D ItrfKm, double? AgeDays)> satellites, double minElevationDeg, LookFormat format)
+    private static int Look(CliContext context, string stationName, GeodeticPoint site, List<(string Name, Vector3D? ItrfKm, double? AgeDays)> satellites, double minElevationDeg, LookFormat format)
     {
         var table = new ResultTable(
         [
             new("station", "station"), new("satellite", "satellite"), new("sub_lon_deg", "sub-sat. lon (°E)", "0.000"), new("azimuth_deg", "azimuth (°)", "0.00"),
             new("elevation_deg", "elevation (°)", "0.00"), new("range_km", "range (km)", "0.0"), new("polarization_skew_deg", "pol. skew (°)", "0.00"),
-            new("visible", "visible"), new("age_days", "element age (d)", "0.00"),
+            new("visible", "visible"), new("age_days", "element age (d)", "0.00"), new("failed", "failed"),
         ], "Azimuth from north, clockwise; elevation above the WGS-84 geodetic horizon (no refraction). Polarisation skew: rotate a linear feed anticlockwise (seen from the station looking at the satellite) by this angle to align with the satellite's vertical (Earth-axis) polarisation.");
-        foreach (var (name, itrf, age) in satellites)
+        int failures = 0;
+        foreach (var (name, position, age) in satellites)
         {
+            if (position is not { } itrf)
+            {
+                // No position (reported on standard error): the object is listed as failed, not dropped.
+                failures++;
+                table.Add(stationName, name, null, null, null, null, null, false, age, true);
+                continue;
+            }
+
             var look = Geostationary.LookAngles(site, itrf);
             double subLon = Math.Atan2(itrf.Y, itrf.X) * 180 / Math.PI;
-            table.Add(stationName, name, subLon, look.Azimuth.Degrees, look.Elevation.Degrees, look.RangeKm, look.PolarizationSkew.Degrees, look.Elevation.Degrees >= minElevationDeg, age);
+            table.Add(stationName, name, subLon, look.Azimuth.Degrees, look.Elevation.Degrees, look.RangeKm, look.PolarizationSkew.Degrees, look.Elevation.Degrees >= minElevationDeg, age, false);
         }
 
         table.Write(format switch { LookFormat.Csv => OutputFormat.Csv, LookFormat.Json => OutputFormat.Json, _ => OutputFormat.Table }, context);
-        return ExitCodes.Ok;
+        return failures > 0 ? ExitCodes.PropagationFailure : ExitCodes.Ok;
     }
 
-    private static int Coverage(CliContext context, List<(string Name, Vector3D ItrfKm, double? AgeDays)> satellites, double[] elevations)
+    private static int Coverage(CliContext context, List<(string Name, Vector3D? ItrfKm, double? AgeDays)> satellites, double[] elevations)
     {
         var writer = new GeoJsonWriter();
-        foreach (var (name, itrf, _) in satellites)
+        foreach (var (name, position, _) in satellites)
         {
+            if (position is not { } itrf)
+            {
+                continue;
+            }
+
             foreach (var el in elevations)
             {
                 if (!(el >= 0 && el <= 89))

@@ -38,7 +38,7 @@ internal static class MarsWindowsCommand
             context.ErrorConsole.Status().Start($"Searching the Earth–Mars windows of {y0}–{y1}…", _ => windows = MarsWindows.Find(y0, y1, transferEphemeris));
 
             var columns = new List<Column> { new("year", "window") };
-            columns.AddRange(PorkchopCommand.TransferColumns);
+            columns.AddRange(TransferColumns.Columns);
             var table = new ResultTable(columns, string.Create(CultureInfo.InvariantCulture,
                 $"Minimum-C3 zero-revolution ballistic transfers per opportunity (patched conics; {transferEphemeris.Description}); transfer angles within {MarsWindows.SingularBandAround180.Degrees:0}° of 180° excluded. Departure v∞ = √C3."));
             foreach (var w in windows)
@@ -47,7 +47,7 @@ internal static class MarsWindowsCommand
                 {
                     if (s is not null)
                     {
-                        table.Add([w.Year, .. PorkchopCommand.TransferCells(s)]);
+                        table.Add([w.Year, .. TransferColumns.Cells(s)]);
                     }
                 }
             }

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using Steppe.Cli.Output;
+using Steppe.Core.Geodesy;
 using Steppe.Core.Orbits;
 using Steppe.Core.Time;
 using Steppe.Core.Units;
+using Steppe.Planning.Elements;
 using Steppe.Planning.Passes;
 
 namespace Steppe.Cli.Commands;
@@ -27,6 +29,30 @@ public enum PassesFormat
 /// <summary>What <c>passes</c>, <c>visible</c> and <c>eclipses</c> share: the span, element-age warnings, failures.</summary>
 internal static class PassVerbs
 {
+    /// <summary>Above this many objects a search needs --all (or a selection), so that a catalog is never searched by accident.</summary>
+    internal const int ObjectsWithoutAll = 50;
+
+    /// <summary>Reports propagation failures; in whole-catalog mode only the first ten and a count.</summary>
+    internal static int Failures(CliContext context, IReadOnlyList<PassSearchResult> results, bool all)
+    {
+        var failed = results.Where(r => r.Failure is not null).ToList();
+        foreach (var r in failed.Take(all ? 10 : int.MaxValue))
+        {
+            ReportFailure(context, r.Elements, r.Failure!);
+        }
+
+        if (all && failed.Count > 10)
+        {
+            context.Error.WriteLine($"steppe: {failed.Count - 10} more objects decayed or failed to propagate ({failed.Count(r => r.Failure!.IsDecay)} decays in all)");
+        }
+
+        return failed.Count;
+    }
+
+    /// <summary>The station's coordinates as the table captions give them.</summary>
+    internal static string Coordinates(GroundStation s) => FormattableString.Invariant(
+        $"{s.Location.Latitude.Degrees:0.0000}° N, {s.Location.Longitude.Degrees:0.0000}° E, {s.Location.HeightKm * 1000:0} m");
+
     /// <summary>The conventions every pass table states.</summary>
     public const string Conventions =
         "Times UTC. Azimuth: degrees from north, clockwise. Elevation: degrees above the geodetic horizon (geometric, no refraction). Range: km.";
@@ -99,28 +125,33 @@ internal static class PassVerbs
         return new PassOptions { MinimumElevation = Angle.FromDegrees(minElevationDeg), Horizon = mask };
     }
 
-    /// <summary>Warns on standard error about elements older than <paramref name="maxAgeDays"/> at <paramref name="at"/>
-    /// (or with an epoch that far after it); one line per set, or a count when there are many.</summary>
-    public static void WarnAboutAge(CliContext context, IReadOnlyList<MeanElements> sets, Instant at, double maxAgeDays)
+    /// <summary>Warns on standard error about elements more than <paramref name="maxAgeDays"/> from either end of the span
+    /// (before or after the epoch), one line per set or a count when there are many, and leaves out (reported, counted in
+    /// <paramref name="refused"/>) those the element-age policy refuses.</summary>
+    public static IReadOnlyList<MeanElements> WarnAboutAge(CliContext context, IReadOnlyList<MeanElements> sets, Instant from, Instant to, double maxAgeDays, out int refused)
     {
         if (!(maxAgeDays > 0) || !double.IsFinite(maxAgeDays))
         {
             throw new CliException(ExitCodes.Usage, $"--max-age-days: expected a positive number of days, found {maxAgeDays.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        var stale = sets.Where(e => Math.Abs(at.DaysSince(e.Epoch)) > maxAgeDays).ToList();
-        foreach (var e in stale.Take(10))
+        // The shared element-age policy, measured at both ends of the span as every face does; decay and SGP4 start-up
+        // failures are left to the search, which reports where propagation stopped.
+        var policy = ElementAgePolicy.Default.WarningAfter(TimeSpan.FromDays(maxAgeDays));
+        var prepared = sets.Select(e => PropagationElements.Prepare(e, from, to, policy)).ToList();
+        var stale = prepared.Where(p => p.Status is ElementsStatus.Old or ElementsStatus.TooOld).ToList();
+        foreach (var p in stale.Take(10))
         {
-            double age = at.DaysSince(e.Epoch);
-            context.Error.WriteLine(age >= 0
-                ? string.Create(CultureInfo.InvariantCulture, $"steppe: warning: {Label(e)}: elements are {age:0.0} days old at {at} (limit {maxAgeDays:0.#} days); results degrade with age")
-                : string.Create(CultureInfo.InvariantCulture, $"steppe: warning: {Label(e)}: elements epoch is {-age:0.0} days after {at} (limit {maxAgeDays:0.#} days)"));
+            context.Error.WriteLine(p.Status == ElementsStatus.TooOld ? $"steppe: {Label(p.Elements)}: {p.Message}" : $"steppe: warning: {Label(p.Elements)}: {p.Message}");
         }
 
         if (stale.Count > 10)
         {
             context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"steppe: warning: {stale.Count - 10} more element sets are older than {maxAgeDays:0.#} days"));
         }
+
+        refused = prepared.Count(p => p.Status == ElementsStatus.TooOld);
+        return prepared.Where(p => p.Status != ElementsStatus.TooOld).Select(p => p.Elements).ToList();
     }
 
     /// <summary>Reports a propagation failure as one line: "decayed at …" for a decay.</summary>

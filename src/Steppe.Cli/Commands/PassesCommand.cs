@@ -12,9 +12,6 @@ namespace Steppe.Cli.Commands;
 /// <summary><c>steppe passes</c>: rise, culmination and set of satellites over a ground station.</summary>
 internal static class PassesCommand
 {
-    /// <summary>Above this many objects a search needs --all (or a selection), so that a catalog is never searched by accident.</summary>
-    internal const int ObjectsWithoutAll = 50;
-
     public static Command Create(CliContext context)
     {
         var input = new ElementInput();
@@ -28,22 +25,26 @@ internal static class PassesCommand
         var maxAge = CommonOptions.MaxAgeDays();
         var format = PassVerbs.Format();
         var all = PassVerbs.All();
+        var wide = new Option<bool>("--wide")
+        {
+            Description = "Tables: every column (AOS, TCA and LOS each with azimuth, elevation and range, clipping, element age) instead of the compact default (AOS, TCA and LOS times and azimuths, maximum elevation, duration). CSV and JSON always hold every column.",
+        };
         var lenient = CommonOptions.LenientChecksums();
 
         var command = new Command("passes", "Passes of satellites over a ground station: AOS, TCA and LOS with azimuth, elevation and range; none missed. The span defaults to now → now + 1 day.")
         {
-            input.Elements, input.Db, norad, name, station, from, to, minElevation, horizon, maxAge, format, all, lenient,
+            input.Elements, input.Db, norad, name, station, from, to, minElevation, horizon, maxAge, format, wide, all, lenient,
         };
         command.SetAction(parse =>
         {
             var (start, end) = PassVerbs.Span(parse, from, to, TimeSpan.FromDays(1), context.Time);
             var options = PassVerbs.PassOptions(parse.GetValue(minElevation), parse.GetValue(horizon));
-            var site = StationOption.Resolve(parse.GetValue(station), context);
+            var site = StationOption.Resolve(parse.GetValue(station), context, parse.GetValue(input.Db));
             var sets = Select(context, parse, input, norad, name, lenient, all);
-            PassVerbs.WarnAboutAge(context, sets, start, parse.GetValue(maxAge));
-            var results = Search(context, sets, site, start, end, options, parse.GetValue(all));
-            int failures = Failures(context, results, parse.GetValue(all));
-            Write(context, results, site, options, parse.GetValue(format));
+            sets = PassVerbs.WarnAboutAge(context, sets, start, end, parse.GetValue(maxAge), out int refused);
+            IReadOnlyList<PassSearchResult> results = sets.Count == 0 ? [] : Search(context, sets, site, start, end, options, parse.GetValue(all));
+            int failures = refused + PassVerbs.Failures(context, results, parse.GetValue(all));
+            Write(context, results, site, options, parse.GetValue(format), parse.GetValue(wide));
             return failures > 0 && !parse.GetValue(all) ? ExitCodes.PropagationFailure : ExitCodes.Ok;
         });
         return command;
@@ -55,7 +56,7 @@ internal static class PassesCommand
         var ids = parse.GetValue(norad);
         var names = parse.GetValue(name);
         var sets = input.Load(parse, ids, names, parse.GetValue(lenient), context);
-        if (!parse.GetValue(all) && sets.Count > ObjectsWithoutAll)
+        if (!parse.GetValue(all) && sets.Count > PassVerbs.ObjectsWithoutAll)
         {
             throw new CliException(ExitCodes.Usage, $"{sets.Count} objects selected; choose some with --norad or --name, or search them all with --all");
         }
@@ -86,24 +87,7 @@ internal static class PassesCommand
         return results;
     }
 
-    /// <summary>Reports propagation failures; in whole-catalog mode only the first ten and a count.</summary>
-    internal static int Failures(CliContext context, IReadOnlyList<PassSearchResult> results, bool all)
-    {
-        var failed = results.Where(r => r.Failure is not null).ToList();
-        foreach (var r in failed.Take(all ? 10 : int.MaxValue))
-        {
-            PassVerbs.ReportFailure(context, r.Elements, r.Failure!);
-        }
-
-        if (all && failed.Count > 10)
-        {
-            context.Error.WriteLine($"steppe: {failed.Count - 10} more objects decayed or failed to propagate ({failed.Count(r => r.Failure!.IsDecay)} decays in all)");
-        }
-
-        return failed.Count;
-    }
-
-    private static void Write(CliContext context, IReadOnlyList<PassSearchResult> results, GroundStation station, PassOptions options, PassesFormat format)
+    private static void Write(CliContext context, IReadOnlyList<PassSearchResult> results, GroundStation station, PassOptions options, PassesFormat format, bool wide)
     {
         if (format == PassesFormat.Ics)
         {
@@ -111,7 +95,7 @@ internal static class PassesCommand
             return;
         }
 
-        var table = new ResultTable(Columns, $"Passes over {station.Name} ({Coordinates(station)}). {PassVerbs.MaskText(options)} {PassVerbs.Conventions} Clipped: the pass was in progress at the start or end of the span.");
+        var table = new ResultTable(Columns, $"Passes over {station.Name} ({PassVerbs.Coordinates(station)}). {PassVerbs.MaskText(options)} {PassVerbs.Conventions} Clipped: the pass was in progress at the start or end of the span.");
         foreach (var (r, p) in results.SelectMany(r => r.Passes.Select(p => (r, p))).OrderBy(x => x.p.Rise.Time))
         {
             table.Add(
@@ -119,14 +103,17 @@ internal static class PassesCommand
                 p.Rise.Time, p.Rise.Azimuth.Degrees, p.Rise.Elevation.Degrees, p.Rise.RangeKm,
                 p.Culmination.Time, p.Culmination.Azimuth.Degrees, p.Culmination.Elevation.Degrees, p.Culmination.RangeKm,
                 p.Set.Time, p.Set.Azimuth.Degrees, p.Set.Elevation.Degrees, p.Set.RangeKm,
-                p.MaximumElevation.Degrees, p.Duration.TotalSeconds, p.RiseClipped, p.SetClipped, r.ElementAgeAtStart.TotalDays);
+                p.MaximumElevation.Degrees, p.Duration.TotalSeconds, p.RiseClipped, p.SetClipped, p.Rise.Time.DaysSince(r.Elements.Epoch));
         }
 
-        table.Write(PassVerbs.Tabular(format), context);
+        var output = PassVerbs.Tabular(format);
+        (output == OutputFormat.Table && !wide ? table.Select(CompactColumns) : table).Write(output, context);
     }
 
-    internal static string Coordinates(GroundStation s) => FormattableString.Invariant(
-        $"{s.Location.Latitude.Degrees:0.0000}° N, {s.Location.Longitude.Degrees:0.0000}° E, {s.Location.HeightKm * 1000:0} m");
+    /// <summary>The default table's columns, as pass predictors show a pass on one line (gpredict, Heavens-Above): the
+    /// three times with their azimuths, the highest elevation and the duration; <c>--wide</c> shows every column.</summary>
+    private static readonly string[] CompactColumns =
+        ["norad_id", "name", "aos_utc", "aos_az_deg", "tca_utc", "tca_az_deg", "max_el_deg", "los_utc", "los_az_deg", "duration_s"];
 
     private static readonly Column[] Columns =
     [
@@ -148,7 +135,7 @@ internal static class PassesCommand
         new("duration_s", "duration (s)", "0"),
         new("aos_clipped", "AOS clipped"),
         new("los_clipped", "LOS clipped"),
-        new("element_age_days", "element age (d)", "0.0"),
+        new("element_age_days", "element age at AOS (d)", "0.0"),
     ];
 
     /// <summary>Moves a Spectre progress task from the search's worker threads.</summary>

@@ -114,46 +114,17 @@ internal static class PorkchopCommand
         return command;
     }
 
-    /// <summary>Transfer columns shared with <c>mars-windows</c>.</summary>
-    public static IReadOnlyList<Column> TransferColumns { get; } =
-    [
-        new("type", "type"),
-        new("departure_utc", "departure (UTC)"),
-        new("arrival_utc", "arrival (UTC)"),
-        new("tof_days", "flight (d)", "0.0"),
-        new("c3_km2_s2", "C3 (km²/s²)", "0.000"),
-        new("vinf_departure_km_s", "v∞ dep (km/s)", "0.000"),
-        new("vinf_arrival_km_s", "v∞ arr (km/s)", "0.000"),
-        new("dla_deg", "DLA (°)", "0.0"),
-        new("rla_deg", "RLA (°)", "0.0"),
-        new("transfer_angle_deg", "transfer angle (°)", "0.0"),
-    ];
-
-    public static object?[] TransferCells(TransferSolution s) =>
-    [
-        s.Type == TransferType.TypeI ? "I" : "II",
-        s.Departure,
-        s.Arrival,
-        s.TimeOfFlight.TotalDays,
-        s.DepartureC3Km2PerS2,
-        s.DepartureVInfinityKmPerS,
-        s.ArrivalVInfinityKmPerS,
-        s.DepartureAsymptoteDeclination.Degrees,
-        s.DepartureAsymptoteRightAscension.Degrees,
-        s.TransferAngle.Degrees,
-    ];
-
     private static ResultTable Minima(PorkchopGrid grid)
     {
         var caption = FormattableString.Invariant(
             $"{grid.Ephemeris.BodyName(grid.Origin)} to {grid.Ephemeris.BodyName(grid.Destination)} ({grid.Ephemeris.Description}): the minimum-C3 cell of each type among {grid.TransferCount} transfers ")
             + "(zero-revolution prograde Lambert arcs, JPL approximate ephemeris; DLA/RLA of the departure asymptote in EME2000).";
-        var table = new ResultTable(TransferColumns, caption);
+        var table = new ResultTable(TransferColumns.Columns, caption);
         foreach (var s in new[] { grid.BestTypeI, grid.BestTypeII })
         {
             if (s is not null)
             {
-                table.Add(TransferCells(s));
+                table.Add(TransferColumns.Cells(s));
             }
         }
 

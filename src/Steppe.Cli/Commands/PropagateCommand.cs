@@ -4,6 +4,7 @@ using Steppe.Core.Frames;
 using Steppe.Core.Orbits;
 using Steppe.Core.Propagation.Sgp4;
 using Steppe.Core.Time;
+using Steppe.Planning.Elements;
 
 namespace Steppe.Cli.Commands;
 
@@ -105,19 +106,17 @@ internal static class PropagateCommand
                 continue;
             }
 
-            for (long k = 0; k < steps; k++)
+            var sampled = StateSampler.Sample(propagator, StateSampler.Grid(from, to, TimeSpan.FromSeconds(stepSeconds)));
+            if (sampled.StoppedAt is { } stoppedAt)
             {
-                var t = from.AddSeconds(k * stepSeconds);
-                var result = propagator.Propagate(t);
-                if (!result.IsSuccess)
-                {
-                    context.Error.WriteLine($"steppe: {Label(e)} at {t}: {result.Message} (SGP4 error {(int)result.Error}); no states after this time");
-                    failures++;
-                    break;
-                }
+                context.Error.WriteLine($"steppe: {Label(e)} at {stoppedAt}: {sampled.Message} (SGP4 error {(int)sampled.Error!}); no states after this time");
+                failures++;
+            }
 
+            foreach (var teme in sampled.States)
+            {
+                var t = teme.Epoch;
                 var cells = new List<object?> { e.CatalogNumber, t };
-                var teme = result.ToStateVector(t);
                 AddCoordinates(cells, teme, frame, context.Tables.EarthOrientation);
                 if (withAge)
                 {

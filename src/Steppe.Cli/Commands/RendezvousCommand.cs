@@ -42,21 +42,21 @@ internal static class RendezvousCommand
                 throw LaunchPlanningInputs.ToCli(e);
             }
 
-            var columns = LaunchWindowCommand.Columns.Concat(
+            var columns = LaunchColumns.Columns.Concat(
             [
                 new Column("phase_angle_deg", "phase (°)", "0.00"),
                 new Column("profile", "scheme"),
                 new Column("docking_utc", "docking (UTC)"),
                 new Column("target_altitude_km", "target alt (km)", "0.0"),
             ]).ToList();
-            var caption = LaunchWindowCommand.Caption(site, plane, options)
+            var caption = LaunchColumns.Caption(site, plane, options)
                 + " Phase: the target's angle ahead of the insertion point along the orbit. Schemes (phase ranges): "
                 + string.Join(", ", RendezvousProfiles.SoyuzProgressToIss.Select(p => FormattableString.Invariant($"{p.Name} {p.PhaseMin.Degrees:0.#}°–{p.PhaseMax.Degrees:0.#}°")))
                 + "; see docs/rendezvous.md.";
             var table = new ResultTable(columns, caption);
             foreach (var r in assessed)
             {
-                table.Add([.. LaunchWindowCommand.Cells(r.Launch), r.PhaseAngle.Degrees, r.Profile?.Name ?? "none", r.Docking, r.TargetAltitudeKm]);
+                table.Add([.. LaunchColumns.Cells(r.Launch), r.PhaseAngle.Degrees, r.Profile?.Name ?? "none", r.Docking, r.TargetAltitudeKm]);
             }
 
             table.Write(parse.GetValue(format), context);

@@ -136,7 +136,7 @@ internal static class ScreenCommand
             ClusterClientSettings? clusterSettings = null;
             if (onCluster)
             {
-                clusterSettings = ClientSettings(parse.GetValue(clusterId)!, parse.GetValue(serviceId)!, parse.GetValue(postgres), parse.GetValue(gateways), parse.GetValue(connectTimeout), "screen --cluster");
+                clusterSettings = ClusterOptions.ClientSettings(parse.GetValue(clusterId)!, parse.GetValue(serviceId)!, parse.GetValue(postgres), parse.GetValue(gateways), parse.GetValue(connectTimeout), "screen --cluster");
                 if (parse.GetValue(partitions) is < 1)
                 {
                     throw new CliException(ExitCodes.Usage, $"--partitions: expected a positive number, found {parse.GetValue(partitions)}");
@@ -232,35 +232,6 @@ internal static class ScreenCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>How to reach the cluster, from --cluster-id, --service-id and one of --postgres or --gateway.</summary>
-    internal static ClusterClientSettings ClientSettings(string clusterId, string serviceId, string? postgres, IPEndPoint[]? gateways, double connectTimeoutSeconds, string verb)
-    {
-        if (!(connectTimeoutSeconds > 0) || connectTimeoutSeconds > 3600)
-        {
-            throw new CliException(ExitCodes.Usage, $"--connect-timeout: expected seconds between 0 and 3600, found {connectTimeoutSeconds.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        bool hasGateways = gateways is { Length: > 0 };
-        if ((postgres is null) == !hasGateways)
-        {
-            throw new CliException(ExitCodes.Usage, $"{verb}: give --postgres CONNECTION-STRING or --gateway HOST:PORT[,HOST:PORT...] (one of them)");
-        }
-
-        if (string.IsNullOrWhiteSpace(clusterId) || string.IsNullOrWhiteSpace(serviceId))
-        {
-            throw new CliException(ExitCodes.Usage, $"{verb}: --cluster-id and --service-id must not be empty");
-        }
-
-        return new ClusterClientSettings
-        {
-            ClusterId = clusterId,
-            ServiceId = serviceId,
-            PostgresConnectionString = postgres,
-            Gateways = gateways ?? [],
-            ConnectTimeout = TimeSpan.FromSeconds(connectTimeoutSeconds),
-        };
     }
 
     private static ScreeningResult Run(IScreeningRunner runner, ScreeningRequest request, CliContext context, CancellationToken cancellationToken = default)

@@ -7,6 +7,7 @@ using Steppe.Core.Time;
 using Steppe.Core.Units;
 using Steppe.Formats.Czml;
 using Steppe.Formats.GeoJson;
+using Steppe.Planning.Elements;
 using Steppe.Planning.Tracks;
 
 namespace Steppe.Cli.Commands;
@@ -169,12 +170,10 @@ internal static class TrackCommand
             if (footprintEverySeconds is { } every)
             {
                 var propagator = Core.Propagation.Sgp4.Sgp4Propagator.Create(e);
-                var end = track.StoppedAt ?? to;
-                for (var t = from; t <= end; t = t.AddSeconds(every))
+                foreach (var state in StateSampler.Sample(propagator, StateSampler.Grid(from, track.StoppedAt ?? to, TimeSpan.FromSeconds(every))).States)
                 {
-                    var r = propagator.Propagate(t);
-                    if (!r.IsSuccess) break;
-                    var itrf = r.ToStateVector(t).To(Frame.Itrf, eop).PositionKm;
+                    var t = state.Epoch;
+                    var itrf = state.To(Frame.Itrf, eop).PositionKm;
                     var fp = Footprints.Compute(itrf, minElevation, 120);
                     writer.AddRegion(fp.Boundary.Select(p => new LonLat(p.Longitude.Degrees, p.Latitude.Degrees)).ToList(),
                     [
@@ -209,14 +208,9 @@ internal static class TrackCommand
         foreach (var (e, track) in tracks)
         {
             var propagator = Core.Propagation.Sgp4.Sgp4Propagator.Create(e);
-            var samples = new List<CzmlSample>();
-            foreach (var p in track.Points)
-            {
-                if (samples.Count > 0 && p.Time <= samples[^1].Time) continue;
-                var r = propagator.Propagate(p.Time);
-                if (!r.IsSuccess) break;
-                samples.Add(new CzmlSample(p.Time, r.ToStateVector(p.Time).To(Frame.Itrf, eop).PositionKm));
-            }
+            // The track's instants, in increasing order (a segment break repeats one).
+            var times = track.Points.Select(p => p.Time).Distinct().Order().ToList();
+            var samples = StateSampler.Sample(propagator, times).States.Select(s => new CzmlSample(s.Epoch, s.To(Frame.Itrf, eop).PositionKm)).ToList();
 
             if (samples.Count < 2)
             {

@@ -46,18 +46,18 @@ internal static class VisibleCommand
             }
 
             var options = new VisibilityOptions { Passes = passOptions, MaximumSunElevation = Angle.FromDegrees(sun) };
-            var site = StationOption.Resolve(parse.GetValue(station), context);
+            var site = StationOption.Resolve(parse.GetValue(station), context, parse.GetValue(input.Db));
             var sets = input.Load(parse, parse.GetValue(norad), parse.GetValue(name), parse.GetValue(lenient), context);
-            if (sets.Count > PassesCommand.ObjectsWithoutAll)
+            if (sets.Count > PassVerbs.ObjectsWithoutAll)
             {
-                throw new CliException(ExitCodes.Usage, $"{sets.Count} objects selected; choose at most {PassesCommand.ObjectsWithoutAll} with --norad or --name");
+                throw new CliException(ExitCodes.Usage, $"{sets.Count} objects selected; choose at most {PassVerbs.ObjectsWithoutAll} with --norad or --name");
             }
 
-            PassVerbs.WarnAboutAge(context, sets, start, parse.GetValue(maxAge));
+            sets = PassVerbs.WarnAboutAge(context, sets, start, end, parse.GetValue(maxAge), out int refused);
             context.WarnAboutData(start, end);
             var ephemeris = parse.GetValue(ephemerisOption)!;
             var results = sets.AsParallel().AsOrdered().Select(e => VisiblePassFinder.FindVisiblePasses(e, site, start, end, ephemeris, context.Tables.EarthOrientation, options)).ToList();
-            int failures = PassesCommand.Failures(context, results.Select(r => r.Search).ToList(), all: false);
+            int failures = refused + PassVerbs.Failures(context, results.Select(r => r.Search).ToList(), all: false);
             var rows = results.SelectMany(r => r.VisiblePasses.SelectMany(v => v.Segments.Select(s => (r.Search, Pass: v, Segment: s)))).OrderBy(x => x.Segment.Start.Time).ToList();
 
             if (parse.GetValue(format) == PassesFormat.Ics)
@@ -67,7 +67,7 @@ internal static class VisibleCommand
             else
             {
                 var table = new ResultTable(Columns, string.Create(CultureInfo.InvariantCulture,
-                    $"Visible passes over {site.Name} ({PassesCommand.Coordinates(site)}): satellite outside the Earth's umbra (conical shadow), Sun below {sun:0.#}° at the station (Sun from {ephemeris.Name}). {PassVerbs.MaskText(passOptions)} {PassVerbs.Conventions}"));
+                    $"Visible passes over {site.Name} ({PassVerbs.Coordinates(site)}): satellite outside the Earth's umbra (conical shadow), Sun below {sun:0.#}° at the station (Sun from {ephemeris.Name}). {PassVerbs.MaskText(passOptions)} {PassVerbs.Conventions}"));
                 foreach (var (search, pass, s) in rows)
                 {
                     table.Add(

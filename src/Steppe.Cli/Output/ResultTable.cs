@@ -53,6 +53,19 @@ public sealed class ResultTable(IReadOnlyList<Column> columns, string? caption =
         _rows.Add(cells);
     }
 
+    /// <summary>A table of the columns named by <paramref name="keys"/> (in that order) with the same rows and caption.</summary>
+    public ResultTable Select(IReadOnlyList<string> keys)
+    {
+        var index = keys.Select(k => Columns.ToList().FindIndex(c => c.Key == k) is int i and >= 0 ? i : throw new ArgumentException($"no column '{k}'", nameof(keys))).ToArray();
+        var table = new ResultTable(index.Select(i => Columns[i]).ToList(), Caption);
+        foreach (var row in _rows)
+        {
+            table.Add(index.Select(i => row[i]).ToArray());
+        }
+
+        return table;
+    }
+
     /// <summary>Writes the table in <paramref name="format"/>.</summary>
     public void Write(OutputFormat format, CliContext context)
     {

@@ -1,3 +1,4 @@
+using Steppe.Core.Geodesy;
 using Steppe.Core.Time;
 
 namespace Steppe.Planning.Conjunctions;
@@ -16,10 +17,10 @@ namespace Steppe.Planning.Conjunctions;
 internal sealed class ScreeningPlan
 {
     /// <summary>Earth's gravitational parameter (WGS-72, as SGP4), km³/s².</summary>
-    public const double Mu = 398600.8;
+    public const double Mu = Wgs72.GravitationalParameterKm3PerS2;
 
     /// <summary>The smallest radius an object can have and still propagate (SGP4 stops at one Earth radius), km.</summary>
-    public const double MinimumRadiusKm = 6378.135;
+    public const double MinimumRadiusKm = Wgs72.EquatorialRadiusKm;
 
     /// <summary>Largest speed of a state the screener accepts from SGP4 (escape speed at the surface is 11.2 km/s), km/s.</summary>
     public const double MaxSpeedKmPerS = 12.0;

@@ -29,6 +29,18 @@ public enum RangeSafetyStatus
     NoCorridorData,
 }
 
+/// <summary>The names the CLI and the API give a range-safety verdict.</summary>
+public static class RangeSafetyStatusNames
+{
+    /// <summary><c>accepted</c>, <c>rejected</c> or <c>no-corridor-data</c>.</summary>
+    public static string ToName(this RangeSafetyStatus status) => status switch
+    {
+        RangeSafetyStatus.Accepted => "accepted",
+        RangeSafetyStatus.Rejected => "rejected",
+        _ => "no-corridor-data",
+    };
+}
+
 /// <summary>
 /// One instant at which the site passes through the target plane, with the launch azimuths, the window that an allowed
 /// plane change opens around it, the insertion point and the range-safety verdict. Rejected opportunities are kept (with

@@ -80,15 +80,18 @@ public sealed record AccessDto(SensorDto Sensor, string FromUtc, string ToUtc, I
 /// <summary>Antenna look angles to a (geostationary) satellite.</summary>
 /// <param name="Satellite">"GEO 86.5°E" or the object's name.</param>
 /// <param name="NoradId">Catalog number when from elements.</param>
-/// <param name="SubSatelliteLongitudeDeg">Sub-satellite longitude, degrees east.</param>
-/// <param name="AzimuthDeg">Azimuth, degrees from north, clockwise.</param>
-/// <param name="ElevationDeg">Elevation above the geodetic horizon, degrees.</param>
-/// <param name="RangeKm">Slant range, km.</param>
-/// <param name="PolarizationSkewDeg">Rotate a linear feed anticlockwise (seen from the station) by this angle, degrees.</param>
+/// <param name="SubSatelliteLongitudeDeg">Sub-satellite longitude, degrees east (null when the object failed).</param>
+/// <param name="AzimuthDeg">Azimuth, degrees from north, clockwise (null when the object failed).</param>
+/// <param name="ElevationDeg">Elevation above the geodetic horizon, degrees (null when the object failed).</param>
+/// <param name="RangeKm">Slant range, km (null when the object failed).</param>
+/// <param name="PolarizationSkewDeg">Rotate a linear feed anticlockwise (seen from the station) by this angle, degrees
+/// (null when the object failed).</param>
 /// <param name="Visible">Above the minimum elevation.</param>
 /// <param name="Elements">The element set and its age, when from elements.</param>
-public sealed record LookAnglesDto(string Satellite, int? NoradId, double SubSatelliteLongitudeDeg, double AzimuthDeg, double ElevationDeg, double RangeKm,
-    double PolarizationSkewDeg, bool Visible, ElementsDto? Elements);
+/// <param name="Error">Why the object has no angles (element-age policy, decay, SGP4 failure), or null; a failed object is
+/// listed, never dropped.</param>
+public sealed record LookAnglesDto(string Satellite, int? NoradId, double? SubSatelliteLongitudeDeg, double? AzimuthDeg, double? ElevationDeg, double? RangeKm,
+    double? PolarizationSkewDeg, bool Visible, ElementsDto? Elements, string? Error = null);
 
 /// <summary>Look angles from one station.</summary>
 /// <param name="Station">The station.</param>
@@ -155,9 +158,9 @@ public static class AccessEndpoints
         var latest = catalog.Latest(n);
         var elements = ElementsDto.From(latest.Stored.Elements, start, latest.Stored.Source);
         var sensorDto = new SensorDto(s.Name, s.MaxOffNadir.Degrees, s.SwathWidthKm, s.NadirGsdM);
-        if (latest.Propagator is not { } p)
+        if (PropagationEndpoints.Usable(latest, start, end, out var failure) is not { } p)
         {
-            return TypedResults.Ok(new AccessDto(sensorDto, Iso.Of(start), Iso.Of(end), [], Iso.Of(start), PropagationEndpoints.Creation(latest), elements));
+            return TypedResults.Ok(new AccessDto(sensorDto, Iso.Of(start), Iso.Of(end), [], Iso.Of(start), failure, elements));
         }
 
         var result = AccessFinder.Find(p, s, targets, start, end, PlanningEphemerides.Bundled, tables.EarthOrientation, options);
@@ -172,11 +175,11 @@ public static class AccessEndpoints
         var now = clock.Now;
         var t = Inputs.Instant(at, "at", now, now);
         double minEl = Inputs.Number(minElevationDeg, "minElevationDeg", 0, -90, 90);
-        var satellites = new List<(string Name, int? Norad, Vector3D Itrf, ElementsDto? Elements)>();
+        var satellites = new List<(string Name, int? Norad, Vector3D? Itrf, ElementsDto? Elements, string? Error)>();
         foreach (var part in (geoLongitudeDeg ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             double lon = Inputs.Number(part, "geoLongitudeDeg", 0, -360, 360);
-            satellites.Add((FormattableString.Invariant($"GEO {lon:0.###}°E"), null, Geostationary.ItrfPositionKm(Angle.FromDegrees(lon)), null));
+            satellites.Add((FormattableString.Invariant($"GEO {lon:0.###}°E"), null, Geostationary.ItrfPositionKm(Angle.FromDegrees(lon)), null, null));
         }
 
         if (!string.IsNullOrWhiteSpace(norad))
@@ -185,11 +188,12 @@ public static class AccessEndpoints
             {
                 var latest = catalog.Latest(n);
                 var e = latest.Stored.Elements;
-                if (latest.Propagator?.Propagate(t) is { IsSuccess: true } r)
-                {
-                    satellites.Add((e.Name?.Trim() ?? n.ToString(System.Globalization.CultureInfo.InvariantCulture), n, r.ToStateVector(t).To(Frame.Itrf, tables.EarthOrientation).PositionKm,
-                        ElementsDto.From(e, t, latest.Stored.Source)));
-                }
+                var name = e.Name?.Trim() ?? n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var elements = ElementsDto.From(e, t, latest.Stored.Source);
+                var r = PropagationEndpoints.Usable(latest, t, t, out var failure)?.Propagate(t);
+                satellites.Add(r is { IsSuccess: true } ok
+                    ? (name, n, ok.ToStateVector(t).To(Frame.Itrf, tables.EarthOrientation).PositionKm, elements, null)
+                    : (name, n, null, elements, failure ?? r?.Message));
             }
         }
 
@@ -200,8 +204,13 @@ public static class AccessEndpoints
 
         var rows = satellites.Select(s =>
         {
-            var look = Geostationary.LookAngles(site.Location, s.Itrf);
-            return new LookAnglesDto(s.Name, s.Norad, Math.Round(Math.Atan2(s.Itrf.Y, s.Itrf.X) * 180 / Math.PI, 4), Math.Round(look.Azimuth.Degrees, 4),
+            if (s.Itrf is not { } itrf)
+            {
+                return new LookAnglesDto(s.Name, s.Norad, null, null, null, null, null, false, s.Elements, s.Error);
+            }
+
+            var look = Geostationary.LookAngles(site.Location, itrf);
+            return new LookAnglesDto(s.Name, s.Norad, Math.Round(Math.Atan2(itrf.Y, itrf.X) * 180 / Math.PI, 4), Math.Round(look.Azimuth.Degrees, 4),
                 Math.Round(look.Elevation.Degrees, 4), Math.Round(look.RangeKm, 3), Math.Round(look.PolarizationSkew.Degrees, 4), look.Elevation.Degrees >= minEl, s.Elements);
         }).ToList();
         return TypedResults.Ok(new LookAnglesListDto(StationDto.From(site), Iso.Of(t), minEl, rows));

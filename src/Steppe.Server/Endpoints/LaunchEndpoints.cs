@@ -137,26 +137,10 @@ public static class LaunchEndpoints
     /// <summary>A launch site by id (or unique prefix of one) of the catalog, or LAT,LON — as the CLI's --site.</summary>
     internal static (LaunchSite Site, Site? CatalogSite) ResolveSite(string text, IReadOnlyList<Site> sites)
     {
-        if (Inputs.TryPoint(text, "site") is { } point)
-        {
-            return (LaunchSite.AtCoordinates(point.Latitude.Degrees, point.Longitude.Degrees, point.HeightKm * 1000), null);
-        }
-
-        var launchSites = sites.Where(s => s.Kind == SiteKind.LaunchSite).ToList();
-        var match = launchSites.FirstOrDefault(s => string.Equals(s.Id, text, StringComparison.OrdinalIgnoreCase));
-        if (match is null)
-        {
-            var prefixed = launchSites.Where(s => s.Id.StartsWith(text, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (prefixed.Count > 1)
-            {
-                throw new ApiValidationException("site", $"'{text}' is ambiguous: {string.Join(", ", prefixed.Select(s => s.Id))}");
-            }
-
-            match = prefixed.SingleOrDefault()
-                ?? throw new ApiValidationException("site", $"unknown launch site '{text}'; expected LAT,LON or one of {string.Join(", ", launchSites.Select(s => s.Id))}");
-        }
-
-        return (SitesEndpoints.ToLaunchSite(match), match);
+        var resolved = Inputs.Sites("site", () => new SiteDirectory(sites).LaunchSite(text));
+        return resolved.Site is { } match
+            ? (SitesEndpoints.ToLaunchSite(match), match)
+            : (LaunchSite.AtCoordinates(resolved.Location.Latitude.Degrees, resolved.Location.Longitude.Degrees, resolved.Location.HeightKm * 1000), null);
     }
 
     private static LaunchPlanDto Result(Plan plan, IReadOnlyList<OpportunityDto> opportunities, IReadOnlyList<ProfileDto>? profiles)
@@ -178,7 +162,7 @@ public static class LaunchEndpoints
         Iso.Of(o.LiftOff), Iso.Of(o.WindowOpen), Iso.Of(o.WindowClose), Math.Round(o.WindowWidth.TotalSeconds, 3),
         Math.Round(o.InertialAzimuth.Degrees, 4), Math.Round(o.EarthRelativeAzimuth.Degrees, 4), Iso.Of(o.Insertion),
         Math.Round(o.InsertionPoint.Latitude.Degrees, 4), Math.Round(o.InsertionPoint.Longitude.Degrees, 4), Math.Round(o.TargetRaan.NormalizedPositive().Degrees, 4),
-        o.Safety switch { RangeSafetyStatus.Accepted => "accepted", RangeSafetyStatus.Rejected => "rejected", _ => "no-corridor-data" },
+        o.Safety.ToName(),
         o.Corridor?.Name, o.RejectionReason,
         r is null ? null : Math.Round(r.PhaseAngle.Degrees, 4), r is null ? null : r.Profile?.Name ?? "none", Iso.Of(r?.Docking),
         r is null ? null : Math.Round(r.TargetAltitudeKm, 3));

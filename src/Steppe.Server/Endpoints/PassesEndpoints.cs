@@ -5,6 +5,7 @@ using Steppe.Core.Geodesy;
 using Steppe.Core.Propagation.Sgp4;
 using Steppe.Core.Units;
 using Steppe.Planning.Eclipses;
+using Steppe.Planning.Elements;
 using Steppe.Planning.Passes;
 using Steppe.Server.Infrastructure;
 
@@ -145,9 +146,9 @@ public static class PassesEndpoints
             var latest = catalog.Latest(n);
             var e = latest.Stored.Elements;
             var elements = ElementsDto.From(e, start, latest.Stored.Source);
-            if (latest.Propagator is not { } propagator)
+            if (PropagationEndpoints.Usable(latest, start, end, out var failure) is not { } propagator)
             {
-                objects.Add(new SearchedObjectDto(elements, 0, Iso.Of(start), PropagationEndpoints.Creation(latest)));
+                objects.Add(new SearchedObjectDto(elements, 0, Iso.Of(start), failure));
                 continue;
             }
 
@@ -185,22 +186,13 @@ public static class PassesEndpoints
     /// <summary>Azimuth and elevation from rise to set at equal steps (for the polar sky plot).</summary>
     private static List<LookDto> Sky(Sgp4Propagator propagator, GroundStation station, Pass pass, EarthOrientationTable eop)
     {
-        var list = new List<LookDto>(SkyTrackSamples + 1);
         double span = pass.Set.Time.SecondsSince(pass.Rise.Time);
-        for (int k = 0; k <= SkyTrackSamples; k++)
+        var times = Enumerable.Range(0, SkyTrackSamples + 1).Select(k => pass.Rise.Time.AddSeconds(span * k / SkyTrackSamples));
+        return StateSampler.Sample(propagator, times).States.Select(s =>
         {
-            var t = pass.Rise.Time.AddSeconds(span * k / SkyTrackSamples);
-            var r = propagator.Propagate(t);
-            if (!r.IsSuccess)
-            {
-                break;
-            }
-
-            var look = r.ToStateVector(t).LookAnglesFrom(station, eop);
-            list.Add(new LookDto(Iso.Of(t), Math.Round(look.Azimuth.Degrees, 3), Math.Round(look.Elevation.Degrees, 3), Math.Round(look.RangeKm, 2)));
-        }
-
-        return list;
+            var look = s.LookAnglesFrom(station, eop);
+            return new LookDto(Iso.Of(s.Epoch), Math.Round(look.Azimuth.Degrees, 3), Math.Round(look.Elevation.Degrees, 3), Math.Round(look.RangeKm, 2));
+        }).ToList();
     }
 
     internal static Ok<EclipsesDto> Eclipses(string? norad, string? from, string? to, CatalogService catalog, ServerClock clock, ReferenceTables tables)
@@ -212,6 +204,12 @@ public static class PassesEndpoints
         Inputs.Span(start, end, MaxSpan);
         var latest = catalog.Latest(n);
         var e = latest.Stored.Elements;
+        if (PropagationEndpoints.Usable(latest, start, end, out var failure) is null)
+        {
+            return TypedResults.Ok(new EclipsesDto(Iso.Of(start), Iso.Of(end), [], 0, 0, Math.Round(e.Period.TotalMinutes, 4), Iso.Of(start), failure,
+                ElementsDto.From(e, start, latest.Stored.Source)));
+        }
+
         var result = EclipseFinder.FindEclipses(e, start, end, PlanningEphemerides.Bundled, tables.EarthOrientation);
         return TypedResults.Ok(new EclipsesDto(Iso.Of(start), Iso.Of(end),
             result.Eclipses.Select(x => new EclipseDto(Iso.Of(x.PenumbraEntry), Iso.Of(x.UmbraEntry), Iso.Of(x.UmbraExit), Iso.Of(x.PenumbraExit),

@@ -7,6 +7,7 @@ using Steppe.Core.Orbits;
 using Steppe.Core.Propagation.Sgp4;
 using Steppe.Core.Time;
 using Steppe.Core.Units;
+using Steppe.Planning.Elements;
 using Steppe.Planning.Tracks;
 using Steppe.Server.Infrastructure;
 
@@ -125,22 +126,15 @@ public static class PropagationEndpoints
         var latest = catalog.Latest(n);
         var e = latest.Stored.Elements;
         var states = new List<StateDto>();
-        string? stopped = null, error = Creation(latest);
-        if (latest.Propagator is { } p)
+        string? stopped = null;
+        if (Usable(latest, start, end, out var error) is { } p)
         {
-            long count = (long)Math.Floor(end.SecondsSince(start) / step);
-            for (long k = 0; k <= count; k++)
+            var sampled = StateSampler.Sample(p, StateSampler.Grid(start, end, TimeSpan.FromSeconds(step)));
+            stopped = Iso.Of(sampled.StoppedAt);
+            error = sampled.Message ?? error;
+            foreach (var teme in sampled.States)
             {
-                var t = start.AddSeconds(k * step);
-                var r = p.Propagate(t);
-                if (!r.IsSuccess)
-                {
-                    stopped = Iso.Of(t);
-                    error = r.Message;
-                    break;
-                }
-
-                var teme = r.ToStateVector(t);
+                var t = teme.Epoch;
                 double age = Math.Round(t.DaysSince(e.Epoch), 6);
                 if (f == "geodetic")
                 {
@@ -170,13 +164,13 @@ public static class PropagationEndpoints
             var latest = catalog.Latest(n);
             var e = latest.Stored.Elements;
             var elements = ElementsDto.From(e, t, latest.Stored.Source);
-            if (latest.Propagator is null)
+            if (Usable(latest, t, t, out var failure) is not { } propagator)
             {
-                list.Add(new PositionDto(n, e.Name?.Trim(), null, null, null, null, null, Creation(latest), elements));
+                list.Add(new PositionDto(n, e.Name?.Trim(), null, null, null, null, null, failure, elements));
                 continue;
             }
 
-            var r = latest.Propagator.Propagate(t);
+            var r = propagator.Propagate(t);
             if (!r.IsSuccess)
             {
                 list.Add(new PositionDto(n, e.Name?.Trim(), null, null, null, null, null, r.Message, elements));
@@ -204,9 +198,9 @@ public static class PropagationEndpoints
         var tracks = ids.Select(n =>
         {
             var latest = catalog.Latest(n);
-            return latest.Propagator is { } p
+            return Usable(latest, start, end, out var failure) is { } p
                 ? Track(latest.Stored.Elements, p, start, end, step, latest.Stored.Source, tables.EarthOrientation)
-                : new TrackDto(n, latest.Stored.Elements.Name?.Trim(), Iso.Of(start), Iso.Of(end), step, [], Iso.Of(start), Creation(latest),
+                : new TrackDto(n, latest.Stored.Elements.Name?.Trim(), Iso.Of(start), Iso.Of(end), step, [], Iso.Of(start), failure,
                     ElementsDto.From(latest.Stored.Elements, start, latest.Stored.Source));
         }).ToList();
         return TypedResults.Ok(new TracksDto(tracks));
@@ -223,7 +217,7 @@ public static class PropagationEndpoints
         foreach (int n in ids)
         {
             var latest = catalog.Latest(n);
-            if (latest.Propagator?.Propagate(t) is not { IsSuccess: true } r)
+            if (Usable(latest, t, t, out _)?.Propagate(t) is not { IsSuccess: true } r)
             {
                 continue;
             }
@@ -261,7 +255,15 @@ public static class PropagationEndpoints
         }
     }
 
-    /// <summary>Why SGP4 could not be initialised, or null.</summary>
-    internal static string? Creation(LatestElements latest) =>
-        latest.Error is { } code ? FormattableString.Invariant($"SGP4 cannot be initialised: {code.ToMessage()} (error {(int)code})") : null;
+    /// <summary>
+    /// The object's propagator for [<paramref name="from"/>, <paramref name="to"/>] when the shared element-age policy
+    /// (<see cref="PropagationElements.Prepare"/>, as the CLI applies it) allows the span; else null, with the reason in
+    /// <paramref name="failure"/>.
+    /// </summary>
+    internal static Sgp4Propagator? Usable(LatestElements latest, Instant from, Instant to, out string? failure)
+    {
+        var prepared = PropagationElements.Prepare(latest.Stored.Elements, from, to);
+        failure = prepared.CanPropagate ? null : prepared.Message;
+        return prepared.CanPropagate ? latest.Propagator ?? prepared.Propagator : null;
+    }
 }

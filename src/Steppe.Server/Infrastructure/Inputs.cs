@@ -134,55 +134,32 @@ internal static class Inputs
     public static string Required(string? text, string field, string expected) =>
         string.IsNullOrWhiteSpace(text) ? throw new ApiValidationException(field, $"required: {expected}") : text.Trim();
 
-    /// <summary>LAT,LON[,HEIGHT_M] in degrees (north, east) and metres, or null when the text is not of that form.</summary>
-    public static GeodeticPoint? TryPoint(string text, string field)
-    {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        if (parts.Length is not (2 or 3) || !parts.All(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
-        {
-            return null;
-        }
-
-        var values = parts.Select(p => double.Parse(p, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
-        if (!values.All(double.IsFinite) || Math.Abs(values[0]) > 90 || Math.Abs(values[1]) > 360 || (values.Length == 3 && Math.Abs(values[2]) > 100_000))
-        {
-            throw new ApiValidationException(field, $"expected LAT,LON[,HEIGHT_M] with a latitude within ±90°, a longitude within ±360° and a height within ±100 km, found '{text}'");
-        }
-
-        return GeodeticPoint.FromDegrees(values[0], values[1], values.Length == 3 ? values[2] : 0);
-    }
+    /// <summary>LAT,LON[,HEIGHT_M] in degrees (north, east) and metres, or null when the text is not of that form; the
+    /// range checks of <see cref="SiteDirectory.TryParseCoordinates"/>, as the CLI's.</summary>
+    public static GeodeticPoint? TryPoint(string text, string field) => Sites(field, () => SiteDirectory.TryParseCoordinates(text));
 
     /// <summary>
-    /// A ground station: the id of a catalog site (ground station, place or launch site, e.g. <c>astana</c>) or
-    /// LAT,LON[,HEIGHT_M].
+    /// A ground station: the id or name of a catalog site (ground station, place or launch site, e.g. <c>astana</c>),
+    /// a unique prefix of one, or LAT,LON[,HEIGHT_M] — resolved by <see cref="SiteDirectory.Station"/>, as the CLI's
+    /// <c>--station</c>.
     /// </summary>
     public static GroundStation Station(string? text, string field, IReadOnlyList<Site> sites)
     {
         var value = Required(text, field, "a station id (see /api/v1/stations) or LAT,LON[,HEIGHT_M]");
-        if (TryPoint(value, field) is { } point)
+        return Sites(field, () => new SiteDirectory(sites).Station(value).ToGroundStation());
+    }
+
+    /// <summary>Runs a site resolution, turning its failure into a 400 that names <paramref name="field"/>.</summary>
+    public static T Sites<T>(string field, Func<T> resolve)
+    {
+        try
         {
-            return new GroundStation(value, point);
+            return resolve();
         }
-
-        // As the CLI's --station: the id or name of a site, else the only one whose id or name starts with the text.
-        var site = sites.FirstOrDefault(s => string.Equals(s.Id, value, StringComparison.OrdinalIgnoreCase) || string.Equals(s.Name, value, StringComparison.OrdinalIgnoreCase));
-        if (site is null)
+        catch (SiteResolutionException e)
         {
-            var prefixed = sites.Where(s => s.Id.StartsWith(value, StringComparison.OrdinalIgnoreCase) || s.Name.StartsWith(value, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (prefixed.Count > 1)
-            {
-                throw new ApiValidationException(field, $"'{value}' is ambiguous: {string.Join(", ", prefixed.Select(s => s.Id))}");
-            }
-
-            site = prefixed.SingleOrDefault();
+            throw new ApiValidationException(field, e.Message);
         }
-
-        if (site is null)
-        {
-            throw new ApiValidationException(field, $"unknown station '{value}'; expected LAT,LON[,HEIGHT_M] or one of {string.Join(", ", sites.Where(s => s.Kind != SiteKind.LaunchSite).Select(s => s.Id))}");
-        }
-
-        return new GroundStation(site.Name, GeodeticPoint.FromDegrees(site.LatitudeDeg, site.LongitudeDeg, site.AltitudeM ?? 0));
     }
 
     /// <summary>Checks that [from, to] is a forward span no longer than <paramref name="maxSpan"/>.</summary>
