@@ -29,8 +29,10 @@ public static class AccessFinder
 
     /// <summary>Finds the access windows of <paramref name="targets"/> in [<paramref name="from"/>, <paramref name="to"/>].</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>, or there is no target.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked at every
+    /// sample of the search).</exception>
     public static AccessResult Find(Sgp4Propagator propagator, Sensor sensor, IReadOnlyList<AccessTarget> targets, Instant from, Instant to,
-        SolarSystemEphemeris ephemeris, EarthOrientationTable eop, AccessOptions? options = null)
+        SolarSystemEphemeris ephemeris, EarthOrientationTable eop, AccessOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(propagator);
         ArgumentNullException.ThrowIfNull(ephemeris);
@@ -65,6 +67,7 @@ public static class AccessFinder
 
             bool Value(Instant t, out double value)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (!satellite.TryGet(t, out var s))
                 {
                     value = 0;
@@ -106,6 +109,7 @@ public static class AccessFinder
                 }
                 else if (open is { } start)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     Add(windows, satellite, prepared, sensor, options, ephemeris, eop, search, start, c.Time, clippedStart, false);
                     open = null;
                 }

@@ -26,7 +26,10 @@ public static class LaunchWindowSearch
     /// (<see cref="LaunchWindowError.UnreachableInsertionLatitude"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException">The span is reversed or longer than 366 days, lies outside the span the
     /// target plane was sampled for, or an option is out of range.</exception>
-    public static IReadOnlyList<LaunchOpportunity> Find(LaunchSite site, TargetPlane target, Instant from, Instant to, EarthOrientationTable eop, LaunchWindowOptions? options = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked at every scan
+    /// step and every opportunity).</exception>
+    public static IReadOnlyList<LaunchOpportunity> Find(LaunchSite site, TargetPlane target, Instant from, Instant to, EarthOrientationTable eop, LaunchWindowOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(target);
@@ -61,6 +64,7 @@ public static class LaunchWindowSearch
         double span = to.SecondsSince(from);
         for (double s = step; ; s += step)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             double sNext = Math.Min(s, span);
             var t1 = from.AddSeconds(sNext);
             double g1 = g(t1);
@@ -92,6 +96,7 @@ public static class LaunchWindowSearch
         var result = new List<LaunchOpportunity>(roots.Count);
         foreach (var liftOff in roots)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             result.Add(Describe(site, target, geometry, ascent, liftOff, speed, threshold, options.MaxWindowHalfWidth, g));
         }
 

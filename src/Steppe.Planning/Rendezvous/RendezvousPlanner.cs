@@ -29,9 +29,12 @@ public static class RendezvousPlanner
     /// <param name="target">The target plane, made from an element set (its propagator gives the target's position).</param>
     /// <param name="profiles">Schemes to choose from; <see cref="RendezvousProfiles.SoyuzProgressToIss"/> when null. The
     /// fastest (shortest <see cref="RendezvousProfile.LaunchToDocking"/>) that accepts the phase is chosen.</param>
+    /// <param name="cancellationToken">Stops the assessment (the server hands the request's token).</param>
     /// <exception cref="ArgumentException">The target plane has no element set.</exception>
     /// <exception cref="LaunchWindowException">The target decays before an insertion instant.</exception>
-    public static IReadOnlyList<RendezvousOpportunity> Assess(IReadOnlyList<LaunchOpportunity> opportunities, TargetPlane target, IReadOnlyList<RendezvousProfile>? profiles = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked at every opportunity).</exception>
+    public static IReadOnlyList<RendezvousOpportunity> Assess(IReadOnlyList<LaunchOpportunity> opportunities, TargetPlane target, IReadOnlyList<RendezvousProfile>? profiles = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(opportunities);
         ArgumentNullException.ThrowIfNull(target);
@@ -44,6 +47,7 @@ public static class RendezvousPlanner
         var result = new List<RendezvousOpportunity>(opportunities.Count);
         foreach (var op in opportunities)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var (phase, altitude) = PhaseAngle(op, target, target.Propagator);
             var profile = ordered.FirstOrDefault(p => p.Accepts(phase));
             result.Add(new RendezvousOpportunity(op, phase, profile, profile is null ? null : op.LiftOff + profile.LaunchToDocking, altitude));

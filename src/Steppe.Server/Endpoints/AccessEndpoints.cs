@@ -120,7 +120,7 @@ public static class AccessEndpoints
     }
 
     internal static Ok<AccessDto> Access(string? norad, string? target, string? from, string? to, string? sensor, string? maxOffNadirDeg, string? minSunElevationDeg,
-        string? minElevationDeg, CatalogService catalog, ServerClock clock, ReferenceTables tables)
+        string? minElevationDeg, CatalogService catalog, ServerClock clock, ReferenceTables tables, CancellationToken cancellationToken)
     {
         int n = Inputs.CatalogNumber(norad, "norad");
         var text = Inputs.Required(target, "target", "one or more targets LAT,LON[,HEIGHT_M] separated by ';'");
@@ -163,7 +163,7 @@ public static class AccessEndpoints
             return TypedResults.Ok(new AccessDto(sensorDto, Iso.Of(start), Iso.Of(end), [], Iso.Of(start), failure, elements));
         }
 
-        var result = AccessFinder.Find(p, s, targets, start, end, PlanningEphemerides.Bundled, tables.EarthOrientation, options);
+        var result = AccessFinder.Find(p, s, targets, start, end, PlanningEphemerides.Bundled, tables.EarthOrientation, options, cancellationToken);
         var windows = result.Windows.Select(AccessWindowDto.From).ToList();
         return TypedResults.Ok(new AccessDto(sensorDto, Iso.Of(start), Iso.Of(end), windows, Iso.Of(result.PropagationStoppedAt), result.PropagationError?.ToMessage(), elements));
     }

@@ -77,18 +77,19 @@ public static class LaunchEndpoints
     }
 
     internal static Ok<LaunchPlanDto> Windows(string? site, string? target, string? inclinationDeg, string? raanDeg, string? epoch, string? altitudeKm,
-        string? from, string? days, string? maxYawDeg, CatalogService catalog, ServerClock clock, ReferenceTables tables)
+        string? from, string? days, string? maxYawDeg, CatalogService catalog, ServerClock clock, ReferenceTables tables, CancellationToken cancellationToken)
     {
         var plan = Read(site, target, inclinationDeg, raanDeg, epoch, altitudeKm, from, days, maxYawDeg, catalog, clock, requireElements: false);
-        var ops = LaunchWindowSearch.Find(plan.Site, plan.Plane, plan.From, plan.To, tables.EarthOrientation, plan.Options);
+        var ops = LaunchWindowSearch.Find(plan.Site, plan.Plane, plan.From, plan.To, tables.EarthOrientation, plan.Options, cancellationToken);
         return TypedResults.Ok(Result(plan, ops.Select(o => Opportunity(o, null)).ToList(), null));
     }
 
-    internal static Ok<LaunchPlanDto> Rendezvous(string? site, string? target, string? from, string? days, string? maxYawDeg, CatalogService catalog, ServerClock clock, ReferenceTables tables)
+    internal static Ok<LaunchPlanDto> Rendezvous(string? site, string? target, string? from, string? days, string? maxYawDeg, CatalogService catalog, ServerClock clock, ReferenceTables tables,
+        CancellationToken cancellationToken)
     {
         var plan = Read(site, target, null, null, null, null, from, days, maxYawDeg, catalog, clock, requireElements: true);
-        var ops = LaunchWindowSearch.Find(plan.Site, plan.Plane, plan.From, plan.To, tables.EarthOrientation, plan.Options);
-        var assessed = RendezvousPlanner.Assess(ops, plan.Plane);
+        var ops = LaunchWindowSearch.Find(plan.Site, plan.Plane, plan.From, plan.To, tables.EarthOrientation, plan.Options, cancellationToken);
+        var assessed = RendezvousPlanner.Assess(ops, plan.Plane, cancellationToken: cancellationToken);
         var profiles = RendezvousProfiles.SoyuzProgressToIss.Select(p =>
             new ProfileDto(p.Name, p.Orbits, p.PhaseMin.Degrees, p.PhaseMax.Degrees, Math.Round(p.LaunchToDocking.TotalHours, 4))).ToList();
         return TypedResults.Ok(Result(plan, assessed.Select(r => Opportunity(r.Launch, r)).ToList(), profiles));
