@@ -261,6 +261,46 @@ public sealed class CliApiParityTests(ServerFixture server) : IClassFixture<Serv
         }
     }
 
+    [Fact]
+    public async Task Conjunctions_agree()
+    {
+        // The same primaries, span, threshold and hard-body radius on the fixture's catalog (the latest elements of every
+        // object in orbit). Names: the CLI's tca_utc, primary_norad, primary_name, miss_km, relative_speed_km_s,
+        // radial_km, in_track_km, cross_track_km, pc, hbr_m and primary_age_days are the API's tcaUtc, primary.noradId,
+        // primary.name, missKm, relativeSpeedKmPerS, radialKm, inTrackKm, crossTrackKm, collisionProbability, the
+        // document's hardBodyRadiusM and primary.ageDays (likewise for the secondary). The CLI's assumed σ columns
+        // (primary_sigma_r_km ...) have no API field. The API rounds lengths to 1e-6 km and ages to 1e-4 days.
+        const string to = "2026-08-24T00:00:00Z";
+        var cli = Cli("screen", "--primaries", "25544,37749,39731", "--from", From, "--to", to, "--threshold", "50", "--hbr", "20");
+        var doc = await Responses.Get(_client, $"/api/v1/conjunctions?primaries=25544,37749,39731&from={From}&to={to}&thresholdKm=50&hardBodyRadiusM=20");
+        var api = doc.GetProperty("conjunctions");
+        Assert.True(api.GetArrayLength() > 0, "no approach within 50 km: the comparison would be empty");
+        Assert.Equal(api.GetArrayLength(), cli.GetArrayLength());
+        Same(50, doc.Number("thresholdKm"), 0, "threshold");
+        for (int i = 0; i < api.GetArrayLength(); i++)
+        {
+            var c = cli[i];
+            var a = api[i];
+            SameInstant(c.Text("tca_utc"), a.Text("tcaUtc"), $"approach {i} TCA");
+            foreach (var side in new[] { "primary", "secondary" })
+            {
+                var e = a.GetProperty(side);
+                Assert.Equal(e.GetProperty("noradId").GetInt32(), c.GetProperty($"{side}_norad").GetInt32());
+                Assert.Equal(e.GetProperty("name").GetString() ?? string.Empty, c.Text($"{side}_name"));
+                Same(c.Number($"{side}_age_days"), e.Number("ageDays"), 1e-4, $"approach {i} {side} element age");
+            }
+
+            Same(c.Number("miss_km"), a.Number("missKm"), 1e-6, $"approach {i} miss");
+            Same(c.Number("relative_speed_km_s"), a.Number("relativeSpeedKmPerS"), 1e-6, $"approach {i} relative speed");
+            Same(c.Number("radial_km"), a.Number("radialKm"), 1e-6, $"approach {i} radial");
+            Same(c.Number("in_track_km"), a.Number("inTrackKm"), 1e-6, $"approach {i} in-track");
+            Same(c.Number("cross_track_km"), a.Number("crossTrackKm"), 1e-6, $"approach {i} cross-track");
+            double pc = a.Number("collisionProbability");
+            Same(c.Number("pc"), pc, Math.Max(1e-300, Math.Abs(pc) * 1e-9), $"approach {i} Pc");
+            Same(c.Number("hbr_m"), doc.Number("hardBodyRadiusM"), 1e-9, $"approach {i} hard-body radius");
+        }
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
