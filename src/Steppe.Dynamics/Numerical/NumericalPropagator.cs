@@ -216,6 +216,7 @@ public sealed class NumericalPropagator
         private readonly (IForceModelWithSwitches Force, int Index)[] _switches;
         private readonly double[] _previousSwitch;
         private readonly double[] _stepStart;
+        private double _restartStepSeconds;
 
         /// <summary>Switching function <paramref name="k"/> at <paramref name="t"/> for the state <paramref name="y"/>.</summary>
         private double Switch(int k, double t, ReadOnlySpan<double> y)
@@ -337,7 +338,10 @@ public sealed class NumericalPropagator
         private double ArcDop853(double t, double tb)
         {
             var opts = _owner.Options;
-            var integrator = new Dop853Integrator(_equations, new Dop853Options(opts.PositionToleranceKm, opts.RelativeTolerance, 3, opts.MaximumStep?.TotalSeconds ?? double.PositiveInfinity));
+            // After a switch the step that straddled it is a good first step on the other side.
+            double initialStep = _restartStepSeconds;
+            _restartStepSeconds = 0.0;
+            var integrator = new Dop853Integrator(_equations, new Dop853Options(opts.PositionToleranceKm, opts.RelativeTolerance, 3, opts.MaximumStep?.TotalSeconds ?? double.PositiveInfinity, initialStep));
             integrator.Reset(t, _y, _direction);
             InitialiseSwitches(t);
             while (integrator.Time != tb)
@@ -353,6 +357,7 @@ public sealed class NumericalPropagator
                 if (_switches.Length > 0 && FindSwitch(step) is var tSwitch && !double.IsNaN(tSwitch) && (tSwitch - tStart) * _direction > 1e-3)
                 {
                     // Redo the step up to the kink, then restart there.
+                    double straddling = Math.Abs(step.End - step.Start);
                     integrator.Reset(tStart, _stepStart, _direction);
                     while (integrator.Time != tSwitch)
                     {
@@ -370,6 +375,7 @@ public sealed class NumericalPropagator
                     }
 
                     integrator.State.CopyTo(_y);
+                    _restartStepSeconds = straddling;
                     return tSwitch;
                 }
 
