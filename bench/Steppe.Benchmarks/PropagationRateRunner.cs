@@ -22,9 +22,9 @@ namespace Steppe.Benchmarks;
 /// Wall time of 7 days of propagation with real force models, each at the loosest DOP853 tolerance that stays within
 /// 1 cm of a run at 1e-12 km per step: LEO (700 km, 98°) with EGM2008 70×70 + Sun + Moon, LEO with the full model
 /// (+ SRP + NRLMSISE-00), GEO with 8×8 + Sun + Moon + SRP, HEO (Molniya) with 8×8 + Sun + Moon + SRP; gravity
-/// evaluations per second at 70×70 and 120×120; and the full LEO model's self-consistency over 7 days (forward then
-/// backward, DOP853 against Adams–Bashforth–Moulton 8, halving the tolerance). Times are the best of three runs after
-/// a warm-up.
+/// evaluations per second at 70×70 and 120×120; and the self-consistency of the full LEO model and of 70×70 + SRP over
+/// 7 days at 1e-10 and 1e-11 km (forward then backward, DOP853 against Adams–Bashforth–Moulton 8 at 20 s, halving the
+/// tolerance). Times are the best of three runs after a warm-up; <c>--quick</c> runs one day.
 /// </summary>
 internal static class PropagationRateRunner
 {

@@ -399,10 +399,18 @@ public sealed class NumericalPropagator
             double h = _direction * _owner.Options.FixedStep.TotalSeconds;
             var integrator = new AdamsBashforthMoulton(_equations, 3, Math.Min(_owner.Options.PositionToleranceKm, 1e-9));
             integrator.Reset(t, _y, h);
+            InitialiseSwitches(t);
             while ((tb - integrator.Time) * _direction >= Math.Abs(h) * (1 - 1e-12))
             {
                 integrator.Step();
                 var step = integrator.CurrentStep;
+                if (_switches.Length > 0 && FindSwitch(step) is var tSwitch && !double.IsNaN(tSwitch) && (tSwitch - step.Start) * _direction > 1e-3)
+                {
+                    // Drop the step that straddles the kink, reach the kink with DOP853 and restart the method there.
+                    step.Interpolate(step.Start, _y);
+                    return ArcDop853(step.Start, tSwitch);
+                }
+
                 if (Scan(step, out double tManeuver))
                 {
                     _segments.Add(step.Clone(tManeuver));
