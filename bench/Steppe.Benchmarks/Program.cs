@@ -10,7 +10,8 @@ public static class Program
     /// <c>-- sgp4-rate FILE.tle SAMPLES.csv</c> for the SGP4 rate run used by <c>bench/sgp4-vs-satellitejs/run.sh</c>,
     /// <c>-- passes-compare</c> for the whole-catalog pass search against brute-force scans, or
     /// <c>-- screen-rate FILE …</c> / <c>-- screen-recall FILE …</c> for the screening runs of <c>bench/screening/run.sh</c>, or
-    /// <c>-- integrator-rate</c> for the numerical integrators on a two-body + J2 orbit.
+    /// <c>-- integrator-rate</c> for the numerical integrators on a two-body + J2 orbit, or
+    /// <c>-- propagation-rate [--quick]</c> for 7 days (1 with --quick) of LEO, GEO and HEO with real force models.
     /// </summary>
     public static int Main(string[] args)
     {
@@ -32,6 +33,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "screen-recall")
         {
             return ScreeningRecallRunner.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "propagation-rate")
+        {
+            return PropagationRateRunner.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "integrator-rate")

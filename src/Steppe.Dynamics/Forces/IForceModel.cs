@@ -31,3 +31,18 @@ public interface IForceModelWithPartials : IForceModel
     /// <summary>The acceleration (km/s²) and its partial derivatives with respect to GCRF position (1/s²) and velocity (1/s).</summary>
     (Vector3D Acceleration, Matrix3x3 dAdR, Matrix3x3 dAdV) AccelerationAndPartials(in ForceState state, ForceEnvironment environment);
 }
+
+/// <summary>
+/// A force whose acceleration has kinks or jumps where known functions of the state change sign (e.g. the edges of
+/// the Earth's penumbra and umbra for solar radiation pressure). The propagator stops each DOP853 step at such a sign
+/// change and restarts there, so no step straddles the kink — a step across it loses far more accuracy (in velocity
+/// especially) than the step-size control sees.
+/// </summary>
+public interface IForceModelWithSwitches : IForceModel
+{
+    /// <summary>How many switching functions the force has.</summary>
+    int SwitchCount { get; }
+
+    /// <summary>The value of switching function <paramref name="index"/> at <paramref name="state"/>: its sign changes where the acceleration kinks.</summary>
+    double SwitchFunction(int index, in ForceState state, ForceEnvironment environment);
+}

@@ -208,6 +208,68 @@ public sealed class NumericalPropagator
 
             _detectors = (detectors ?? []).ToArray();
             _previousG = new double[_detectors.Length];
+            _switches = [.. owner._forces.OfType<IForceModelWithSwitches>().SelectMany(f => Enumerable.Range(0, f.SwitchCount).Select(i => (f, i)))];
+            _previousSwitch = new double[_switches.Length];
+            _stepStart = new double[_equations.Dimension];
+        }
+
+        private readonly (IForceModelWithSwitches Force, int Index)[] _switches;
+        private readonly double[] _previousSwitch;
+        private readonly double[] _stepStart;
+        private double _restartStepSeconds;
+
+        /// <summary>Switching function <paramref name="k"/> at <paramref name="t"/> for the state <paramref name="y"/>.</summary>
+        private double Switch(int k, double t, ReadOnlySpan<double> y)
+        {
+            Read(y, out var r, out var v, out double mass);
+            return _switches[k].Force.SwitchFunction(_switches[k].Index, new ForceState(_epoch.AddSeconds(t), r, v, mass), _owner.Environment);
+        }
+
+        private void InitialiseSwitches(double t)
+        {
+            for (int k = 0; k < _switches.Length; k++)
+            {
+                _previousSwitch[k] = Switch(k, t, _y);
+            }
+        }
+
+        /// <summary>The earliest sign change of a switching function inside <paramref name="step"/> (bracketed to 1 µs: the later end), or NaN.</summary>
+        private double FindSwitch(IDenseSegment step)
+        {
+            double earliest = double.NaN;
+            for (int k = 0; k < _switches.Length; k++)
+            {
+                step.Interpolate(step.End, _work);
+                double gEnd = Switch(k, step.End, _work);
+                if (gEnd * _previousSwitch[k] >= 0 || _previousSwitch[k] == 0)
+                {
+                    continue;
+                }
+
+                double lo = step.Start, hi = step.End, gLo = _previousSwitch[k];
+                while (Math.Abs(hi - lo) > 1e-6)
+                {
+                    double mid = 0.5 * (lo + hi);
+                    step.Interpolate(mid, _work);
+                    double g = Switch(k, mid, _work);
+                    if (g * gLo > 0)
+                    {
+                        lo = mid;
+                        gLo = g;
+                    }
+                    else
+                    {
+                        hi = mid;
+                    }
+                }
+
+                if (double.IsNaN(earliest) || (hi - earliest) * _direction < 0)
+                {
+                    earliest = hi;
+                }
+            }
+
+            return earliest;
         }
 
         public NumericalTrajectory Execute()
@@ -276,12 +338,47 @@ public sealed class NumericalPropagator
         private double ArcDop853(double t, double tb)
         {
             var opts = _owner.Options;
-            var integrator = new Dop853Integrator(_equations, new Dop853Options(opts.PositionToleranceKm, opts.RelativeTolerance, 3, opts.MaximumStep?.TotalSeconds ?? double.PositiveInfinity));
+            // After a switch the step that straddled it is a good first step on the other side.
+            double initialStep = _restartStepSeconds;
+            _restartStepSeconds = 0.0;
+            var integrator = new Dop853Integrator(_equations, new Dop853Options(opts.PositionToleranceKm, opts.RelativeTolerance, 3, opts.MaximumStep?.TotalSeconds ?? double.PositiveInfinity, initialStep));
             integrator.Reset(t, _y, _direction);
+            InitialiseSwitches(t);
             while (integrator.Time != tb)
             {
+                double tStart = integrator.Time;
+                if (_switches.Length > 0)
+                {
+                    integrator.State.CopyTo(_stepStart);
+                }
+
                 integrator.Step(tb);
                 var step = integrator.CurrentStep;
+                if (_switches.Length > 0 && FindSwitch(step) is var tSwitch && !double.IsNaN(tSwitch) && (tSwitch - tStart) * _direction > 1e-3)
+                {
+                    // Redo the step up to the kink, then restart there.
+                    double straddling = Math.Abs(step.End - step.Start);
+                    integrator.Reset(tStart, _stepStart, _direction);
+                    while (integrator.Time != tSwitch)
+                    {
+                        integrator.Step(tSwitch);
+                        var part = integrator.CurrentStep;
+                        if (Scan(part, out double tPartManeuver))
+                        {
+                            _segments.Add(part.Clone(tPartManeuver));
+                            part.Interpolate(tPartManeuver, _y);
+                            Apply(tPartManeuver, _eventManeuvers.Dequeue());
+                            return tPartManeuver;
+                        }
+
+                        _segments.Add(part.Clone());
+                    }
+
+                    integrator.State.CopyTo(_y);
+                    _restartStepSeconds = straddling;
+                    return tSwitch;
+                }
+
                 if (Scan(step, out double tManeuver))
                 {
                     _segments.Add(step.Clone(tManeuver));
@@ -302,10 +399,18 @@ public sealed class NumericalPropagator
             double h = _direction * _owner.Options.FixedStep.TotalSeconds;
             var integrator = new AdamsBashforthMoulton(_equations, 3, Math.Min(_owner.Options.PositionToleranceKm, 1e-9));
             integrator.Reset(t, _y, h);
+            InitialiseSwitches(t);
             while ((tb - integrator.Time) * _direction >= Math.Abs(h) * (1 - 1e-12))
             {
                 integrator.Step();
                 var step = integrator.CurrentStep;
+                if (_switches.Length > 0 && FindSwitch(step) is var tSwitch && !double.IsNaN(tSwitch) && (tSwitch - step.Start) * _direction > 1e-3)
+                {
+                    // Drop the step that straddles the kink, reach the kink with DOP853 and restart the method there.
+                    step.Interpolate(step.Start, _y);
+                    return ArcDop853(step.Start, tSwitch);
+                }
+
                 if (Scan(step, out double tManeuver))
                 {
                     _segments.Add(step.Clone(tManeuver));

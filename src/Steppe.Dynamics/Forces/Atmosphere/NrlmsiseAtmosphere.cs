@@ -105,6 +105,12 @@ public sealed class NrlmsiseAtmosphere : IAtmosphereModel
         return Model.Evaluate(input);
     }
 
+    /// <summary>
+    /// A function of time whose sign changes exactly where the model's inputs jump: every 3 hours of UTC (the ap
+    /// intervals; the daily F10.7 and the day of year change at midnight, one of them): sin(π · UTC seconds of day / 10800).
+    /// </summary>
+    public double InputSwitch(Instant epoch) => Math.Sin(Math.PI * epoch.ToUtc(_leapSeconds).SecondsOfDay / 10800.0);
+
     /// <summary>The space-weather inputs at <paramref name="epoch"/> as this model uses them (the constants where missing and allowed).</summary>
     /// <exception cref="SpaceWeatherUnavailableException">Space weather is missing and <see cref="WhenMissing"/> is <see cref="MissingSpaceWeather.Refuse"/>.</exception>
     public DragInputs InputsAt(Instant epoch) => IntervalAt(epoch).Inputs;

@@ -18,7 +18,7 @@ namespace Steppe.Dynamics.Forces.Drag;
 /// <para>Limits: a point below the ground (geodetic height &lt; 0 km) is refused with an exception; what happens above
 /// the model's top is the model's (Harris–Priester gives 0 above 1000 km).</para>
 /// </remarks>
-public sealed class AtmosphericDrag : IForceModelWithPartials
+public sealed class AtmosphericDrag : IForceModelWithPartials, IForceModelWithSwitches
 {
     /// <summary>The step of the finite differences of the density gradient, km.</summary>
     public const double DensityGradientStepKm = 0.1;
@@ -46,6 +46,13 @@ public sealed class AtmosphericDrag : IForceModelWithPartials
 
     /// <inheritdoc />
     public string Name => $"Drag ({Atmosphere.Name})";
+
+    /// <summary>One switch with NRLMSISE-00 (its space-weather inputs jump every 3 hours of UTC), none otherwise.</summary>
+    public int SwitchCount => Atmosphere is NrlmsiseAtmosphere ? 1 : 0;
+
+    /// <inheritdoc />
+    public double SwitchFunction(int index, in ForceState state, ForceEnvironment environment) =>
+        Atmosphere is NrlmsiseAtmosphere nrlmsise ? nrlmsise.InputSwitch(state.Epoch) : 1.0;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException">The state is below the ground, or its mass is not positive.</exception>

@@ -22,7 +22,7 @@ namespace Steppe.Dynamics.Forces.Srp;
 /// equations); ∂a/∂v = 0.
 /// </para>
 /// </summary>
-public sealed class SolarRadiationPressure : IForceModelWithPartials
+public sealed class SolarRadiationPressure : IForceModelWithPartials, IForceModelWithSwitches
 {
     /// <summary>The solar radiation pressure at 1 AU, N/m² (M&amp;G eq. 3.69: 1367 W/m² / c).</summary>
     public const double DefaultPressureAt1AuNPerM2 = 4.56e-6;
@@ -81,6 +81,22 @@ public sealed class SolarRadiationPressure : IForceModelWithPartials
         }
 
         return fraction;
+    }
+
+    /// <summary>Two switches: the edges of the Earth's penumbra and umbra (angular margins, radians).</summary>
+    public int SwitchCount => 2;
+
+    /// <inheritdoc />
+    public double SwitchFunction(int index, in ForceState state, ForceEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (!(state.PositionKm.Length > Wgs84.EquatorialRadiusKm))
+        {
+            return 1.0;
+        }
+
+        var geometry = EarthShadow.Geometry(state.PositionKm, environment.SunKm(state.Epoch));
+        return index == 0 ? geometry.PenumbraMarginRadians : geometry.UmbraMarginRadians;
     }
 
     /// <inheritdoc />
