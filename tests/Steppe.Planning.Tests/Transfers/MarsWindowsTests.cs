@@ -118,4 +118,13 @@ public class MarsWindowsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => MarsWindows.Find(1700, 1710, TestEphemerides.Transfers));
         Assert.Throws<ArgumentOutOfRangeException>(() => MarsWindows.Find(2040, 2060, TestEphemerides.Transfers));
     }
+
+    [Fact]
+    public void CancelledToken_StopsTheSearch()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => MarsWindows.Find(2026, 2035, TestEphemerides.Transfers, cancelled.Token));
+
+    }
 }
