@@ -46,6 +46,8 @@ public static class MarsWindows
     /// planets' small ecliptic latitudes: C3 is singular along the ridge (in 2026 it dips to 10.5 km²/s² exactly at 180.00°
     /// and exceeds 1,000 km²/s² 0.07° away), so such a "minimum" cannot be flown over a launch period. Three degrees
     /// reproduces the Type I minimum of the 2026 opportunity in NASA/TM-2010-216764 (11.11 km²/s² at 176.9°).
+    /// <see cref="PorkchopGrid.BestTypeI"/> and <see cref="PorkchopGrid.BestTypeII"/> leave out the same band, so that a
+    /// porkchop grid and the window search report the same minimum.
     /// </summary>
     public static Angle SingularBandAround180 { get; } = Angle.FromDegrees(3.0);
 
