@@ -74,6 +74,25 @@ public sealed class HardeningTests(ServerFixture server) : IClassFixture<ServerF
     }
 
     [Fact]
+    public void Porkchop_and_mars_windows_stop_when_the_request_is_cancelled()
+    {
+        // The handlers hand HttpContext.RequestAborted (which the heavy-work gate also fires at its time limit) to the
+        // planning call: with it already cancelled, neither computes, and the window search caches nothing.
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestAborted = cancelled.Token };
+        var clock = server.Services.GetRequiredService<ServerClock>();
+        Assert.ThrowsAny<OperationCanceledException>(() => Endpoints.TransferEndpoints.Porkchop("earth", "mars", "2026-09-01T00:00:00Z", "2027-01-31T00:00:00Z", "120", "450", "2", "2", null, null, clock, http));
+        Assert.ThrowsAny<OperationCanceledException>(() => Endpoints.TransferEndpoints.MarsWindowsList("2037", "2048", null, null, http));
+
+        // Not cancelled, the same request is computed (so the failure above is the cancellation's).
+        var running = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        var windows = Endpoints.TransferEndpoints.MarsWindowsList("2037", "2048", null, null, running).Value!;
+        Assert.NotEmpty(windows.Windows);
+        Assert.NotEmpty(Endpoints.TransferEndpoints.Porkchop("earth", "mars", "2026-09-01T00:00:00Z", "2027-01-31T00:00:00Z", "120", "450", "2", "2", null, null, clock, running).Value!.C3Km2PerS2);
+    }
+
+    [Fact]
     public async Task Heavy_requests_beyond_the_concurrency_limit_get_503_with_retry_after()
     {
         using var one = new Configured(("Steppe:Heavy:Threads", "1"), ("Steppe:Heavy:QueueSeconds", "0"));

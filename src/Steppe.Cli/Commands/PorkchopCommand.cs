@@ -117,7 +117,7 @@ internal static class PorkchopCommand
     private static ResultTable Minima(PorkchopGrid grid)
     {
         var caption = FormattableString.Invariant(
-            $"{grid.Ephemeris.BodyName(grid.Origin)} to {grid.Ephemeris.BodyName(grid.Destination)} ({grid.Ephemeris.Description}): the minimum-C3 cell of each type among {grid.TransferCount} transfers ")
+            $"{grid.Ephemeris.BodyName(grid.Origin)} to {grid.Ephemeris.BodyName(grid.Destination)} ({grid.Ephemeris.Description}): the minimum-C3 cell of each type among {grid.TransferCount} transfers, transfer angles within {MarsWindows.SingularBandAround180.Degrees:0}° of 180° left out as by mars-windows ")
             + "(zero-revolution prograde Lambert arcs, JPL approximate ephemeris; DLA/RLA of the departure asymptote in EME2000).";
         var table = new ResultTable(TransferColumns.Columns, caption);
         foreach (var s in new[] { grid.BestTypeI, grid.BestTypeII })

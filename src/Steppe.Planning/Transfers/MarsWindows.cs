@@ -36,27 +36,31 @@ public static class MarsWindows
     /// <exception cref="ArgumentOutOfRangeException">The years are reversed, or outside 1800–2049 (the span of the
     /// approximate elements' Table 1, less the longest flight), or the search (a window's span, 150 days, beyond each
     /// year and the longest flight) runs outside the ephemeris (the message names its span).</exception>
-    public static IReadOnlyList<TransferWindow> Find(int fromYear, int toYear, TransferEphemeris ephemeris) =>
-        Find(Planet.EarthMoonBarycenter, Planet.Mars, fromYear, toYear, ephemeris);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired (it is checked inside
+    /// the grid and optimizer loops).</exception>
+    public static IReadOnlyList<TransferWindow> Find(int fromYear, int toYear, TransferEphemeris ephemeris, CancellationToken cancellationToken = default) =>
+        Find(Planet.EarthMoonBarycenter, Planet.Mars, fromYear, toYear, ephemeris, SingularBandAround180, cancellationToken);
 
     /// <summary>
     /// Transfer angles closer than this to 180° are left out of the minima. There the transfer plane is fixed by the
     /// planets' small ecliptic latitudes: C3 is singular along the ridge (in 2026 it dips to 10.5 km²/s² exactly at 180.00°
     /// and exceeds 1,000 km²/s² 0.07° away), so such a "minimum" cannot be flown over a launch period. Three degrees
     /// reproduces the Type I minimum of the 2026 opportunity in NASA/TM-2010-216764 (11.11 km²/s² at 176.9°).
+    /// <see cref="PorkchopGrid.BestTypeI"/> and <see cref="PorkchopGrid.BestTypeII"/> leave out the same band, so that a
+    /// porkchop grid and the window search report the same minimum.
     /// </summary>
     public static Angle SingularBandAround180 { get; } = Angle.FromDegrees(3.0);
 
-    /// <summary>As <see cref="Find(int, int, TransferEphemeris)"/> for any pair of planets whose synodic period exceeds a
+    /// <summary>As <see cref="Find(int, int, TransferEphemeris, CancellationToken)"/> for any pair of planets whose synodic period exceeds a
     /// year and a half (e.g. Mars to Earth).</summary>
-    public static IReadOnlyList<TransferWindow> Find(Planet origin, Planet destination, int fromYear, int toYear, TransferEphemeris ephemeris) =>
-        Find(origin, destination, fromYear, toYear, ephemeris, SingularBandAround180);
+    public static IReadOnlyList<TransferWindow> Find(Planet origin, Planet destination, int fromYear, int toYear, TransferEphemeris ephemeris, CancellationToken cancellationToken = default) =>
+        Find(origin, destination, fromYear, toYear, ephemeris, SingularBandAround180, cancellationToken);
 
-    /// <summary>As <see cref="Find(Planet, Planet, int, int, TransferEphemeris)"/> with another band of transfer angles left out around 180°
+    /// <summary>As <see cref="Find(Planet, Planet, int, int, TransferEphemeris, CancellationToken)"/> with another band of transfer angles left out around 180°
     /// (zero keeps them all).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The years are out of range or the band is negative or 90° or
     /// more.</exception>
-    public static IReadOnlyList<TransferWindow> Find(Planet origin, Planet destination, int fromYear, int toYear, TransferEphemeris ephemeris, Angle excludedAround180)
+    public static IReadOnlyList<TransferWindow> Find(Planet origin, Planet destination, int fromYear, int toYear, TransferEphemeris ephemeris, Angle excludedAround180, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ephemeris);
         if (!(excludedAround180.Degrees >= 0 && excludedAround180.Degrees < 90))
@@ -88,7 +92,8 @@ public static class MarsWindows
             TimeSpan.FromDays(MinTimeOfFlightDays),
             TimeSpan.FromDays(MaxTimeOfFlightDays),
             TimeSpan.FromDays(5),
-            ephemeris);
+            ephemeris,
+            cancellationToken);
         var minPerDeparture = new double[coarse.ColumnCount];
         for (int i = 0; i < coarse.ColumnCount; i++)
         {
@@ -145,9 +150,10 @@ public static class MarsWindows
                 TimeSpan.FromDays(MinTimeOfFlightDays),
                 TimeSpan.FromDays(MaxTimeOfFlightDays),
                 TimeSpan.FromDays(2),
-                ephemeris);
-            var typeI = BestOutsideBand(fine, TransferType.TypeI, excludedAround180) is { } a ? TransferOptimizer.MinimizeC3(a, TimeSpan.FromDays(2), excludedAround180) : null;
-            var typeII = BestOutsideBand(fine, TransferType.TypeII, excludedAround180) is { } b ? TransferOptimizer.MinimizeC3(b, TimeSpan.FromDays(2), excludedAround180) : null;
+                ephemeris,
+                cancellationToken);
+            var typeI = BestOutsideBand(fine, TransferType.TypeI, excludedAround180) is { } a ? TransferOptimizer.MinimizeC3(a, TimeSpan.FromDays(2), excludedAround180, cancellationToken) : null;
+            var typeII = BestOutsideBand(fine, TransferType.TypeII, excludedAround180) is { } b ? TransferOptimizer.MinimizeC3(b, TimeSpan.FromDays(2), excludedAround180, cancellationToken) : null;
             var window = new TransferWindow(0, typeI, typeII);
             var year = window.Best!.Departure.ToUtc().Year;
             if (year >= fromYear && year <= toYear)

@@ -30,9 +30,12 @@ public static class Porkchop
     /// <param name="maxTimeOfFlight">Longest time of flight (included when it falls on a step).</param>
     /// <param name="timeOfFlightStep">Time-of-flight spacing (positive).</param>
     /// <param name="ephemeris">The planets' ephemeris and what "earth" means.</param>
+    /// <param name="cancellationToken">Checked between departure columns; the computation stops with
+    /// <see cref="OperationCanceledException"/> when it fires.</param>
     /// <exception cref="ArgumentOutOfRangeException">An interval is empty or reversed, a step is not positive, the
     /// origin equals the destination, the grid exceeds <see cref="MaxCells"/>, or a date lies outside the
     /// ephemeris (the message names its span).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
     public static PorkchopGrid Compute(
         Planet origin,
         Planet destination,
@@ -42,7 +45,8 @@ public static class Porkchop
         TimeSpan minTimeOfFlight,
         TimeSpan maxTimeOfFlight,
         TimeSpan timeOfFlightStep,
-        TransferEphemeris ephemeris)
+        TransferEphemeris ephemeris,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ephemeris);
         ValidatePlanets(origin, destination);
@@ -58,7 +62,8 @@ public static class Porkchop
         ephemeris.CheckSpan(departures[^1] + tofs[^1], nameof(maxTimeOfFlight));
 
         int nd = departures.Length, nt = tofs.Length;
-        var dep = States(ephemeris, origin, departures);
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        var dep = States(ephemeris, origin, departures, parallel);
 
         // Arrival dates: start + i·Δd + tmin + j·Δt. When both steps are multiples of a common unit that keeps the
         // number of distinct arrival dates small, compute each planet state once on that lattice.
@@ -75,9 +80,9 @@ public static class Porkchop
                 arrivalTimes[k] = start + TimeSpan.FromTicks(k * g);
             }
 
-            var arr = States(ephemeris, destination, arrivalTimes);
+            var arr = States(ephemeris, destination, arrivalTimes, parallel);
             long di = dTicks / g, ti = tTicks / g;
-            Parallel.For(0, nd, i =>
+            Parallel.For(0, nd, parallel, i =>
             {
                 var d = dep[i];
                 for (int j = 0; j < nt; j++)
@@ -89,7 +94,7 @@ public static class Porkchop
         }
         else
         {
-            Parallel.For(0, nd, i =>
+            Parallel.For(0, nd, parallel, i =>
             {
                 var d = dep[i];
                 for (int j = 0; j < nt; j++)
@@ -115,7 +120,8 @@ public static class Porkchop
         Instant arrivalStart,
         Instant arrivalEnd,
         TimeSpan arrivalStep,
-        TransferEphemeris ephemeris)
+        TransferEphemeris ephemeris,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ephemeris);
         ValidatePlanets(origin, destination);
@@ -127,10 +133,11 @@ public static class Porkchop
         ephemeris.CheckSpan(arrivals[0], nameof(arrivalStart));
         ephemeris.CheckSpan(arrivals[^1], nameof(arrivalEnd));
 
-        var dep = States(ephemeris, origin, departures);
-        var arr = States(ephemeris, destination, arrivals);
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        var dep = States(ephemeris, origin, departures, parallel);
+        var arr = States(ephemeris, destination, arrivals, parallel);
         var cells = new PorkchopGrid.Storage(departures.Length, arrivals.Length);
-        Parallel.For(0, departures.Length, i =>
+        Parallel.For(0, departures.Length, parallel, i =>
         {
             var d = dep[i];
             for (int j = 0; j < arrivals.Length; j++)
@@ -199,10 +206,10 @@ public static class Porkchop
         return h.Z >= 0 ? angle : (2.0 * Math.PI) - angle;
     }
 
-    private static CartesianState[] States(TransferEphemeris ephemeris, Planet planet, Instant[] times)
+    private static CartesianState[] States(TransferEphemeris ephemeris, Planet planet, Instant[] times, ParallelOptions parallel)
     {
         var states = new CartesianState[times.Length];
-        Parallel.For(0, times.Length, k => states[k] = ephemeris.State(planet, times[k]));
+        Parallel.For(0, times.Length, parallel, k => states[k] = ephemeris.State(planet, times[k]));
         return states;
     }
 

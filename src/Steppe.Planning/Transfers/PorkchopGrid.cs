@@ -95,10 +95,12 @@ public sealed class PorkchopGrid
     /// <summary>Number of cells holding a transfer.</summary>
     public int TransferCount => _cells.CountValid();
 
-    /// <summary>The minimum-C3 Type I transfer of the grid, or null if it has none.</summary>
+    /// <summary>The minimum-C3 Type I transfer of the grid among those whose transfer angle lies outside
+    /// <see cref="MarsWindows.SingularBandAround180"/> (the rule <see cref="MarsWindows"/> applies, so that the two
+    /// report the same minimum), or null if it has none. Cells inside the band keep their values.</summary>
     public TransferSolution? BestTypeI { get; }
 
-    /// <summary>The minimum-C3 Type II transfer of the grid, or null if it has none.</summary>
+    /// <summary>As <see cref="BestTypeI"/> for Type II.</summary>
     public TransferSolution? BestTypeII { get; }
 
     /// <summary>The arrival date of a cell.</summary>
@@ -162,6 +164,11 @@ public sealed class PorkchopGrid
         var type = _cells.Type;
         for (int k = 0; k < c3.Length; k++)
         {
+            if (_cells.NearOpposition[k])
+            {
+                continue;
+            }
+
             if (type[k] == 1 && c3[k] < minI)
             {
                 minI = c3[k];
@@ -181,6 +188,7 @@ public sealed class PorkchopGrid
     {
         private static readonly double CosEps = Math.Cos(SolarSystemConstants.ObliquityJ2000Arcseconds / 3600.0 * Math.PI / 180.0);
         private static readonly double SinEps = Math.Sin(SolarSystemConstants.ObliquityJ2000Arcseconds / 3600.0 * Math.PI / 180.0);
+        private static readonly double CosBand = Math.Cos(MarsWindows.SingularBandAround180.Radians);
 
         public Storage(int columns, int rows)
         {
@@ -189,7 +197,11 @@ public sealed class PorkchopGrid
             VInfArrival = new double[columns * rows];
             DlaDeg = new double[columns * rows];
             Type = new byte[columns * rows];
+            NearOpposition = new bool[columns * rows];
         }
+
+        /// <summary>Whether the cell's transfer angle lies within <see cref="MarsWindows.SingularBandAround180"/> of 180°.</summary>
+        public bool[] NearOpposition { get; }
 
         public int Rows { get; }
 
@@ -236,6 +248,7 @@ public sealed class PorkchopGrid
             VInfArrival[k] = vInfArr;
             DlaDeg[k] = dla;
             Type[k] = h.Z >= 0 ? (byte)1 : (byte)2;
+            NearOpposition[k] = Vector3D.Dot(departure.PositionKm, arrival.PositionKm) < -CosBand * departure.PositionKm.Length * arrival.PositionKm.Length;
         }
     }
 }

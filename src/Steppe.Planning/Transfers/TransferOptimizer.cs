@@ -12,14 +12,19 @@ public static class TransferOptimizer
     /// steps of <paramref name="initialStep"/> in departure date and time of flight and stops when it has shrunk below
     /// about ten seconds, with the ephemeris <paramref name="start"/> was computed with. Returns <paramref name="start"/>
     /// if nothing better is found.</summary>
-    public static TransferSolution MinimizeC3(TransferSolution start, TimeSpan initialStep) => MinimizeC3(start, initialStep, Angle.Zero);
+    public static TransferSolution MinimizeC3(TransferSolution start, TimeSpan initialStep) => MinimizeC3(start, initialStep, Angle.Zero, CancellationToken.None);
 
     /// <summary>As <see cref="MinimizeC3(TransferSolution, TimeSpan)"/>, staying out of the band of transfer angles within
     /// <paramref name="excludedAround180"/> of 180°, where the transfer plane is set by the planets' small ecliptic
     /// latitudes and C3 is singular (it can drop along the exact 180° line and jump to thousands of km²/s² beside it).
     /// The minimum may then lie on the edge of the band. <paramref name="start"/> should lie outside the band.</summary>
+    /// <param name="start">The starting transfer.</param>
+    /// <param name="initialStep">The simplex's first steps in departure date and time of flight.</param>
+    /// <param name="excludedAround180">The band of transfer angles around 180° left out.</param>
+    /// <param name="cancellationToken">Checked at every simplex iteration.</param>
     /// <exception cref="ArgumentOutOfRangeException">The step is not positive or the band is negative or 90° or more.</exception>
-    public static TransferSolution MinimizeC3(TransferSolution start, TimeSpan initialStep, Angle excludedAround180)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public static TransferSolution MinimizeC3(TransferSolution start, TimeSpan initialStep, Angle excludedAround180, CancellationToken cancellationToken = default)
     {
         if (!(excludedAround180.Degrees >= 0 && excludedAround180.Degrees < 90))
         {
@@ -60,6 +65,7 @@ public static class TransferOptimizer
 
         for (int it = 0; it < 400; it++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             Array.Sort(simplex, (a, b) => a.F.CompareTo(b.F));
             double size = Math.Max(Math.Abs(simplex[1].X - simplex[0].X) + Math.Abs(simplex[1].Y - simplex[0].Y), Math.Abs(simplex[2].X - simplex[0].X) + Math.Abs(simplex[2].Y - simplex[0].Y));
             if (size < 1e-4)

@@ -44,7 +44,7 @@ public static class TransferEndpoints
     }
 
     internal static Ok<PorkchopGridDto> Porkchop(string? origin, string? destination, string? departFrom, string? departTo, string? tofMinDays, string? tofMaxDays,
-        string? stepDays, string? tofStepDays, string? earth, string? ephemeris, ServerClock clock)
+        string? stepDays, string? tofStepDays, string? earth, string? ephemeris, ServerClock clock, HttpContext http)
     {
         var transferEphemeris = ParseEphemeris(ephemeris, earth);
         var o = ParsePlanet(origin ?? "earth", "origin");
@@ -85,11 +85,11 @@ public static class TransferEndpoints
                 : $"departures and arrivals must lie in {e.Start.ToIsoString(0)} … {e.End.ToIsoString(0)} (the span of {e.Name}; ephemeris=analytic covers 1800–2050 at lower accuracy)");
         }
 
-        var grid = Planning.Transfers.Porkchop.Compute(o, d, d0, d1, TimeSpan.FromDays(step), TimeSpan.FromDays(t0), TimeSpan.FromDays(t1), TimeSpan.FromDays(rowStep), transferEphemeris);
+        var grid = Planning.Transfers.Porkchop.Compute(o, d, d0, d1, TimeSpan.FromDays(step), TimeSpan.FromDays(t0), TimeSpan.FromDays(t1), TimeSpan.FromDays(rowStep), transferEphemeris, http.RequestAborted);
         return TypedResults.Ok(PorkchopGridDto.From(grid));
     }
 
-    internal static Ok<MarsWindowsDto> MarsWindowsList(string? fromYear, string? toYear, string? earth, string? ephemeris)
+    internal static Ok<MarsWindowsDto> MarsWindowsList(string? fromYear, string? toYear, string? earth, string? ephemeris, HttpContext http)
     {
         var transferEphemeris = ParseEphemeris(ephemeris, earth);
         int y0 = Inputs.Integer(fromYear, "fromYear", 2026, 1800, 2049);
@@ -104,9 +104,12 @@ public static class TransferEndpoints
             throw new ApiValidationException("toYear", $"at most {MaxYears} years per request, found {y1 - y0 + 1}");
         }
 
+        // The heavy-work gate sets RequestAborted to a token that also fires at its time limit; a cancelled search
+        // throws out of GetOrAdd and leaves nothing in the cache.
+        var cancellationToken = http.RequestAborted;
         var result = WindowCache.GetOrAdd((y0, y1, transferEphemeris.Ephemeris.Name, transferEphemeris.Earth), key =>
         {
-            var windows = MarsWindows.Find(key.Item1, key.Item2, transferEphemeris);
+            var windows = MarsWindows.Find(key.Item1, key.Item2, transferEphemeris, cancellationToken);
             return new MarsWindowsDto(key.Item1, key.Item2, MarsWindows.SingularBandAround180.Degrees,
                 windows.Select(w => new TransferWindowDto(w.Year, w.BestTypeI is { } a ? TransferDto.From(a) : null, w.BestTypeII is { } b ? TransferDto.From(b) : null)).ToList(),
                 transferEphemeris.Ephemeris.Name, transferEphemeris.BodyName(Planet.EarthMoonBarycenter));

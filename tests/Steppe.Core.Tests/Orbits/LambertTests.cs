@@ -198,6 +198,41 @@ public class LambertTests
         Assert.True(count > 2000);
     }
 
+    [Theory]
+    [InlineData(3.0)]
+    [InlineData(0.1)]
+    [InlineData(1e-3)]
+    [InlineData(1e-5)]
+    [InlineData(6e-5)] // |sin θ| ≈ 1e-6
+    public void NearlyOppositePositions_StillLandOnTarget(double degreesShortOf180)
+    {
+        // Izzo's algorithm stays well conditioned as the transfer angle approaches 180° (λ → 0); only the plane normal,
+        // r1 × r2, becomes undefined at exactly 180°. An Earth-to-Mars-like geometry, 260 days: the arc from the solver,
+        // propagated with the independent Kepler propagator, lands on the target to a relative 1e-9, or to the rounding
+        // amplified by 1/sin θ (measured: 0.7 km of 2.3e8, relative 3e-9, at 1e-5° short of 180°, sin θ = 1.7e-7).
+        const double muSun = 132_712_440_041.279_42;
+        const double au = 149_597_870.7;
+        double th = (180.0 - degreesShortOf180) * Math.PI / 180.0;
+        var r1 = new Vector3D(au, 0, 0);
+        var r2 = new Vector3D(Math.Cos(th), Math.Sin(th), 0) * (1.52 * au);
+        Assert.True(Lambert.TrySolveZeroRevolution(r1, r2, 260 * 86400.0, muSun, TransferDirection.Prograde, out var v1, out var v2));
+        var s = Single(Lambert.Solve(r1, r2, 260 * 86400.0, muSun));
+        Assert.Equal(s.DepartureVelocityKmPerS, v1);
+        Assert.Equal(s.ArrivalVelocityKmPerS, v2);
+        var end = new KeplerPropagator(muSun).Propagate(new CartesianState(r1, v1), 260 * 86400.0);
+        double relativeMiss = (end.PositionKm - r2).Length / r2.Length;
+        _output.WriteLine($"{degreesShortOf180}° short of 180°: relative miss {relativeMiss:E2}");
+        Assert.True(relativeMiss <= Math.Max(1e-9, 1e-15 / Math.Sin(th)), $"relative miss {relativeMiss:E2}");
+        Assert.True((end.VelocityKmPerS - v2).Length <= Math.Max(1e-9, 1e-15 / Math.Sin(th)) * v2.Length);
+    }
+
+    [Fact]
+    public void ExactlyOppositePositions_HaveNoPlane()
+    {
+        var r1 = new Vector3D(149_597_870.7, 0, 0);
+        Assert.False(Lambert.TrySolveZeroRevolution(r1, r1 * -1.52, 260 * 86400.0, 132_712_440_041.279_42, TransferDirection.Prograde, out _, out _));
+    }
+
     [Fact]
     public void TrySolveZeroRevolution_AgreesWithSolve()
     {
