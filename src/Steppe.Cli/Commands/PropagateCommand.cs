@@ -34,8 +34,9 @@ internal static class PropagateCommand
     {
         var input = new ElementInput();
         var norad = CommonOptions.Norad();
-        var from = CommonOptions.From(context.Time);
-        var to = CommonOptions.To(context.Time);
+        var from = CommonOptions.From(context.Time, required: false);
+        var to = CommonOptions.To(context.Time, required: false);
+        var precise = new PrecisePropagation();
         var step = new Option<double>("--step")
         {
             Description = "Step between states, seconds.",
@@ -50,11 +51,20 @@ internal static class PropagateCommand
         var withAge = new Option<bool>("--with-age") { Description = "Add the element age (days since the epoch) to every row." };
         var lenient = CommonOptions.LenientChecksums();
 
-        var command = new Command("propagate", "Propagate element sets with SGP4/SDP4 and print states over a span.")
+        var command = new Command("propagate", "Propagate element sets with SGP4/SDP4, or an OPM state numerically (--opm), and print states over a span.")
         {
             input.Elements, input.Db, norad, from, to, step, frame, format, withAge, lenient,
         };
-        command.SetAction(parse => Run(
+        foreach (var option in precise.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse => parse.GetValue(precise.Opm) is { } opm
+            ? precise.Run(context, parse, opm, parse.GetResult(to) is { } ? parse.GetValue(to) : null, parse.GetValue(step), parse.GetValue(frame), parse.GetValue(format))
+            : parse.GetResult(from) is null || parse.GetResult(to) is null
+            ? throw new CliException(ExitCodes.Usage, $"{(parse.GetResult(from) is null ? "--from" : "--to")} is required (or give --opm FILE)")
+            : Run(
             context,
             input.Load(parse, parse.GetValue(norad), parse.GetValue(lenient), context),
             parse.GetValue(from),
