@@ -51,6 +51,7 @@ public class PrecisePropagateCommandTests
         }
 
         Assert.True((rows[^1].PositionKm - rows[0].PositionKm).Length > 1000, "the state moved");
+        Assert.Contains("LEO force model: EGM2008 70×70, Sun, Moon, SRP (18.77 m², C_R 1), NRLMSISE-00 drag (18.77 m², C_D 2.5), mass 3000 kg; DOP853, 1e-10 km per step", error);
     }
 
     [Fact]

@@ -117,6 +117,12 @@ internal sealed class PrecisePropagation
             table.Add([.. cells]);
         }
 
+        if (format != OutputFormat.Table)
+        {
+            // CSV and JSON carry no caption: the force model goes to standard error, beside the data.
+            context.Error.WriteLine($"steppe: {regime} force model: {model.Description}; DOP853, {model.Options.PositionToleranceKm.ToString("g3", CultureInfo.InvariantCulture)} km per step");
+        }
+
         table.Write(format, context);
         return ExitCodes.Ok;
     }
