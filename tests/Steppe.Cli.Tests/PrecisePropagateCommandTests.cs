@@ -85,6 +85,38 @@ public class PrecisePropagateCommandTests
         Assert.True((rows2[1].PositionKm - rows2[0].PositionKm).Length > 1);
     }
 
+    [Fact]
+    public void OpmManeuver_IsAppliedAsTheLibrarysImpulsiveManeuver()
+    {
+        string text = File.ReadAllText(TwoBody) +
+            "MAN_EPOCH_IGNITION = 2022-12-18T12:10:00.000\nMAN_DURATION = 0.0\nMAN_DELTA_MASS = 0.0\nMAN_REF_FRAME = RTN\n" +
+            "MAN_DV_1 = 0.0\nMAN_DV_2 = 0.010\nMAN_DV_3 = 0.0\n";
+        var file = Path.Combine(Path.GetTempPath(), $"steppe-opm-{Guid.NewGuid():N}.kvn");
+        File.WriteAllText(file, text);
+        try
+        {
+            string[] twoBody = ["--gravity", "none", "--no-sun", "--no-moon", "--no-srp", "--drag", "none", "--frame", "gcrf", "--format", "csv", "--duration", "30m", "--step", "1800"];
+            var (code, output, error) = CliRunner.Run(["propagate", "--opm", file, .. twoBody]);
+            Assert.True(code == 0, error);
+            var (_, plain, _) = CliRunner.Run(["propagate", "--opm", TwoBody, .. twoBody]);
+            var end = Rows(output)[^1];
+
+            var epoch = Rows(plain)[0].Time;
+            var initial = new StateVector(epoch, Frame.Gcrf, new Vector3D(6878.137, 0, 0), new Vector3D(0, 4.728554667, 5.965951216));
+            var propagator = new NumericalPropagator(EarthOrientationTable.Bundled, BundledEphemeris.De405, [],
+                new NumericalPropagatorOptions { PositionToleranceKm = FlightDynamicsDefaults.DefaultPositionToleranceKm });
+            var expected = propagator.Propagate(initial, new Spacecraft(420000), epoch.AddSeconds(1800),
+                maneuvers: [Steppe.Dynamics.Maneuvers.ImpulsiveManeuver.At(epoch.AddSeconds(600), new Vector3D(0, 0.010, 0), Steppe.Dynamics.Maneuvers.ManeuverFrame.Ric)])
+                .StateAt(end.Time);
+            Assert.True((expected.PositionKm - end.PositionKm).Length < 1e-6, $"{(expected.PositionKm - end.PositionKm).Length * 1e3} m");
+            Assert.True((Rows(plain)[^1].PositionKm - end.PositionKm).Length > 5, "the maneuver moved the spacecraft");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static (int Code, string Error) RunOpm(string text, params string[] extra)
     {
         var file = Path.Combine(Path.GetTempPath(), $"steppe-opm-{Guid.NewGuid():N}.kvn");
