@@ -61,6 +61,11 @@ public class PrecisePropagateCommandTests
         Assert.True(code == 0, error);
         string flat = string.Join(' ', output.Split((char[])['\n', '\r', ' ', '│'], StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("GEO force model: EGM2008 8×8, Sun, SRP (18.77 m², C_R 1), mass 3000 kg; DOP853, 1e-10 km per step.", flat);
+
+        // Without --frame a numerical run prints GCRF, the frame it integrates in (element sets keep TEME, SGP4's frame).
+        Assert.StartsWith("Frame: GCRF", flat[flat.IndexOf("Frame:", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        var (_, explicitTeme, _) = CliRunner.Run("propagate", "--opm", G1, "--duration", "10m", "--step", "600", "--regime", "geo", "--no-moon", "--frame", "teme");
+        Assert.Contains("Frame: TEME", string.Join(' ', explicitTeme.Split((char[])['\n', '\r', ' ', '│'], StringSplitOptions.RemoveEmptyEntries)));
     }
 
     [Fact]

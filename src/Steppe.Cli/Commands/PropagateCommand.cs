@@ -44,7 +44,7 @@ internal static class PropagateCommand
         };
         var frame = new Option<OutputFrame>("--frame")
         {
-            Description = "Frame of the output: teme, itrf, gcrf (km, km/s) or geodetic (deg, km on WGS-84).",
+            Description = "Frame of the output: teme, itrf, gcrf (km, km/s) or geodetic (deg, km on WGS-84); default teme for element sets, gcrf with --opm.",
             DefaultValueFactory = _ => OutputFrame.Teme,
         };
         var format = CommonOptions.Format();
@@ -61,7 +61,7 @@ internal static class PropagateCommand
         }
 
         command.SetAction(parse => parse.GetValue(precise.Opm) is { } opm
-            ? precise.Run(context, parse, opm, parse.GetResult(to) is { } ? parse.GetValue(to) : null, parse.GetValue(step), parse.GetValue(frame), parse.GetValue(format))
+            ? precise.Run(context, parse, opm, parse.GetResult(to) is { } ? parse.GetValue(to) : null, parse.GetValue(step), parse.GetResult(frame) is { Implicit: false } ? parse.GetValue(frame) : OutputFrame.Gcrf, parse.GetValue(format))
             : parse.GetResult(from) is null || parse.GetResult(to) is null
             ? throw new CliException(ExitCodes.Usage, $"{(parse.GetResult(from) is null ? "--from" : "--to")} is required (or give --opm FILE)")
             : Run(
