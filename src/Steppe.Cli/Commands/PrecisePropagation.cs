@@ -100,8 +100,8 @@ internal sealed class PrecisePropagation
             throw new CliException(ExitCodes.PropagationFailure, $"{file.Name}: propagation failed: {FirstLine(e.Message)}");
         }
 
-        var caption = $"{Caption(frame)} {regime} force model: {model.Description}; DOP853, {model.Options.PositionToleranceKm.ToString("g3", CultureInfo.InvariantCulture)} km per step.";
-        var table = new ResultTable(Columns(frame), caption);
+        var caption = $"{StateColumns.Caption(frame)} {regime} force model: {model.Description}; DOP853, {model.Options.PositionToleranceKm.ToString("g3", CultureInfo.InvariantCulture)} km per step.";
+        var table = new ResultTable([new("time_utc", "time (UTC)"), .. StateColumns.For(frame)], caption);
         double sign = end >= initial.Epoch ? 1 : -1;
         for (long k = 0; k < steps; k++)
         {
@@ -113,7 +113,7 @@ internal sealed class PrecisePropagation
             }
 
             var cells = new List<object?> { t };
-            AddCoordinates(cells, s, frame, eop);
+            StateColumns.Add(cells, s, frame, eop);
             table.Add([.. cells]);
         }
 
@@ -364,60 +364,5 @@ internal sealed class PrecisePropagation
         }
 
         return list;
-    }
-
-    private static IReadOnlyList<Column> Columns(OutputFrame frame)
-    {
-        var columns = new List<Column> { new("time_utc", "time (UTC)") };
-        if (frame == OutputFrame.Geodetic)
-        {
-            columns.Add(new("lat_deg", "lat (°)", "0.0000"));
-            columns.Add(new("lon_deg", "lon (°E)", "0.0000"));
-            columns.Add(new("alt_km", "alt (km)", "0.000"));
-        }
-        else
-        {
-            columns.Add(new("x_km", "x (km)", "0.000000"));
-            columns.Add(new("y_km", "y (km)", "0.000000"));
-            columns.Add(new("z_km", "z (km)", "0.000000"));
-            columns.Add(new("vx_km_s", "vx (km/s)", "0.000000000"));
-            columns.Add(new("vy_km_s", "vy (km/s)", "0.000000000"));
-            columns.Add(new("vz_km_s", "vz (km/s)", "0.000000000"));
-        }
-
-        return columns;
-    }
-
-    private static string Caption(OutputFrame frame) => frame switch
-    {
-        OutputFrame.Teme => "Frame: TEME. Positions km, velocities km/s.",
-        OutputFrame.Itrf => $"Frame: {FrameLabels.Describe(Frame.Itrf)}; {FrameLabels.EarthOrientationSource}. Positions km, velocities km/s.",
-        OutputFrame.Gcrf => $"Frame: {FrameLabels.Describe(Frame.Gcrf)}; {FrameLabels.EarthOrientationSource}. Positions km, velocities km/s.",
-        _ => "Geodetic on WGS-84: latitude and longitude (east positive) in degrees, altitude above the ellipsoid in km.",
-    };
-
-    private static void AddCoordinates(List<object?> cells, StateVector gcrf, OutputFrame frame, EarthOrientationTable eop)
-    {
-        if (frame == OutputFrame.Geodetic)
-        {
-            var g = Steppe.Core.Geodesy.GeodeticPoint.FromItrfKm(FrameTransforms.Transform(gcrf, Frame.Itrf, eop).PositionKm);
-            cells.Add(g.Latitude.Degrees);
-            cells.Add(g.Longitude.Degrees);
-            cells.Add(g.HeightKm);
-            return;
-        }
-
-        var s = frame switch
-        {
-            OutputFrame.Itrf => FrameTransforms.Transform(gcrf, Frame.Itrf, eop),
-            OutputFrame.Teme => FrameTransforms.Transform(gcrf, Frame.Teme, eop),
-            _ => gcrf,
-        };
-        cells.Add(s.PositionKm.X);
-        cells.Add(s.PositionKm.Y);
-        cells.Add(s.PositionKm.Z);
-        cells.Add(s.VelocityKmPerS.X);
-        cells.Add(s.VelocityKmPerS.Y);
-        cells.Add(s.VelocityKmPerS.Z);
     }
 }

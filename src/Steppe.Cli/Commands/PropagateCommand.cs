@@ -100,7 +100,7 @@ internal static class PropagateCommand
             throw new CliException(ExitCodes.Usage, $"{steps * sets.Count} rows requested; the limit is {MaxRows} (use a larger --step or a shorter span)");
         }
 
-        var table = new ResultTable(Columns(frame, withAge), Caption(frame));
+        var table = new ResultTable(Columns(frame, withAge), StateColumns.Caption(frame, "TEME (SGP4 output)"));
         int failures = 0;
         foreach (var e in sets)
         {
@@ -127,7 +127,7 @@ internal static class PropagateCommand
             {
                 var t = teme.Epoch;
                 var cells = new List<object?> { e.CatalogNumber, t };
-                AddCoordinates(cells, teme, frame, context.Tables.EarthOrientation);
+                StateColumns.Add(cells, teme, frame, context.Tables.EarthOrientation);
                 if (withAge)
                 {
                     cells.Add(t.DaysSince(e.Epoch));
@@ -146,60 +146,12 @@ internal static class PropagateCommand
     private static IReadOnlyList<Column> Columns(OutputFrame frame, bool withAge)
     {
         var columns = new List<Column> { new("norad_id", "NORAD"), new("time_utc", "time (UTC)") };
-        if (frame == OutputFrame.Geodetic)
-        {
-            columns.Add(new("lat_deg", "lat (°)", "0.0000"));
-            columns.Add(new("lon_deg", "lon (°E)", "0.0000"));
-            columns.Add(new("alt_km", "alt (km)", "0.000"));
-        }
-        else
-        {
-            columns.Add(new("x_km", "x (km)", "0.000000"));
-            columns.Add(new("y_km", "y (km)", "0.000000"));
-            columns.Add(new("z_km", "z (km)", "0.000000"));
-            columns.Add(new("vx_km_s", "vx (km/s)", "0.000000000"));
-            columns.Add(new("vy_km_s", "vy (km/s)", "0.000000000"));
-            columns.Add(new("vz_km_s", "vz (km/s)", "0.000000000"));
-        }
-
+        columns.AddRange(StateColumns.For(frame));
         if (withAge)
         {
             columns.Add(new("age_days", "element age (d)", "0.000"));
         }
 
         return columns;
-    }
-
-    private static string Caption(OutputFrame frame) => frame switch
-    {
-        OutputFrame.Teme => "Frame: TEME (SGP4 output). Positions km, velocities km/s.",
-        OutputFrame.Itrf => $"Frame: {FrameLabels.Describe(Frame.Itrf)}; {FrameLabels.EarthOrientationSource}. Positions km, velocities km/s.",
-        OutputFrame.Gcrf => $"Frame: {FrameLabels.Describe(Frame.Gcrf)}; {FrameLabels.EarthOrientationSource}. Positions km, velocities km/s.",
-        _ => "Geodetic on WGS-84: latitude and longitude (east positive) in degrees, altitude above the ellipsoid in km.",
-    };
-
-    private static void AddCoordinates(List<object?> cells, StateVector teme, OutputFrame frame, EarthOrientationTable eop)
-    {
-        if (frame == OutputFrame.Geodetic)
-        {
-            var g = teme.ToGeodetic(eop);
-            cells.Add(g.Latitude.Degrees);
-            cells.Add(g.Longitude.Degrees);
-            cells.Add(g.HeightKm);
-            return;
-        }
-
-        var s = frame switch
-        {
-            OutputFrame.Itrf => FrameTransforms.Transform(teme, Frame.Itrf, eop),
-            OutputFrame.Gcrf => FrameTransforms.Transform(teme, Frame.Gcrf, eop),
-            _ => teme,
-        };
-        cells.Add(s.PositionKm.X);
-        cells.Add(s.PositionKm.Y);
-        cells.Add(s.PositionKm.Z);
-        cells.Add(s.VelocityKmPerS.X);
-        cells.Add(s.VelocityKmPerS.Y);
-        cells.Add(s.VelocityKmPerS.Z);
     }
 }
