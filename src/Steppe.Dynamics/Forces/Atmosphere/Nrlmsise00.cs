@@ -453,7 +453,6 @@ public sealed class Nrlmsise00
     /// stratosphere/troposphere nodes, densities by hydrostatic integration.</summary>
     private static double Densm(ref State s, double alt, double d0, double xm, out double tz, ReadOnlySpan<double> zn3, ReadOnlySpan<double> zn2)
     {
-        double re = s.EffectiveRadius;
         double density = d0;
         tz = 0;
 
@@ -461,68 +460,52 @@ public sealed class Nrlmsise00
         Span<double> ys = stackalloc double[5];
         Span<double> y2 = stackalloc double[5];
 
-        // Stratosphere / mesosphere.
-        {
-            int mn = zn2.Length;
-            double z = Math.Max(alt, zn2[mn - 1]);
-            double z1 = zn2[0], z2 = zn2[mn - 1];
-            double t1 = s.Tn2[0], t2 = s.Tn2[mn - 1];
-            double zg = Zeta(s, z, z1);
-            double zgdif = Zeta(s, z2, z1);
-            for (int k = 0; k < mn; k++)
-            {
-                xs[k] = Zeta(s, zn2[k], z1) / zgdif;
-                ys[k] = 1.0 / s.Tn2[k];
-            }
-
-            double yd1 = -s.Tgn2[0] / (t1 * t1) * zgdif;
-            double yd2 = -s.Tgn2[1] / (t2 * t2) * zgdif * Square((re + z2) / (re + z1));
-            Spline(xs[..mn], ys[..mn], yd1, yd2, y2[..mn]);
-            double x = zg / zgdif;
-            tz = 1.0 / Splint(xs[..mn], ys[..mn], y2[..mn], x);
-            if (xm != 0.0)
-            {
-                double glb = s.GravitySurface / Square(1.0 + (z1 / re));
-                double gamm = xm * glb * zgdif / GasConstant;
-                double expl = Math.Min(gamm * Splini(xs[..mn], ys[..mn], y2[..mn], x), 50.0);
-                density *= t1 / tz * Math.Exp(-expl);
-            }
-        }
+        // Stratosphere / mesosphere, then (below zn3[0]) troposphere / stratosphere: the same spline and integration.
+        tz = DensmLayer(s, zn2, s.Tn2, s.Tgn2, Math.Max(alt, zn2[^1]), xm, ref density, xs, ys, y2);
 
         if (alt > zn3[0])
         {
             return xm == 0.0 ? tz : density;
         }
 
-        // Troposphere / stratosphere.
-        {
-            int mn = zn3.Length;
-            double z = alt;
-            double z1 = zn3[0], z2 = zn3[mn - 1];
-            double t1 = s.Tn3[0], t2 = s.Tn3[mn - 1];
-            double zg = Zeta(s, z, z1);
-            double zgdif = Zeta(s, z2, z1);
-            for (int k = 0; k < mn; k++)
-            {
-                xs[k] = Zeta(s, zn3[k], z1) / zgdif;
-                ys[k] = 1.0 / s.Tn3[k];
-            }
-
-            double yd1 = -s.Tgn3[0] / (t1 * t1) * zgdif;
-            double yd2 = -s.Tgn3[1] / (t2 * t2) * zgdif * Square((re + z2) / (re + z1));
-            Spline(xs[..mn], ys[..mn], yd1, yd2, y2[..mn]);
-            double x = zg / zgdif;
-            tz = 1.0 / Splint(xs[..mn], ys[..mn], y2[..mn], x);
-            if (xm != 0.0)
-            {
-                double glb = s.GravitySurface / Square(1.0 + (z1 / re));
-                double gamm = xm * glb * zgdif / GasConstant;
-                double expl = Math.Min(gamm * Splini(xs[..mn], ys[..mn], y2[..mn], x), 50.0);
-                density *= t1 / tz * Math.Exp(-expl);
-            }
-        }
+        tz = DensmLayer(s, zn3, s.Tn3, s.Tgn3, alt, xm, ref density, xs, ys, y2);
 
         return xm == 0.0 ? tz : density;
+    }
+
+    /// <summary>One layer of <see cref="Densm"/>: the spline of inverse temperature through the layer's nodes
+    /// <paramref name="zn"/> (temperatures <paramref name="tn"/>, end gradients <paramref name="tgn"/>) evaluated at
+    /// <paramref name="z"/>, and, for a density (<paramref name="xm"/> ≠ 0), the hydrostatic factor applied to
+    /// <paramref name="density"/>. Returns the temperature.</summary>
+    private static double DensmLayer(in State s, ReadOnlySpan<double> zn, ReadOnlySpan<double> tn, ReadOnlySpan<double> tgn, double z, double xm,
+        ref double density, Span<double> xs, Span<double> ys, Span<double> y2)
+    {
+        double re = s.EffectiveRadius;
+        int mn = zn.Length;
+        double z1 = zn[0], z2 = zn[mn - 1];
+        double t1 = tn[0], t2 = tn[mn - 1];
+        double zg = Zeta(s, z, z1);
+        double zgdif = Zeta(s, z2, z1);
+        for (int k = 0; k < mn; k++)
+        {
+            xs[k] = Zeta(s, zn[k], z1) / zgdif;
+            ys[k] = 1.0 / tn[k];
+        }
+
+        double yd1 = -tgn[0] / (t1 * t1) * zgdif;
+        double yd2 = -tgn[1] / (t2 * t2) * zgdif * Square((re + z2) / (re + z1));
+        Spline(xs[..mn], ys[..mn], yd1, yd2, y2[..mn]);
+        double x = zg / zgdif;
+        double tz = 1.0 / Splint(xs[..mn], ys[..mn], y2[..mn], x);
+        if (xm != 0.0)
+        {
+            double glb = s.GravitySurface / Square(1.0 + (z1 / re));
+            double gamm = xm * glb * zgdif / GasConstant;
+            double expl = Math.Min(gamm * Splini(xs[..mn], ys[..mn], y2[..mn], x), 50.0);
+            density *= t1 / tz * Math.Exp(-expl);
+        }
+
+        return tz;
     }
 
     // ---- Corrections ---------------------------------------------------------------------------------------------------
