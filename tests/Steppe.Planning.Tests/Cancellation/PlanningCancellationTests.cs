@@ -23,6 +23,15 @@ public class PlanningCancellationTests
     /// <summary>How long a cancelled call may keep running: generous for a shared machine, far below the uncancelled run.</summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(3);
 
+    /// <summary>Cancels 100 ms from now on a thread of its own: a timer-based token fires late when the searches (and the
+    /// tests running beside them) keep every thread-pool thread busy.</summary>
+    private static void CancelSoon(CancellationTokenSource source) =>
+        new Thread(() =>
+        {
+            Thread.Sleep(100);
+            source.Cancel();
+        }) { IsBackground = true }.Start();
+
     private static TargetPlane Plane() => TargetPlane.FromNode(Angle.FromDegrees(51.6), Angle.FromDegrees(10), T0, 400);
 
     [Fact]
@@ -39,7 +48,8 @@ public class PlanningCancellationTests
     {
         // A year at a 1 s scan step: tens of millions of plane evaluations, minutes of work uncancelled.
         var options = new LaunchWindowOptions { ScanStep = TimeSpan.FromSeconds(1) };
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var cancel = new CancellationTokenSource();
+        CancelSoon(cancel);
         var watch = Stopwatch.StartNew();
         Assert.Throws<OperationCanceledException>(() =>
             LaunchWindowSearch.Find(Site31, Plane(), T0, T0.AddDays(366), EarthOrientationTable.Empty, options, cancel.Token));
@@ -74,7 +84,8 @@ public class PlanningCancellationTests
         // A year for 200 targets: minutes of work uncancelled.
         var sat = ElementFiles.Propagator("2026-05-30_resource.tle", 39731);
         var targets = Enumerable.Range(0, 200).Select(i => AccessTarget.Point($"t{i}", GeodeticPoint.FromDegrees(-60 + (i * 0.6), (i * 7.3) % 360 - 180, 0))).ToList();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var cancel = new CancellationTokenSource();
+        CancelSoon(cancel);
         var watch = Stopwatch.StartNew();
         Assert.Throws<OperationCanceledException>(() =>
             AccessFinder.Find(sat, Sensors.KazEoSat1, targets, T0, T0.AddDays(365), TestEphemerides.Jpl, EarthOrientationTable.Empty, null, cancel.Token));
