@@ -2,19 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using Steppe.Cli.Output;
 using Steppe.Core.Bodies.Ephemerides;
-using Steppe.Core.Frames;
 using Steppe.Core.SpaceWeather;
 using Steppe.Core.Time;
 using Steppe.Dynamics;
-using Steppe.Dynamics.Forces;
-using Steppe.Dynamics.Forces.Atmosphere;
-using Steppe.Dynamics.Forces.Drag;
 using Steppe.Dynamics.Forces.Gravity;
-using Steppe.Dynamics.Forces.Srp;
-using Steppe.Dynamics.Forces.ThirdBody;
-using Steppe.Dynamics.Maneuvers;
 using Steppe.Dynamics.Numerical;
-using Steppe.Formats.Opm;
+using Steppe.Planning.Precise;
 
 namespace Steppe.Cli.Commands;
 
@@ -29,7 +22,7 @@ internal sealed class PrecisePropagation
 
     public Option<string?> Regime { get; } = new("--regime") { Description = "With --opm: default force model, leo or geo (default: leo below 2,000 km altitude, geo above)." };
 
-    public Option<string?> Gravity { get; } = new("--gravity") { Description = "With --opm: gravity field egm2008, jgm3 or none (point mass only)." };
+    public Option<string?> Gravity { get; } = new("--gravity") { Description = "With --opm: gravity field egm2008, jgm3, none (point mass only) or an ICGEM .gfc file." };
 
     public Option<int?> Degree { get; } = new("--degree") { Description = "With --opm: degree of the field (default 70 for leo, 8 for geo)." };
 
@@ -45,6 +38,14 @@ internal sealed class PrecisePropagation
 
     public Option<bool> Tides { get; } = new("--tides") { Description = "With --opm: solid Earth tides (IERS 2010 step 1)." };
 
+    public Option<bool> Relativity { get; } = new("--relativity") { Description = "With --opm: the Schwarzschild relativistic correction (IERS 2010 eq. 10.12)." };
+
+    public Option<double?> HarrisPriesterExponent { get; } = new("--harris-priester-exponent") { Description = "With --drag harris-priester: the cosine exponent (default from the inclination: 2 equatorial … 6 polar)." };
+
+    public Option<string?> Integrator { get; } = new("--integrator") { Description = "With --opm: dop853 (adaptive, default) or abm8 (fixed step, --fixed-step)." };
+
+    public Option<double?> FixedStepSeconds { get; } = new("--fixed-step") { Description = "With --integrator abm8: the step, seconds (default 30 for leo, 300 for geo)." };
+
     public Option<double?> MassKg { get; } = new("--mass-kg") { Description = "With --opm: spacecraft mass, kg (overrides MASS)." };
 
     public Option<double?> DragAreaM2 { get; } = new("--drag-area-m2") { Description = "With --opm: drag area, m² (overrides DRAG_AREA)." };
@@ -59,12 +60,9 @@ internal sealed class PrecisePropagation
 
     public IEnumerable<Option> All =>
     [
-        Opm, Duration, Regime, Gravity, Degree, Order, NoSun, NoMoon, NoSrp, Drag, Tides, MassKg, DragAreaM2, DragCoefficient, SrpAreaM2,
+        Opm, Duration, Regime, Gravity, Degree, Order, NoSun, NoMoon, NoSrp, Drag, Tides, Relativity, HarrisPriesterExponent, Integrator, FixedStepSeconds, MassKg, DragAreaM2, DragCoefficient, SrpAreaM2,
         ReflectivityCoefficient, ToleranceKm,
     ];
-
-    /// <summary>The force model and settings of one run, as printed in the output's header.</summary>
-    internal sealed record Model(IReadOnlyList<IForceModel> Forces, NumericalPropagatorOptions Options, string Description);
 
     public int Run(CliContext context, ParseResult parse, FileInfo file, Instant? to, double stepSeconds, OutputFrame frame, OutputFormat format)
     {
@@ -73,11 +71,11 @@ internal sealed class PrecisePropagation
             throw new CliException(ExitCodes.Usage, $"--step: expected a positive number of seconds, found {stepSeconds}");
         }
 
-        var message = Read(file);
         var eop = context.Tables.EarthOrientation;
-        var initial = InitialState(message, file, eop);
-        var craft = Craft(message, file, parse);
-        var (model, regime) = Build(parse, initial, craft, eop.LeapSeconds);
+        var conditions = Input(() => OpmInput.Resolve(OpmInput.Parse(ReadText(file), file.Name), file.Name, eop, Overrides(parse)));
+        var settings = Input(() => conditions.Resolve(Settings(parse)));
+        var model = Build(settings, conditions.Spacecraft, context, file);
+        var initial = conditions.InitialState;
         var end = End(parse, initial.Epoch, to);
         long steps = (long)Math.Floor(Math.Abs(end.SecondsSince(initial.Epoch)) / stepSeconds) + 1;
         if (steps > MaxRows)
@@ -85,11 +83,11 @@ internal sealed class PrecisePropagation
             throw new CliException(ExitCodes.Usage, $"{steps} rows requested; the limit is {MaxRows} (use a larger --step or a shorter span)");
         }
 
-        var maneuvers = Maneuvers(message, file);
         NumericalTrajectory trajectory;
         try
         {
-            trajectory = new NumericalPropagator(eop, BundledEphemeris.De405, model.Forces, model.Options).Propagate(initial, craft, end, maneuvers);
+            trajectory = new NumericalPropagator(eop, BundledEphemeris.De405, model.Forces, model.Options)
+                .Propagate(initial, conditions.Spacecraft, end, conditions.Maneuvers, conditions.Burns);
         }
         catch (ArgumentOutOfRangeException e)
         {
@@ -100,7 +98,8 @@ internal sealed class PrecisePropagation
             throw new CliException(ExitCodes.PropagationFailure, $"{file.Name}: propagation failed: {FirstLine(e.Message)}");
         }
 
-        var caption = $"{StateColumns.Caption(frame)} {regime} force model: {model.Description}; DOP853, {model.Options.PositionToleranceKm.ToString("g3", CultureInfo.InvariantCulture)} km per step.";
+        string header = $"{(settings.Regime == OrbitRegime.Leo ? "LEO" : "GEO")} force model: {model.Description}; {model.Integration}";
+        var caption = $"{StateColumns.Caption(frame)} {header}.";
         var table = new ResultTable([new("time_utc", "time (UTC)"), .. StateColumns.For(frame)], caption);
         double sign = end >= initial.Epoch ? 1 : -1;
         for (long k = 0; k < steps; k++)
@@ -120,204 +119,139 @@ internal sealed class PrecisePropagation
         if (format != OutputFormat.Table)
         {
             // CSV and JSON carry no caption: the force model goes to standard error, beside the data.
-            context.Error.WriteLine($"steppe: {regime} force model: {model.Description}; DOP853, {model.Options.PositionToleranceKm.ToString("g3", CultureInfo.InvariantCulture)} km per step");
+            context.Error.WriteLine($"steppe: {header}");
         }
 
         table.Write(format, context);
         return ExitCodes.Ok;
     }
 
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
-
-    private static OpmMessage Read(FileInfo file)
+    /// <summary>The force-model choice of the command line; unset options keep the regime's defaults.</summary>
+    internal ForceModelSettings Settings(ParseResult parse)
     {
-        string text;
+        OrbitRegime? regime = parse.GetValue(Regime)?.ToLowerInvariant() switch
+        {
+            null => null,
+            "leo" => OrbitRegime.Leo,
+            "geo" => OrbitRegime.Geo,
+            var other => throw new CliException(ExitCodes.Usage, $"--regime: expected leo or geo, found '{other}'"),
+        };
+        string gravity = parse.GetValue(Gravity) ?? "egm2008";
+        DragModel? drag = parse.GetValue(Drag)?.ToLowerInvariant() switch
+        {
+            null => null,
+            "nrlmsise" or "nrlmsise-00" or "nrlmsise00" => DragModel.Nrlmsise00,
+            "harris-priester" => DragModel.HarrisPriester,
+            "none" => DragModel.None,
+            var other => throw new CliException(ExitCodes.Usage, $"--drag: expected nrlmsise, harris-priester or none, found '{other}'"),
+        };
+        var integrator = parse.GetValue(Integrator)?.ToLowerInvariant() switch
+        {
+            null or "dop853" => IntegratorKind.DormandPrince853,
+            "abm8" or "abm" => IntegratorKind.AdamsBashforthMoulton,
+            var other => throw new CliException(ExitCodes.Usage, $"--integrator: expected dop853 or abm8, found '{other}'"),
+        };
+        double? fixedStep = parse.GetValue(FixedStepSeconds);
+        if (fixedStep is { } f && !(f > 0 && double.IsFinite(f)))
+        {
+            throw new CliException(ExitCodes.Usage, $"--fixed-step: expected a positive number of seconds, found {f}");
+        }
+
+        var settings = new ForceModelSettings
+        {
+            Regime = regime,
+            Gravity = gravity.ToLowerInvariant() is "egm2008" or "jgm3" or "jgm-3" or "none" ? gravity.Replace("-", "", StringComparison.Ordinal).ToUpperInvariant() : gravity,
+            Degree = parse.GetValue(Degree),
+            Order = parse.GetValue(Order),
+            Sun = !parse.GetValue(NoSun),
+            Moon = !parse.GetValue(NoMoon),
+            SolarRadiationPressure = !parse.GetValue(NoSrp),
+            Drag = drag,
+            HarrisPriesterExponent = parse.GetValue(HarrisPriesterExponent),
+            SolidTides = parse.GetValue(Tides),
+            Relativity = parse.GetValue(Relativity),
+            Integrator = integrator,
+            PositionToleranceKm = parse.GetValue(ToleranceKm),
+            FixedStep = fixedStep is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+        };
+        if (settings.IsPointMass)
+        {
+            settings = settings with { Gravity = "none" };
+        }
+
+        return settings;
+    }
+
+    /// <summary>The forces of resolved <paramref name="settings"/>; a gravity file is read here (the only I/O of the model).</summary>
+    internal static ForceModel Build(ForceModelSettings settings, Spacecraft craft, CliContext context, FileInfo source)
+    {
+        GravityField? userField = null;
+        if (!settings.IsPointMass && settings.BundledField is null)
+        {
+            userField = ReadGravityFile(settings.Gravity);
+        }
+
         try
         {
-            text = File.ReadAllText(file.FullName);
+            return settings.Build(craft, SpaceWeatherTable.Bundled, context.Tables.EarthOrientation.LeapSeconds, userField);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(ExitCodes.Usage, $"--{FirstLine(e.Message).Split(" (Parameter", 2)[0]}");
+        }
+    }
+
+    private static GravityField ReadGravityFile(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new CliException(ExitCodes.Usage, $"--gravity: '{path}' is neither egm2008, jgm3, none nor a readable ICGEM .gfc file");
+        }
+
+        try
+        {
+            using var stream = info.OpenRead();
+            return IcgemReader.Read(stream, info.Name);
+        }
+        catch (GravityFieldFormatException e)
+        {
+            throw new CliException(ExitCodes.BadInput, FirstLine(e.Message));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(ExitCodes.BadInput, $"{info.Name}: {e.Message}");
+        }
+    }
+
+    private SpacecraftOverrides Overrides(ParseResult parse) => new(
+        parse.GetValue(MassKg), parse.GetValue(DragAreaM2), parse.GetValue(DragCoefficient), parse.GetValue(SrpAreaM2), parse.GetValue(ReflectivityCoefficient));
+
+    private static T Input<T>(Func<T> resolve)
+    {
+        try
+        {
+            return resolve();
+        }
+        catch (PreciseInputException e)
+        {
+            throw new CliException(ExitCodes.BadInput, e.Message);
+        }
+    }
+
+    private static string ReadText(FileInfo file)
+    {
+        try
+        {
+            return File.ReadAllText(file.FullName);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new CliException(ExitCodes.BadInput, $"{file.Name}: {e.Message}");
         }
-
-        var result = text.TrimStart().StartsWith('<') ? OpmReader.ReadXml(text, file.Name) : OpmReader.ReadKvn(text, file.Name);
-        var error = result.Diagnostics.FirstOrDefault(d => d.Severity == Steppe.Formats.DiagnosticSeverity.Error);
-        if (result.Message is null || error is not null)
-        {
-            var first = error?.ToString() ?? $"{file.Name}: not a readable OPM";
-            throw new CliException(ExitCodes.BadInput, first);
-        }
-
-        return result.Message;
     }
 
-    private static StateVector InitialState(OpmMessage message, FileInfo file, EarthOrientationTable eop)
-    {
-        if (!string.Equals(message.Metadata.CenterName, "EARTH", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new CliException(ExitCodes.BadInput, $"{file.Name}: CENTER_NAME {message.Metadata.CenterName}: only EARTH is supported");
-        }
-
-        var name = message.Metadata.RefFrame.ToUpperInvariant();
-        Frame frame = name switch
-        {
-            "GCRF" or "ICRF" or "EME2000" => Frame.Gcrf,
-            "TEME" => Frame.Teme,
-            "TOD" => Frame.Tod,
-            "MOD" => Frame.Mod,
-            _ when name.StartsWith("ITRF", StringComparison.Ordinal) => Frame.Itrf,
-            _ => throw new CliException(ExitCodes.BadInput, $"{file.Name}: REF_FRAME {message.Metadata.RefFrame}: expected GCRF, ICRF, EME2000, ITRF, TEME, TOD or MOD"),
-        };
-        var s = message.State;
-        if (!s.PositionKm.IsFinite || !s.VelocityKmPerS.IsFinite)
-        {
-            throw new CliException(ExitCodes.BadInput, $"{file.Name}: the state vector is not finite");
-        }
-
-        if (s.PositionKm.Length < NumericalPropagator.MinimumRadiusKm)
-        {
-            throw new CliException(ExitCodes.BadInput,
-                $"{file.Name}: X, Y, Z: the state is inside the Earth ({s.PositionKm.Length.ToString("0.000", CultureInfo.InvariantCulture)} km from its centre)");
-        }
-
-        var state = new StateVector(s.Epoch, frame, s.PositionKm, s.VelocityKmPerS);
-        try
-        {
-            return frame == Frame.Gcrf ? state : FrameTransforms.Transform(state, Frame.Gcrf, eop);
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new CliException(ExitCodes.BadInput, $"{file.Name}: EPOCH {s.Epoch}: {FirstLine(e.Message)}");
-        }
-    }
-
-    private Spacecraft Craft(OpmMessage message, FileInfo file, ParseResult parse)
-    {
-        var p = message.Spacecraft;
-        double? mass = parse.GetValue(MassKg) ?? p?.MassKg;
-        if (mass is not { } m)
-        {
-            throw new CliException(ExitCodes.BadInput, $"{file.Name}: MASS is missing (give it in the OPM or with --mass-kg)");
-        }
-
-        var craft = new Spacecraft(
-            m,
-            parse.GetValue(DragAreaM2) ?? p?.DragAreaM2 ?? 0,
-            parse.GetValue(DragCoefficient) ?? p?.DragCoeff ?? 2.2,
-            parse.GetValue(SrpAreaM2) ?? p?.SolarRadAreaM2 ?? 0,
-            parse.GetValue(ReflectivityCoefficient) ?? p?.SolarRadCoeff ?? 1.3);
-        Check(file, "MASS", craft.MassKg, positive: true);
-        Check(file, "DRAG_AREA", craft.DragAreaM2, positive: false);
-        Check(file, "DRAG_COEFF", craft.DragCoefficient, positive: false);
-        Check(file, "SOLAR_RAD_AREA", craft.SrpAreaM2, positive: false);
-        Check(file, "SOLAR_RAD_COEFF", craft.ReflectivityCoefficient, positive: false);
-        return craft;
-    }
-
-    private static void Check(FileInfo file, string field, double value, bool positive)
-    {
-        if (!double.IsFinite(value) || value < 0 || (positive && value == 0))
-        {
-            throw new CliException(ExitCodes.BadInput,
-                $"{file.Name}: {field} = {value.ToString(CultureInfo.InvariantCulture)}: expected a {(positive ? "positive" : "non-negative")} number");
-        }
-    }
-
-    private (Model Model, string Regime) Build(ParseResult parse, StateVector initial, Spacecraft craft, LeapSecondTable leapSeconds)
-    {
-        var regime = parse.GetValue(Regime)?.ToLowerInvariant() switch
-        {
-            null => initial.PositionKm.Length - 6378.137 < 2000 ? OrbitRegime.Leo : OrbitRegime.Geo,
-            "leo" => OrbitRegime.Leo,
-            "geo" => OrbitRegime.Geo,
-            var other => throw new CliException(ExitCodes.Usage, $"--regime: expected leo or geo, found '{other}'"),
-        };
-        return (Forces(parse, regime, craft, leapSeconds), regime == OrbitRegime.Leo ? "LEO" : "GEO");
-    }
-
-    private Model Forces(ParseResult parse, OrbitRegime regime, Spacecraft craft, LeapSecondTable leapSeconds)
-    {
-        var parts = new List<string>();
-        var forces = new List<IForceModel>();
-        string gravityName = (parse.GetValue(Gravity) ?? "egm2008").ToLowerInvariant();
-        GravityField? field = gravityName switch
-        {
-            "egm2008" => BundledGravityFields.Egm2008,
-            "jgm3" => BundledGravityFields.Jgm3,
-            "none" => null,
-            _ => throw new CliException(ExitCodes.Usage, $"--gravity: expected egm2008, jgm3 or none, found '{gravityName}'"),
-        };
-        int degree = parse.GetValue(Degree) ?? (regime == OrbitRegime.Leo ? FlightDynamicsDefaults.LeoDegree : FlightDynamicsDefaults.GeoDegree);
-        int order = parse.GetValue(Order) ?? degree;
-        double tolerance = parse.GetValue(ToleranceKm) ?? FlightDynamicsDefaults.DefaultPositionToleranceKm;
-        if (!(tolerance > 0) || !double.IsFinite(tolerance))
-        {
-            throw new CliException(ExitCodes.Usage, $"--tolerance-km: expected a positive number, found {tolerance}");
-        }
-
-        NumericalPropagatorOptions options;
-        if (field is null || degree < 2)
-        {
-            options = new NumericalPropagatorOptions { PositionToleranceKm = tolerance, CentralGravitationalParameterKm3PerS2 = (field ?? BundledGravityFields.Egm2008).GmKm3PerS2 };
-            parts.Add("point mass");
-        }
-        else
-        {
-            if (degree > field.MaxDegree || order < 0 || order > degree)
-            {
-                throw new CliException(ExitCodes.Usage, $"--degree/--order: {degree}×{order} is outside {gravityName.ToUpperInvariant()}'s 0…{field.MaxDegree}, order ≤ degree");
-            }
-
-            forces.Add(new SphericalHarmonicGravity(field, degree, order));
-            options = FlightDynamicsDefaults.Options(tolerance) with { CentralGravitationalParameterKm3PerS2 = field.GmKm3PerS2 };
-            parts.Add($"{(field == BundledGravityFields.Egm2008 ? "EGM2008" : "JGM-3")} {degree}×{order}");
-        }
-
-        if (!parse.GetValue(NoSun))
-        {
-            forces.Add(ThirdBodyGravity.Sun());
-            parts.Add("Sun");
-        }
-
-        if (!parse.GetValue(NoMoon))
-        {
-            forces.Add(ThirdBodyGravity.Moon());
-            parts.Add("Moon");
-        }
-
-        if (!parse.GetValue(NoSrp))
-        {
-            forces.Add(new SolarRadiationPressure(craft));
-            parts.Add(FormattableString.Invariant($"SRP ({craft.SrpAreaM2} m², C_R {craft.ReflectivityCoefficient})"));
-        }
-
-        string drag = (parse.GetValue(Drag) ?? (regime == OrbitRegime.Leo ? "nrlmsise" : "none")).ToLowerInvariant();
-        switch (drag)
-        {
-            case "nrlmsise":
-                forces.Add(new AtmosphericDrag(new NrlmsiseAtmosphere(SpaceWeatherTable.Bundled, leapSeconds), craft));
-                parts.Add(FormattableString.Invariant($"NRLMSISE-00 drag ({craft.DragAreaM2} m², C_D {craft.DragCoefficient})"));
-                break;
-            case "harris-priester":
-                forces.Add(new AtmosphericDrag(new HarrisPriester(4), craft));
-                parts.Add(FormattableString.Invariant($"Harris–Priester drag ({craft.DragAreaM2} m², C_D {craft.DragCoefficient})"));
-                break;
-            case "none":
-                break;
-            default:
-                throw new CliException(ExitCodes.Usage, $"--drag: expected nrlmsise, harris-priester or none, found '{drag}'");
-        }
-
-        if (parse.GetValue(Tides))
-        {
-            forces.Add(new SolidEarthTides(field ?? BundledGravityFields.Egm2008));
-            parts.Add("solid tides");
-        }
-
-        parts.Add(FormattableString.Invariant($"mass {craft.MassKg} kg"));
-        return new Model(forces, options, string.Join(", ", parts));
-    }
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 
     private Instant End(ParseResult parse, Instant epoch, Instant? to)
     {
@@ -341,28 +275,5 @@ internal sealed class PrecisePropagation
         }
 
         return epoch.AddSeconds(value * unit);
-    }
-
-    private static List<ImpulsiveManeuver> Maneuvers(OpmMessage message, FileInfo file)
-    {
-        var list = new List<ImpulsiveManeuver>();
-        foreach (var m in message.Maneuvers)
-        {
-            if (m.Duration != TimeSpan.Zero)
-            {
-                throw new CliException(ExitCodes.BadInput, $"{file.Name}: MAN_DURATION at {m.EpochIgnition}: only impulsive maneuvers (duration 0) are supported");
-            }
-
-            var frame = m.RefFrame.ToUpperInvariant() switch
-            {
-                "RTN" or "RSW" or "RIC" or "LVLH" => ManeuverFrame.Ric,
-                "VNC" => ManeuverFrame.Vnc,
-                "GCRF" or "ICRF" or "EME2000" => ManeuverFrame.Inertial,
-                _ => throw new CliException(ExitCodes.BadInput, $"{file.Name}: MAN_REF_FRAME {m.RefFrame}: expected RTN, RSW, RIC, VNC, GCRF, ICRF or EME2000"),
-            };
-            list.Add(ImpulsiveManeuver.At(m.EpochIgnition, m.DeltaVKmPerS, frame));
-        }
-
-        return list;
     }
 }

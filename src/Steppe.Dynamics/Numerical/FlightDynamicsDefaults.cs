@@ -53,38 +53,14 @@ public static class FlightDynamicsDefaults
     /// <paramref name="leapSeconds"/>), plus solid tides when <paramref name="solidTides"/>.
     /// </summary>
     public static IReadOnlyList<IForceModel> LeoForces(Spacecraft spacecraft, SpaceWeatherTable spaceWeather, LeapSecondTable leapSeconds,
-        int degree = LeoDegree, bool solidTides = false)
-    {
-        ArgumentNullException.ThrowIfNull(spacecraft);
-        var field = BundledGravityFields.Egm2008;
-        var forces = new List<IForceModel>
-        {
-            new SphericalHarmonicGravity(field, degree, degree),
-            ThirdBodyGravity.Sun(),
-            ThirdBodyGravity.Moon(),
-            new SolarRadiationPressure(spacecraft),
-            new AtmosphericDrag(new NrlmsiseAtmosphere(spaceWeather, leapSeconds), spacecraft),
-        };
-        if (solidTides)
-        {
-            forces.Add(new SolidEarthTides(field));
-        }
-
-        return forces;
-    }
+        int degree = LeoDegree, bool solidTides = false) =>
+        (ForceModelSettings.Default(OrbitRegime.Leo) with { Degree = degree, Order = degree, SolidTides = solidTides })
+            .Build(spacecraft, spaceWeather, leapSeconds).Forces;
 
     /// <summary>The GEO forces for <paramref name="spacecraft"/>: EGM2008 <paramref name="degree"/>×<paramref name="degree"/>, Sun, Moon, SRP.</summary>
-    public static IReadOnlyList<IForceModel> GeoForces(Spacecraft spacecraft, int degree = GeoDegree)
-    {
-        ArgumentNullException.ThrowIfNull(spacecraft);
-        return
-        [
-            new SphericalHarmonicGravity(BundledGravityFields.Egm2008, degree, degree),
-            ThirdBodyGravity.Sun(),
-            ThirdBodyGravity.Moon(),
-            new SolarRadiationPressure(spacecraft),
-        ];
-    }
+    public static IReadOnlyList<IForceModel> GeoForces(Spacecraft spacecraft, int degree = GeoDegree) =>
+        (ForceModelSettings.Default(OrbitRegime.Geo) with { Degree = degree, Order = degree })
+            .Build(spacecraft).Forces;
 
     /// <summary>
     /// Options for a propagation whose forces include a full field: no separate point mass, the field's GM, DOP853 at
