@@ -106,13 +106,15 @@ public sealed class NumericalPropagator
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The initial state is inside the Earth or not finite, the mass is not
     /// positive, or a burn lies partly outside the span or runs in a backward propagation.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked every step).</exception>
     public NumericalTrajectory Propagate(
         StateVector initial,
         Spacecraft spacecraft,
         Instant end,
         IEnumerable<ImpulsiveManeuver>? maneuvers = null,
         IEnumerable<FiniteBurn>? burns = null,
-        IEnumerable<OrbitEventDetector>? detectors = null)
+        IEnumerable<OrbitEventDetector>? detectors = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spacecraft);
         var gcrf = initial.Frame == Frame.Gcrf ? initial : initial.To(Frame.Gcrf, Environment.EarthOrientation);
@@ -131,7 +133,7 @@ public sealed class NumericalPropagator
             throw new ArgumentOutOfRangeException(nameof(spacecraft), spacecraft.MassKg, "The mass must be positive.");
         }
 
-        var run = new Run(this, gcrf, spacecraft.MassKg, end, maneuvers, burns, detectors);
+        var run = new Run(this, gcrf, spacecraft.MassKg, end, maneuvers, burns, detectors) { Cancellation = cancellationToken };
         return run.Execute();
     }
 
@@ -155,6 +157,9 @@ public sealed class NumericalPropagator
         private readonly OrbitEventDetector[] _detectors;
         private readonly double[] _previousG;
         private double _armedPreviousG;
+
+        /// <summary>Checked at every step: a cancelled propagation stops within one step.</summary>
+        public CancellationToken Cancellation { get; init; }
 
         public Run(NumericalPropagator owner, StateVector initial, double massKg, Instant end, IEnumerable<ImpulsiveManeuver>? maneuvers, IEnumerable<FiniteBurn>? burns, IEnumerable<OrbitEventDetector>? detectors)
         {
@@ -346,6 +351,7 @@ public sealed class NumericalPropagator
             InitialiseSwitches(t);
             while (integrator.Time != tb)
             {
+                Cancellation.ThrowIfCancellationRequested();
                 double tStart = integrator.Time;
                 if (_switches.Length > 0)
                 {
@@ -402,6 +408,7 @@ public sealed class NumericalPropagator
             InitialiseSwitches(t);
             while ((tb - integrator.Time) * _direction >= Math.Abs(h) * (1 - 1e-12))
             {
+                Cancellation.ThrowIfCancellationRequested();
                 integrator.Step();
                 var step = integrator.CurrentStep;
                 if (_switches.Length > 0 && FindSwitch(step) is var tSwitch && !double.IsNaN(tSwitch) && (tSwitch - step.Start) * _direction > 1e-3)
