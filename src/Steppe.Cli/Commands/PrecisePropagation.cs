@@ -179,6 +179,15 @@ internal sealed class PrecisePropagation
             settings = settings with { Gravity = "none" };
         }
 
+        try
+        {
+            settings.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw OptionError(e);
+        }
+
         return settings;
     }
 
@@ -197,8 +206,25 @@ internal sealed class PrecisePropagation
         }
         catch (ArgumentException e)
         {
-            throw new CliException(ExitCodes.Usage, $"--{FirstLine(e.Message).Split(" (Parameter", 2)[0]}");
+            throw OptionError(e);
         }
+    }
+
+    /// <summary>A refused setting as a usage error naming the option.</summary>
+    private static CliException OptionError(ArgumentException e)
+    {
+        string option = e.ParamName switch
+        {
+            nameof(ForceModelSettings.Degree) => "--degree",
+            nameof(ForceModelSettings.PositionToleranceKm) => "--tolerance-km",
+            nameof(ForceModelSettings.HarrisPriesterExponent) => "--harris-priester-exponent",
+            nameof(ForceModelSettings.FixedStep) => "--fixed-step",
+            nameof(ForceModelSettings.Gravity) or "userField" => "--gravity",
+            _ => "--drag",
+        };
+        string text = FirstLine(e.Message);
+        int colon = text.IndexOf(": ", StringComparison.Ordinal);
+        return new CliException(ExitCodes.Usage, $"{option}: {(colon >= 0 ? text[(colon + 2)..] : text)}");
     }
 
     private static GravityField ReadGravityFile(string path)
@@ -251,7 +277,7 @@ internal sealed class PrecisePropagation
         }
     }
 
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+    private static string FirstLine(string text) => text.Split('\n')[0].Split(" (Parameter '", 2)[0].Trim();
 
     private Instant End(ParseResult parse, Instant epoch, Instant? to)
     {
