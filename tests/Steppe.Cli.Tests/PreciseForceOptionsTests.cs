@@ -95,4 +95,28 @@ public sealed class PreciseForceOptionsTests : IDisposable
         Assert.Contains("DE405 covers 1959-12-10", error, StringComparison.Ordinal);
         Assert.DoesNotContain("Parameter", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Drag_reads_the_space_weather_installed_by_data_update()
+    {
+        // The same OPM in September 2026, once with the bundled space weather and once after `steppe data update
+        // space-weather` installed a table that differs on those days.
+        string opm = Write("sep.opm", File.ReadAllText(G1).Replace("2022-12-18", "2026-09-10", StringComparison.Ordinal));
+        string empty = Path.Combine(_folder, "empty-data");
+        string updated = Path.Combine(_folder, "updated-data");
+        // The test edition with a geomagnetic storm written into 9 and 10 September (Ap 80 where the bundled table has 5).
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "TestData", "data", "SW-All-2026-07-01_2026-09-18.csv"))
+            .Select(l => l.StartsWith("2026-09-09", StringComparison.Ordinal) || l.StartsWith("2026-09-10", StringComparison.Ordinal)
+                ? l.Replace(",5,5,5,5,5,5,5,5,5,", ",80,80,80,80,80,80,80,80,80,", StringComparison.Ordinal)
+                : l);
+        string newer = Write("SW-All.csv", string.Join('\n', lines) + "\n");
+        Assert.Equal(0, CliRunner.Run("data", "update", "space-weather", "--from", newer, "--data-dir", updated).ExitCode);
+
+        string[] run = ["propagate", "--opm", opm, "--duration", "12h", "--step", "43200", "--format", "csv", "--drag-area-m2", "40"];
+        var (code, bundled, error) = SteppeProcess.Run(new Dictionary<string, string> { ["STEPPE_DATA_DIR"] = empty }, run);
+        Assert.True(code == 0, error);
+        var (code2, fresh, error2) = SteppeProcess.Run(new Dictionary<string, string> { ["STEPPE_DATA_DIR"] = updated }, run);
+        Assert.True(code2 == 0, error2);
+        Assert.NotEqual(bundled, fresh);
+    }
 }

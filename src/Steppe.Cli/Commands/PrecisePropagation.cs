@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Steppe.Cli.Output;
 using Steppe.Core.Bodies.Ephemerides;
-using Steppe.Core.SpaceWeather;
 using Steppe.Core.Time;
 using Steppe.Dynamics;
 using Steppe.Dynamics.Forces.Gravity;
@@ -202,7 +201,7 @@ internal sealed class PrecisePropagation
 
         try
         {
-            return settings.Build(craft, SpaceWeatherTable.Bundled, context.Tables.EarthOrientation.LeapSeconds, userField);
+            return settings.Build(craft, context.Tables.SpaceWeather, context.Tables.LeapSeconds, userField);
         }
         catch (ArgumentException e)
         {
