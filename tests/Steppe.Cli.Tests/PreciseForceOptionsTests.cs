@@ -77,6 +77,8 @@ public sealed class PreciseForceOptionsTests : IDisposable
     [InlineData("--harris-priester-exponent", "0", "--harris-priester-exponent: expected a positive number")]
     [InlineData("--tolerance-km", "0", "--tolerance-km: expected a positive number of km")]
     [InlineData("--degree", "121", "--degree: 121 is above EGM2008's 120")]
+    [InlineData("--degree", "-1", "--degree: expected 0 or more, found -1")]
+    [InlineData("--order", "80", "--order: expected 0 ≤ order ≤ degree, found 80 with degree 70")]
     public void Bad_options_are_one_line_errors(string option, string value, string message)
     {
         var (code, output, error) = CliRunner.Run("propagate", "--opm", G1, "--duration", "10m", option, value);

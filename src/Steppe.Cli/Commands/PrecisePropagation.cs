@@ -72,7 +72,16 @@ internal sealed class PrecisePropagation
 
         var eop = context.Tables.EarthOrientation;
         var conditions = Input(() => OpmInput.Resolve(OpmInput.Parse(ReadText(file), file.Name), file.Name, eop, Overrides(parse)));
-        var settings = Input(() => conditions.Resolve(Settings(parse)));
+        ForceModelSettings settings;
+        try
+        {
+            settings = Settings(parse).Resolve(conditions.InitialState);
+        }
+        catch (ArgumentException e)
+        {
+            throw OptionError(e);
+        }
+
         var model = Build(settings, conditions.Spacecraft, context, file);
         var initial = conditions.InitialState;
         var end = End(parse, initial.Epoch, to);
@@ -215,6 +224,7 @@ internal sealed class PrecisePropagation
         string option = e.ParamName switch
         {
             nameof(ForceModelSettings.Degree) => "--degree",
+            nameof(ForceModelSettings.Order) => "--order",
             nameof(ForceModelSettings.PositionToleranceKm) => "--tolerance-km",
             nameof(ForceModelSettings.HarrisPriesterExponent) => "--harris-priester-exponent",
             nameof(ForceModelSettings.FixedStep) => "--fixed-step",

@@ -99,7 +99,9 @@ public sealed class ForceModelSettingsTests
     {
         var orbit = Orbit(700, 98);
         Assert.Contains("degree", Assert.Throws<ArgumentException>(() => new ForceModelSettings { Degree = 121 }.Resolve(orbit)).Message, StringComparison.Ordinal);
-        Assert.Contains("degree/order", Assert.Throws<ArgumentException>(() => new ForceModelSettings { Degree = 10, Order = 11 }.Resolve(orbit)).Message, StringComparison.Ordinal);
+        Assert.Contains("order: expected 0 ≤ order ≤ degree, found 11 with degree 10", Assert.Throws<ArgumentException>(() => new ForceModelSettings { Degree = 10, Order = 11 }.Resolve(orbit)).Message, StringComparison.Ordinal);
+        Assert.Contains("order: expected 0 ≤ order ≤ degree, found 80 with degree 70", Assert.Throws<ArgumentException>(() => new ForceModelSettings { Order = 80 }.Resolve(orbit)).Message, StringComparison.Ordinal);
+        Assert.Contains("point mass alone", Assert.Throws<ArgumentException>(() => new ForceModelSettings { Gravity = "none", Degree = 5 }.Resolve(orbit)).Message, StringComparison.Ordinal);
         Assert.Contains("tolerance", Assert.Throws<ArgumentException>(() => new ForceModelSettings { PositionToleranceKm = double.NaN }.Resolve(orbit)).Message, StringComparison.Ordinal);
         Assert.Contains("Harris", Assert.Throws<ArgumentException>(() => new ForceModelSettings { HarrisPriesterExponent = -1 }.Resolve(orbit)).Message, StringComparison.Ordinal);
         Assert.Contains("fixed step", Assert.Throws<ArgumentException>(() => new ForceModelSettings { FixedStep = TimeSpan.Zero }.Resolve(orbit)).Message, StringComparison.Ordinal);
