@@ -247,16 +247,43 @@ public static class BatchLeastSquares
 
             history.Add(new IterationRecord(iteration, rms, used, edited.Select((e, m) => e ? sorted[m].Values.Length : 0).Sum()));
             var (normal, rhs) = NormalEquations(current, edited, parameters);
-            var factor = Cholesky.TryFactor(normal)
+
+            // Jacobi scaling (unit diagonal) before the factorisation: positions, velocities and coefficients differ by
+            // many orders of magnitude, and the pivot test must judge observability, not units.
+            var scale = new double[parameters];
+            for (int a = 0; a < parameters; a++)
+            {
+                scale[a] = normal[a, a] > 0 ? 1 / Math.Sqrt(normal[a, a]) : 0;
+            }
+
+            var scaled = new double[parameters, parameters];
+            for (int a = 0; a < parameters; a++)
+            {
+                for (int b = 0; b < parameters; b++)
+                {
+                    scaled[a, b] = normal[a, b] * scale[a] * scale[b];
+                }
+            }
+
+            var factor = (scale.All(v => v > 0) ? Cholesky.TryFactor(scaled, 1e-13) : null)
                 ?? throw new OrbitDeterminationException($"The normal matrix is singular at iteration {iteration}: the measurements do not observe every parameter ({string.Join(", ", labels)}).");
-            covariance = factor.Inverse();
+            var scaledInverse = factor.Inverse();
+            covariance = new double[parameters, parameters];
+            for (int a = 0; a < parameters; a++)
+            {
+                for (int b = 0; b < parameters; b++)
+                {
+                    covariance[a, b] = scaledInverse[a, b] * scale[a] * scale[b];
+                }
+            }
+
             if (iteration > 1 && Math.Abs(previousRms - rms) <= options.RelativeRmsChange * rms)
             {
                 converged = true;
                 break;
             }
 
-            var delta = factor.Solve(rhs);
+            var delta = factor.Solve(rhs.Select((v, a) => v * scale[a]).ToArray()).Select((v, a) => v * scale[a]).ToArray();
             (lastState, lastCraft, lastBiases) = (state, craft, (double[])biases.Clone());
             (state, craft, biases) = Apply(state, craft, biases, delta, options);
             if (!state.PositionKm.IsFinite || state.PositionKm.Length < NumericalPropagator.MinimumRadiusKm)
