@@ -2,6 +2,9 @@ using Steppe.Core.Frames;
 using Steppe.Core.Geodesy;
 using Steppe.Core.Mathematics;
 using Steppe.Core.Time;
+using Steppe.Dynamics.Forces;
+using Steppe.Dynamics.Forces.Empirical;
+using Steppe.Dynamics.Maneuvers;
 using Steppe.Dynamics.Numerical;
 
 namespace Steppe.Dynamics.Estimation;
@@ -33,6 +36,13 @@ public sealed record BiasParameter(string Station, MeasurementKind Kind, int Com
     }} bias";
 }
 
+/// <summary>An empirical acceleration to estimate: the coefficients c₀ … c_degree of a polynomial in time along a fixed axis.</summary>
+/// <param name="Name">A name for reports, e.g. <c>leak-X</c>.</param>
+/// <param name="Axis">The axis in <paramref name="Frame"/>.</param>
+/// <param name="Frame">Inertial (GCRF), RIC or VNC.</param>
+/// <param name="Degree">0 for a constant, 1 for constant and rate (default).</param>
+public sealed record EmpiricalAccelerationParameter(string Name, Vector3D Axis, ManeuverFrame Frame = ManeuverFrame.Inertial, int Degree = 1);
+
 /// <summary>How a batch least-squares fit runs.</summary>
 public sealed record BatchLeastSquaresOptions
 {
@@ -51,6 +61,9 @@ public sealed record BatchLeastSquaresOptions
 
     /// <summary>Whether to estimate the reflectivity coefficient C_R.</summary>
     public bool EstimateReflectivityCoefficient { get; init; }
+
+    /// <summary>Empirical accelerations to estimate (their polynomial coefficients about the epoch).</summary>
+    public IReadOnlyList<EmpiricalAccelerationParameter> EmpiricalAccelerations { get; init; } = [];
 
     /// <summary>Measurement biases to estimate.</summary>
     public IReadOnlyList<BiasParameter> Biases { get; init; } = [];
@@ -81,6 +94,7 @@ public sealed record IterationRecord(int Iteration, double WeightedRms, int Used
 /// <param name="State">The estimated GCRF state at the epoch.</param>
 /// <param name="Spacecraft">The spacecraft with the estimated C_D and C_R.</param>
 /// <param name="Biases">The estimated biases, in the order asked.</param>
+/// <param name="EmpiricalCoefficients">The estimated empirical-acceleration coefficients (km/s², km/s³, …), in the order asked.</param>
 /// <param name="ParameterLabels">The labels of the estimated parameters (x, y, z km; vx, vy, vz km/s; then C_D, C_R, biases).</param>
 /// <param name="Covariance">The formal covariance of the parameters, (HᵀWH)⁻¹.</param>
 /// <param name="Residuals">Residual statistics per source and component.</param>
@@ -91,6 +105,7 @@ public sealed record OrbitDeterminationResult(
     StateVector State,
     Spacecraft Spacecraft,
     IReadOnlyList<double> Biases,
+    IReadOnlyList<double> EmpiricalCoefficients,
     IReadOnlyList<string> ParameterLabels,
     double[,] Covariance,
     IReadOnlyList<ResidualStatistics> Residuals,
@@ -124,13 +139,15 @@ public sealed class OrbitDeterminationException : Exception
 }
 
 /// <summary>
-/// Weighted batch least squares (Gauss–Newton) orbit determination: the GCRF state at an epoch, and optionally C_D, C_R
-/// and measurement biases, fitted to tracking measurements through the numerical propagator's variational equations
-/// (Tapley, Schutz &amp; Born, <i>Statistical Orbit Determination</i>, 2004, §4.3; Montenbruck &amp; Gill §8.1). The
-/// state partials come from the state transition matrix; those of C_D and C_R from a second propagation with the
-/// coefficient raised by 1 % (finite differences, documented here: the variational equations carry no force
-/// parameters). Outliers are edited from the second iteration on; an iteration that raises the weighted RMS is halved
-/// back (up to 5 times). The covariance is the formal one, (HᵀWH)⁻¹, with W the inverse measurement variances.
+/// Weighted batch least squares (Gauss–Newton) orbit determination: the GCRF state at an epoch, and optionally C_D, C_R,
+/// empirical accelerations and measurement biases, fitted to tracking measurements through the numerical propagator's
+/// variational equations (Tapley, Schutz &amp; Born, <i>Statistical Orbit Determination</i>, 2004, §4.3; Montenbruck &amp;
+/// Gill §8.1). The state partials come from the state transition matrix; those of the force parameters (C_D, C_R, the
+/// empirical coefficients) from one more propagation each with the parameter stepped (finite differences, documented
+/// here: the variational equations carry no force parameters; the accelerations are linear in the empirical
+/// coefficients, so their differences are exact to round-off). The normal equations are Jacobi-scaled before the
+/// Cholesky factorisation. Outliers are edited from the second iteration on; an iteration that raises the weighted RMS
+/// is halved back (up to 5 times). The covariance is the formal one, (HᵀWH)⁻¹, with W the inverse measurement variances.
 /// </summary>
 public static class BatchLeastSquares
 {
@@ -139,7 +156,7 @@ public static class BatchLeastSquares
     /// integrate the state transition matrix); <paramref name="initialGuess"/> starts the iteration at its epoch.
     /// </summary>
     /// <exception cref="OrbitDeterminationException">Fewer measurement values than parameters, a singular normal matrix,
-    /// or a propagation that fails.</exception>
+    /// a divergence, or a propagation that fails.</exception>
     public static OrbitDeterminationResult Fit(
         StateVector initialGuess,
         Spacecraft spacecraft,
@@ -168,17 +185,9 @@ public static class BatchLeastSquares
             }
         }
 
+        var model = new DynamicModel(spacecraft, initialGuess.Epoch, options);
         var labels = new List<string> { "x (km)", "y (km)", "z (km)", "vx (km/s)", "vy (km/s)", "vz (km/s)" };
-        if (options.EstimateDragCoefficient)
-        {
-            labels.Add("C_D");
-        }
-
-        if (options.EstimateReflectivityCoefficient)
-        {
-            labels.Add("C_R");
-        }
-
+        labels.AddRange(model.Labels);
         labels.AddRange(options.Biases.Select(b => b.Label));
         int parameters = labels.Count;
         int values = sorted.Sum(o => o.Values.Length);
@@ -196,21 +205,20 @@ public static class BatchLeastSquares
         }
 
         var end = last > epoch ? last : first;
-        var state = initialGuess;
-        var craft = spacecraft;
-        var biases = new double[options.Biases.Count];
+        model.SetSpan(Math.Abs(end.SecondsSince(epoch)));
+        var solution = new Solution(initialGuess, model.Initial, new double[options.Biases.Count]);
+        var previous = solution;
         var edited = new bool[sorted.Count];
         var history = new List<IterationRecord>();
         double previousRms = double.PositiveInfinity;
         bool converged = false;
         Linearisation? current = null;
         double[,]? covariance = null;
-        var (lastState, lastCraft, lastBiases) = (state, craft, biases);
 
         for (int iteration = 1; iteration <= options.MaximumIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            current = Linearise(state, craft, biases, propagator, sorted, eop, options, end, cancellationToken);
+            current = Linearise(solution, model, propagator, sorted, eop, options, end, cancellationToken);
             if (iteration > 1)
             {
                 double threshold = options.OutlierSigmas * Math.Max(1, previousRms);
@@ -226,22 +234,22 @@ public static class BatchLeastSquares
                 throw new OrbitDeterminationException($"Only {used} measurement values remain after editing outliers; {parameters} parameters need more. The solution diverged or the data hold many outliers.");
             }
 
-            if (iteration > 1 && rms > previousRms * 1.000001 && history.Count > 0)
+            if (iteration > 1 && rms > previousRms * 1.000001)
             {
-                // The step made things worse: halve it back from the previous solution.
-                var (okState, okCraft, okBiases, okRms) = (state, craft, biases, rms);
+                // The step made things worse: halve it back towards the previous solution.
+                var (worse, worseRms, worseLinearisation) = (solution, rms, current);
                 bool recovered = false;
                 for (int halving = 0; halving < 5 && !recovered; halving++)
                 {
-                    (state, craft, biases) = Halfway(state, craft, biases, lastState, lastCraft, lastBiases);
-                    current = Linearise(state, craft, biases, propagator, sorted, eop, options, end, cancellationToken);
+                    solution = solution.Halfway(previous);
+                    current = Linearise(solution, model, propagator, sorted, eop, options, end, cancellationToken);
                     (rms, used) = WeightedRms(current, edited);
                     recovered = rms <= previousRms;
                 }
 
                 if (!recovered)
                 {
-                    (state, craft, biases, rms) = (okState, okCraft, okBiases, okRms);
+                    (solution, rms, current) = (worse, worseRms, worseLinearisation);
                 }
             }
 
@@ -284,9 +292,9 @@ public static class BatchLeastSquares
             }
 
             var delta = factor.Solve(rhs.Select((v, a) => v * scale[a]).ToArray()).Select((v, a) => v * scale[a]).ToArray();
-            (lastState, lastCraft, lastBiases) = (state, craft, (double[])biases.Clone());
-            (state, craft, biases) = Apply(state, craft, biases, delta, options);
-            if (!state.PositionKm.IsFinite || state.PositionKm.Length < NumericalPropagator.MinimumRadiusKm)
+            previous = solution;
+            solution = solution.Apply(delta, model);
+            if (!solution.State.PositionKm.IsFinite || solution.State.PositionKm.Length < NumericalPropagator.MinimumRadiusKm)
             {
                 throw new OrbitDeterminationException($"The solution diverged at iteration {iteration}: the state went inside the Earth or to infinity.");
             }
@@ -294,21 +302,159 @@ public static class BatchLeastSquares
             previousRms = rms;
         }
 
-        // The solution and its statistics at the last linearisation.
-        current ??= Linearise(state, craft, biases, propagator, sorted, eop, options, end, cancellationToken);
-        return new OrbitDeterminationResult(converged, state, craft, biases, labels, covariance!, Statistics(current, sorted, edited), history, current.Trajectory);
+        current ??= Linearise(solution, model, propagator, sorted, eop, options, end, cancellationToken);
+        return new OrbitDeterminationResult(converged, solution.State, model.Craft(solution.Dynamic), solution.Biases, model.Coefficients(solution.Dynamic), labels,
+            covariance!, Statistics(current, sorted, edited), history, current.Trajectory);
+    }
+
+    /// <summary>The estimated values: the state, the force parameters (C_D, C_R, empirical coefficients), the biases.</summary>
+    private sealed record Solution(StateVector State, double[] Dynamic, double[] Biases)
+    {
+        public Solution Apply(double[] delta, DynamicModel model)
+        {
+            var state = State with
+            {
+                PositionKm = State.PositionKm + new Vector3D(delta[0], delta[1], delta[2]),
+                VelocityKmPerS = State.VelocityKmPerS + new Vector3D(delta[3], delta[4], delta[5]),
+            };
+            var dynamic = Dynamic.Select((v, i) => model.Clamp(i, v + delta[6 + i])).ToArray();
+            var biases = Biases.Select((b, i) => b + delta[6 + Dynamic.Length + i]).ToArray();
+            return new Solution(state, dynamic, biases);
+        }
+
+        public Solution Halfway(Solution other) => new(
+            State with
+            {
+                PositionKm = 0.5 * (State.PositionKm + other.State.PositionKm),
+                VelocityKmPerS = 0.5 * (State.VelocityKmPerS + other.State.VelocityKmPerS),
+            },
+            Dynamic.Select((v, i) => 0.5 * (v + other.Dynamic[i])).ToArray(),
+            Biases.Select((v, i) => 0.5 * (v + other.Biases[i])).ToArray());
+    }
+
+    /// <summary>The force parameters being estimated and how each enters the dynamics.</summary>
+    private sealed class DynamicModel
+    {
+        private readonly Spacecraft _spacecraft;
+        private readonly Instant _epoch;
+        private readonly BatchLeastSquaresOptions _options;
+        private readonly List<(string Label, Kind Kind, int Axis, int Power)> _parameters = [];
+        private double _spanSeconds = 86400;
+
+        public DynamicModel(Spacecraft spacecraft, Instant epoch, BatchLeastSquaresOptions options)
+        {
+            (_spacecraft, _epoch, _options) = (spacecraft, epoch, options);
+            if (options.EstimateDragCoefficient)
+            {
+                _parameters.Add(("C_D", Kind.Drag, 0, 0));
+            }
+
+            if (options.EstimateReflectivityCoefficient)
+            {
+                _parameters.Add(("C_R", Kind.Srp, 0, 0));
+            }
+
+            for (int a = 0; a < options.EmpiricalAccelerations.Count; a++)
+            {
+                var e = options.EmpiricalAccelerations[a];
+                if (e.Degree < 0 || !(e.Axis.Length > 0))
+                {
+                    throw new OrbitDeterminationException($"The empirical acceleration {e.Name} needs a non-zero axis and a degree of 0 or more.");
+                }
+
+                for (int k = 0; k <= e.Degree; k++)
+                {
+                    _parameters.Add(($"{e.Name} c{k} (km/s^{2 + k})", Kind.Empirical, a, k));
+                }
+            }
+        }
+
+        private enum Kind
+        {
+            Drag,
+            Srp,
+            Empirical,
+        }
+
+        public IEnumerable<string> Labels => _parameters.Select(p => p.Label);
+
+        public int Count => _parameters.Count;
+
+        public double[] Initial => _parameters.Select(p => p.Kind switch
+        {
+            Kind.Drag => _spacecraft.DragCoefficient,
+            Kind.Srp => _spacecraft.ReflectivityCoefficient,
+            _ => 0.0,
+        }).ToArray();
+
+        public void SetSpan(double seconds) => _spanSeconds = Math.Max(seconds, 60);
+
+        public double Clamp(int index, double value) => _parameters[index].Kind is Kind.Drag or Kind.Srp ? Math.Max(value, 0.01) : value;
+
+        /// <summary>The finite-difference step of parameter <paramref name="index"/> at <paramref name="value"/>.</summary>
+        public double Step(int index, double value) => _parameters[index].Kind switch
+        {
+            Kind.Drag or Kind.Srp => 0.01 * Math.Max(Math.Abs(value), 0.1),
+
+            // 1e-12 km/s² (1e-9 m/s²) over the span; the acceleration is linear in its coefficients.
+            _ => 1e-12 / Math.Pow(_spanSeconds, _parameters[index].Power),
+        };
+
+        public Spacecraft Craft(double[] values)
+        {
+            var craft = _spacecraft;
+            for (int i = 0; i < _parameters.Count; i++)
+            {
+                craft = _parameters[i].Kind switch
+                {
+                    Kind.Drag => craft with { DragCoefficient = values[i] },
+                    Kind.Srp => craft with { ReflectivityCoefficient = values[i] },
+                    _ => craft,
+                };
+            }
+
+            return craft;
+        }
+
+        public double[] Coefficients(double[] values) =>
+            [.. _parameters.Select((p, i) => (p, i)).Where(x => x.p.Kind == Kind.Empirical).Select(x => values[x.i])];
+
+        public IReadOnlyList<IForceModel> Forces(double[] values)
+        {
+            var forces = new List<IForceModel>();
+            for (int a = 0; a < _options.EmpiricalAccelerations.Count; a++)
+            {
+                var e = _options.EmpiricalAccelerations[a];
+                var coefficients = new double[e.Degree + 1];
+                for (int i = 0; i < _parameters.Count; i++)
+                {
+                    if (_parameters[i].Kind == Kind.Empirical && _parameters[i].Axis == a)
+                    {
+                        coefficients[_parameters[i].Power] = values[i];
+                    }
+                }
+
+                forces.Add(new EmpiricalAcceleration(e.Name, e.Axis, e.Frame, _epoch, coefficients));
+            }
+
+            return forces;
+        }
     }
 
     private sealed record Linearisation(NumericalTrajectory Trajectory, double[][] Residuals, double[][] Normalised, double[][] Rows);
 
-    private static Linearisation Linearise(StateVector state, Spacecraft craft, double[] biases, Func<Spacecraft, NumericalPropagator> propagator,
+    private static Linearisation Linearise(Solution solution, DynamicModel model, Func<Spacecraft, NumericalPropagator> propagator,
         List<Observation> observations, EarthOrientationTable eop, BatchLeastSquaresOptions options, Instant end, CancellationToken cancellationToken)
     {
-        NumericalTrajectory Fly(Spacecraft c)
+        NumericalTrajectory Fly(double[] dynamic)
         {
             try
             {
-                return propagator(c).Propagate(state, c, end, cancellationToken: cancellationToken);
+                var craft = model.Craft(dynamic);
+                var basis = propagator(craft);
+                var extra = model.Forces(dynamic);
+                var run = extra.Count == 0 ? basis : new NumericalPropagator(basis.Environment, [.. basis.Forces, .. extra], basis.Options);
+                return run.Propagate(solution.State, craft, end, cancellationToken: cancellationToken);
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
             {
@@ -316,16 +462,23 @@ public static class BatchLeastSquares
             }
         }
 
-        var nominal = Fly(craft);
+        var nominal = Fly(solution.Dynamic);
         if (!nominal.HasStateTransitionMatrix)
         {
             throw new OrbitDeterminationException("The propagator must integrate the state transition matrix (NumericalPropagatorOptions.StateTransitionMatrix).");
         }
 
-        const double relativeStep = 0.01;
-        NumericalTrajectory? dragRun = options.EstimateDragCoefficient ? Fly(craft with { DragCoefficient = craft.DragCoefficient * (1 + relativeStep) }) : null;
-        NumericalTrajectory? srpRun = options.EstimateReflectivityCoefficient ? Fly(craft with { ReflectivityCoefficient = craft.ReflectivityCoefficient * (1 + relativeStep) }) : null;
-        int parameters = 6 + (dragRun is null ? 0 : 1) + (srpRun is null ? 0 : 1) + biases.Length;
+        var sensitivities = new (NumericalTrajectory Run, double Step)[model.Count];
+        for (int j = 0; j < model.Count; j++)
+        {
+            var stepped = (double[])solution.Dynamic.Clone();
+            double step = model.Step(j, stepped[j]);
+            stepped[j] += step;
+            sensitivities[j] = (Fly(stepped), step);
+        }
+
+        var biases = solution.Biases;
+        int parameters = 6 + model.Count + biases.Length;
         var residuals = new double[observations.Count][];
         var normalised = new double[observations.Count][];
         var rows = new double[observations.Count][];
@@ -334,6 +487,17 @@ public static class BatchLeastSquares
             var o = observations[m];
             var prediction = MeasurementModels.Predict(o.Kind, o.Time, o.Station, nominal.StateAt, eop, options.Refraction);
             var phi = nominal.StateTransitionMatrixAt(prediction.StateTime);
+            var at = nominal.StateAt(prediction.StateTime);
+            var dynamicPartials = new double[model.Count][];
+            for (int j = 0; j < model.Count; j++)
+            {
+                var p = sensitivities[j].Run.StateAt(prediction.StateTime);
+                double inverse = 1 / sensitivities[j].Step;
+                var dr = (p.PositionKm - at.PositionKm) * inverse;
+                var dv = (p.VelocityKmPerS - at.VelocityKmPerS) * inverse;
+                dynamicPartials[j] = [dr.X, dr.Y, dr.Z, dv.X, dv.Y, dv.Z];
+            }
+
             int n = o.Values.Length;
             residuals[m] = new double[n];
             normalised[m] = new double[n];
@@ -358,43 +522,32 @@ public static class BatchLeastSquares
                 residuals[m][i] = r;
                 normalised[m][i] = r / o.Sigmas[i];
                 var row = rows[m].AsSpan(i * parameters, parameters);
+                var h = prediction.Partials.AsSpan(i * 6, 6);
                 for (int j = 0; j < 6; j++)
                 {
                     double s = 0;
                     for (int k = 0; k < 6; k++)
                     {
-                        s += prediction.Partials[(i * 6) + k] * phi[k, j];
+                        s += h[k] * phi[k, j];
                     }
 
                     row[j] = s;
                 }
 
-                int column = 6;
-                foreach (var run in new[] { (dragRun, craft.DragCoefficient), (srpRun, craft.ReflectivityCoefficient) })
+                for (int j = 0; j < model.Count; j++)
                 {
-                    if (run.Item1 is not { } perturbed)
-                    {
-                        continue;
-                    }
-
-                    var a = nominal.StateAt(prediction.StateTime);
-                    var p = perturbed.StateAt(prediction.StateTime);
-                    double step = run.Item2 * relativeStep;
-                    var dr = (p.PositionKm - a.PositionKm) * (1 / step);
-                    var dv = (p.VelocityKmPerS - a.VelocityKmPerS) * (1 / step);
-                    double[] sens = [dr.X, dr.Y, dr.Z, dv.X, dv.Y, dv.Z];
                     double s = 0;
                     for (int k = 0; k < 6; k++)
                     {
-                        s += prediction.Partials[(i * 6) + k] * sens[k];
+                        s += h[k] * dynamicPartials[j][k];
                     }
 
-                    row[column++] = s;
+                    row[6 + j] = s;
                 }
 
                 for (int b = 0; b < biases.Length; b++)
                 {
-                    row[column + b] = Matches(options.Biases[b], o, i) ? 1 : 0;
+                    row[6 + model.Count + b] = Matches(options.Biases[b], o, i) ? 1 : 0;
                 }
 
                 for (int j = 0; j < parameters; j++)
@@ -467,43 +620,6 @@ public static class BatchLeastSquares
 
         return (normal, rhs);
     }
-
-    private static (StateVector, Spacecraft, double[]) Apply(StateVector state, Spacecraft craft, double[] biases, double[] delta, BatchLeastSquaresOptions options)
-    {
-        var next = state with
-        {
-            PositionKm = state.PositionKm + new Vector3D(delta[0], delta[1], delta[2]),
-            VelocityKmPerS = state.VelocityKmPerS + new Vector3D(delta[3], delta[4], delta[5]),
-        };
-        int column = 6;
-        var nextCraft = craft;
-        if (options.EstimateDragCoefficient)
-        {
-            nextCraft = nextCraft with { DragCoefficient = Math.Max(nextCraft.DragCoefficient + delta[column++], 0.01) };
-        }
-
-        if (options.EstimateReflectivityCoefficient)
-        {
-            nextCraft = nextCraft with { ReflectivityCoefficient = Math.Max(nextCraft.ReflectivityCoefficient + delta[column++], 0.01) };
-        }
-
-        var nextBiases = biases.Select((b, i) => b + delta[column + i]).ToArray();
-        return (next, nextCraft, nextBiases);
-    }
-
-    private static (StateVector, Spacecraft, double[]) Halfway(StateVector state, Spacecraft craft, double[] biases, StateVector previous, Spacecraft previousCraft, double[] previousBiases) =>
-    (
-        state with
-        {
-            PositionKm = 0.5 * (state.PositionKm + previous.PositionKm),
-            VelocityKmPerS = 0.5 * (state.VelocityKmPerS + previous.VelocityKmPerS),
-        },
-        craft with
-        {
-            DragCoefficient = 0.5 * (craft.DragCoefficient + previousCraft.DragCoefficient),
-            ReflectivityCoefficient = 0.5 * (craft.ReflectivityCoefficient + previousCraft.ReflectivityCoefficient),
-        },
-        biases.Select((b, i) => 0.5 * (b + previousBiases[i])).ToArray());
 
     private static List<ResidualStatistics> Statistics(Linearisation l, List<Observation> observations, bool[] edited)
     {
