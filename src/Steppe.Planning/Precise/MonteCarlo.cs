@@ -468,9 +468,16 @@ public static class MonteCarlo
         try
         {
             // The forces hold the spacecraft and work arrays: a set of their own for every sample.
+            var states = new StateVector[request.Times.Count];
+            if (end == initial.Epoch)
+            {
+                // Every report time is the epoch: the statistics are those of the draws themselves.
+                Array.Fill(states, initial);
+                return new MonteCarloSample(index, initial, dragScale, reflectivityScale, states, null);
+            }
+
             var model = tables.Build(settings, craft);
             var trajectory = model.Propagator(environment).Propagate(initial, craft, end, request.Conditions.Maneuvers, request.Conditions.Burns, cancellationToken: cancellationToken);
-            var states = new StateVector[request.Times.Count];
             for (int t = 0; t < states.Length; t++)
             {
                 states[t] = trajectory.StateAt(request.Times[t]);

@@ -113,6 +113,22 @@ public class MonteCarloTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ReportedAtTheEpochOnly_TheStatisticsAreThoseOfTheDraws()
+    {
+        var conditions = PreciseTestData.LeoConditions();
+        var request = new MonteCarloRequest
+        {
+            Conditions = conditions,
+            InitialCovarianceGcrf = MonteCarlo.InitialCovarianceGcrf(conditions, "leo", PreciseTestData.Tables.Tables.EarthOrientation),
+            Settings = PreciseTestData.J2,
+            Times = [conditions.InitialState.Epoch],
+            Samples = 5,
+        };
+        var result = MonteCarlo.Run(request, PreciseTestData.Tables);
+        Assert.Equal(result.Samples.Select(s => s.Initial), result.Samples.Select(s => s.States![0]));
+    }
+
+    [Fact]
     public void SeededRuns_RepeatExactly_CutIntoChunksOrNot_AndAnotherSeedDiffers()
     {
         var conditions = PreciseTestData.LeoConditions();
