@@ -100,6 +100,8 @@ public static class CliApp
         var root = new RootCommand("Steppe: mission planning and space operations for Kazakhstan's space programme. " +
             "Exit codes: 0 ok, 2 usage error, 3 bad input data, 4 propagation failure, 5 catalog unavailable, 6 cluster unavailable, 130 interrupted.");
         root.Subcommands.Add(PropagateCommand.Create(context));
+        root.Subcommands.Add(PropagateManyCommand.Create(context));
+        root.Subcommands.Add(MonteCarloCommand.Create(context));
         root.Subcommands.Add(LaunchWindowCommand.Create(context));
         root.Subcommands.Add(RendezvousCommand.Create(context));
         root.Subcommands.Add(PorkchopCommand.Create(context));
