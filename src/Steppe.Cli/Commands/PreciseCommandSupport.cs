@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using Steppe.Core.SpaceWeather;
 using Steppe.Dynamics.Forces.Gravity;
 using Steppe.Dynamics.Numerical;
 using Steppe.Planning;
@@ -50,7 +49,7 @@ internal static class PreciseCommandSupport
             }
         }
 
-        return new PreciseTables(context.Tables, PlanningEphemerides.Bundled, SpaceWeatherTable.Bundled, userField);
+        return new PreciseTables(context.Tables, PlanningEphemerides.Bundled, userField);
     }
 
     /// <summary>Checks that the settings build for <paramref name="conditions"/> (a usage error naming the option otherwise).</summary>
