@@ -225,7 +225,7 @@ public sealed record ManeuverPlan(IReadOnlyList<ImpulsiveManeuver> Maneuvers, IR
     public static (string RefFrame, Vector3D Components) OpmFrame(ManeuverFrame frame, Vector3D components) => frame switch
     {
         ManeuverFrame.Ric => ("RTN", components),
-        ManeuverFrame.Vnc => ("TNW", new Vector3D(components.X, -components.Z, components.Y)),
+        ManeuverFrame.Vnc => ("TNW", new Vector3D(components.X, 0.0 - components.Z, components.Y)),
         _ => ("GCRF", components),
     };
 
