@@ -240,8 +240,19 @@ internal sealed class PrecisePropagation
         {
             if (m.Before is { } before)
             {
-                Row(m.Time, sign > 0 ? before : trajectory.StateAt(m.Time), $"{m.Label} (before)");
-                Row(m.Time, sign > 0 ? trajectory.StateAt(m.Time) : before, $"{m.Label} (after): {m.Summary}");
+                // The record's state "before" is before in the direction of propagation; the rows say before and after in time.
+                var earlier = sign > 0 ? before : trajectory.StateAt(m.Time);
+                var later = sign > 0 ? trajectory.StateAt(m.Time) : before;
+                if (sign > 0)
+                {
+                    Row(m.Time, earlier, $"{m.Label} (before)");
+                    Row(m.Time, later, $"{m.Label} (after): {m.Summary}");
+                }
+                else
+                {
+                    Row(m.Time, later, $"{m.Label} (after): {m.Summary}");
+                    Row(m.Time, earlier, $"{m.Label} (before)");
+                }
             }
             else
             {
@@ -265,6 +276,7 @@ internal sealed class PrecisePropagation
     private static List<Mark> Marks(NumericalTrajectory trajectory, IReadOnlyList<ImpulsiveManeuver> planned, IReadOnlyList<FiniteBurn> burns)
     {
         var marks = new List<Mark>();
+        bool backward = trajectory.Epoch > trajectory.Start; // then a record's "before" is the later state in time
         int n = 0;
         foreach (var (record, maneuver) in ManeuverPlan.Match(trajectory.Maneuvers, planned))
         {
@@ -275,7 +287,7 @@ internal sealed class PrecisePropagation
             marks.Add(new Mark(
                 record.Time,
                 $"maneuver {n}",
-                string.Create(CultureInfo.InvariantCulture, $"impulsive{trigger}, Δv {refFrame} ({c.X:0.######}, {c.Y:0.######}, {c.Z:0.######}) m/s, |Δv| {record.DeltaVKmPerS.Length * 1000:0.######} m/s, mass {record.MassBeforeKg:0.###} → {record.MassAfterKg:0.###} kg"),
+                string.Create(CultureInfo.InvariantCulture, $"impulsive{trigger}, Δv {refFrame} ({c.X:0.######}, {c.Y:0.######}, {c.Z:0.######}) m/s, |Δv| {record.DeltaVKmPerS.Length * 1000:0.######} m/s, mass {(backward ? record.MassAfterKg : record.MassBeforeKg):0.###} → {(backward ? record.MassBeforeKg : record.MassAfterKg):0.###} kg"),
                 record.StateBefore,
                 true));
         }
@@ -564,7 +576,8 @@ internal sealed class PrecisePropagation
     {
         var eop = context.Tables.EarthOrientation;
         var file = parse.GetValue(SecondaryOpm)!;
-        var secondary = Load(parse, file, eop);
+        // The spacecraft options (--mass-kg …) are the primary's; the secondary keeps its OPM's own.
+        var secondary = Input(() => OpmInput.Resolve(OpmInput.Parse(ReadText(file), file.Name), file.Name, eop));
         var secondaryCovariance = InitialCovariance(secondary, file, sigmas)
             ?? throw new CliException(ExitCodes.BadInput, $"{file.Name}: --format cdm needs a covariance: a COVARIANCE section in the OPM or --covariance");
         var epoch1 = primary.InitialState.Epoch;

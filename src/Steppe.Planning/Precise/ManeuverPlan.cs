@@ -241,10 +241,12 @@ public sealed record ManeuverPlan(IReadOnlyList<ImpulsiveManeuver> Maneuvers, IR
         ArgumentNullException.ThrowIfNull(plannedManeuvers);
         ArgumentNullException.ThrowIfNull(burns);
         var result = new List<OpmManeuver>();
+        bool backward = trajectory.Epoch > trajectory.Start; // a backward run undoes each maneuver: its mass grows
         foreach (var (record, planned) in Match(trajectory.Maneuvers, plannedManeuvers))
         {
             var (refFrame, components) = OpmFrame(planned.Frame, planned.DeltaVKmPerS);
-            result.Add(new OpmManeuver(record.Time, TimeSpan.Zero, record.MassAfterKg - record.MassBeforeKg, refFrame, components));
+            double deltaMassKg = backward ? record.MassBeforeKg - record.MassAfterKg : record.MassAfterKg - record.MassBeforeKg;
+            result.Add(new OpmManeuver(record.Time, TimeSpan.Zero, deltaMassKg, refFrame, components));
         }
 
         foreach (var burn in burns)
