@@ -199,6 +199,21 @@ public sealed class PrecisePropagateOutputsTests : IDisposable
         Assert.Single(error.Trim().Split('\n'));
     }
 
+    [Fact]
+    public void PlanBurns_OutsideTheSpanAreNotApplied_AndOneCutByItsEndIsRefused()
+    {
+        var plan = Write("plan.csv", Plan);
+        string[] run = ["propagate", "--opm", PrecisePropagateCommandTests.TwoBody, .. TwoBodyModel, "--step", "900", "--maneuvers", plan, "--format", "csv"];
+        var (code, output, error) = CliRunner.Run([.. run, "--duration", "30m"]);
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("burn 1", output, StringComparison.Ordinal);
+        Assert.Contains("maneuver 1 (after)", output, StringComparison.Ordinal);
+
+        var (cutCode, _, cutError) = CliRunner.Run([.. run, "--duration", "65m"]);
+        Assert.Equal(3, cutCode);
+        Assert.Contains("the finite burn at 2022-12-18T13:00:00.000Z (600 s) runs past the span", cutError, StringComparison.Ordinal);
+    }
+
     /// <summary>Two OPMs built to meet (object 2 is object 1 at TCA moved 200 m radially, velocity reversed, then
     /// propagated back 30 min): the CDM's TCA to under 1 ms, its miss distance to under 1 m, and it reads back.</summary>
     [Fact]

@@ -156,6 +156,14 @@ internal sealed class PrecisePropagation
             throw new CliException(ExitCodes.Usage, $"{steps} rows requested; the limit is {MaxRows} (use a larger --step or a shorter span)");
         }
 
+        // A burn wholly outside the span is not in this arc (as an impulsive maneuver outside it is not applied).
+        var lo = Instant.Min(initial.Epoch, end);
+        var hi = Instant.Max(initial.Epoch, end);
+        burns = [.. burns.Where(b => b.Start < hi && b.End > lo)];
+        if (burns.FirstOrDefault(b => b.Start < lo || b.End > hi) is { } cut)
+        {
+            throw new CliException(ExitCodes.BadInput, $"{file.Name}: the finite burn at {cut.Start} ({cut.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s) runs past the span {lo} to {hi}; a burn must lie wholly inside a forward propagation (change --duration or --to)");
+        }
         var trajectory = Propagate(eop, model, conditions, end, maneuvers, burns, file);
         string header = $"{(settings.Regime == OrbitRegime.Leo ? "LEO" : "GEO")} force model: {model.Description}; {model.Integration}";
         var marks = Marks(trajectory, maneuvers, burns);
@@ -325,7 +333,7 @@ internal sealed class PrecisePropagation
         }
         catch (ArgumentOutOfRangeException e)
         {
-            throw new CliException(ExitCodes.BadInput, $"{file.Name}: {FirstLine(e.Message)}");
+            throw new CliException(ExitCodes.BadInput, $"{file.Name}: {FirstLine(e.Message).Split(" (Parameter", 2)[0]}");
         }
         catch (Exception e) when (e is InvalidOperationException or ArithmeticException or ArgumentException or KeyNotFoundException)
         {
