@@ -140,7 +140,7 @@ internal sealed class PrecisePropagation
         IReadOnlyList<FiniteBurn> burns = plan is null ? conditions.Burns : [.. conditions.Burns, .. plan.Burns];
         var sigmas = Sigmas(parse);
         var executionError = ExecutionErrorOf(parse);
-        var covariance = format is PropagateFormat.Oem or PropagateFormat.Cdm ? InitialCovariance(conditions, file, sigmas) : null;
+        var covariance = format is PropagateFormat.Oem or PropagateFormat.Cdm ? InitialCovariance(conditions, file, sigmas, eop) : null;
         if (format == PropagateFormat.Cdm && covariance is null)
         {
             throw new CliException(ExitCodes.BadInput, $"{file.Name}: --format cdm needs a covariance: a COVARIANCE section in the OPM or --covariance");
@@ -386,8 +386,8 @@ internal sealed class PrecisePropagation
         return new ManeuverExecutionError(percent / 100.0, degrees * Math.PI / 180.0);
     }
 
-    private static StateCovariance? InitialCovariance(PreciseInitialConditions conditions, FileInfo file, (Vector3D PositionM, Vector3D VelocityMPerS)? sigmas) =>
-        Input(() => PreciseCovariance.FromOpm(conditions, file.Name))
+    private static StateCovariance? InitialCovariance(PreciseInitialConditions conditions, FileInfo file, (Vector3D PositionM, Vector3D VelocityMPerS)? sigmas, EarthOrientationTable eop) =>
+        Input(() => PreciseCovariance.FromOpm(conditions, file.Name, eop))
         ?? (sigmas is { } s ? PreciseCovariance.FromSigmas(conditions.InitialState, s.PositionM, s.VelocityMPerS) : null);
 
     private Steppe.Dynamics.Numerical.CovarianceFrame CovarianceFrameOf(ParseResult parse) => parse.GetValue(CovarianceFrame)?.ToLowerInvariant() switch
@@ -586,7 +586,7 @@ internal sealed class PrecisePropagation
         var file = parse.GetValue(SecondaryOpm)!;
         // The spacecraft options (--mass-kg …) are the primary's; the secondary keeps its OPM's own.
         var secondary = Input(() => OpmInput.Resolve(OpmInput.Parse(ReadText(file), file.Name), file.Name, eop));
-        var secondaryCovariance = InitialCovariance(secondary, file, sigmas)
+        var secondaryCovariance = InitialCovariance(secondary, file, sigmas, eop)
             ?? throw new CliException(ExitCodes.BadInput, $"{file.Name}: --format cdm needs a covariance: a COVARIANCE section in the OPM or --covariance");
         var epoch1 = primary.InitialState.Epoch;
         var epoch2 = secondary.InitialState.Epoch;

@@ -77,8 +77,8 @@ public class ConjunctionFromPropagationTests
         var end = tca.AddSeconds(3600);
         var t1 = Propagator(true).Propagate(c1.InitialState, c1.Spacecraft, end);
         var t2 = Propagator(true).Propagate(c2.InitialState, c2.Spacecraft, end);
-        var p1 = PreciseCovariance.FromOpm(c1, "a.opm")!;
-        var p2 = PreciseCovariance.FromOpm(c2, "b.opm")!;
+        var p1 = PreciseCovariance.FromOpm(c1, "a.opm", EarthOrientationTable.Bundled)!;
+        var p2 = PreciseCovariance.FromOpm(c2, "b.opm", EarthOrientationTable.Bundled)!;
         var cdm = ConjunctionFromPropagation.Build(
             new PropagatedObject("1", "SAT-A", "2026-001A", t1, p1),
             new PropagatedObject("2", "DEBRIS-B", "2026-001B", t2, p2),
@@ -111,5 +111,45 @@ public class ConjunctionFromPropagationTests
         Assert.Equal(cdm.Object2.Covariance, back.Object2.Covariance);
         Assert.Equal(cdm.Object1.PositionKm, back.Object1.PositionKm);
         Assert.True(Math.Abs(back.Relative.Tca.SecondsSince(cdm.Relative.Tca)) < 1e-6);
+    }
+}
+
+public class PreciseCovarianceTests
+{
+    /// <summary>An ITRF covariance goes to GCRF with the state transformation's Jacobian: a 1 km variance along the ITRF
+    /// x axis (in the equator) keeps its size in position and appears in velocity as (ω σ)², ω = 7.292115e-5 rad/s
+    /// (IERS Conventions 2010, the Earth's nominal rotation rate), from the Earth-rotation term v = R v' + Ṙ r'.</summary>
+    [Fact]
+    public void ItrfCovariance_CarriesTheEarthRotationTermIntoVelocity()
+    {
+        var epoch = ConjunctionFromPropagationTests.Epoch;
+        var triangle = new double[21];
+        triangle[0] = 1.0; // CX_X = 1 km²
+        var message = new OpmMessage
+        {
+            CreationDate = epoch,
+            Originator = "STEPPE",
+            Metadata = new OpmMetadata("SAT", "SAT", "EARTH", "ITRF2000", "UTC"),
+            State = new OpmStateVector(epoch, new Vector3D(7000, 0, 0), new Vector3D(0, 5, 5)),
+            Spacecraft = new OpmSpacecraftParameters(100, null, null, null, null),
+            Covariance = new OpmCovariance(null, triangle),
+        };
+        var conditions = OpmInput.Resolve(message, "itrf.opm", EarthOrientationTable.Bundled);
+        var p = PreciseCovariance.FromOpm(conditions, "itrf.opm", EarthOrientationTable.Bundled)!;
+        Assert.Equal(CovarianceFrame.Gcrf, p.Frame);
+        Assert.Equal(1.0, p[0, 0] + p[1, 1] + p[2, 2], 12);
+        const double omega = 7.292115e-5;
+        double velocityTrace = p[3, 3] + p[4, 4] + p[5, 5];
+        Assert.True(Math.Abs(velocityTrace - (omega * omega)) < 1e-3 * omega * omega, $"{velocityTrace:E6}");
+
+        // An RTN covariance is the rotation alone: no velocity part appears.
+        var rtn = message with { Metadata = message.Metadata with { RefFrame = "GCRF" }, Covariance = new OpmCovariance("RTN", triangle) };
+        var q = PreciseCovariance.FromOpm(OpmInput.Resolve(rtn, "rtn.opm", EarthOrientationTable.Bundled), "rtn.opm", EarthOrientationTable.Bundled)!;
+        Assert.Equal(0.0, q[3, 3] + q[4, 4] + q[5, 5]);
+        Assert.Equal(1.0, q[0, 0], 15);
+
+        var bad = message with { Covariance = new OpmCovariance("LVLH_ROT", triangle) };
+        var e = Assert.Throws<PreciseInputException>(() => PreciseCovariance.FromOpm(OpmInput.Resolve(bad, "bad.opm", EarthOrientationTable.Bundled), "bad.opm", EarthOrientationTable.Bundled));
+        Assert.StartsWith("bad.opm: COV_REF_FRAME LVLH_ROT", e.Message, StringComparison.Ordinal);
     }
 }
