@@ -249,6 +249,58 @@ public class CovariancePropagationTests
         Assert.True(later.SmallestCorrelationEigenvalue() > -1e-9);
     }
 
+    /// <summary>The execution error carried past the burn by Φ(t, t_k) = Φ(t, t₀) Φ(t_k, t₀)⁻¹ against Monte Carlo: 400
+    /// two-body runs whose 10 m/s burn is executed with Gates errors (5 % magnitude, 2° pointing) drawn at random give,
+    /// an hour later, the sample covariance of the linear result within five standard errors of a sample covariance.</summary>
+    [Fact]
+    public void Gates_ExecutionError_AgreesWithMonteCarloOfExecutedBurns()
+    {
+        const int samples = 400;
+        var start = Circular(7000, 51.6);
+        var burnTime = Epoch.AddSeconds(1800);
+        var end = Epoch.AddSeconds(5400);
+        var options = new NumericalPropagatorOptions { PositionToleranceKm = 1e-10 };
+        var nominal = PropagatorTests.Propagator(options with { StateTransitionMatrix = true })
+            .Propagate(start, PropagatorTests.Craft, end, maneuvers: [ImpulsiveManeuver.At(burnTime, new Vector3D(0, 0.010, 0), ManeuverFrame.Ric)]);
+        var error = new ManeuverExecutionError(0.05, 2 * Math.PI / 180);
+        var zero = new StateCovariance(Epoch, CovarianceFrame.Gcrf, new double[6, 6]);
+        var linear = CovariancePropagation.Propagate(zero, nominal, end, error);
+
+        var dv = nominal.Maneuvers[0].DeltaVKmPerS;
+        var u = dv.Normalized();
+        var p1 = Vector3D.Cross(u, Vector3D.UnitZ).Normalized();
+        var p2 = Vector3D.Cross(u, p1);
+        double along = 0.05 * dv.Length, across = 2 * Math.PI / 180 * dv.Length;
+        var propagator = PropagatorTests.Propagator(options);
+        var endNominal = nominal.StateAt(end);
+        var random = new Random(12);
+        var deviations = new double[samples][];
+        for (int k = 0; k < samples; k++)
+        {
+            var executed = dv + (along * Gaussian(random) * u) + (across * Gaussian(random) * p1) + (across * Gaussian(random) * p2);
+            var s = propagator.Propagate(start, PropagatorTests.Craft, end, maneuvers: [ImpulsiveManeuver.At(burnTime, executed)]).StateAt(end);
+            deviations[k] = [.. Vector(s).Zip(Vector(endNominal), (a, b) => a - b)];
+        }
+
+        double worst = 0;
+        for (int i = 0; i < 6; i++)
+        {
+            for (int j = 0; j < 6; j++)
+            {
+                double mi = deviations.Average(d => d[i]), mj = deviations.Average(d => d[j]);
+                double sample = deviations.Sum(d => (d[i] - mi) * (d[j] - mj)) / (samples - 1);
+                double standardError = Math.Sqrt(((linear[i, i] * linear[j, j]) + (linear[i, j] * linear[i, j])) / samples);
+                worst = Math.Max(worst, Math.Abs(sample - linear[i, j]) / standardError);
+            }
+        }
+
+        Assert.True(worst < 5, $"worst difference {worst:F2} standard errors");
+
+        // Without the error the linear covariance is zero, far from the samples: the comparison can fail.
+        Assert.All(CovariancePropagation.Propagate(zero, nominal, end).LowerTriangle, v => Assert.Equal(0.0, v));
+        Assert.True(Math.Sqrt(linear[0, 0] + linear[1, 1] + linear[2, 2]) > 1.0, "kilometres of dispersion an hour after a 5 % burn error");
+    }
+
     private static double Gaussian(Random random)
     {
         // Box–Muller.
