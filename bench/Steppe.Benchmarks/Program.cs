@@ -11,7 +11,8 @@ public static class Program
     /// <c>-- passes-compare</c> for the whole-catalog pass search against brute-force scans, or
     /// <c>-- screen-rate FILE …</c> / <c>-- screen-recall FILE …</c> for the screening runs of <c>bench/screening/run.sh</c>, or
     /// <c>-- integrator-rate</c> for the numerical integrators on a two-body + J2 orbit, or
-    /// <c>-- propagation-rate [--quick]</c> for 7 days (1 with --quick) of LEO, GEO and HEO with real force models.
+    /// <c>-- propagation-rate [--quick]</c> for 7 days (1 with --quick) of LEO, GEO and HEO with real force models, or
+    /// <c>-- montecarlo-rate [--samples N]</c> for Monte Carlo samples per second on 1 and 2 workers.
     /// </summary>
     public static int Main(string[] args)
     {
@@ -38,6 +39,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "propagation-rate")
         {
             return PropagationRateRunner.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "montecarlo-rate")
+        {
+            return MonteCarloRateRunner.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "integrator-rate")

@@ -20,7 +20,7 @@ public static class CliApp
     {
         var store = new ReferenceDataStore(ReferenceDataStore.DefaultFolder(), StandardDataSets.All, time);
         var leapSeconds = store.LeapSeconds();
-        return new ReferenceTables(store.EarthOrientation(leapSeconds));
+        return new ReferenceTables(store.EarthOrientation(leapSeconds)).WithSpaceWeather(store.SpaceWeather);
     }
 
     /// <summary>Runs the command line with the given output writers and clock ("now"), and returns the exit code. The
@@ -100,6 +100,8 @@ public static class CliApp
         var root = new RootCommand("Steppe: mission planning and space operations for Kazakhstan's space programme. " +
             "Exit codes: 0 ok, 2 usage error, 3 bad input data, 4 propagation failure, 5 catalog unavailable, 6 cluster unavailable, 130 interrupted.");
         root.Subcommands.Add(PropagateCommand.Create(context));
+        root.Subcommands.Add(PropagateManyCommand.Create(context));
+        root.Subcommands.Add(MonteCarloCommand.Create(context));
         root.Subcommands.Add(LaunchWindowCommand.Create(context));
         root.Subcommands.Add(RendezvousCommand.Create(context));
         root.Subcommands.Add(PorkchopCommand.Create(context));

@@ -4,7 +4,6 @@ using Steppe.Cli.Output;
 using Steppe.Core.Bodies.Ephemerides;
 using Steppe.Core.Frames;
 using Steppe.Core.Mathematics;
-using Steppe.Core.SpaceWeather;
 using Steppe.Core.Time;
 using Steppe.Dynamics;
 using Steppe.Dynamics.Forces.Gravity;
@@ -104,7 +103,14 @@ internal sealed class PrecisePropagation
     public IEnumerable<Option> All =>
     [
         Opm, Duration, Regime, Gravity, Degree, Order, NoSun, NoMoon, NoSrp, Drag, Tides, Relativity, HarrisPriesterExponent, Integrator, FixedStepSeconds, MassKg, DragAreaM2, DragCoefficient, SrpAreaM2,
-        ReflectivityCoefficient, ToleranceKm, Maneuvers, WriteOpm, Output, Covariance, CovarianceStepSeconds, CovarianceFrame, ExecutionError, SecondaryOpm, HardBodyRadiusM,
+        ReflectivityCoefficient, ToleranceKm,
+    ];
+
+    /// <summary>The options of <c>steppe propagate --opm</c> alone (OEM/CDM output, covariance, maneuver plans), beside
+    /// <see cref="All"/>, which other verbs share.</summary>
+    public IEnumerable<Option> PropagateOnly =>
+    [
+        Maneuvers, WriteOpm, Output, Covariance, CovarianceStepSeconds, CovarianceFrame, ExecutionError, SecondaryOpm, HardBodyRadiusM,
     ];
 
     /// <summary>The table format of <paramref name="format"/> for element sets (OEM and CDM are for --opm).</summary>
@@ -146,7 +152,7 @@ internal sealed class PrecisePropagation
             throw new CliException(ExitCodes.BadInput, $"{file.Name}: --format cdm needs a covariance: a COVARIANCE section in the OPM or --covariance");
         }
 
-        var settings = Input(() => conditions.Resolve(Settings(parse))) with { StateTransitionMatrix = covariance is not null };
+        var settings = ResolveSettings(parse, conditions) with { StateTransitionMatrix = covariance is not null };
         var model = Build(settings, conditions.Spacecraft, context, file);
         var initial = conditions.InitialState;
         var end = End(parse, initial.Epoch, to);
@@ -595,7 +601,7 @@ internal sealed class PrecisePropagation
             throw new CliException(ExitCodes.Usage, $"--format cdm: the span must run forwards from both OPM epochs ({epoch1}, {epoch2}) to its end {end}");
         }
 
-        var settings = Input(() => secondary.Resolve(Settings(parse))) with { StateTransitionMatrix = true };
+        var settings = ResolveSettings(parse, secondary) with { StateTransitionMatrix = true };
         var secondaryModel = Build(settings, secondary.Spacecraft, context, file);
         var secondaryTrajectory = Propagate(eop, secondaryModel, secondary, end, secondary.Maneuvers, secondary.Burns, file);
         var start = Instant.Max(epoch1, epoch2);
@@ -672,6 +678,15 @@ internal sealed class PrecisePropagation
             settings = settings with { Gravity = "none" };
         }
 
+        try
+        {
+            settings.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw OptionError(e);
+        }
+
         return settings;
     }
 
@@ -686,12 +701,43 @@ internal sealed class PrecisePropagation
 
         try
         {
-            return settings.Build(craft, SpaceWeatherTable.Bundled, context.Tables.EarthOrientation.LeapSeconds, userField);
+            return settings.Build(craft, context.Tables.SpaceWeather, context.Tables.LeapSeconds, userField);
         }
         catch (ArgumentException e)
         {
-            throw new CliException(ExitCodes.Usage, $"--{FirstLine(e.Message).Split(" (Parameter", 2)[0]}");
+            throw OptionError(e);
         }
+    }
+
+    /// <summary>The command line's settings resolved for the orbit of <paramref name="conditions"/>.</summary>
+    private ForceModelSettings ResolveSettings(ParseResult parse, PreciseInitialConditions conditions)
+    {
+        try
+        {
+            return Settings(parse).Resolve(conditions.InitialState);
+        }
+        catch (ArgumentException e)
+        {
+            throw OptionError(e);
+        }
+    }
+
+    /// <summary>A refused setting as a usage error naming the option.</summary>
+    private static CliException OptionError(ArgumentException e)
+    {
+        string option = e.ParamName switch
+        {
+            nameof(ForceModelSettings.Degree) => "--degree",
+            nameof(ForceModelSettings.Order) => "--order",
+            nameof(ForceModelSettings.PositionToleranceKm) => "--tolerance-km",
+            nameof(ForceModelSettings.HarrisPriesterExponent) => "--harris-priester-exponent",
+            nameof(ForceModelSettings.FixedStep) => "--fixed-step",
+            nameof(ForceModelSettings.Gravity) or "userField" => "--gravity",
+            _ => "--drag",
+        };
+        string text = FirstLine(e.Message);
+        int colon = text.IndexOf(": ", StringComparison.Ordinal);
+        return new CliException(ExitCodes.Usage, $"{option}: {(colon >= 0 ? text[(colon + 2)..] : text)}");
     }
 
     private static GravityField ReadGravityFile(string path)
@@ -744,7 +790,7 @@ internal sealed class PrecisePropagation
         }
     }
 
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+    private static string FirstLine(string text) => text.Split('\n')[0].Split(" (Parameter '", 2)[0].Trim();
 
     private Instant End(ParseResult parse, Instant epoch, Instant? to)
     {

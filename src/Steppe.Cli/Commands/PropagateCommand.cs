@@ -59,7 +59,7 @@ internal static class PropagateCommand
         {
             input.Elements, input.Db, norad, from, to, step, frame, format, withAge, lenient,
         };
-        foreach (var option in precise.All)
+        foreach (var option in precise.All.Concat(precise.PropagateOnly))
         {
             command.Options.Add(option);
         }

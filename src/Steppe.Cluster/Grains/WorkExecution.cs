@@ -171,6 +171,9 @@ internal sealed partial class WorkExecution(WorkSlots slots, IEnumerable<ICluste
                 return PropagationSliceOutcome.From(states);
             }
 
+            case MonteCarloChunkWork m:
+                return ExecuteMonteCarlo(m, threads, token);
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(work), work.GetType().Name, "Unknown kind of work.");
         }
