@@ -47,7 +47,11 @@ internal static class PropagateCommand
             Description = "Frame of the output: teme, itrf, gcrf (km, km/s) or geodetic (deg, km on WGS-84); default teme for element sets, gcrf with --opm.",
             DefaultValueFactory = _ => OutputFrame.Teme,
         };
-        var format = CommonOptions.Format();
+        var format = new Option<PropagateFormat>("--format")
+        {
+            Description = "Output: table (for people), csv or json (units in every column name); with --opm also oem (CCSDS OEM, KVN) or cdm (CCSDS CDM, KVN, with --secondary-opm).",
+            DefaultValueFactory = _ => PropagateFormat.Table,
+        };
         var withAge = new Option<bool>("--with-age") { Description = "Add the element age (days since the epoch) to every row." };
         var lenient = CommonOptions.LenientChecksums();
 
@@ -55,7 +59,7 @@ internal static class PropagateCommand
         {
             input.Elements, input.Db, norad, from, to, step, frame, format, withAge, lenient,
         };
-        foreach (var option in precise.All)
+        foreach (var option in precise.All.Concat(precise.PropagateOnly))
         {
             command.Options.Add(option);
         }
@@ -71,7 +75,7 @@ internal static class PropagateCommand
             parse.GetValue(to),
             parse.GetValue(step),
             parse.GetValue(frame),
-            parse.GetValue(format),
+            PrecisePropagation.TableFormat(parse.GetValue(format)),
             parse.GetValue(withAge)));
         return command;
     }
