@@ -153,7 +153,11 @@ public static class OrbitElementsPlot
             string heading = p == 0 ? $"{options.Title ?? $"Osculating elements and altitude from {start.ToIsoString(0)}"}\n{title}" : title;
             plot.Title(heading, p == 0 ? 15 : 13);
             plot.YLabel(title);
-            plot.XLabel(timeLabel);
+            if (p == panels.Length - 1)
+            {
+                plot.XLabel(timeLabel);
+            }
+
             if (title == PanelTitles[1])
             {
                 plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic

@@ -58,10 +58,13 @@ internal sealed class PrecisePropagation
 
     public Option<double?> ToleranceKm { get; } = new("--tolerance-km") { Description = "With --opm: DOP853 position tolerance per step, km (default 1e-10)." };
 
+    public Option<FileInfo?> Plot { get; } = PrecisePlotOutput.Option();
+
     public IEnumerable<Option> All =>
     [
         Opm, Duration, Regime, Gravity, Degree, Order, NoSun, NoMoon, NoSrp, Drag, Tides, Relativity, HarrisPriesterExponent, Integrator, FixedStepSeconds, MassKg, DragAreaM2, DragCoefficient, SrpAreaM2,
         ReflectivityCoefficient, ToleranceKm,
+        Plot,
     ];
 
     public int Run(CliContext context, ParseResult parse, FileInfo file, Instant? to, double stepSeconds, OutputFrame frame, OutputFormat format)
@@ -123,6 +126,7 @@ internal sealed class PrecisePropagation
         }
 
         table.Write(format, context);
+        PrecisePlotOutput.Write(parse.GetValue(Plot), trajectory, conditions, model, context);
         return ExitCodes.Ok;
     }
 
