@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Steppe.Core.Time;
 using Steppe.Dynamics.Numerical;
 using Steppe.Planning.Precise;
 using Steppe.Plots;
@@ -9,11 +8,6 @@ namespace Steppe.Cli.Commands;
 /// <summary><c>steppe propagate --opm F --plot FILE.png|.svg</c>: the osculating elements and altitude of the run, drawn beside the table.</summary>
 internal static class PrecisePlotOutput
 {
-    /// <summary>The fewest and the most samples drawn (one a minute of the span, within these bounds).</summary>
-    internal const int MinSamples = 200;
-
-    internal const int MaxSamples = 4000;
-
     /// <summary>The <c>--plot</c> option, refusing a name that is neither .png nor .svg before any work.</summary>
     public static Option<FileInfo?> Option()
     {
@@ -36,8 +30,8 @@ internal static class PrecisePlotOutput
             return;
         }
 
-        var samples = Samples(trajectory, context.Tables.EarthOrientation, model.Options.CentralGravitationalParameterKm3PerS2);
-        var maneuvers = Maneuvers(trajectory, conditions);
+        var samples = OrbitElementSeries.Sample(trajectory, context.Tables.EarthOrientation, model.Options.CentralGravitationalParameterKm3PerS2);
+        var maneuvers = OrbitElementSeries.ManeuverTimes(trajectory, conditions);
         try
         {
             if (string.Equals(file.Extension, ".svg", StringComparison.OrdinalIgnoreCase))
@@ -56,20 +50,6 @@ internal static class PrecisePlotOutput
 
         context.Error.WriteLine($"steppe: plot written to {file.Name}");
     }
-
-    /// <summary>The elements of the run, one sample a minute of its span (at least <see cref="MinSamples"/>, at most <see cref="MaxSamples"/>).</summary>
-    internal static IReadOnlyList<OrbitElementSample> Samples(NumericalTrajectory trajectory, EarthOrientationTable eop, double gmKm3PerS2)
-    {
-        double span = trajectory.End.SecondsSince(trajectory.Start);
-        int count = (int)Math.Clamp(Math.Abs(span) / 60, MinSamples, MaxSamples);
-        var start = trajectory.Start;
-        var states = Enumerable.Range(0, count + 1).Select(k => trajectory.StateAt(k == count ? trajectory.End : start.AddSeconds(span * k / count)));
-        return OrbitElementSeries.Compute(states, eop, gmKm3PerS2);
-    }
-
-    /// <summary>The times of the impulsive maneuvers applied and of the finite burns' ignitions.</summary>
-    internal static IReadOnlyList<Instant> Maneuvers(NumericalTrajectory trajectory, PreciseInitialConditions conditions) =>
-        [.. trajectory.Maneuvers.Select(m => m.Time).Concat(conditions.Burns.Select(b => b.Start)).Where(t => t >= trajectory.Start && t <= trajectory.End).Order()];
 
     private static bool IsPlotExtension(string extension) =>
         string.Equals(extension, ".png", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".svg", StringComparison.OrdinalIgnoreCase);

@@ -2,6 +2,7 @@ using Steppe.Core.Frames;
 using Steppe.Core.Geodesy;
 using Steppe.Core.Orbits;
 using Steppe.Core.Time;
+using Steppe.Dynamics.Numerical;
 
 namespace Steppe.Planning.Precise;
 
@@ -78,6 +79,36 @@ public static class OrbitElementSeries
         }
 
         return samples;
+    }
+
+    /// <summary>
+    /// The elements of a numerical run at evenly spaced instants from its start to its end: one a minute of the span,
+    /// at least <paramref name="minSamples"/> and at most <paramref name="maxSamples"/> intervals (so a chart neither
+    /// starves on a short run nor swells on a long one).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The bounds are not 1 ≤ min ≤ max.</exception>
+    public static IReadOnlyList<OrbitElementSample> Sample(NumericalTrajectory trajectory, EarthOrientationTable earthOrientation, double gmKm3PerS2,
+        int minSamples = 200, int maxSamples = 4000)
+    {
+        ArgumentNullException.ThrowIfNull(trajectory);
+        if (minSamples < 1 || maxSamples < minSamples)
+        {
+            throw new ArgumentOutOfRangeException(nameof(minSamples), "Expected 1 ≤ minSamples ≤ maxSamples.");
+        }
+
+        double span = trajectory.End.SecondsSince(trajectory.Start);
+        int count = (int)Math.Clamp(Math.Abs(span) / 60, minSamples, maxSamples);
+        var start = trajectory.Start;
+        var states = Enumerable.Range(0, count + 1).Select(k => trajectory.StateAt(k == count ? trajectory.End : start.AddSeconds(span * k / count)));
+        return Compute(states, earthOrientation, gmKm3PerS2);
+    }
+
+    /// <summary>The instants a chart of the run marks: the impulsive maneuvers applied and the finite burns' ignitions, in time order.</summary>
+    public static IReadOnlyList<Instant> ManeuverTimes(NumericalTrajectory trajectory, PreciseInitialConditions conditions)
+    {
+        ArgumentNullException.ThrowIfNull(trajectory);
+        ArgumentNullException.ThrowIfNull(conditions);
+        return [.. trajectory.Maneuvers.Select(m => m.Time).Concat(conditions.Burns.Select(b => b.Start)).Where(t => t >= trajectory.Start && t <= trajectory.End).Order()];
     }
 
     /// <summary>The angle (degrees) plus the multiple of 360 that puts it within 180 of <paramref name="previous"/>.</summary>
