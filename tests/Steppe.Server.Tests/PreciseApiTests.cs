@@ -101,6 +101,7 @@ public sealed class PreciseApiTests(PreciseApiTests.NoQueue server) : IClassFixt
         Assert.InRange(first.Number("altitudeKm"), 100, 400);
         Assert.True(first.Number("apogeeHeightKm") > 30_000, "G-1 is a transfer orbit");
         Assert.Empty(json.GetProperty("maneuvers").EnumerateArray());
+        Assert.Equal(JsonValueKind.Array, json.GetProperty("warnings").ValueKind);
     }
 
     [Fact]
@@ -187,6 +188,27 @@ public sealed class PreciseApiTests(PreciseApiTests.NoQueue server) : IClassFixt
         var text = json.Replace("\"G1\"", JsonSerializer.Serialize(G1), StringComparison.Ordinal);
         var problem = await Responses.Problem(await PostRaw(text), 400, field);
         Assert.DoesNotContain("System.", problem.Text("detail"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<")]
+    [InlineData("<?xml version=\"1.0\"?><opm/>")]
+    [InlineData("<!DOCTYPE opm [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><opm>&e;</opm>")]
+    [InlineData("<opm><body><segment><metadata><OBJECT_NAME>X</OBJECT_NAME></metadata></segment></body></opm>")]
+    [InlineData("CCSDS_OPM_VERS = 3.0\nX = 1e400")]
+    [InlineData("\u0000\u0001\u0002")]
+    public async Task Hostile_opm_texts_are_400s_naming_the_opm(string opm)
+    {
+        await Responses.Problem(await Post(new { opm, durationSeconds = 600 }), 400, "opm");
+        foreach (var (from, to) in new[] { ("X = 6503.514000", "X = 1e400"), ("EPOCH = 2022-12-18T14:28:15.1172", "EPOCH = 2099-12-18T14:28:15"), ("MASS = 3000.000000", "MASS = NaN"), ("REF_FRAME = ITRF2000", "REF_FRAME = MARSFIXED") })
+        {
+            var problem = await Responses.Problem(await Post(new { opm = G1.Replace(from, to, StringComparison.Ordinal), durationSeconds = 600 }), 400, "opm");
+            Assert.StartsWith("opm: OPM", problem.Text("detail"), StringComparison.Ordinal); // the member, then the place in the OPM
+        }
+
+        // An end beyond the ephemeris names the member that set it.
+        var end = G1.Replace("EPOCH = 2022-12-18T14:28:15.1172", "EPOCH = 2060-01-25T00:00:00", StringComparison.Ordinal);
+        Assert.Contains("outside JPL DE405", (await Responses.Problem(await Post(new { opm = end, durationSeconds = 10 * 86400 }), 400, "durationSeconds")).Text("detail"));
     }
 
     [Fact]

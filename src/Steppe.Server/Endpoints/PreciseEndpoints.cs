@@ -128,9 +128,10 @@ public sealed record ElementSampleDto(string TimeUtc, double? SemiMajorAxisKm, d
 /// <param name="States">The states at the epoch and every step.</param>
 /// <param name="Maneuvers">The maneuvers applied, in time order.</param>
 /// <param name="Elements">Osculating elements over the run (one a minute, 200 to 2,000 intervals).</param>
+/// <param name="Warnings">What the data behind the run leave uncertain (Earth orientation predicted or extrapolated over the span, leap seconds expired); empty when measured data cover it.</param>
 public sealed record PrecisePropagationDto(string Header, string Regime, string ForceModel, string Integration, string? Object, string EpochUtc, string EndUtc,
     double StepSeconds, string Frame, int IntegratorSteps, IReadOnlyList<PreciseStateDto> States, IReadOnlyList<PreciseManeuverDto> Maneuvers,
-    IReadOnlyList<ElementSampleDto> Elements);
+    IReadOnlyList<ElementSampleDto> Elements, IReadOnlyList<string> Warnings);
 
 /// <summary>
 /// Numerical propagation from an OPM (<c>POST /precise/propagate</c>) and the plot of its elements (<c>POST
@@ -181,7 +182,7 @@ public static class PreciseEndpoints
     }
 
     internal static async Task<Results<Ok<PrecisePropagationDto>, ProblemHttpResult>> Propagate(HttpRequest request, ReferenceTables tables, HeavyWorkLimiter limiter,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+        ServerClock clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var body = await ReadBody(request, json.Value.SerializerOptions).ConfigureAwait(false);
         var run = Run(body, tables, limiter, request.HttpContext.RequestAborted, out var failure);
@@ -216,7 +217,8 @@ public static class PreciseEndpoints
                 e.PerigeeHeightKm, e.ApogeeHeightKm, Math.Round(g.Latitude.Degrees, 5), Math.Round(g.Longitude.Degrees, 5));
         }).ToList();
         return TypedResults.Ok(new PrecisePropagationDto(run.Header, run.Regime, run.Model.Description, run.Model.Integration, run.Conditions.Message.Metadata.ObjectName,
-            Iso.Of(run.Conditions.InitialState.Epoch), Iso.Of(run.End), run.StepSeconds, run.Frame, run.Trajectory.StepCount, states, Maneuvers(run), elements));
+            Iso.Of(run.Conditions.InitialState.Epoch), Iso.Of(run.End), run.StepSeconds, run.Frame, run.Trajectory.StepCount, states, Maneuvers(run), elements,
+            tables.Warnings(run.Conditions.InitialState.Epoch, run.End, DateOnly.FromDateTime(clock.Now.ToDateTime()))));
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Plot(HttpRequest request, string? format, ReferenceTables tables, HeavyWorkLimiter limiter,
@@ -277,7 +279,7 @@ public static class PreciseEndpoints
         var overrides = Overrides(body.Spacecraft);
         var settings = Settings(body);
         var eop = tables.EarthOrientation;
-        var conditions = Opm(() => OpmInput.Resolve(OpmInput.Parse(text, "opm"), "opm", eop, overrides));
+        var conditions = Opm(() => OpmInput.Resolve(OpmInput.Parse(text, "OPM"), "OPM", eop, overrides));
         ForceModelSettings resolved;
         try
         {
@@ -289,7 +291,18 @@ public static class PreciseEndpoints
         }
 
         var epoch = conditions.InitialState.Epoch;
+        var ephemeris = BundledEphemeris.De405;
+        if (!ephemeris.Covers(epoch))
+        {
+            throw new ApiValidationException("opm", $"OPM: EPOCH {epoch.ToIsoString(0)} is outside {ephemeris.Name} ({ephemeris.Start.ToIsoString(0)} … {ephemeris.End.ToIsoString(0)}), which the Sun and Moon come from");
+        }
+
         var (end, spanField) = End(body, epoch);
+        if (!ephemeris.Covers(end))
+        {
+            throw new ApiValidationException(spanField, $"the end {end.ToIsoString(0)} is outside {ephemeris.Name} ({ephemeris.Start.ToIsoString(0)} … {ephemeris.End.ToIsoString(0)})");
+        }
+
         long rows = (long)Math.Floor(Math.Abs(end.SecondsSince(epoch)) / step) + 1;
         if (rows > MaxRows)
         {
@@ -312,7 +325,7 @@ public static class PreciseEndpoints
         NumericalTrajectory trajectory;
         try
         {
-            trajectory = new NumericalPropagator(eop, BundledEphemeris.De405, model.Forces, model.Options)
+            trajectory = new NumericalPropagator(eop, ephemeris, model.Forces, model.Options)
                 .Propagate(conditions.InitialState, conditions.Spacecraft, end, conditions.Maneuvers, conditions.Burns, cancellationToken: cancellationToken);
         }
         catch (ArgumentOutOfRangeException e)
