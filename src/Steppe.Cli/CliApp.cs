@@ -20,7 +20,7 @@ public static class CliApp
     {
         var store = new ReferenceDataStore(ReferenceDataStore.DefaultFolder(), StandardDataSets.All, time);
         var leapSeconds = store.LeapSeconds();
-        return new ReferenceTables(store.EarthOrientation(leapSeconds));
+        return new ReferenceTables(store.EarthOrientation(leapSeconds)).WithSpaceWeather(store.SpaceWeather);
     }
 
     /// <summary>Runs the command line with the given output writers and clock ("now"), and returns the exit code. The

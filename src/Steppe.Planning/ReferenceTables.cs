@@ -1,17 +1,37 @@
 using System.Globalization;
+using Steppe.Core.SpaceWeather;
 using Steppe.Core.Time;
 
 namespace Steppe.Planning;
 
 /// <summary>
-/// The time and Earth-rotation tables a front end (the CLI, the server) creates once at start-up and hands to every
-/// computation: Earth orientation, and through it the leap seconds. Immutable; a refresh builds a new one.
+/// The time, Earth-rotation and space-weather tables a front end (the CLI, the server) creates once at start-up and hands
+/// to every computation: Earth orientation, and through it the leap seconds; the space weather the drag models read
+/// (read on first use, since most requests never need it). Immutable; a refresh builds a new one.
 /// </summary>
 /// <param name="EarthOrientation">Earth orientation (it carries its leap-second table).</param>
 public sealed record ReferenceTables(EarthOrientationTable EarthOrientation)
 {
+    private readonly Lazy<SpaceWeatherTable>? _spaceWeather;
+
     /// <summary>The leap-second table the Earth orientation is read with.</summary>
     public LeapSecondTable LeapSeconds => EarthOrientation.LeapSeconds;
+
+    /// <summary>The space weather (F10.7, Ap) in use: the one <see cref="WithSpaceWeather"/> gave, else the bundled table.</summary>
+    public SpaceWeatherTable SpaceWeather => _spaceWeather?.Value ?? SpaceWeatherTable.Bundled;
+
+    /// <summary>These tables with the space weather that <paramref name="load"/> reads, on first use (once, thread-safe).</summary>
+    public ReferenceTables WithSpaceWeather(Func<SpaceWeatherTable> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        return new ReferenceTables(EarthOrientation, new Lazy<SpaceWeatherTable>(load, LazyThreadSafetyMode.ExecutionAndPublication));
+    }
+
+    private ReferenceTables(EarthOrientationTable earthOrientation, Lazy<SpaceWeatherTable> spaceWeather)
+        : this(earthOrientation)
+    {
+        _spaceWeather = spaceWeather;
+    }
 
     /// <summary>The tables shipped with Steppe (<see cref="EarthOrientationTable.Bundled"/>, <see cref="LeapSecondTable.Bundled"/>).</summary>
     public static ReferenceTables Bundled() => new(EarthOrientationTable.Bundled);

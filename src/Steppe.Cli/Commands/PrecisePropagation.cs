@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Steppe.Cli.Output;
 using Steppe.Core.Bodies.Ephemerides;
-using Steppe.Core.SpaceWeather;
 using Steppe.Core.Time;
 using Steppe.Dynamics;
 using Steppe.Dynamics.Forces.Gravity;
@@ -76,7 +75,16 @@ internal sealed class PrecisePropagation
 
         var eop = context.Tables.EarthOrientation;
         var conditions = Input(() => OpmInput.Resolve(OpmInput.Parse(ReadText(file), file.Name), file.Name, eop, Overrides(parse)));
-        var settings = Input(() => conditions.Resolve(Settings(parse)));
+        ForceModelSettings settings;
+        try
+        {
+            settings = Settings(parse).Resolve(conditions.InitialState);
+        }
+        catch (ArgumentException e)
+        {
+            throw OptionError(e);
+        }
+
         var model = Build(settings, conditions.Spacecraft, context, file);
         var initial = conditions.InitialState;
         var end = End(parse, initial.Epoch, to);
@@ -183,6 +191,15 @@ internal sealed class PrecisePropagation
             settings = settings with { Gravity = "none" };
         }
 
+        try
+        {
+            settings.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw OptionError(e);
+        }
+
         return settings;
     }
 
@@ -197,12 +214,30 @@ internal sealed class PrecisePropagation
 
         try
         {
-            return settings.Build(craft, SpaceWeatherTable.Bundled, context.Tables.EarthOrientation.LeapSeconds, userField);
+            return settings.Build(craft, context.Tables.SpaceWeather, context.Tables.LeapSeconds, userField);
         }
         catch (ArgumentException e)
         {
-            throw new CliException(ExitCodes.Usage, $"--{FirstLine(e.Message).Split(" (Parameter", 2)[0]}");
+            throw OptionError(e);
         }
+    }
+
+    /// <summary>A refused setting as a usage error naming the option.</summary>
+    private static CliException OptionError(ArgumentException e)
+    {
+        string option = e.ParamName switch
+        {
+            nameof(ForceModelSettings.Degree) => "--degree",
+            nameof(ForceModelSettings.Order) => "--order",
+            nameof(ForceModelSettings.PositionToleranceKm) => "--tolerance-km",
+            nameof(ForceModelSettings.HarrisPriesterExponent) => "--harris-priester-exponent",
+            nameof(ForceModelSettings.FixedStep) => "--fixed-step",
+            nameof(ForceModelSettings.Gravity) or "userField" => "--gravity",
+            _ => "--drag",
+        };
+        string text = FirstLine(e.Message);
+        int colon = text.IndexOf(": ", StringComparison.Ordinal);
+        return new CliException(ExitCodes.Usage, $"{option}: {(colon >= 0 ? text[(colon + 2)..] : text)}");
     }
 
     private static GravityField ReadGravityFile(string path)
@@ -255,7 +290,7 @@ internal sealed class PrecisePropagation
         }
     }
 
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+    private static string FirstLine(string text) => text.Split('\n')[0].Split(" (Parameter '", 2)[0].Trim();
 
     private Instant End(ParseResult parse, Instant epoch, Instant? to)
     {

@@ -146,9 +146,19 @@ public sealed record ForceModelSettings
             throw new ArgumentException("gravity: expected EGM2008, JGM3, none or an ICGEM file", nameof(Gravity));
         }
 
-        if (Degree is < 0 || Order is < 0 || (Degree is { } d && Order is { } o && o > d))
+        if (Degree is < 0)
         {
-            throw new ArgumentException($"degree/order: {Degree}×{Order}: expected 0 ≤ order ≤ degree", nameof(Degree));
+            throw new ArgumentException($"degree: expected 0 or more, found {Degree}", nameof(Degree));
+        }
+
+        if (Order is < 0 || (Degree is { } d && Order is { } o && o > d))
+        {
+            throw new ArgumentException($"order: expected 0 ≤ order ≤ degree, found {Order} with degree {Degree?.ToString(CultureInfo.InvariantCulture) ?? "unset"}", nameof(Order));
+        }
+
+        if (IsPointMass && Degree is > 0)
+        {
+            throw new ArgumentException($"degree: {Degree} asks for a field, but the gravity is the point mass alone (none)", nameof(Degree));
         }
 
         if (BundledField is { } field && Degree > field.MaxDegree)

@@ -1,3 +1,5 @@
+using Steppe.Core.Bodies;
+using Steppe.Core.Bodies.Ephemerides;
 using Steppe.Core.Events;
 using Steppe.Core.Frames;
 using Steppe.Core.Geodesy;
@@ -106,6 +108,23 @@ public sealed class OrbitEventDetector
             (t, r, _) => station.LookAnglesTo(FrameTransforms.Rotation(Frame.Gcrf, Frame.Itrf, t, eop).TransformPosition(r)).Elevation.Degrees - minimumElevationDegrees,
             null,
             TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Entry into (falling) and exit from (rising) the Earth's umbra, conical model with the Sun from
+    /// <paramref name="ephemeris"/>: the function is the angular margin of <see cref="ShadowGeometry.UmbraMarginRadians"/>,
+    /// smooth across the boundary, so the times come to the event tolerance.</summary>
+    public static OrbitEventDetector Umbra(SolarSystemEphemeris ephemeris, CrossingDirection? direction = null)
+    {
+        ArgumentNullException.ThrowIfNull(ephemeris);
+        return new OrbitEventDetector("Umbra", (t, r, _) => EarthShadow.Geometry(r, ephemeris.SunGcrfKm(t)).UmbraMarginRadians, direction, TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Entry into (falling) and exit from (rising) the Earth's penumbra, conical model (the first and last
+    /// contact of the Sun's disc with the Earth's limb).</summary>
+    public static OrbitEventDetector Penumbra(SolarSystemEphemeris ephemeris, CrossingDirection? direction = null)
+    {
+        ArgumentNullException.ThrowIfNull(ephemeris);
+        return new OrbitEventDetector("Penumbra", (t, r, _) => EarthShadow.Geometry(r, ephemeris.SunGcrfKm(t)).PenumbraMarginRadians, direction, TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Changes of a caller's predicate (e.g. "in the Earth's shadow"): rising when it becomes true, falling

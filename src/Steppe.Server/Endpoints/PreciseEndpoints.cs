@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Steppe.Core.Bodies.Ephemerides;
 using Steppe.Core.Frames;
-using Steppe.Core.SpaceWeather;
 using Steppe.Core.Time;
 using Steppe.Dynamics;
 using Steppe.Dynamics.Numerical;
@@ -314,7 +313,7 @@ public static class PreciseEndpoints
         ForceModel model;
         try
         {
-            model = resolved.Build(conditions.Spacecraft, SpaceWeatherTable.Bundled, eop.LeapSeconds);
+            model = resolved.Build(conditions.Spacecraft, tables.SpaceWeather, tables.LeapSeconds);
         }
         catch (ArgumentException e)
         {
@@ -574,6 +573,7 @@ public static class PreciseEndpoints
     {
         var m = message.TrimStart();
         return m.StartsWith("degree", StringComparison.OrdinalIgnoreCase) ? "degree"
+            : m.StartsWith("order", StringComparison.OrdinalIgnoreCase) ? "order"
             : m.StartsWith("gravity", StringComparison.OrdinalIgnoreCase) ? "gravity"
             : m.StartsWith("tolerance", StringComparison.OrdinalIgnoreCase) ? "toleranceKm"
             : m.StartsWith("fixed step", StringComparison.OrdinalIgnoreCase) ? "fixedStepSeconds"

@@ -35,7 +35,7 @@ internal sealed class ReferenceDataService
     public ReferenceTables Reload()
     {
         var leap = Store.LeapSeconds();
-        var tables = new ReferenceTables(Store.EarthOrientation(leap));
+        var tables = new ReferenceTables(Store.EarthOrientation(leap)).WithSpaceWeather(Store.SpaceWeather);
         Volatile.Write(ref _tables, tables);
         return tables;
     }
