@@ -248,6 +248,7 @@ public static partial class SteppeServer
         api.MapLaunchEndpoints();
         api.MapTransferEndpoints();
         api.MapConjunctionEndpoints();
+        api.MapPreciseEndpoints();
         api.MapDataEndpoints();
 
         // Open the catalog (and load the bundled snapshot on first run) before the first request.

@@ -2,6 +2,7 @@
 // URL parameters: ?t=2026-08-23T00:00:00Z (start time), ?speed=60, ?tab=passes, ?norad=25544,37749 (tracked set).
 import { WorldMap } from './map.js';
 import { setupConjunctions, setupPasses, setupHeritage, setupLaunch, setupMars } from './panels.js';
+import { setupPrecise } from './precise.js';
 import { api, el, fmt, iso, utcText, ageClass, palette } from './util.js';
 
 const params = new URLSearchParams(location.search);
@@ -271,6 +272,7 @@ async function start() {
   app.runLaunch = setupLaunch(app);
   app.runMars = setupMars();
   app.runConjunctions = setupConjunctions(app);
+  app.runPrecise = setupPrecise(app);
   setupHeritage(app).catch((e) => setCaption(e.message));
   app.map.setWorld(await world);
   await refreshTracks(true);

@@ -100,6 +100,8 @@ internal sealed class PrecisePropagation
 
     public Option<double?> HardBodyRadiusM { get; } = new("--hard-body-radius-m") { Description = "With --format cdm: combined hard-body radius, m, for the probability of collision (Foster)." };
 
+    public Option<FileInfo?> Plot { get; } = PrecisePlotOutput.Option();
+
     public IEnumerable<Option> All =>
     [
         Opm, Duration, Regime, Gravity, Degree, Order, NoSun, NoMoon, NoSrp, Drag, Tides, Relativity, HarrisPriesterExponent, Integrator, FixedStepSeconds, MassKg, DragAreaM2, DragCoefficient, SrpAreaM2,
@@ -110,7 +112,7 @@ internal sealed class PrecisePropagation
     /// <see cref="All"/>, which other verbs share.</summary>
     public IEnumerable<Option> PropagateOnly =>
     [
-        Maneuvers, WriteOpm, Output, Covariance, CovarianceStepSeconds, CovarianceFrame, ExecutionError, SecondaryOpm, HardBodyRadiusM,
+        Maneuvers, WriteOpm, Output, Covariance, CovarianceStepSeconds, CovarianceFrame, ExecutionError, SecondaryOpm, HardBodyRadiusM, Plot,
     ];
 
     /// <summary>The table format of <paramref name="format"/> for element sets (OEM and CDM are for --opm).</summary>
@@ -281,6 +283,7 @@ internal sealed class PrecisePropagation
         }
 
         table.Write(TableFormat(format), context);
+        PrecisePlotOutput.Write(parse.GetValue(Plot), trajectory, conditions, model, context);
         return ExitCodes.Ok;
     }
 
