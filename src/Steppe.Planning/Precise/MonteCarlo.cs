@@ -268,102 +268,18 @@ public static class MonteCarlo
     }
 
     /// <summary>
-    /// The initial covariance of an OPM in GCRF. COV_REF_FRAME (the state's REF_FRAME when absent) RTN, RSW, RIC or QSW is
-    /// rotated from the radial, in-track, cross-track axes of the GCRF state (position and velocity components alike, as a
-    /// CDM's RTN covariance); TEME, TOD or MOD by the frame rotation at the epoch; GCRF, ICRF, EME2000 and J2000 are taken as they are.
+    /// The initial covariance of an OPM in GCRF (<see cref="PreciseCovariance.FromOpm"/>: RTN/RSW/TNW rotated from the axes
+    /// of the GCRF state, position and velocity alike as a CDM's; an Earth-centred frame through the Jacobian of its
+    /// transformation).
     /// </summary>
-    /// <exception cref="PreciseInputException">The OPM has no covariance, or its frame is not one of these.</exception>
-    public static double[,] InitialCovarianceGcrf(PreciseInitialConditions conditions, string sourceName, EarthOrientationTable earthOrientation)
-    {
-        ArgumentNullException.ThrowIfNull(conditions);
-        ArgumentNullException.ThrowIfNull(earthOrientation);
-        var cov = conditions.Message.Covariance
-            ?? throw new PreciseInputException($"{sourceName}: no covariance (CX_X … CZ_DOT_Z_DOT): a Monte Carlo run draws its samples from it");
-        var p = new double[6, 6];
-        for (int i = 0; i < 6; i++)
-        {
-            for (int j = 0; j < 6; j++)
-            {
-                p[i, j] = cov[i, j];
-                if (!double.IsFinite(p[i, j]))
-                {
-                    throw new PreciseInputException($"{sourceName}: {OpmKeywords.Covariance[(Math.Max(i, j) * (Math.Max(i, j) + 1) / 2) + Math.Min(i, j)]} is not finite");
-                }
-            }
-        }
+    /// <exception cref="PreciseInputException">The OPM has no covariance, or its frame is not one Steppe reads.</exception>
+    public static double[,] InitialCovarianceGcrf(PreciseInitialConditions conditions, string sourceName, EarthOrientationTable earthOrientation) =>
+        (PreciseCovariance.FromOpm(conditions, sourceName, earthOrientation)
+            ?? throw new PreciseInputException($"{sourceName}: no covariance (CX_X … CZ_DOT_Z_DOT): a Monte Carlo run draws its samples from it")).ToArray();
 
-        string frame = (cov.RefFrame ?? conditions.Message.Metadata.RefFrame ?? string.Empty).ToUpperInvariant();
-        var state = conditions.InitialState;
-        switch (frame)
-        {
-            case "RTN" or "RSW" or "RIC" or "QSW":
-                // x_ric = B x_gcrf with B = diag(R, R), so P_gcrf = Bᵀ P_ric B.
-                return Rotate(p, RicAxes(state.PositionKm, state.VelocityKmPerS).Transpose());
-            case "GCRF" or "ICRF" or "EME2000" or "J2000":
-                return p;
-            case "TEME" or "TOD" or "MOD":
-                var from = OpmInput.FrameOf(frame)!.Value;
-                try
-                {
-                    return Rotate(p, FrameTransforms.Rotation(from, Frame.Gcrf, state.Epoch, earthOrientation).Matrix);
-                }
-                catch (ArgumentOutOfRangeException e)
-                {
-                    throw new PreciseInputException($"{sourceName}: COV_REF_FRAME {frame}: {PreciseBatch.Describe(e)}");
-                }
-
-            default:
-                throw new PreciseInputException($"{sourceName}: COV_REF_FRAME {frame}: expected RTN, RSW, RIC, QSW, GCRF, ICRF, EME2000, TEME, TOD or MOD");
-        }
-    }
-
-    /// <summary>The rows of this matrix are the radial, in-track and cross-track unit vectors of (r, v).</summary>
-    public static Matrix3x3 RicAxes(Vector3D positionKm, Vector3D velocityKmPerS)
-    {
-        var r = positionKm.Normalized();
-        var c = Vector3D.Cross(positionKm, velocityKmPerS).Normalized();
-        var i = Vector3D.Cross(c, r);
-        return new Matrix3x3(r.X, r.Y, r.Z, i.X, i.Y, i.Z, c.X, c.Y, c.Z);
-    }
-
-    /// <summary><c>B P Bᵀ</c> with <c>B = diag(M, M)</c>: a 6×6 position–velocity covariance in the axes <paramref name="m"/> maps to.</summary>
-    public static double[,] Rotate(double[,] p, Matrix3x3 m)
-    {
-        ArgumentNullException.ThrowIfNull(p);
-        var b = new double[6, 6];
-        double[] rows = [m.M11, m.M12, m.M13, m.M21, m.M22, m.M23, m.M31, m.M32, m.M33];
-        for (int i = 0; i < 3; i++)
-        {
-            for (int j = 0; j < 3; j++)
-            {
-                b[i, j] = b[i + 3, j + 3] = rows[(3 * i) + j];
-            }
-        }
-
-        var bp = new double[6, 6];
-        for (int i = 0; i < 6; i++)
-        {
-            for (int j = 0; j < 6; j++)
-            {
-                double s = 0;
-                for (int k = 0; k < 6; k++) s += b[i, k] * p[k, j];
-                bp[i, j] = s;
-            }
-        }
-
-        var result = new double[6, 6];
-        for (int i = 0; i < 6; i++)
-        {
-            for (int j = 0; j < 6; j++)
-            {
-                double s = 0;
-                for (int k = 0; k < 6; k++) s += bp[i, k] * b[j, k];
-                result[i, j] = s;
-            }
-        }
-
-        return result;
-    }
+    /// <summary>A GCRF covariance <paramref name="gcrf"/> along the radial, in-track, cross-track axes of <paramref name="state"/>.</summary>
+    public static double[,] ToRic(double[,] gcrf, StateVector state) =>
+        CovariancePropagation.ToFrame(new StateCovariance(state.Epoch, CovarianceFrame.Gcrf, gcrf), CovarianceFrame.Rtn, state).ToArray();
 
     /// <summary>
     /// The lower-triangular <c>L</c> with <c>L Lᵀ = P</c> for a positive semi-definite <paramref name="p"/>: factorised
@@ -532,7 +448,7 @@ public static class MonteCarlo
         }
 
         var meanState = new StateVector(time, Frame.Gcrf, new(mean[0], mean[1], mean[2]), new(mean[3], mean[4], mean[5]));
-        var ric = Rotate(cov, RicAxes(meanState.PositionKm, meanState.VelocityKmPerS));
+        var ric = ToRic(cov, meanState);
         return new MonteCarloStatistics(time, n, meanState, cov, ric);
     }
 
