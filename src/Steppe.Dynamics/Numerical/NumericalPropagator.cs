@@ -225,6 +225,31 @@ public sealed class NumericalPropagator
             return _switches[k].Force.SwitchFunction(_switches[k].Index, new ForceState(_epoch.AddSeconds(t), r, v, mass), _owner.Environment);
         }
 
+        /// <summary>Where a step from <paramref name="t"/> towards <paramref name="tb"/> may end: <paramref name="tb"/>, or
+        /// sooner where a force with switches limits the step (<see cref="IForceModelWithSwitches.MaximumStepSeconds"/>).</summary>
+        private double StepTarget(double t, ReadOnlySpan<double> y, double tb)
+        {
+            if (_switches.Length == 0)
+            {
+                return tb;
+            }
+
+            Read(y, out var r, out var v, out double mass);
+            var state = new ForceState(_epoch.AddSeconds(t), r, v, mass);
+            double limit = double.PositiveInfinity;
+            IForceModelWithSwitches? previous = null;
+            foreach (var (force, _) in _switches)
+            {
+                if (!ReferenceEquals(force, previous))
+                {
+                    limit = Math.Min(limit, force.MaximumStepSeconds(state, _owner.Environment));
+                    previous = force;
+                }
+            }
+
+            return limit < Math.Abs(tb - t) ? t + (_direction * limit) : tb;
+        }
+
         private void InitialiseSwitches(double t)
         {
             for (int k = 0; k < _switches.Length; k++)
@@ -241,7 +266,15 @@ public sealed class NumericalPropagator
             {
                 step.Interpolate(step.End, _work);
                 double gEnd = Switch(k, step.End, _work);
-                if (gEnd * _previousSwitch[k] >= 0 || _previousSwitch[k] == 0)
+                if (_previousSwitch[k] == 0)
+                {
+                    // The arc started on the switch itself (e.g. at 00:00 UTC for a 3-hourly input): the side it runs
+                    // on is the one the first step ends on.
+                    _previousSwitch[k] = gEnd;
+                    continue;
+                }
+
+                if (gEnd * _previousSwitch[k] >= 0)
                 {
                     continue;
                 }
@@ -270,6 +303,31 @@ public sealed class NumericalPropagator
             }
 
             return earliest;
+        }
+
+        /// <summary>The switch inside <paramref name="step"/> (from <paramref name="tStart"/>) to restart at, or NaN. A switch
+        /// within a millisecond of the start is not worth a restart: the step stands and the switches carry on from the
+        /// side it ends on.</summary>
+        private double SwitchIn(IDenseSegment step, double tStart)
+        {
+            if (_switches.Length == 0)
+            {
+                return double.NaN;
+            }
+
+            double tSwitch = FindSwitch(step);
+            if (!double.IsNaN(tSwitch) && (tSwitch - tStart) * _direction <= 1e-3)
+            {
+                step.Interpolate(step.End, _work);
+                for (int k = 0; k < _switches.Length; k++)
+                {
+                    _previousSwitch[k] = Switch(k, step.End, _work);
+                }
+
+                return double.NaN;
+            }
+
+            return tSwitch;
         }
 
         public NumericalTrajectory Execute()
@@ -352,16 +410,17 @@ public sealed class NumericalPropagator
                     integrator.State.CopyTo(_stepStart);
                 }
 
-                integrator.Step(tb);
+                integrator.Step(StepTarget(integrator.Time, integrator.State, tb));
                 var step = integrator.CurrentStep;
-                if (_switches.Length > 0 && FindSwitch(step) is var tSwitch && !double.IsNaN(tSwitch) && (tSwitch - tStart) * _direction > 1e-3)
+                double tSwitch = SwitchIn(step, tStart);
+                if (!double.IsNaN(tSwitch))
                 {
                     // Redo the step up to the kink, then restart there.
                     double straddling = Math.Abs(step.End - step.Start);
                     integrator.Reset(tStart, _stepStart, _direction);
                     while (integrator.Time != tSwitch)
                     {
-                        integrator.Step(tSwitch);
+                        integrator.Step(StepTarget(integrator.Time, integrator.State, tSwitch));
                         var part = integrator.CurrentStep;
                         if (Scan(part, out double tPartManeuver))
                         {
