@@ -66,7 +66,7 @@ public sealed class AdamsBashforthMoulton
     /// <summary>The dense output of the last step (overwritten by the next; <see cref="HermiteSegment.Clone"/> keeps it).</summary>
     public HermiteSegment CurrentStep => _segment;
 
-    /// <summary>Right-hand-side evaluations since the last <see cref="Reset"/> (the starter's included).</summary>
+    /// <summary>Right-hand-side evaluations since the last reset (the starter's included).</summary>
     public int Evaluations => _evaluations;
 
     /// <summary>Starts at <paramref name="t0"/> with <paramref name="y0"/> and the signed step <paramref name="stepSeconds"/>;
@@ -101,6 +101,38 @@ public sealed class AdamsBashforthMoulton
 
         _index = 0; // f_n lives at _f[_index] once the starter values are consumed
         _gridIndex = 0;
+    }
+
+    /// <summary>Starts from the solution at the first <see cref="Order"/> points of the grid <paramref name="t0"/> +
+    /// j·<paramref name="stepSeconds"/> (<paramref name="startValues"/>[j], j = 0 … Order − 1, found by the caller, e.g. by
+    /// DOP853 with its dense output); the method then stands at the last of them and <see cref="Step"/> goes on from there.</summary>
+    public void Reset(double t0, double stepSeconds, IReadOnlyList<double[]> startValues)
+    {
+        ArgumentNullException.ThrowIfNull(startValues);
+        if (!(Math.Abs(stepSeconds) > 0) || !double.IsFinite(stepSeconds))
+        {
+            throw new ArgumentOutOfRangeException(nameof(stepSeconds), stepSeconds, "The step must be finite and non-zero.");
+        }
+
+        if (startValues.Count != Order)
+        {
+            throw new ArgumentOutOfRangeException(nameof(startValues), startValues.Count, $"The method starts from {Order} values.");
+        }
+
+        _t0 = t0;
+        _h = stepSeconds;
+        _evaluations = 0;
+        for (int j = 0; j < Order; j++)
+        {
+            Array.Copy(startValues[j], _starterY[j], _n);
+            _system.Derivatives(t0 + (j * stepSeconds), _starterY[j], _f[j]);
+            _evaluations++;
+        }
+
+        Array.Copy(_starterY[Order - 1], _y, _n);
+        _gridIndex = Order - 1;
+        _index = Order - 1;
+        _t = t0 + ((Order - 1) * stepSeconds);
     }
 
     /// <summary>The step, seconds (signed).</summary>

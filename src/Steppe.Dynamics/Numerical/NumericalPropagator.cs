@@ -217,6 +217,11 @@ public sealed class NumericalPropagator
         private readonly double[] _previousSwitch;
         private readonly double[] _stepStart;
         private double _restartStepSeconds;
+        private double[][]? _starter;
+        private AdamsBashforthMoulton? _multistep;
+
+        /// <summary>The loosest DOP853 tolerance that starts (and restarts) the fixed-step method, km per step.</summary>
+        private const double StarterToleranceKm = 1e-12;
 
         /// <summary>Switching function <paramref name="k"/> at <paramref name="t"/> for the state <paramref name="y"/>.</summary>
         private double Switch(int k, double t, ReadOnlySpan<double> y)
@@ -393,13 +398,16 @@ public sealed class NumericalPropagator
             return t;
         }
 
-        private double ArcDop853(double t, double tb)
+        /// <summary>Integrates with DOP853 from <paramref name="t"/> to <paramref name="tb"/> at <paramref name="toleranceKm"/>
+        /// (default the options'), first trying <paramref name="initialStepSeconds"/> (0: Hairer's estimate); stops early at a
+        /// switch or an event-triggered maneuver and returns where it stopped.</summary>
+        private double ArcDop853(double t, double tb, double toleranceKm = 0, double initialStepSeconds = 0)
         {
             var opts = _owner.Options;
             // After a switch the step that straddled it is a good first step on the other side.
-            double initialStep = _restartStepSeconds;
+            double initialStep = _restartStepSeconds > 0 ? _restartStepSeconds : initialStepSeconds;
             _restartStepSeconds = 0.0;
-            var integrator = new Dop853Integrator(_equations, new Dop853Options(opts.PositionToleranceKm, opts.RelativeTolerance, 3, opts.MaximumStep?.TotalSeconds ?? double.PositiveInfinity, initialStep));
+            var integrator = new Dop853Integrator(_equations, new Dop853Options(toleranceKm > 0 ? toleranceKm : opts.PositionToleranceKm, opts.RelativeTolerance, 3, opts.MaximumStep?.TotalSeconds ?? double.PositiveInfinity, initialStep));
             integrator.Reset(t, _y, _direction);
             InitialiseSwitches(t);
             while (integrator.Time != tb)
@@ -415,9 +423,9 @@ public sealed class NumericalPropagator
                 double tSwitch = SwitchIn(step, tStart);
                 if (!double.IsNaN(tSwitch))
                 {
-                    // Redo the step up to the kink, then restart there.
+                    // Redo the step up to the kink (trying it in one step), then restart there.
                     double straddling = Math.Abs(step.End - step.Start);
-                    integrator.Reset(tStart, _stepStart, _direction);
+                    integrator.Reset(tStart, _stepStart, _direction, Math.Abs(tSwitch - tStart));
                     while (integrator.Time != tSwitch)
                     {
                         integrator.Step(StepTarget(integrator.Time, integrator.State, tSwitch));
@@ -453,21 +461,53 @@ public sealed class NumericalPropagator
             return tb;
         }
 
+        /// <summary>
+        /// The fixed-step method from <paramref name="t"/> towards <paramref name="tb"/>. Its start is DOP853 over the first
+        /// Order − 1 steps at <see cref="StarterToleranceKm"/> or tighter, with the switches, step limits, events and
+        /// maneuvers of any DOP853 arc, so that no starting value comes from across a kink; where that stops early (a switch,
+        /// a maneuver) the method starts again from there. A step that straddles a switch is dropped: DOP853 reaches the
+        /// switch and the method starts again on the other side.
+        /// </summary>
         private double ArcMultistep(double t, double tb)
         {
-            double h = _direction * _owner.Options.FixedStep.TotalSeconds;
-            var integrator = new AdamsBashforthMoulton(_equations, 3, Math.Min(_owner.Options.PositionToleranceKm, 1e-9));
-            integrator.Reset(t, _y, h);
-            InitialiseSwitches(t);
+            var opts = _owner.Options;
+            double h = _direction * opts.FixedStep.TotalSeconds;
+            const int Order = AdamsBashforthMoulton.Order;
+            double tStarter = t + ((Order - 1) * h);
+            int first = _segments.Count;
+            double reached = ArcDop853(t, tStarter, Math.Min(opts.PositionToleranceKm, StarterToleranceKm), Math.Abs(h));
+            if (reached != tStarter)
+            {
+                return reached;
+            }
+
+            _starter ??= Enumerable.Range(0, Order).Select(_ => new double[_equations.Dimension]).ToArray();
+            int segment = first;
+            for (int j = 0; j < Order; j++)
+            {
+                double tj = j == Order - 1 ? tStarter : t + (j * h);
+                while (segment < _segments.Count - 1 && (tj - _segments[segment].End) * _direction > 0)
+                {
+                    segment++;
+                }
+
+                _segments[segment].Interpolate(tj, _starter[j]);
+            }
+
+            _multistep ??= new AdamsBashforthMoulton(_equations, 3);
+            var integrator = _multistep;
+            integrator.Reset(t, h, _starter);
+            InitialiseSwitches(tStarter);
             while ((tb - integrator.Time) * _direction >= Math.Abs(h) * (1 - 1e-12))
             {
                 integrator.Step();
                 var step = integrator.CurrentStep;
-                if (_switches.Length > 0 && FindSwitch(step) is var tSwitch && !double.IsNaN(tSwitch) && (tSwitch - step.Start) * _direction > 1e-3)
+                double tSwitch = SwitchIn(step, step.Start);
+                if (!double.IsNaN(tSwitch))
                 {
                     // Drop the step that straddles the kink, reach the kink with DOP853 and restart the method there.
                     step.Interpolate(step.Start, _y);
-                    return ArcDop853(step.Start, tSwitch);
+                    return ArcDop853(step.Start, tSwitch, Math.Min(opts.PositionToleranceKm, StarterToleranceKm), Math.Abs(h));
                 }
 
                 if (Scan(step, out double tManeuver))
