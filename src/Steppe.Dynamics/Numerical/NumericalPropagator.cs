@@ -15,7 +15,7 @@ public enum IntegratorKind
     /// <summary>Adaptive Dormand–Prince 8(5,3) with step control on position error.</summary>
     DormandPrince853,
 
-    /// <summary>Fixed-step Adams–Bashforth–Moulton of order 8 (PECE), started by DOP853.</summary>
+    /// <summary>Fixed-step Adams–Bashforth–Moulton of order 8 (PEC, or PECE on request), started by DOP853.</summary>
     AdamsBashforthMoulton,
 }
 
@@ -34,8 +34,14 @@ public sealed record NumericalPropagatorOptions
     /// <summary>DOP853's longest step (default: none).</summary>
     public TimeSpan? MaximumStep { get; init; }
 
-    /// <summary>The multistep method's fixed step (default 30 s: LEO; a GEO arc takes several minutes).</summary>
+    /// <summary>The multistep method's fixed step (default 30 s; 1 cm over 7 days of LEO with a 70×70 field and the full
+    /// model takes 12 s or less, GEO 7.5 minutes).</summary>
     public TimeSpan FixedStep { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether the multistep method evaluates the forces again at the corrected state (PECE, two evaluations per
+    /// step) rather than once at the predicted state (PEC, the default: as accurate for orbits at the steps that reach a
+    /// centimetre, at half the cost).</summary>
+    public bool MultistepEvaluatesCorrected { get; init; }
 
     /// <summary>GM of the central body, km³/s² (default EGM2008's 398600.4415); its point-mass attraction is added to the
     /// forces unless <see cref="IncludeCentralPointMass"/> is false (when a full field supplies it).</summary>
@@ -494,7 +500,7 @@ public sealed class NumericalPropagator
                 _segments[segment].Interpolate(tj, _starter[j]);
             }
 
-            _multistep ??= new AdamsBashforthMoulton(_equations, 3);
+            _multistep ??= new AdamsBashforthMoulton(_equations, 3, evaluateCorrected: opts.MultistepEvaluatesCorrected);
             var integrator = _multistep;
             integrator.Reset(t, h, _starter);
             InitialiseSwitches(tStarter);
