@@ -13,7 +13,7 @@ namespace Steppe.Dynamics.Integrators;
 /// grid points: quintic for the first <c>secondOrderPairs</c> components (positions whose derivatives are the next
 /// ones, so the accelerations are known), cubic for the rest. Allocation-free per step. Not thread-safe.
 /// </summary>
-public sealed class AdamsBashforthMoulton
+public sealed class AdamsBashforthMoulton : IFixedStepIntegrator
 {
     /// <summary>The order (and the number of back values of f the predictor uses).</summary>
     public const int Order = 8;
@@ -147,6 +147,9 @@ public sealed class AdamsBashforthMoulton
 
     /// <summary>Whether f is evaluated again at the corrected state (PECE) or not (PEC).</summary>
     public bool EvaluatesCorrected => _evaluateCorrected;
+
+    /// <inheritdoc />
+    int IFixedStepIntegrator.StartPoints => Order;
 
     /// <summary>Takes one step of the fixed size; its dense output is then <see cref="CurrentStep"/>.</summary>
     /// <returns>The time reached.</returns>

@@ -17,6 +17,9 @@ public enum IntegratorKind
 
     /// <summary>Fixed-step Adams–Bashforth–Moulton of order 8 (PEC, or PECE on request), started by DOP853.</summary>
     AdamsBashforthMoulton,
+
+    /// <summary>Fixed-step Gauss–Jackson of order 8 in summed form (PEC, or PECE on request), started by DOP853.</summary>
+    GaussJackson,
 }
 
 /// <summary>How a <see cref="NumericalPropagator"/> integrates.</summary>
@@ -224,7 +227,10 @@ public sealed class NumericalPropagator
         private readonly double[] _stepStart;
         private double _restartStepSeconds;
         private double[][]? _starter;
-        private AdamsBashforthMoulton? _multistep;
+        private IFixedStepIntegrator? _multistep;
+
+        /// <summary>How many grid points the chosen multistep method starts from.</summary>
+        private int StartPoints => _owner.Options.Integrator == IntegratorKind.GaussJackson ? GaussJackson.Points : AdamsBashforthMoulton.Order;
 
         /// <summary>The loosest DOP853 tolerance that starts (and restarts) the fixed-step method, km per step.</summary>
         private const double StarterToleranceKm = 1e-12;
@@ -391,7 +397,7 @@ public sealed class NumericalPropagator
             var opts = _owner.Options;
             while (t != tb)
             {
-                if (opts.Integrator == IntegratorKind.DormandPrince853 || Math.Abs(tb - t) < opts.FixedStep.TotalSeconds * AdamsBashforthMoulton.Order)
+                if (opts.Integrator == IntegratorKind.DormandPrince853 || Math.Abs(tb - t) < opts.FixedStep.TotalSeconds * StartPoints)
                 {
                     t = ArcDop853(t, tb);
                 }
@@ -478,8 +484,8 @@ public sealed class NumericalPropagator
         {
             var opts = _owner.Options;
             double h = _direction * opts.FixedStep.TotalSeconds;
-            const int Order = AdamsBashforthMoulton.Order;
-            double tStarter = t + ((Order - 1) * h);
+            int points = StartPoints;
+            double tStarter = t + ((points - 1) * h);
             int first = _segments.Count;
             double reached = ArcDop853(t, tStarter, Math.Min(opts.PositionToleranceKm, StarterToleranceKm), Math.Abs(h));
             if (reached != tStarter)
@@ -487,11 +493,11 @@ public sealed class NumericalPropagator
                 return reached;
             }
 
-            _starter ??= Enumerable.Range(0, Order).Select(_ => new double[_equations.Dimension]).ToArray();
+            _starter ??= Enumerable.Range(0, points).Select(_ => new double[_equations.Dimension]).ToArray();
             int segment = first;
-            for (int j = 0; j < Order; j++)
+            for (int j = 0; j < points; j++)
             {
-                double tj = j == Order - 1 ? tStarter : t + (j * h);
+                double tj = j == points - 1 ? tStarter : t + (j * h);
                 while (segment < _segments.Count - 1 && (tj - _segments[segment].End) * _direction > 0)
                 {
                     segment++;
@@ -500,7 +506,9 @@ public sealed class NumericalPropagator
                 _segments[segment].Interpolate(tj, _starter[j]);
             }
 
-            _multistep ??= new AdamsBashforthMoulton(_equations, 3, evaluateCorrected: opts.MultistepEvaluatesCorrected);
+            _multistep ??= opts.Integrator == IntegratorKind.GaussJackson
+                ? new GaussJackson(_equations, 3, opts.MultistepEvaluatesCorrected)
+                : new AdamsBashforthMoulton(_equations, 3, evaluateCorrected: opts.MultistepEvaluatesCorrected);
             var integrator = _multistep;
             integrator.Reset(t, h, _starter);
             InitialiseSwitches(tStarter);
