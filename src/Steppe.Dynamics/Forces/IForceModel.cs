@@ -45,4 +45,12 @@ public interface IForceModelWithSwitches : IForceModel
 
     /// <summary>The value of switching function <paramref name="index"/> at <paramref name="state"/>: its sign changes where the acceleration kinks.</summary>
     double SwitchFunction(int index, in ForceState state, ForceEnvironment environment);
+
+    /// <summary>
+    /// The longest step an integrator should take from <paramref name="state"/>, seconds (default: no limit). For a
+    /// stretch between two switches where the acceleration bends too sharply for a step-size control built for smooth
+    /// forces to notice (the penumbra: the visible fraction of the Sun goes as the 3/2 power of the distance from
+    /// either edge), so that a step there loses accuracy that no tolerance buys back.
+    /// </summary>
+    double MaximumStepSeconds(in ForceState state, ForceEnvironment environment) => double.PositiveInfinity;
 }

@@ -100,8 +100,9 @@ public sealed class Dop853Integrator
     public double NextStepSeconds => _h;
 
     /// <summary>Starts (or restarts, after a discontinuity) at <paramref name="t0"/> with <paramref name="y0"/>, integrating
-    /// towards <paramref name="direction"/> (+1 forwards, −1 backwards).</summary>
-    public void Reset(double t0, ReadOnlySpan<double> y0, int direction)
+    /// towards <paramref name="direction"/> (+1 forwards, −1 backwards), trying <paramref name="initialStepSeconds"/> first
+    /// (0: the options' initial step, or Hairer's estimate).</summary>
+    public void Reset(double t0, ReadOnlySpan<double> y0, int direction, double initialStepSeconds = 0)
     {
         if (y0.Length != _n)
         {
@@ -119,7 +120,8 @@ public sealed class Dop853Integrator
         _rejectedLast = false;
         _system.Derivatives(_t, _y, _k1);
         _evaluations++;
-        _h = direction * (_hInitial > 0 ? Math.Min(_hInitial, _hMax) : InitialStep(direction));
+        double first = initialStepSeconds > 0 ? Math.Abs(initialStepSeconds) : _hInitial;
+        _h = direction * (first > 0 ? Math.Min(first, _hMax) : InitialStep(direction));
     }
 
     /// <summary>Takes one accepted step, not beyond <paramref name="tLimit"/> (which must lie ahead in the direction of

@@ -26,3 +26,25 @@ public interface IDenseSegment
     /// <summary>Writes y(<paramref name="t"/>) into <paramref name="y"/>.</summary>
     void Interpolate(double t, Span<double> y);
 }
+
+/// <summary>A fixed-step multistep method started from values the caller found (the propagator's DOP853).</summary>
+internal interface IFixedStepIntegrator
+{
+    /// <summary>How many grid points the method starts from.</summary>
+    int StartPoints { get; }
+
+    /// <summary>The current time, seconds.</summary>
+    double Time { get; }
+
+    /// <summary>The current solution.</summary>
+    ReadOnlySpan<double> State { get; }
+
+    /// <summary>The dense output of the last step.</summary>
+    HermiteSegment CurrentStep { get; }
+
+    /// <summary>Starts from the solution at <see cref="StartPoints"/> grid points t0 + j·step.</summary>
+    void Reset(double t0, double stepSeconds, IReadOnlyList<double[]> startValues);
+
+    /// <summary>Takes one step.</summary>
+    double Step();
+}
