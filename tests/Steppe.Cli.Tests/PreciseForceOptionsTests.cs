@@ -72,7 +72,7 @@ public sealed class PreciseForceOptionsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--integrator", "rk4", "--integrator: expected dop853 or abm8")]
+    [InlineData("--integrator", "rk4", "--integrator: expected dop853, abm8 or gj8")]
     [InlineData("--fixed-step", "-3", "--fixed-step: expected a positive number of seconds")]
     [InlineData("--harris-priester-exponent", "0", "--harris-priester-exponent: expected a positive number")]
     [InlineData("--tolerance-km", "0", "--tolerance-km: expected a positive number of km")]

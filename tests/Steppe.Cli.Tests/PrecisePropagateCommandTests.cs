@@ -52,7 +52,7 @@ public class PrecisePropagateCommandTests
         }
 
         Assert.True((rows[^1].PositionKm - rows[0].PositionKm).Length > 1000, "the state moved");
-        Assert.Contains("LEO force model: EGM2008 70×70, Sun, Moon, SRP (18.77 m², C_R 1), NRLMSISE-00 drag (18.77 m², C_D 2.5), mass 3000 kg; DOP853, 1e-10 km per step", error);
+        Assert.Contains("LEO force model: EGM2008 70×70, Sun, Moon, SRP (18.77 m², C_R 1), NRLMSISE-00 drag (18.77 m², C_D 2.5), mass 3000 kg; DOP853, 1e-11 km per step", error);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class PrecisePropagateCommandTests
         var (code, output, error) = CliRunner.Run("propagate", "--opm", G1, "--duration", "10m", "--step", "600", "--regime", "geo", "--no-moon");
         Assert.True(code == 0, error);
         string flat = string.Join(' ', output.Split((char[])['\n', '\r', ' ', '│'], StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("GEO force model: EGM2008 8×8, Sun, SRP (18.77 m², C_R 1), mass 3000 kg; DOP853, 1e-10 km per step.", flat);
+        Assert.Contains("GEO force model: EGM2008 8×8, Sun, SRP (18.77 m², C_R 1), mass 3000 kg; DOP853, 1e-11 km per step.", flat);
 
         // Without --frame a numerical run prints GCRF, the frame it integrates in (element sets keep TEME, SGP4's frame).
         Assert.StartsWith("Frame: GCRF", flat[flat.IndexOf("Frame:", StringComparison.Ordinal)..], StringComparison.Ordinal);

@@ -51,9 +51,9 @@ public sealed class PreciseApiTests(PreciseApiTests.NoQueue server) : IClassFixt
     public async Task Ccsds_Opm_AnnexG1_OneHour_EqualsTheCommandLineAndTheLibrary()
     {
         var json = await Responses.Json(await Post(new { opm = G1, durationSeconds = 3600, stepSeconds = 600, frame = "gcrf" }));
-        Assert.Equal("LEO force model: EGM2008 70×70, Sun, Moon, SRP (18.77 m², C_R 1), NRLMSISE-00 drag (18.77 m², C_D 2.5), mass 3000 kg; DOP853, 1e-10 km per step",
+        Assert.Equal("LEO force model: EGM2008 70×70, Sun, Moon, SRP (18.77 m², C_R 1), NRLMSISE-00 drag (18.77 m², C_D 2.5), mass 3000 kg; DOP853, 1e-11 km per step",
             json.Text("header"));
-        Assert.Equal("DOP853, 1e-10 km per step", json.Text("integration"));
+        Assert.Equal("DOP853, 1e-11 km per step", json.Text("integration"));
         Assert.Equal("OSPREY 5", json.Text("object"));
         var states = json.GetProperty("states");
         Assert.Equal(7, states.GetArrayLength());

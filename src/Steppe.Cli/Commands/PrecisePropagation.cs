@@ -66,9 +66,9 @@ internal sealed class PrecisePropagation
 
     public Option<double?> HarrisPriesterExponent { get; } = new("--harris-priester-exponent") { Description = "With --drag harris-priester: the cosine exponent (default from the inclination: 2 equatorial … 6 polar)." };
 
-    public Option<string?> Integrator { get; } = new("--integrator") { Description = "With --opm: dop853 (adaptive, default) or abm8 (fixed step, --fixed-step)." };
+    public Option<string?> Integrator { get; } = new("--integrator") { Description = "With --opm: dop853 (adaptive, default), abm8 (Adams–Bashforth–Moulton) or gj8 (Gauss–Jackson), the last two at --fixed-step." };
 
-    public Option<double?> FixedStepSeconds { get; } = new("--fixed-step") { Description = "With --integrator abm8: the step, seconds (default 30 for leo, 300 for geo)." };
+    public Option<double?> FixedStepSeconds { get; } = new("--fixed-step") { Description = "With --integrator abm8 or gj8: the step, seconds (default 12 for leo, 300 for geo)." };
 
     public Option<double?> MassKg { get; } = new("--mass-kg") { Description = "With --opm: spacecraft mass, kg (overrides MASS)." };
 
@@ -80,7 +80,7 @@ internal sealed class PrecisePropagation
 
     public Option<double?> ReflectivityCoefficient { get; } = new("--reflectivity-coefficient") { Description = "With --opm: C_R (overrides SOLAR_RAD_COEFF; default 1.3)." };
 
-    public Option<double?> ToleranceKm { get; } = new("--tolerance-km") { Description = "With --opm: DOP853 position tolerance per step, km (default 1e-10)." };
+    public Option<double?> ToleranceKm { get; } = new("--tolerance-km") { Description = "With --opm: DOP853 position tolerance per step, km (default 1e-11)." };
 
     public Option<FileInfo?> Maneuvers { get; } = new("--maneuvers") { Description = "With --opm: a maneuver plan (CSV: trigger,frame,dv1_m_s,dv2_m_s,dv3_m_s[,duration_s,thrust_n,isp_s]) added to the OPM's maneuvers." };
 
@@ -631,28 +631,21 @@ internal sealed class PrecisePropagation
     /// <summary>The force-model choice of the command line; unset options keep the regime's defaults.</summary>
     internal ForceModelSettings Settings(ParseResult parse)
     {
-        OrbitRegime? regime = parse.GetValue(Regime)?.ToLowerInvariant() switch
+        OrbitRegime? regime;
+        DragModel? drag;
+        IntegratorKind integrator;
+        try
         {
-            null => null,
-            "leo" => OrbitRegime.Leo,
-            "geo" => OrbitRegime.Geo,
-            var other => throw new CliException(ExitCodes.Usage, $"--regime: expected leo or geo, found '{other}'"),
-        };
+            regime = ForceModelSettings.RegimeFromWord(parse.GetValue(Regime));
+            drag = ForceModelSettings.DragFromWord(parse.GetValue(Drag));
+            integrator = ForceModelSettings.IntegratorFromWord(parse.GetValue(Integrator));
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(ExitCodes.Usage, $"--{e.ParamName}: {FirstLine(e.Message)}");
+        }
+
         string gravity = parse.GetValue(Gravity) ?? "egm2008";
-        DragModel? drag = parse.GetValue(Drag)?.ToLowerInvariant() switch
-        {
-            null => null,
-            "nrlmsise" or "nrlmsise-00" or "nrlmsise00" => DragModel.Nrlmsise00,
-            "harris-priester" => DragModel.HarrisPriester,
-            "none" => DragModel.None,
-            var other => throw new CliException(ExitCodes.Usage, $"--drag: expected nrlmsise, harris-priester or none, found '{other}'"),
-        };
-        var integrator = parse.GetValue(Integrator)?.ToLowerInvariant() switch
-        {
-            null or "dop853" => IntegratorKind.DormandPrince853,
-            "abm8" or "abm" => IntegratorKind.AdamsBashforthMoulton,
-            var other => throw new CliException(ExitCodes.Usage, $"--integrator: expected dop853 or abm8, found '{other}'"),
-        };
         double? fixedStep = parse.GetValue(FixedStepSeconds);
         if (fixedStep is { } f && !(f > 0 && double.IsFinite(f)))
         {

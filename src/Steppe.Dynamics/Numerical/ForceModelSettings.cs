@@ -35,8 +35,8 @@ public enum DragModel
 /// API all go through this one record, so the same words give the same forces everywhere.
 /// <para>Defaults (what a flight-dynamics engineer would choose, as in GMAT's and Orekit's tutorials):</para>
 /// <list type="bullet">
-/// <item><b>LEO</b> (below 2,000 km at the epoch): EGM2008 70×70, Sun, Moon, SRP, NRLMSISE-00 drag; DOP853 at 1e-10 km per step.</item>
-/// <item><b>GEO</b> (and every other orbit above 2,000 km): EGM2008 8×8, Sun, Moon, SRP, no drag; DOP853 at 1e-10 km per step.</item>
+/// <item><b>LEO</b> (below 2,000 km at the epoch): EGM2008 70×70, Sun, Moon, SRP, NRLMSISE-00 drag; DOP853 at 1e-11 km per step.</item>
+/// <item><b>GEO</b> (and every other orbit above 2,000 km): EGM2008 8×8, Sun, Moon, SRP, no drag; DOP853 at 1e-11 km per step.</item>
 /// </list>
 /// </summary>
 public sealed record ForceModelSettings
@@ -85,11 +85,42 @@ public sealed record ForceModelSettings
     /// <summary>DOP853's position tolerance per step, km; null: <see cref="FlightDynamicsDefaults.DefaultPositionToleranceKm"/>.</summary>
     public double? PositionToleranceKm { get; init; }
 
-    /// <summary>The multistep method's step; null: 30 s for LEO, 300 s for GEO.</summary>
+    /// <summary>The multistep method's step; null: 12 s for LEO (1 cm over 7 days with the full model), 300 s for GEO.</summary>
     public TimeSpan? FixedStep { get; init; }
 
     /// <summary>Whether to integrate the state transition matrix with the state (for covariance; default off).</summary>
     public bool StateTransitionMatrix { get; init; }
+
+    /// <summary>The regime a word names (<c>leo</c>, <c>geo</c>, any case), or null for none.</summary>
+    /// <exception cref="ArgumentException">Another word (the parameter name is <c>regime</c>).</exception>
+    public static OrbitRegime? RegimeFromWord(string? word) => word?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => null,
+        "leo" => OrbitRegime.Leo,
+        "geo" => OrbitRegime.Geo,
+        _ => throw new ArgumentException($"expected leo or geo, found '{word}'", "regime"),
+    };
+
+    /// <summary>The atmosphere a word names (<c>nrlmsise</c>, <c>harris-priester</c>, <c>none</c>), or null for none.</summary>
+    /// <exception cref="ArgumentException">Another word (the parameter name is <c>drag</c>).</exception>
+    public static DragModel? DragFromWord(string? word) => word?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => null,
+        "nrlmsise" or "nrlmsise-00" or "nrlmsise00" => DragModel.Nrlmsise00,
+        "harris-priester" => DragModel.HarrisPriester,
+        "none" => DragModel.None,
+        _ => throw new ArgumentException($"expected nrlmsise, harris-priester or none, found '{word}'", "drag"),
+    };
+
+    /// <summary>The integrator a word names (<c>dop853</c>, <c>abm8</c>, <c>gj8</c>; none: DOP853).</summary>
+    /// <exception cref="ArgumentException">Another word (the parameter name is <c>integrator</c>).</exception>
+    public static IntegratorKind IntegratorFromWord(string? word) => word?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "dop853" => IntegratorKind.DormandPrince853,
+        "abm8" or "abm" => IntegratorKind.AdamsBashforthMoulton,
+        "gj8" or "gauss-jackson" => IntegratorKind.GaussJackson,
+        _ => throw new ArgumentException($"expected dop853, abm8 or gj8, found '{word}'", "integrator"),
+    };
 
     /// <summary>The regime of an orbit whose initial geocentric distance is <paramref name="geocentricDistanceKm"/>.</summary>
     public static OrbitRegime RegimeOf(double geocentricDistanceKm) =>
@@ -125,7 +156,7 @@ public sealed record ForceModelSettings
             Drag = Drag ?? (regime == OrbitRegime.Leo ? DragModel.Nrlmsise00 : DragModel.None),
             HarrisPriesterExponent = HarrisPriesterExponent ?? Math.Round(2 + (4 * Math.Asin(sinI) / (Math.PI / 2)), 1),
             PositionToleranceKm = PositionToleranceKm ?? FlightDynamicsDefaults.DefaultPositionToleranceKm,
-            FixedStep = FixedStep ?? TimeSpan.FromSeconds(regime == OrbitRegime.Leo ? 30 : 300),
+            FixedStep = FixedStep ?? TimeSpan.FromSeconds(regime == OrbitRegime.Leo ? 12 : 300),
         };
         resolved.Validate();
         return resolved;
@@ -291,6 +322,7 @@ public sealed record ForceModelSettings
     private static string IntegratorLabel(IntegratorKind kind) => kind switch
     {
         IntegratorKind.AdamsBashforthMoulton => "Adams–Bashforth–Moulton 8",
+        IntegratorKind.GaussJackson => "Gauss–Jackson 8",
         _ => kind.ToString(),
     };
 }
@@ -299,7 +331,7 @@ public sealed record ForceModelSettings
 /// <param name="Forces">The forces, besides the central point mass.</param>
 /// <param name="Options">The propagator's options.</param>
 /// <param name="Description">The forces in words, e.g. <c>EGM2008 70×70, Sun, Moon, SRP (…), NRLMSISE-00 drag (…), mass 1000 kg</c>.</param>
-/// <param name="Integration">The integrator in words, e.g. <c>DOP853, 1e-10 km per step</c>.</param>
+/// <param name="Integration">The integrator in words, e.g. <c>DOP853, 1e-11 km per step</c>.</param>
 public sealed record ForceModel(IReadOnlyList<IForceModel> Forces, NumericalPropagatorOptions Options, string Description, string Integration)
 {
     /// <summary>A propagator with these forces over <paramref name="environment"/>.</summary>

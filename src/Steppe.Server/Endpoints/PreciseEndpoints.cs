@@ -40,8 +40,8 @@ public sealed record SpacecraftInputDto(double? MassKg, double? DragAreaM2, doub
 /// <param name="HarrisPriesterExponent">The Harris–Priester cosine exponent (default from the inclination).</param>
 /// <param name="Tides">Solid Earth tides (default false).</param>
 /// <param name="Relativity">The Schwarzschild correction (default false).</param>
-/// <param name="Integrator">dop853 (default) or abm8.</param>
-/// <param name="FixedStepSeconds">abm8's step, seconds (default 30 LEO, 300 GEO).</param>
+/// <param name="Integrator">dop853 (default), abm8 or gj8.</param>
+/// <param name="FixedStepSeconds">The multistep step of abm8 and gj8, seconds (default 12 LEO, 300 GEO).</param>
 /// <param name="ToleranceKm">DOP853's position tolerance per step, km (default 1e-10).</param>
 /// <param name="DurationSeconds">Span after the OPM epoch, seconds (negative: backwards); default one day. Give this or <paramref name="To"/>.</param>
 /// <param name="To">The end, ISO 8601 UTC.</param>
@@ -378,7 +378,8 @@ public static class PreciseEndpoints
     /// <summary>
     /// The CPU time a run is estimated to take: integrator steps grow with the revolutions (orbits per day from the
     /// initial energy) and the gravity evaluation with the square of the degree. Calibrated on DOP853 at 1e-10 km with
-    /// the LEO defaults (about 0.55 s a day at 70×70 and 1.4 s at 120×120 on one core); an estimate, not a promise.
+    /// the LEO forces (about 0.55 s a day at 70×70 and 1.4 s at 120×120 on one core) and scaled by (1e-10 km/tolerance)^(1/8),
+    /// the step count of an 8th-order method; an estimate, not a promise.
     /// </summary>
     internal static double EstimatedCpuSeconds(StateVector initial, ForceModelSettings resolved, double spanDays)
     {
@@ -453,13 +454,20 @@ public static class PreciseEndpoints
     /// <summary>The force-model words of the command line (<c>--regime</c>, <c>--gravity</c>, …) as settings; file paths are not accepted.</summary>
     internal static ForceModelSettings Settings(PrecisePropagationRequest body)
     {
-        OrbitRegime? regime = body.Regime?.Trim().ToLowerInvariant() switch
+        OrbitRegime? regime;
+        DragModel? drag;
+        IntegratorKind integrator;
+        try
         {
-            null or "" => null,
-            "leo" => OrbitRegime.Leo,
-            "geo" => OrbitRegime.Geo,
-            _ => throw new ApiValidationException("regime", $"expected leo or geo, found '{body.Regime}'"),
-        };
+            regime = ForceModelSettings.RegimeFromWord(body.Regime);
+            drag = ForceModelSettings.DragFromWord(body.Drag);
+            integrator = ForceModelSettings.IntegratorFromWord(body.Integrator);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ApiValidationException(e.ParamName ?? "body", e.Message.Split(" (Parameter", 2)[0]);
+        }
+
         string gravity = body.Gravity?.Trim().ToLowerInvariant() switch
         {
             null or "" or "egm2008" => "EGM2008",
@@ -477,20 +485,6 @@ public static class PreciseEndpoints
             throw new ApiValidationException("order", $"expected a whole number from 0 to {MaxDegree} and at most the degree, found {body.Order}");
         }
 
-        DragModel? drag = body.Drag?.Trim().ToLowerInvariant() switch
-        {
-            null or "" => null,
-            "nrlmsise" or "nrlmsise-00" or "nrlmsise00" => DragModel.Nrlmsise00,
-            "harris-priester" => DragModel.HarrisPriester,
-            "none" => DragModel.None,
-            _ => throw new ApiValidationException("drag", $"expected nrlmsise, harris-priester or none, found '{body.Drag}'"),
-        };
-        var integrator = body.Integrator?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "dop853" => IntegratorKind.DormandPrince853,
-            "abm8" or "abm" => IntegratorKind.AdamsBashforthMoulton,
-            _ => throw new ApiValidationException("integrator", $"expected dop853 or abm8, found '{body.Integrator}'"),
-        };
         var settings = new ForceModelSettings
         {
             Regime = regime,

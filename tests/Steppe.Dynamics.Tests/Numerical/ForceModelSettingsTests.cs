@@ -30,7 +30,7 @@ public sealed class ForceModelSettingsTests
         Assert.Equal(OrbitRegime.Leo, leo.Regime);
         Assert.Equal((70, 70), (leo.Degree, leo.Order));
         Assert.Equal(DragModel.Nrlmsise00, leo.Drag);
-        Assert.Equal(TimeSpan.FromSeconds(30), leo.FixedStep);
+        Assert.Equal(TimeSpan.FromSeconds(12), leo.FixedStep);
         Assert.Equal(FlightDynamicsDefaults.DefaultPositionToleranceKm, leo.PositionToleranceKm);
 
         var geo = new ForceModelSettings().Resolve(Orbit(35786, 0.05));
@@ -72,7 +72,7 @@ public sealed class ForceModelSettingsTests
         Assert.IsType<SchwarzschildRelativity>(model.Forces[^1]);
         Assert.False(model.Options.IncludeCentralPointMass);
         Assert.StartsWith("EGM2008 70×70, Sun, Moon, SRP (12 m², C_R 1.3), NRLMSISE-00 drag (10 m², C_D 2.2), solid tides, relativity, mass 1000 kg", model.Description, StringComparison.Ordinal);
-        Assert.Equal("DOP853, 1e-10 km per step", model.Integration);
+        Assert.Equal("DOP853, 1e-11 km per step", model.Integration);
 
         var pointMass = new ForceModelSettings { Gravity = "none", Sun = false, Moon = false, SolarRadiationPressure = false, Drag = DragModel.None }.Resolve(Orbit(700, 98)).Build(Craft);
         Assert.Empty(pointMass.Forces);
@@ -105,6 +105,16 @@ public sealed class ForceModelSettingsTests
         Assert.Contains("tolerance", Assert.Throws<ArgumentException>(() => new ForceModelSettings { PositionToleranceKm = double.NaN }.Resolve(orbit)).Message, StringComparison.Ordinal);
         Assert.Contains("Harris", Assert.Throws<ArgumentException>(() => new ForceModelSettings { HarrisPriesterExponent = -1 }.Resolve(orbit)).Message, StringComparison.Ordinal);
         Assert.Contains("fixed step", Assert.Throws<ArgumentException>(() => new ForceModelSettings { FixedStep = TimeSpan.Zero }.Resolve(orbit)).Message, StringComparison.Ordinal);
+
+        // The words of the command line and the API.
+        Assert.Equal((OrbitRegime?)OrbitRegime.Geo, ForceModelSettings.RegimeFromWord(" GEO "));
+        Assert.Null(ForceModelSettings.RegimeFromWord(null));
+        Assert.Equal("regime", Assert.Throws<ArgumentException>(() => ForceModelSettings.RegimeFromWord("heo")).ParamName);
+        Assert.Equal((DragModel?)DragModel.HarrisPriester, ForceModelSettings.DragFromWord("harris-priester"));
+        Assert.Equal("drag", Assert.Throws<ArgumentException>(() => ForceModelSettings.DragFromWord("jacchia")).ParamName);
+        Assert.Equal(IntegratorKind.GaussJackson, ForceModelSettings.IntegratorFromWord("gj8"));
+        Assert.Equal(IntegratorKind.DormandPrince853, ForceModelSettings.IntegratorFromWord(null));
+        Assert.Contains("expected dop853, abm8 or gj8", Assert.Throws<ArgumentException>(() => ForceModelSettings.IntegratorFromWord("rk4")).Message, StringComparison.Ordinal);
 
         // A user's file named but not read, unresolved settings, NRLMSISE-00 without tables.
         Assert.Contains("my.gfc", Assert.Throws<ArgumentException>(() => new ForceModelSettings { Gravity = "my.gfc" }.Resolve(orbit).Build(Craft, SpaceWeatherTable.Bundled, LeapSecondTable.Bundled)).Message, StringComparison.Ordinal);
