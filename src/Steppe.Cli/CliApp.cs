@@ -102,6 +102,7 @@ public static class CliApp
         root.Subcommands.Add(PropagateCommand.Create(context));
         root.Subcommands.Add(PropagateManyCommand.Create(context));
         root.Subcommands.Add(MonteCarloCommand.Create(context));
+        root.Subcommands.Add(OrbitDeterminationCommand.Create(context));
         root.Subcommands.Add(LaunchWindowCommand.Create(context));
         root.Subcommands.Add(RendezvousCommand.Create(context));
         root.Subcommands.Add(PorkchopCommand.Create(context));

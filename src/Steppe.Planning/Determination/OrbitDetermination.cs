@@ -1,0 +1,72 @@
+using Steppe.Core.Frames;
+using Steppe.Core.Mathematics;
+using Steppe.Core.Time;
+using Steppe.Dynamics.Estimation;
+using Steppe.Dynamics.Numerical;
+using Steppe.Formats.Opm;
+using Steppe.Planning.Precise;
+
+namespace Steppe.Planning.Determination;
+
+/// <summary>An orbit determination to run: the a-priori OPM, the force model, the measurements and what to estimate.</summary>
+/// <param name="Initial">The a-priori state and spacecraft (from an OPM).</param>
+/// <param name="Settings">The force model (the words of <c>propagate --opm</c>); the state transition matrix is switched on.</param>
+/// <param name="Observations">The measurements.</param>
+/// <param name="Options">What to estimate and how.</param>
+public sealed record OrbitDeterminationRequest(PreciseInitialConditions Initial, ForceModelSettings Settings, IReadOnlyList<Observation> Observations, BatchLeastSquaresOptions Options);
+
+/// <summary>
+/// Orbit determination the same way for the command line and the API: batch least squares from an OPM's a-priori
+/// state with the force model of <c>propagate --opm</c> (<see cref="ForceModelSettings"/>), and the solution written
+/// back as an OPM — the estimated state in GCRF, the estimated C_D and C_R, and the formal covariance in RTN.
+/// </summary>
+public static class OrbitDetermination
+{
+    /// <summary>Runs the fit.</summary>
+    /// <exception cref="OrbitDeterminationException">The fit cannot be made (too few measurements, an unobservable
+    /// parameter, divergence, a failed propagation).</exception>
+    /// <exception cref="PreciseInputException">A force-model setting is out of range.</exception>
+    public static OrbitDeterminationResult Run(OrbitDeterminationRequest request, PreciseTables tables, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(tables);
+        var settings = request.Initial.Resolve(request.Settings with { StateTransitionMatrix = true });
+        return BatchLeastSquares.Fit(
+            request.Initial.InitialState,
+            request.Initial.Spacecraft,
+            craft => tables.Build(settings, craft).Propagator(tables.Environment()),
+            request.Observations,
+            tables.Tables.EarthOrientation,
+            request.Options,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// The solution as an OPM: the a-priori message's header and object, the estimated GCRF state at the epoch, the
+    /// spacecraft with the estimated coefficients, and the state's formal covariance in RTN; the a-priori maneuvers are
+    /// left out (they were not part of the fit).
+    /// </summary>
+    public static OpmMessage SolutionOpm(OpmMessage apriori, OrbitDeterminationResult result, Instant created, string originator = "STEPPE")
+    {
+        ArgumentNullException.ThrowIfNull(apriori);
+        ArgumentNullException.ThrowIfNull(result);
+        var rtn = CovariancePropagation.ToFrame(new StateCovariance(result.State.Epoch, CovarianceFrame.Gcrf, result.StateCovariance()), CovarianceFrame.Rtn, result.State);
+        var craft = result.Spacecraft;
+        return apriori with
+        {
+            CreationDate = created,
+            Originator = originator,
+            Metadata = apriori.Metadata with { RefFrame = "GCRF", TimeSystem = "UTC", RefFrameEpoch = null },
+            State = new OpmStateVector(result.State.Epoch, result.State.PositionKm, result.State.VelocityKmPerS),
+            Keplerian = null,
+            Spacecraft = new OpmSpacecraftParameters(craft.MassKg, craft.SrpAreaM2, craft.ReflectivityCoefficient, craft.DragAreaM2, craft.DragCoefficient),
+            Covariance = new OpmCovariance("RTN", rtn.LowerTriangle),
+            Maneuvers = [],
+            HeaderComments =
+            [
+                $"Orbit determination: batch least squares, {result.History.Count} iterations, weighted rms {result.History[^1].WeightedRms:0.###}" +
+                (result.Converged ? string.Empty : " (not converged)"),
+            ],
+        };
+    }
+}

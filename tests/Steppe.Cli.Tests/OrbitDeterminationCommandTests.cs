@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Steppe.Core.Bodies.Ephemerides;
+using Steppe.Core.Geodesy;
+using Steppe.Core.Time;
+using Steppe.Core.Units;
+using Steppe.Dynamics.Estimation;
+using Steppe.Dynamics.Numerical;
+using Steppe.Planning.Precise;
+
+namespace Steppe.Cli.Tests;
+
+/// <summary>
+/// <c>steppe od</c> end to end: a day of simulated ranging and angles of KazSat-3 from the Akkol and Kokterek control
+/// stations (written as CCSDS TDMs), fitted from an a-priori state 3 km off; and the refusals.
+/// </summary>
+public sealed class OrbitDeterminationCommandTests : IDisposable
+{
+    private static readonly string Example = Path.Combine(AppContext.BaseDirectory, "TestData", "examples", "kazsat-3.opm");
+    private readonly string _folder = Directory.CreateTempSubdirectory("steppe-od-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static double Normal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    /// <summary>The truth: the example OPM without its burn, propagated a day with the GEO defaults.</summary>
+    private (string Opm, NumericalTrajectory Truth, PreciseInitialConditions Conditions) Truth()
+    {
+        string opm = Write("kazsat-3.opm", string.Join('\n', File.ReadAllLines(Example).Where(l => !l.StartsWith("MAN_", StringComparison.Ordinal))));
+        var eop = EarthOrientationTable.Bundled;
+        var conditions = OpmInput.Resolve(OpmInput.Parse(File.ReadAllText(opm), "kazsat-3.opm"), "kazsat-3.opm", eop);
+        var settings = conditions.Resolve(new ForceModelSettings());
+        var truth = settings.Build(conditions.Spacecraft).Propagator(new Steppe.Dynamics.Forces.ForceEnvironment(eop, BundledEphemeris.De405))
+            .Propagate(conditions.InitialState, conditions.Spacecraft, conditions.InitialState.Epoch.AddSeconds(1.01 * 86400));
+        return (opm, truth, conditions);
+    }
+
+    private static string Tdm(string station, GeodeticPoint location, NumericalTrajectory truth, Instant start, int seed)
+    {
+        var site = new GroundStation(station, location);
+        var random = new Random(seed);
+        var text = new StringBuilder();
+        text.Append("CCSDS_TDM_VERS = 2.0\nCREATION_DATE = 2026-12-06T00:00:00\nORIGINATOR = KGS\nMETA_START\nTIME_SYSTEM = UTC\n")
+            .Append(CultureInfo.InvariantCulture, $"PARTICIPANT_1 = {station}\nPARTICIPANT_2 = KAZSAT-3\nMODE = SEQUENTIAL\nPATH = 1,2,1\nRANGE_UNITS = km\nANGLE_TYPE = AZEL\nMETA_STOP\nDATA_START\n");
+        var eop = EarthOrientationTable.Bundled;
+        for (int minute = 20; minute <= 1440; minute += 20)
+        {
+            var t = start.AddSeconds(minute * 60.0);
+            string epoch = t.ToIsoString(3).TrimEnd('Z');
+            double range = MeasurementModels.Predict(MeasurementKind.Range, t, site, truth.StateAt, eop).Values[0] + (0.005 * Normal(random));
+            var azEl = MeasurementModels.Predict(MeasurementKind.AzimuthElevation, t, site, truth.StateAt, eop).Values;
+            text.Append(CultureInfo.InvariantCulture, $"RANGE = {epoch} {range:F6}\n")
+                .Append(CultureInfo.InvariantCulture, $"ANGLE_1 = {epoch} {(azEl[0] * 180 / Math.PI) + (0.01 * Normal(random)):F6}\n")
+                .Append(CultureInfo.InvariantCulture, $"ANGLE_2 = {epoch} {(azEl[1] * 180 / Math.PI) + (0.01 * Normal(random)):F6}\n");
+        }
+
+        return text.Append("DATA_STOP\n").ToString();
+    }
+
+    [Fact]
+    public void Ranging_and_angles_from_Akkol_and_Kokterek_recover_KazSat3()
+    {
+        var (opm, truth, conditions) = Truth();
+        var epoch = conditions.InitialState.Epoch;
+
+        // The catalog's akkol-gcc (51.99° N, 70.94° E) and a station given on the command line.
+        string akkol = Write("akkol.tdm", Tdm("akkol-gcc", new GeodeticPoint(Angle.FromDegrees(51.99), Angle.FromDegrees(70.94), 0), truth, epoch, 1));
+        string kokterek = Write("kokterek.tdm", Tdm("KOKTEREK", new GeodeticPoint(Angle.FromDegrees(43.3), Angle.FromDegrees(76.6), 0.7), truth, epoch, 2));
+        string apriori = Write("apriori.opm", File.ReadAllText(opm).Replace("X = -36887.175199", "X = -36885.175199", StringComparison.Ordinal)
+            .Replace("Y = -20425.059045", "Y = -20427.059045", StringComparison.Ordinal));
+        string solution = Path.Combine(_folder, "solution.opm");
+        var (code, output, error) = CliRunner.Run("od", "--opm", apriori, "--tdm", akkol, "--tdm", kokterek, "--station-at", "KOKTEREK=43.3,76.6,700",
+            "--sigma-range-m", "5", "--sigma-angle-deg", "0.01", "--span", "1d", "--format", "json", "--write-opm", solution);
+        Assert.True(code == 0, error);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.True(json.GetProperty("converged").GetBoolean());
+        var values = json.GetProperty("parameters").EnumerateArray().Select(p => (p.GetProperty("value").GetDouble(), p.GetProperty("sigma").GetDouble())).ToList();
+        var truthState = conditions.InitialState;
+        double[] expected = [truthState.PositionKm.X, truthState.PositionKm.Y, truthState.PositionKm.Z];
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.True(Math.Abs(values[i].Item1 - expected[i]) < Math.Max(4 * values[i].Item2, 0.01), $"axis {i}: {values[i].Item1 - expected[i]:F4} km ± {values[i].Item2:F4}");
+        }
+
+        var ranges = json.GetProperty("residuals").EnumerateArray().Where(r => r.GetProperty("type").GetString() == "range").ToList();
+        Assert.Equal(2, ranges.Count);
+        Assert.All(ranges, r => Assert.InRange(r.GetProperty("sigma").GetDouble(), 3.5, 6.5));
+
+        // The solution OPM reads back, with its covariance in RTN.
+        var back = OpmInput.Parse(File.ReadAllText(solution), "solution.opm");
+        Assert.Equal("RTN", back.Covariance!.RefFrame);
+        Assert.Equal(values[0].Item1, back.State.PositionKm.X, 1e-9);
+    }
+
+    [Fact]
+    public void Unknown_stations_keywords_and_missing_data_are_one_line_errors()
+    {
+        var (opm, truth, conditions) = Truth();
+        var epoch = conditions.InitialState.Epoch;
+        string nowhere = Write("nowhere.tdm", Tdm("NOWHERE", new GeodeticPoint(Angle.FromDegrees(10), Angle.FromDegrees(60), 0), truth, epoch, 3));
+        var (code, _, error) = CliRunner.Run("od", "--opm", opm, "--tdm", nowhere);
+        Assert.Equal(3, code);
+        Assert.Contains("nowhere.tdm: PARTICIPANT_1 NOWHERE: not a known station", error, StringComparison.Ordinal);
+
+        string bad = Write("bad.tdm", File.ReadAllText(nowhere).Replace("ANGLE_TYPE = AZEL", "ANGLE_TYPES = AZEL", StringComparison.Ordinal));
+        var (code2, _, error2) = CliRunner.Run("od", "--opm", opm, "--tdm", bad, "--station-at", "NOWHERE=10,60");
+        Assert.Equal(3, code2);
+        Assert.Contains("bad.tdm:11:", error2, StringComparison.Ordinal);
+        Assert.Contains("ANGLE_TYPES: not a TDM metadata keyword", error2, StringComparison.Ordinal);
+
+        var (code3, _, error3) = CliRunner.Run("od", "--opm", opm);
+        Assert.Equal(2, code3);
+        Assert.Contains("no measurements", error3, StringComparison.Ordinal);
+
+        var (code4, _, error4) = CliRunner.Run("od", "--opm", opm, "--tdm", nowhere, "--station-at", "NOWHERE=10,60", "--estimate", "cd,wind");
+        Assert.Equal(2, code4);
+        Assert.Contains("--estimate: 'wind'", error4, StringComparison.Ordinal);
+
+        // Two range values cannot fix six parameters.
+        string csv = Write("two.csv", "time,station,type,value1\n" +
+            $"{epoch.AddSeconds(600).ToIsoString(3)},akkol-gcc,range_km,37000\n{epoch.AddSeconds(1200).ToIsoString(3)},akkol-gcc,range_km,37001\n");
+        var (code5, _, error5) = CliRunner.Run("od", "--opm", opm, "--tracking", csv);
+        Assert.Equal(4, code5);
+        Assert.Contains("orbit determination failed: 2 measurement values cannot determine 6 parameters", error5, StringComparison.Ordinal);
+    }
+}
