@@ -689,15 +689,10 @@ internal sealed class PrecisePropagation
     /// <summary>The forces of resolved <paramref name="settings"/>; a gravity file is read here (the only I/O of the model).</summary>
     internal static ForceModel Build(ForceModelSettings settings, Spacecraft craft, CliContext context, FileInfo source)
     {
-        GravityField? userField = null;
-        if (!settings.IsPointMass && settings.BundledField is null)
-        {
-            userField = ReadGravityFile(settings.Gravity);
-        }
-
+        var tables = PreciseCommandSupport.Tables(context, settings);
         try
         {
-            return settings.Build(craft, context.Tables.SpaceWeather, context.Tables.LeapSeconds, userField);
+            return tables.Build(settings, craft);
         }
         catch (ArgumentException e)
         {
@@ -734,29 +729,6 @@ internal sealed class PrecisePropagation
         string text = FirstLine(e.Message);
         int colon = text.IndexOf(": ", StringComparison.Ordinal);
         return new CliException(ExitCodes.Usage, $"{option}: {(colon >= 0 ? text[(colon + 2)..] : text)}");
-    }
-
-    private static GravityField ReadGravityFile(string path)
-    {
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new CliException(ExitCodes.Usage, $"--gravity: '{path}' is neither egm2008, jgm3, none nor a readable ICGEM .gfc file");
-        }
-
-        try
-        {
-            using var stream = info.OpenRead();
-            return IcgemReader.Read(stream, info.Name);
-        }
-        catch (GravityFieldFormatException e)
-        {
-            throw new CliException(ExitCodes.BadInput, FirstLine(e.Message));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException(ExitCodes.BadInput, $"{info.Name}: {e.Message}");
-        }
     }
 
     private SpacecraftOverrides Overrides(ParseResult parse) => new(
