@@ -9,27 +9,17 @@ using Steppe.Dynamics.Forces;
 using Steppe.Dynamics.Numerical;
 using Steppe.Dynamics.Tests.Numerical;
 
+using static Steppe.Dynamics.Tests.Estimation.EstimationScenario;
+
 namespace Steppe.Dynamics.Tests.Estimation;
 
 public sealed class BatchLeastSquaresTests
 {
-    private static readonly EarthOrientationTable Eop = EarthOrientationTable.Bundled;
-    private static readonly Instant Epoch = Instant.FromUtc(2026, 3, 1, 0, 0, 0);
-    private static readonly Spacecraft Craft = new(1000);
-    private static readonly GroundStation Akkol = new("Akkol", new GeodeticPoint(Angle.FromDegrees(51.95), Angle.FromDegrees(70.93), 0.4));
-    private static readonly GroundStation Almaty = new("Almaty", new GeodeticPoint(Angle.FromDegrees(43.25), Angle.FromDegrees(76.93), 0.8));
-
-    private static NumericalPropagator J2Propagator(Spacecraft _) =>
-        PropagatorTests.Propagator(new NumericalPropagatorOptions { PositionToleranceKm = 1e-9, StateTransitionMatrix = true }, J2Gravity.Earth);
-
     private static StateVector State(double a, double e, double iDeg, double raanDeg, double argpDeg, double nuDeg)
     {
         var c = new ClassicalElements(a * (1 - (e * e)), e, Angle.FromDegrees(iDeg), Angle.FromDegrees(raanDeg), Angle.FromDegrees(argpDeg), Angle.FromDegrees(nuDeg)).ToState(PropagatorTests.Mu);
         return new StateVector(Epoch, Frame.Gcrf, c.PositionKm, c.VelocityKmPerS);
     }
-
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     private static List<Observation> Fixes(NumericalTrajectory truth, int count, TimeSpan spacing, double sigmaKm, Random random) =>
         Enumerable.Range(1, count).Select(k =>

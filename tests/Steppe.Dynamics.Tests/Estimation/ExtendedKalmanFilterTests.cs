@@ -9,22 +9,12 @@ using Steppe.Dynamics.Forces;
 using Steppe.Dynamics.Numerical;
 using Steppe.Dynamics.Tests.Numerical;
 
+using static Steppe.Dynamics.Tests.Estimation.EstimationScenario;
+
 namespace Steppe.Dynamics.Tests.Estimation;
 
 public sealed class ExtendedKalmanFilterTests
 {
-    private static readonly EarthOrientationTable Eop = EarthOrientationTable.Bundled;
-    private static readonly Instant Epoch = Instant.FromUtc(2026, 3, 1, 0, 0, 0);
-    private static readonly Spacecraft Craft = new(1000);
-    private static readonly GroundStation Akkol = new("Akkol", new GeodeticPoint(Angle.FromDegrees(51.95), Angle.FromDegrees(70.93), 0.4));
-    private static readonly GroundStation Almaty = new("Almaty", new GeodeticPoint(Angle.FromDegrees(43.25), Angle.FromDegrees(76.93), 0.8));
-
-    private static NumericalPropagator J2Propagator(Spacecraft _) =>
-        PropagatorTests.Propagator(new NumericalPropagatorOptions { PositionToleranceKm = 1e-9, StateTransitionMatrix = true }, J2Gravity.Earth);
-
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-
     private static (StateVector Truth, NumericalTrajectory Trajectory, List<Observation> Observations) Geo(int seed)
     {
         var c = new ClassicalElements(42164.2, 0.0002, Angle.FromDegrees(0.05), Angle.FromDegrees(60), Angle.FromDegrees(0), Angle.FromDegrees(10)).ToState(PropagatorTests.Mu);
