@@ -100,7 +100,7 @@ public sealed record SinexReadResult(IReadOnlyList<SinexStation> Stations, IRead
 /// <summary>
 /// Reads station coordinates from SINEX (Solution INdependent EXchange format, versions 1 and 2): the SOLUTION/EPOCHS
 /// block (each solution's data span), the SOLUTION/ESTIMATE block's STAX, STAY, STAZ (m) and VELX, VELY, VELZ (m/y) at
-/// their reference epochs, and the SITE/ECCENTRICITY block (UNE, metres) of an eccentricity file. Epochs are
+/// their reference epochs, and the SITE/ECCENTRICITY block (UNE, metres, in its fixed columns) of an eccentricity file. Epochs are
 /// <c>YY:DDD:SSSSS</c> (years 00–50 are 2000–2050, 51–99 are 1951–1999; <c>00:000:00000</c> is open), read as UTC. Other
 /// blocks and other parameter types are skipped; a field that is not a number is an error at its line and column.
 /// </summary>
@@ -221,7 +221,7 @@ public static class SinexStationReader
                     break;
                 }
 
-                case "SITE/ECCENTRICITY" when f.Length >= 10:
+                case "SITE/ECCENTRICITY" when f.Length >= 8:
                 {
                     if (!string.Equals(f[6], "UNE", StringComparison.Ordinal))
                     {
@@ -243,14 +243,18 @@ public static class SinexStationReader
                         break;
                     }
 
+                    // Three F8.4 fields after the axes word at columns 43–45, each with the blank before it (a value
+                    // of −100 m or more fills that blank); blank-separated where the columns do not hold.
                     var une = new double[3];
                     bool ok = true;
+                    bool fixedColumns = line.Length >= 72 && string.Equals(line.Substring(42, 3), "UNE", StringComparison.Ordinal);
                     for (int i = 0; i < 3 && ok; i++)
                     {
-                        ok = double.TryParse(f[7 + i], NumberStyles.Float, CultureInfo.InvariantCulture, out une[i]);
+                        string field = fixedColumns ? line.Substring(45 + (9 * i), 9).Trim() : f[7 + i];
+                        ok = double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out une[i]);
                         if (!ok)
                         {
-                            Error(Column(7 + i), $"expected an eccentricity in metres, found '{f[7 + i]}'");
+                            Error(fixedColumns ? 46 + (9 * i) : Column(7 + i), $"expected an eccentricity in metres, found '{field}'");
                         }
                     }
 
