@@ -19,6 +19,9 @@ public sealed record Observation(Instant Time, MeasurementKind Kind, GroundStati
 {
     /// <summary>The station's name, or <c>on-board</c>.</summary>
     public string Source => Station?.Name ?? "on-board";
+
+    /// <summary>Corrections of a laser range (troposphere, relativity, centre of mass) applied to its prediction; null: none.</summary>
+    public LaserRangeCorrections? RangeCorrections { get; init; }
 }
 
 /// <summary>A measurement bias to estimate: a constant added to every measurement of a kind from a station.</summary>
@@ -485,7 +488,7 @@ public static class BatchLeastSquares
         for (int m = 0; m < observations.Count; m++)
         {
             var o = observations[m];
-            var prediction = MeasurementModels.Predict(o.Kind, o.Time, o.Station, nominal.StateAt, eop, options.Refraction);
+            var prediction = MeasurementModels.Predict(o.Kind, o.Time, o.Station, nominal.StateAt, eop, options.Refraction, o.RangeCorrections);
             var phi = nominal.StateTransitionMatrixAt(prediction.StateTime);
             var at = nominal.StateAt(prediction.StateTime);
             var dynamicPartials = new double[model.Count][];

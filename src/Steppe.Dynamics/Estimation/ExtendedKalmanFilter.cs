@@ -125,7 +125,7 @@ public sealed class ExtendedKalmanFilter
             };
         }
 
-        var prediction = MeasurementModels.Predict(observation.Kind, observation.Time, observation.Station, Source, _eop, _options.Refraction);
+        var prediction = MeasurementModels.Predict(observation.Kind, observation.Time, observation.Station, Source, _eop, _options.Refraction, observation.RangeCorrections);
         var state = trajectory?.StateAt(observation.Time) ?? start;
         var phi = trajectory?.StateTransitionMatrixAt(observation.Time) ?? DenseMatrix.Identity(6);
         var p = DenseMatrix.Add(DenseMatrix.Congruence(phi, _covariance), ProcessNoise(dt, _options.ProcessNoiseKmPerS2));

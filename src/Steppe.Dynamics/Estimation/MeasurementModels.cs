@@ -66,7 +66,10 @@ public static class MeasurementModels
     /// (null for on-board fixes), from <paramref name="trajectory"/>.
     /// </summary>
     /// <exception cref="ArgumentException">A ground measurement without a station.</exception>
-    public static MeasurementPrediction Predict(MeasurementKind kind, Instant time, GroundStation? station, GcrfStateSource trajectory, EarthOrientationTable eop, Refraction? refraction = null)
+    /// <remarks><paramref name="rangeCorrections"/> (laser ranging: troposphere, relativity, centre of mass) are added to a
+    /// predicted <see cref="MeasurementKind.Range"/>; other kinds ignore them.</remarks>
+    public static MeasurementPrediction Predict(MeasurementKind kind, Instant time, GroundStation? station, GcrfStateSource trajectory, EarthOrientationTable eop, Refraction? refraction = null,
+        LaserRangeCorrections? rangeCorrections = null)
     {
         ArgumentNullException.ThrowIfNull(trajectory);
         ArgumentNullException.ThrowIfNull(eop);
@@ -82,7 +85,7 @@ public static class MeasurementModels
 
         return kind switch
         {
-            MeasurementKind.Range => TwoWay(time, station, trajectory, eop, rate: false),
+            MeasurementKind.Range => TwoWay(time, station, trajectory, eop, rate: false, rangeCorrections),
             MeasurementKind.RangeRate => TwoWay(time, station, trajectory, eop, rate: true),
             MeasurementKind.AzimuthElevation => AzEl(time, station, trajectory, eop, refraction),
             MeasurementKind.RightAscensionDeclination => RaDec(time, station, trajectory, eop),
@@ -118,7 +121,7 @@ public static class MeasurementModels
         return tau;
     }
 
-    private static MeasurementPrediction TwoWay(Instant time, GroundStation station, GcrfStateSource trajectory, EarthOrientationTable eop, bool rate)
+    private static MeasurementPrediction TwoWay(Instant time, GroundStation station, GcrfStateSource trajectory, EarthOrientationTable eop, bool rate, LaserRangeCorrections? corrections = null)
     {
         var (receiverKm, receiverVelocity) = StationGcrf(station, time, eop);
         double down = DownlinkLightTimeSeconds(time, receiverKm, trajectory);
@@ -149,6 +152,11 @@ public static class MeasurementModels
         if (!rate)
         {
             double range = 0.5 * SpeedOfLightKmPerS * (up + down);
+            if (corrections is not null)
+            {
+                range += corrections.RangeCorrectionKm(station, receiverKm, sat.PositionKm, FrameTransforms.Rotation(Frame.Gcrf, Frame.Itrf, time, eop).Matrix);
+            }
+
             var g = 0.5 * (dHat + uHat);
             (partials[0], partials[1], partials[2]) = (g.X, g.Y, g.Z);
             return new MeasurementPrediction([range], partials, bounce);
