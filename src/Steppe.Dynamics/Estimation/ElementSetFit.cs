@@ -152,8 +152,8 @@ public static class ElementSetFit
     /// <summary>Fits an element set to <paramref name="points"/> with its epoch at <paramref name="epoch"/>.</summary>
     /// <param name="points">The ephemeris (TEME), at least four points with positions.</param>
     /// <param name="epoch">The epoch of the fitted elements (usually within or at the middle of the points' span).</param>
-    /// <param name="template">The identity of the element set (catalog number, name, designator; its elements are
-    /// ignored unless <paramref name="firstGuess"/> is true).</param>
+    /// <param name="template">The identity of the element set (catalog number, name, designator, set and revolution
+    /// numbers; its elements are ignored unless <paramref name="firstGuess"/> is true).</param>
     /// <param name="options">How to fit; <see cref="ElementSetFitOptions.Default"/> when null.</param>
     /// <param name="firstGuess">Whether <paramref name="template"/>'s elements (propagated to <paramref name="epoch"/>
     /// by SGP4 if needed) are the first guess instead of the inversion at the epoch.</param>
@@ -188,7 +188,8 @@ public static class ElementSetFit
             }
         }
 
-        var baseElements = template with { Epoch = epoch };
+        // ṅ/2 and n̈/6 are not SGP4 inputs and are not fitted: they are written as zero rather than carried over.
+        var baseElements = template with { Epoch = epoch, MeanMotionDotRevPerDaySquared = 0, MeanMotionDdotRevPerDayCubed = 0, EphemerisType = 0 };
         double[] x = firstGuess ? FromElements(GuessFrom(template, epoch, options)) : Invert(points, epoch, baseElements, options);
         int parameters = options.EstimateBStar ? 7 : 6;
         var problem = new Problem(points, baseElements, options);

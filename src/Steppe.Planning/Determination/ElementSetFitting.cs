@@ -81,7 +81,7 @@ public static class ElementSetFitting
     /// minute (or at <paramref name="epoch"/>).</summary>
     /// <exception cref="ArgumentException">Too few points (see <see cref="ElementSetFit.Fit"/>).</exception>
     /// <exception cref="ElementSetFitException">SGP4 cannot run the first guess.</exception>
-    public static ElementSetFitResult Fit(IReadOnlyList<ElementFitPoint> points, MeanElements identity, ElementSetFitOptions? options = null, Instant? epoch = null)
+    public static ElementSetFitResult Fit(IReadOnlyList<ElementFitPoint> points, MeanElements identity, ElementSetFitOptions? options = null, Instant? epoch = null, LeapSecondTable? leapSeconds = null)
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(identity);
@@ -90,17 +90,22 @@ public static class ElementSetFitting
             throw new ArgumentException($"An element-set fit needs at least 4 points, found {points.Count}.", nameof(points));
         }
 
-        return ElementSetFit.Fit(points, epoch ?? MidSpan(points), identity, options);
+        return ElementSetFit.Fit(points, epoch ?? MidSpan(points, leapSeconds), identity, options);
     }
 
-    /// <summary>The middle of the points' span, rounded to the whole minute.</summary>
-    public static Instant MidSpan(IReadOnlyList<ElementFitPoint> points)
+    /// <summary>The middle of the points' span, rounded to the whole UTC minute (with the leap seconds of
+    /// <paramref name="leapSeconds"/>, or the bundled table).</summary>
+    public static Instant MidSpan(IReadOnlyList<ElementFitPoint> points, LeapSecondTable? leapSeconds = null)
     {
         ArgumentNullException.ThrowIfNull(points);
-        double half = points[^1].Time.SecondsSince(points[0].Time) / 2;
-        var middle = points[0].Time.AddSeconds(half);
-        double intoMinute = middle.SecondsSince(points[0].Time) % 60;
-        return middle.AddSeconds(intoMinute < 30 ? -intoMinute : 60 - intoMinute);
+        if (points.Count == 0)
+        {
+            throw new ArgumentException("No points.", nameof(points));
+        }
+
+        var middle = points[0].Time.AddSeconds(points[^1].Time.SecondsSince(points[0].Time) / 2);
+        double second = middle.ToUtc(leapSeconds).Second;
+        return middle.AddSeconds(second < 30 ? -second : 60 - second);
     }
 
     /// <summary>The position error of <paramref name="elements"/> (SGP4, TEME) against every reference point.</summary>
