@@ -137,3 +137,56 @@ public sealed class FittedElementSetTests(ITestOutputHelper output)
         Assert.Null(ElementSetCovariance.Estimate([history[0]], TimeSpan.FromDays(5), TimeSpan.FromDays(1)).Sigma);
     }
 }
+
+/// <summary>
+/// A public TLE against a precise ephemeris of the same satellite and day: LAGEOS-2's element set of 2016-02-14 (the one the
+/// Orekit LAGEOS-2 orbit-determination tutorial starts from) against the ILRS consolidated prediction (CPF, ITRF, every
+/// 5 min, 2016-02-13, metre-level for LAGEOS), beside a TLE fitted by Steppe to that CPF.
+/// </summary>
+public sealed class PublicTleAccuracyTests(ITestOutputHelper output)
+{
+    /// <summary>The position records (type 10) of a CPF file: MJD, seconds of the UTC day, ITRF x, y, z in metres.</summary>
+    private static List<(Instant Time, Core.Mathematics.Vector3D ItrfKm)> ReadCpf(string path)
+    {
+        var records = new List<(Instant, Core.Mathematics.Vector3D)>();
+        foreach (var line in File.ReadLines(path))
+        {
+            var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (f.Length < 8 || f[0] != "10")
+            {
+                continue;
+            }
+
+            int mjd = int.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture);
+            double second = double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture);
+            var date = new DateOnly(1858, 11, 17).AddDays(mjd);
+            var time = Instant.FromUtc(date.Year, date.Month, date.Day, 0, 0, 0, LeapSecondTable.Bundled).AddSeconds(second);
+            double X(int k) => double.Parse(f[k], System.Globalization.CultureInfo.InvariantCulture) / 1000;
+            records.Add((time, new Core.Mathematics.Vector3D(X(5), X(6), X(7))));
+        }
+
+        return records;
+    }
+
+    [SkippableFact]
+    public void Lageos2_public_TLE_and_fitted_TLE_against_the_ILRS_CPF()
+    {
+        var eop = EarthOrientationTable.Bundled;
+        var cpf = ReadCpf(ReferenceData.File("flight-dynamics/truth/orbit-determination/Lageos2/lageos2_cpf_160213_5441.sgf"));
+        var points = cpf.Select(r => new ElementFitPoint(r.Time, FrameTransforms.Rotation(Frame.Itrf, Frame.Teme, r.Time, eop).TransformPosition(r.ItrfKm))).ToList();
+        var publicTle = TleReader.ParseLines(
+            "1 22195U 92070B   16045.51027931 -.00000009  00000-0  00000+0 0  9990",
+            "2 22195  52.6508 132.9147 0137738 336.2706   1.6348  6.47294052551192", "LAGEOS 2");
+        var publicErrors = ElementSetFitting.Errors(publicTle, points);
+        var fit = ElementSetFitting.Fit(points, publicTle, new ElementSetFitOptions { EstimateBStar = false });
+        var fittedErrors = ElementSetFitting.Errors(fit.Elements, points);
+        output.WriteLine($"{points.Count} CPF points, element age {publicErrors.Errors[0].AgeDays:F2} to {publicErrors.Errors[^1].AgeDays:F2} days");
+        output.WriteLine($"public TLE: mean {publicErrors.MeanKm * 1000:F0} m, rms {publicErrors.RmsKm * 1000:F0} m, max {publicErrors.MaxKm * 1000:F0} m");
+        output.WriteLine($"fitted TLE ({fit.Message}): mean {fittedErrors.MeanKm * 1000:F1} m, rms {fittedErrors.RmsKm * 1000:F1} m, max {fittedErrors.MaxKm * 1000:F1} m");
+
+        Assert.Equal(288, points.Count);
+        Assert.True(fit.Converged, fit.Message);
+        Assert.True(fittedErrors.MeanKm < publicErrors.MeanKm / 2, "the fitted set must beat the public one on its own fit span");
+        Assert.InRange(publicErrors.MeanKm, 0.05, 5.0);
+    }
+}
