@@ -249,10 +249,22 @@ public static class ElementSetFit
 
             if (!accepted)
             {
-                // No step lowers the cost: at a minimum of the sum of squares (to rounding) when the gradient is
-                // negligible, otherwise stuck.
-                status = ElementSetFitStatus.Converged;
-                reason = "converged (no step lowers the sum of squares further)";
+                // No step lowers the cost: at a minimum of the sum of squares (to rounding) when the Gauss–Newton step
+                // predicts a negligible decrease, otherwise stuck.
+                var newton = Solve(normal, gradient, 1e-12);
+                double predicted = newton is null ? double.PositiveInfinity : Dot(gradient, newton);
+                // (negligible: a millionth of the cost, or below 10⁻⁸ σ RMS — SGP4's rounding, where differences are noise).
+                if (predicted <= 1e-6 * cost || predicted <= residuals.Length * 1e-16)
+                {
+                    status = ElementSetFitStatus.Converged;
+                    reason = iteration == 0 ? "converged (the first guess fits to rounding)" : $"converged after {iteration} iterations (no step lowers the sum of squares further)";
+                }
+                else
+                {
+                    status = ElementSetFitStatus.Stalled;
+                    reason = $"stalled after {iteration} iterations: no step lowers the sum of squares although a decrease of {predicted / cost:P1} is predicted (SGP4 failing near the solution, or a far first guess)";
+                }
+
                 break;
             }
 
@@ -264,12 +276,6 @@ public static class ElementSetFit
                 reason = $"converged after {iteration} iterations";
                 break;
             }
-        }
-
-        if (status == ElementSetFitStatus.Converged && iteration == 0 && history[0].PositionRmsKm > 1e3)
-        {
-            status = ElementSetFitStatus.Stalled;
-            reason = "no step lowered the sum of squares from the first guess";
         }
 
         var finalJacobian = problem.Jacobian(x, parameters);

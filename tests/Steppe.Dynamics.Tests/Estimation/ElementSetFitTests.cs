@@ -123,6 +123,21 @@ public sealed class ElementSetFitTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void An_unfinished_fit_says_so()
+    {
+        // One iteration from the inversion of a 2-day, 100 m-noise ephemeris at an epoch 12 h off: not enough to converge.
+        var random = new Random(5);
+        var points = Ephemeris(Sentinel3A, -1440, 1440, 5, velocities: false)
+            .Select(p => p with { PositionKm = p.PositionKm + new Vector3D(0.1 * (random.NextDouble() - 0.5), 0.1 * (random.NextDouble() - 0.5), 0) }).ToList();
+        var result = ElementSetFit.Fit(points, Sentinel3A.Epoch.AddSeconds(43200), Identity(Sentinel3A), new ElementSetFitOptions { MaximumIterations = 1 });
+        output.WriteLine($"{result.Status}: {result.Message}; rms {result.PositionRmsKm:F3} km after {result.Iterations}, first guess {result.History[0].PositionRmsKm:F3} km");
+        Assert.Equal(ElementSetFitStatus.IterationLimit, result.Status);
+        Assert.False(result.Converged);
+        Assert.Contains("not converged", result.Message, StringComparison.Ordinal);
+        Assert.True(result.History[1].PositionRmsKm < result.History[0].PositionRmsKm);
+    }
+
+    [Fact]
     public void Bad_input_is_refused()
     {
         var points = Ephemeris(Sentinel3A, 0, 60, 10, velocities: false);
