@@ -92,6 +92,14 @@ public sealed record PositionCovarianceModel
     /// <c>ElementSetCovariance</c>), used instead of the regime's; empty by default.</summary>
     public IReadOnlyDictionary<int, RicSigma> Objects { get; init; } = NoObjects;
 
+    /// <summary>Equal when the regime σ and the per-object σ (by content) are equal.</summary>
+    public bool Equals(PositionCovarianceModel? other) =>
+        other is not null && Leo == other.Leo && Meo == other.Meo && Geo == other.Geo && Heo == other.Heo
+        && Objects.Count == other.Objects.Count && Objects.All(o => other.Objects.TryGetValue(o.Key, out var s) && s == o.Value);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Leo, Meo, Geo, Heo, Objects.Count);
+
     /// <summary>The σ of an element set: its object's own when <see cref="Objects"/> has one, otherwise its regime's.</summary>
     public RicSigma SigmaOf(MeanElements elements)
     {
