@@ -79,6 +79,51 @@ public sealed class FitElementsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Fits_an_OEM_in_GCRF()
+    {
+        // Six hours of SGP4 states of the known set, every two minutes, rotated to GCRF and written as an OEM.
+        var sgp4 = Sgp4Propagator.Create(Known);
+        var eop = EarthOrientationTable.Bundled;
+        var start = Instant.FromUtc(2026, 5, 30, 12, 0, 0, LeapSecondTable.Bundled);
+        var states = Enumerable.Range(0, 181).Select(k => start.AddSeconds(120.0 * k)).Select(t =>
+        {
+            var s = sgp4.Propagate(t);
+            var g = FrameTransforms.Transform(new StateVector(t, Frame.Teme, s.PositionKm, s.VelocityKmPerS), Frame.Gcrf, eop);
+            return new Formats.Oem.OemState(t, g.PositionKm, g.VelocityKmPerS);
+        }).ToList();
+        var message = new Formats.Oem.OemMessage
+        {
+            CreationDate = start,
+            Originator = "STEPPE",
+            Segments =
+            [
+                new Formats.Oem.OemSegment
+                {
+                    Metadata = new Formats.Oem.OemMetadata { ObjectName = "SENTINEL-3A", ObjectId = "2016-011A", ReferenceFrame = "GCRF", StartTime = states[0].Epoch, StopTime = states[^1].Epoch },
+                    States = states,
+                },
+            ],
+        };
+        string path = Path.Combine(_folder, "known.oem");
+        File.WriteAllText(path, Formats.Oem.OemWriter.Write(message));
+
+        var (code, stdout, stderr) = CliRunner.Run("fit-elements", "--oem", path, "--norad", "41335", "--format", "json");
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.True(json.RootElement.GetProperty("rms_3d_m").GetDouble() < 0.5, stdout);
+        Assert.Equal(Known.MeanMotionRevPerDay, json.RootElement.GetProperty("mean_motion_rev_per_day").GetDouble(), 1e-6);
+
+        var (both, _, _) = CliRunner.Run("fit-elements", "--oem", path, "--sp3", path, "--sp3-satellite", "L74");
+        Assert.Equal(2, both);
+        var (neither, _, _) = CliRunner.Run("fit-elements", "--norad", "41335");
+        Assert.Equal(2, neither);
+        File.WriteAllText(path, Formats.Oem.OemWriter.Write(message with { Segments = [message.Segments[0] with { Metadata = message.Segments[0].Metadata with { CenterName = "MOON" } }] }));
+        var (moon, _, moonError) = CliRunner.Run("fit-elements", "--oem", path);
+        Assert.Equal(3, moon);
+        Assert.Contains("EARTH", moonError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_input_is_refused()
     {
         string sp3 = WriteSp3();

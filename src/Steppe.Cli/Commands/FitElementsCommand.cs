@@ -4,6 +4,7 @@ using System.Text.Json;
 using Steppe.Core.Orbits;
 using Steppe.Core.Time;
 using Steppe.Dynamics.Estimation;
+using Steppe.Formats.Oem;
 using Steppe.Formats.Omm;
 using Steppe.Formats.Sp3;
 using Steppe.Formats.Tle;
@@ -14,14 +15,15 @@ namespace Steppe.Cli.Commands;
 
 /// <summary>
 /// <c>steppe fit-elements</c>: SGP4 mean elements (with B*) fitted to a precise ephemeris (an SP3 file's positions), printed
-/// as a TLE, an OMM or JSON, with the fit's residuals: the element set an operator publishes for its own satellite.
+/// (or an OEM's states) as a TLE, an OMM or JSON, with the fit's residuals: the element set an operator publishes for its own satellite.
 /// </summary>
 internal static class FitElementsCommand
 {
     public static Command Create(CliContext context)
     {
-        var sp3 = new Option<FileInfo>("--sp3") { Description = "The SP3 precise orbit (ITRF positions) to fit.", Required = true };
-        var satellite = new Option<string>("--sp3-satellite") { Description = "The SP3 satellite id, e.g. L74.", Required = true };
+        var sp3 = new Option<FileInfo?>("--sp3") { Description = "The SP3 precise orbit (ITRF positions) to fit (with --sp3-satellite)." };
+        var satellite = new Option<string?>("--sp3-satellite") { Description = "The SP3 satellite id, e.g. L74." };
+        var oem = new Option<FileInfo?>("--oem") { Description = "Or a CCSDS OEM (KVN or XML, Earth-centred, any frame Steppe knows) whose positions and velocities to fit." };
         var from = CommonOptions.From(context.Time, required: false);
         from.Description = "First SP3 epoch used (ISO 8601 UTC; default the file's first).";
         var to = CommonOptions.To(context.Time, required: false);
@@ -33,19 +35,26 @@ internal static class FitElementsCommand
         var noBStar = new Option<bool>("--no-bstar") { Description = "Hold B* at zero instead of estimating it." };
         var format = new Option<string>("--format") { Description = "Output: tle (3LE, default), omm (CCSDS OMM KVN) or json (elements, statistics, 1σ).", DefaultValueFactory = _ => "tle" };
         format.AcceptOnlyFromAmong("tle", "omm", "json");
-        var command = new Command("fit-elements", "Fit SGP4 mean elements (with B*) to an SP3 precise orbit; print the element set and the fit residuals.")
+        var command = new Command("fit-elements", "Fit SGP4 mean elements (with B*) to an SP3 precise orbit or an OEM; print the element set and the fit residuals.")
         {
-            sp3, satellite, from, to, step, norad, name, cospar, noBStar, format,
+            sp3, satellite, oem, from, to, step, norad, name, cospar, noBStar, format,
         };
         command.SetAction(parse =>
         {
-            var file = parse.GetValue(sp3)!;
+            var sp3File = parse.GetValue(sp3);
+            var oemFile = parse.GetValue(oem);
+            if ((sp3File is null) == (oemFile is null))
+            {
+                throw new CliException(ExitCodes.Usage, "give one of --sp3 (with --sp3-satellite) or --oem");
+            }
+
             double stepSeconds = parse.GetValue(step);
             if (!(stepSeconds > 0) || !double.IsFinite(stepSeconds))
             {
                 throw new CliException(ExitCodes.Usage, $"--step: expected a positive number of seconds, found {stepSeconds.ToString(CultureInfo.InvariantCulture)}");
             }
 
+            var file = (sp3File ?? oemFile)!;
             string text;
             try
             {
@@ -56,30 +65,43 @@ internal static class FitElementsCommand
                 throw new CliException(ExitCodes.BadInput, e.Message);
             }
 
-            var read = Sp3Reader.Read(text, file.Name, context.Tables.LeapSeconds);
-            if (read.File is null)
-            {
-                throw new CliException(ExitCodes.BadInput, read.Diagnostics.First(d => d.Severity == Formats.DiagnosticSeverity.Error).ToString());
-            }
-
-            string id = parse.GetValue(satellite)!;
-            var records = read.File.For(id);
-            if (records.Count == 0)
-            {
-                throw new CliException(ExitCodes.BadInput, $"{file.Name}: satellite {id} is not in the file (it has {string.Join(", ", read.File.Records.Select(r => r.SatelliteId).Distinct().Take(12))})");
-            }
-
-            Instant start = parse.GetResult(from) is null ? records[0].Epoch : parse.GetValue(from);
-            Instant end = parse.GetResult(to) is null ? start.AddSeconds(86400) : parse.GetValue(to);
-            if (!(end > start))
-            {
-                throw new CliException(ExitCodes.Usage, "--to must be after --from");
-            }
-
             List<ElementFitPoint> points;
+            string what;
+            Instant start, end;
             try
             {
-                points = ElementSetFitting.PointsFromSp3(read.File, id, context.Tables.EarthOrientation, TimeSpan.FromSeconds(stepSeconds), start, end);
+                if (sp3File is not null)
+                {
+                    string id = parse.GetValue(satellite) ?? throw new CliException(ExitCodes.Usage, "--sp3 needs --sp3-satellite (e.g. L74)");
+                    var read = Sp3Reader.Read(text, file.Name, context.Tables.LeapSeconds);
+                    if (read.File is null)
+                    {
+                        throw new CliException(ExitCodes.BadInput, read.Diagnostics.First(d => d.Severity == Formats.DiagnosticSeverity.Error).ToString());
+                    }
+
+                    var records = read.File.For(id);
+                    if (records.Count == 0)
+                    {
+                        throw new CliException(ExitCodes.BadInput, $"{file.Name}: satellite {id} is not in the file (it has {string.Join(", ", read.File.Records.Select(r => r.SatelliteId).Distinct().Take(12))})");
+                    }
+
+                    (start, end) = Span(parse, from, to, records[0].Epoch);
+                    points = ElementSetFitting.PointsFromSp3(read.File, id, context.Tables.EarthOrientation, TimeSpan.FromSeconds(stepSeconds), start, end);
+                    what = $"positions of {id}";
+                }
+                else
+                {
+                    var read = OemReader.Read(text, file.Name);
+                    if (read.Message is null)
+                    {
+                        throw new CliException(ExitCodes.BadInput, read.Diagnostics.First(d => d.Severity == Formats.DiagnosticSeverity.Error).ToString());
+                    }
+
+                    var first = read.Message.Segments.SelectMany(g => g.States).Select(st => st.Epoch).DefaultIfEmpty(Instant.J2000).Min();
+                    (start, end) = Span(parse, from, to, first);
+                    points = ElementSetFitting.PointsFromOem(read.Message, context.Tables.EarthOrientation, TimeSpan.FromSeconds(stepSeconds), start, end);
+                    what = "OEM states";
+                }
             }
             catch (ArgumentException e)
             {
@@ -88,7 +110,7 @@ internal static class FitElementsCommand
 
             if (points.Count < 4)
             {
-                throw new CliException(ExitCodes.BadInput, $"{file.Name}: only {points.Count} positions of {id} between {start} and {end}; a fit needs at least 4");
+                throw new CliException(ExitCodes.BadInput, $"{file.Name}: only {points.Count} {what} between {start} and {end}; a fit needs at least 4");
             }
 
             var identity = new MeanElements
@@ -115,7 +137,7 @@ internal static class FitElementsCommand
             }
 
             string summary = FormattableString.Invariant(
-                $"{fit.Message}; {points.Count} positions of {id} from {start} to {end}; post-fit RMS {fit.PositionRms3dKm * 1000:0.0} m (3D), max {fit.MaxPositionResidualKm * 1000:0.0} m; RIC RMS {Rms(fit, r => r.RadialKm):0.0}/{Rms(fit, r => r.InTrackKm):0.0}/{Rms(fit, r => r.CrossTrackKm):0.0} m");
+                $"{fit.Message}; {points.Count} {what} from {start} to {end}; post-fit RMS {fit.PositionRms3dKm * 1000:0.0} m (3D), max {fit.MaxPositionResidualKm * 1000:0.0} m; RIC RMS {Rms(fit, r => r.RadialKm):0.0}/{Rms(fit, r => r.InTrackKm):0.0}/{Rms(fit, r => r.CrossTrackKm):0.0} m");
             switch (parse.GetValue(format))
             {
                 case "json":
@@ -157,6 +179,14 @@ internal static class FitElementsCommand
             return fit.Converged ? ExitCodes.Ok : ExitCodes.PropagationFailure;
         });
         return command;
+    }
+
+    /// <summary>--from (default <paramref name="first"/>) and --to (default 24 h later), --to after --from.</summary>
+    private static (Instant Start, Instant End) Span(ParseResult parse, Option<Instant> from, Option<Instant> to, Instant first)
+    {
+        Instant start = parse.GetResult(from) is null ? first : parse.GetValue(from);
+        Instant end = parse.GetResult(to) is null ? start.AddSeconds(86400) : parse.GetValue(to);
+        return end > start ? (start, end) : throw new CliException(ExitCodes.Usage, "--to must be after --from");
     }
 
     private static double Rms(ElementSetFitResult fit, Func<ElementFitResidual, double> axis) =>

@@ -4,6 +4,7 @@ using Steppe.Core.Orbits;
 using Steppe.Core.Propagation.Sgp4;
 using Steppe.Core.Time;
 using Steppe.Dynamics.Estimation;
+using Steppe.Formats.Oem;
 using Steppe.Formats.Sp3;
 
 namespace Steppe.Planning.Determination;
@@ -72,6 +73,47 @@ public static class ElementSetFitting
         if (points.Count == 0)
         {
             throw new ArgumentException($"Satellite {satellite} has no positions in the SP3 file between {from} and {to}.", nameof(satellite));
+        }
+
+        return points;
+    }
+
+    /// <summary>The states of an OEM (every segment, Earth-centred, in any frame Steppe knows) in TEME, with velocities,
+    /// one every <paramref name="spacing"/> (or every state) within [<paramref name="from"/>, <paramref name="to"/>]; a
+    /// state at or before the previous one (segment overlaps) is skipped.</summary>
+    /// <exception cref="ArgumentException">A segment is not centred on the Earth or its frame is unknown, or no state is in the span.</exception>
+    public static List<ElementFitPoint> PointsFromOem(OemMessage message, EarthOrientationTable eop, TimeSpan? spacing = null, Instant? from = null, Instant? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(eop);
+        var points = new List<ElementFitPoint>();
+        Instant? last = null;
+        foreach (var segment in message.Segments)
+        {
+            var metadata = segment.Metadata;
+            if (!string.Equals(metadata.CenterName.Trim(), OemKeywords.Earth, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException($"OEM segment of {metadata.ObjectName}: CENTER_NAME {metadata.CenterName}; an element set needs states about the EARTH.", nameof(message));
+            }
+
+            var frame = OemFrames.FrameOf(metadata.ReferenceFrame)
+                ?? throw new ArgumentException($"OEM segment of {metadata.ObjectName}: REF_FRAME {metadata.ReferenceFrame} is not one Steppe can rotate to TEME.", nameof(message));
+            foreach (var state in segment.States)
+            {
+                if ((from is { } f && state.Epoch < f) || (to is { } t && state.Epoch > t) || (last is { } l && (state.Epoch <= l || (spacing is { } sp && state.Epoch.SecondsSince(l) < sp.TotalSeconds - 1e-6))))
+                {
+                    continue;
+                }
+
+                var teme = FrameTransforms.Transform(state.ToStateVector(frame), Frame.Teme, eop);
+                points.Add(new ElementFitPoint(state.Epoch, teme.PositionKm, teme.VelocityKmPerS));
+                last = state.Epoch;
+            }
+        }
+
+        if (points.Count == 0)
+        {
+            throw new ArgumentException($"The OEM has no states between {from} and {to}.", nameof(message));
         }
 
         return points;
