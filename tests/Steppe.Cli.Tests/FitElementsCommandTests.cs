@@ -62,6 +62,7 @@ public sealed class FitElementsCommandTests : IDisposable
         Assert.True(root.GetProperty("rms_3d_m").GetDouble() < 0.5, stdout);
         Assert.Equal(Known.MeanMotionRevPerDay, root.GetProperty("mean_motion_rev_per_day").GetDouble(), 1e-6);
         Assert.Equal(Known.InclinationDeg, root.GetProperty("inclination_deg").GetDouble(), 1e-4);
+        Assert.Equal(361, root.GetProperty("residuals").GetArrayLength());
         var tle = root.GetProperty("tle").EnumerateArray().Select(e => e.GetString()!).ToArray();
         Assert.Equal("SENTINEL-3A", tle[0]);
         var parsed = TleReader.ParseLines(tle[1], tle[2]);

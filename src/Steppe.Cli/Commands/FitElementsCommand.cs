@@ -33,7 +33,7 @@ internal static class FitElementsCommand
         var name = new Option<string?>("--name") { Description = "Object name of the element set." };
         var cospar = new Option<string?>("--cospar") { Description = "International designator, e.g. 2016-011A." };
         var noBStar = new Option<bool>("--no-bstar") { Description = "Hold B* at zero instead of estimating it." };
-        var format = new Option<string>("--format") { Description = "Output: tle (3LE, default), omm (CCSDS OMM KVN) or json (elements, statistics, 1σ).", DefaultValueFactory = _ => "tle" };
+        var format = new Option<string>("--format") { Description = "Output: tle (3LE, default), omm (CCSDS OMM KVN) or json (elements, 1σ, statistics and every residual in RIC, m).", DefaultValueFactory = _ => "tle" };
         format.AcceptOnlyFromAmong("tle", "omm", "json");
         var command = new Command("fit-elements", "Fit SGP4 mean elements (with B*) to an SP3 precise orbit or an OEM; print the element set and the fit residuals.")
         {
@@ -163,6 +163,7 @@ internal static class FitElementsCommand
                         rms_radial_m = Rms(fit, r => r.RadialKm),
                         rms_in_track_m = Rms(fit, r => r.InTrackKm),
                         rms_cross_track_m = Rms(fit, r => r.CrossTrackKm),
+                        residuals = fit.Residuals.Select(r => new { time_utc = r.Time.ToString(), radial_m = r.RadialKm * 1000, in_track_m = r.InTrackKm * 1000, cross_track_m = r.CrossTrackKm * 1000 }),
                     };
                     context.Out.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
                     break;
