@@ -103,6 +103,7 @@ public static class CliApp
         root.Subcommands.Add(PropagateManyCommand.Create(context));
         root.Subcommands.Add(MonteCarloCommand.Create(context));
         root.Subcommands.Add(OrbitDeterminationCommand.Create(context));
+        root.Subcommands.Add(FitElementsCommand.Create(context));
         root.Subcommands.Add(LaunchWindowCommand.Create(context));
         root.Subcommands.Add(RendezvousCommand.Create(context));
         root.Subcommands.Add(PorkchopCommand.Create(context));

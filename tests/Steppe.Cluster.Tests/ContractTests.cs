@@ -71,6 +71,7 @@ public class ContractTests
                 Meo = new RicSigma(0.6, 2.1, 0.7, 0.2, 1.1, 0.3),
                 Geo = new RicSigma(1.1, 3.1, 1.2, 0.4, 1.2, 0.5),
                 Heo = new RicSigma(1.3, 5.1, 1.4, 0.6, 2.1, 0.7),
+                Objects = new Dictionary<int, RicSigma> { [41335] = new RicSigma(0.05, 0.4, 0.06, 0.01, 0.3, 0.02) },
             },
             GridStep = TimeSpan.FromSeconds(12.5),
             MaxDegreeOfParallelism = 3,
@@ -80,7 +81,7 @@ public class ContractTests
 
         // A new option must travel too (or be a per-machine setting like the thread count).
         Assert.Equal(["Covariance", "GridStep", "HardBodyRadiusKm", "MaxDegreeOfParallelism", "ScreeningBox", "ThresholdKm"], SettableProperties(typeof(ScreeningOptions)));
-        Assert.Equal(["Geo", "Heo", "Leo", "Meo"], SettableProperties(typeof(PositionCovarianceModel)));
+        Assert.Equal(["Geo", "Heo", "Leo", "Meo", "Objects"], SettableProperties(typeof(PositionCovarianceModel)));
     }
 
     [Fact]

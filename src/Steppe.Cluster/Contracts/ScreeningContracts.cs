@@ -51,6 +51,10 @@ internal sealed record ScreeningOptionsDto
 
     [Id(7)] public required long? GridStepTicks { get; init; }
 
+    [Id(8)] public int[]? ObjectCatalogNumbers { get; init; }
+
+    [Id(9)] public RicSigmaDto[]? ObjectSigmas { get; init; }
+
     public static ScreeningOptionsDto From(ScreeningOptions o) => new()
     {
         ThresholdKm = o.ThresholdKm,
@@ -61,6 +65,8 @@ internal sealed record ScreeningOptionsDto
         Geo = RicSigmaDto.From(o.Covariance.Geo),
         Heo = RicSigmaDto.From(o.Covariance.Heo),
         GridStepTicks = o.GridStep?.Ticks,
+        ObjectCatalogNumbers = o.Covariance.Objects.Count == 0 ? null : [.. o.Covariance.Objects.Keys],
+        ObjectSigmas = o.Covariance.Objects.Count == 0 ? null : [.. o.Covariance.Objects.Values.Select(RicSigmaDto.From)],
     };
 
     public ScreeningOptions ToOptions(int maxDegreeOfParallelism) => new()
@@ -68,7 +74,10 @@ internal sealed record ScreeningOptionsDto
         ThresholdKm = ThresholdKm,
         ScreeningBox = ScreeningBoxKm is { Length: 3 } b ? new RicBox(b[0], b[1], b[2]) : null,
         HardBodyRadiusKm = HardBodyRadiusKm,
-        Covariance = new PositionCovarianceModel { Leo = Leo.ToSigma(), Meo = Meo.ToSigma(), Geo = Geo.ToSigma(), Heo = Heo.ToSigma() },
+        Covariance = new PositionCovarianceModel { Leo = Leo.ToSigma(), Meo = Meo.ToSigma(), Geo = Geo.ToSigma(), Heo = Heo.ToSigma() } is var covariance
+            && ObjectCatalogNumbers is { Length: > 0 } numbers && ObjectSigmas is { } sigmas
+            ? covariance with { Objects = numbers.Zip(sigmas, (n, s) => (n, s.ToSigma())).ToDictionary(p => p.n, p => p.Item2) }
+            : covariance,
         GridStep = GridStepTicks is { } t ? TimeSpan.FromTicks(t) : null,
         MaxDegreeOfParallelism = maxDegreeOfParallelism,
     };

@@ -70,6 +70,9 @@ public sealed record RicSigma(double RadialKm, double InTrackKm, double CrossTra
 /// </remarks>
 public sealed record PositionCovarianceModel
 {
+    // Declared before Default, which is built from it.
+    private static readonly IReadOnlyDictionary<int, RicSigma> NoObjects = new Dictionary<int, RicSigma>();
+
     /// <summary>The default model (see the remarks of the type).</summary>
     public static PositionCovarianceModel Default { get; } = new();
 
@@ -84,6 +87,25 @@ public sealed record PositionCovarianceModel
 
     /// <summary>HEO: 1 / 5 / 1 km, growing 0.5 / 2 / 0.5 km per day.</summary>
     public RicSigma Heo { get; init; } = new(1.0, 5.0, 1.0, 0.5, 2.0, 0.5);
+
+    /// <summary>Per-object σ by catalog number (e.g. estimated from each object's element-set history by
+    /// <c>ElementSetCovariance</c>), used instead of the regime's; empty by default.</summary>
+    public IReadOnlyDictionary<int, RicSigma> Objects { get; init; } = NoObjects;
+
+    /// <summary>Equal when the regime σ and the per-object σ (by content) are equal.</summary>
+    public bool Equals(PositionCovarianceModel? other) =>
+        other is not null && Leo == other.Leo && Meo == other.Meo && Geo == other.Geo && Heo == other.Heo
+        && Objects.Count == other.Objects.Count && Objects.All(o => other.Objects.TryGetValue(o.Key, out var s) && s == o.Value);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Leo, Meo, Geo, Heo, Objects.Count);
+
+    /// <summary>The σ of an element set: its object's own when <see cref="Objects"/> has one, otherwise its regime's.</summary>
+    public RicSigma SigmaOf(MeanElements elements)
+    {
+        ArgumentNullException.ThrowIfNull(elements);
+        return Objects.TryGetValue(elements.CatalogNumber, out var own) ? own : SigmaOf(RegimeOf(elements));
+    }
 
     /// <summary>The regime of an element set (see <see cref="OrbitRegime"/>).</summary>
     public static OrbitRegime RegimeOf(MeanElements elements)
@@ -110,7 +132,7 @@ public sealed record PositionCovarianceModel
     public (double Radial, double InTrack, double CrossTrack) SigmasKm(MeanElements elements, Instant at)
     {
         ArgumentNullException.ThrowIfNull(elements);
-        return SigmaOf(RegimeOf(elements)).At(at.DaysSince(elements.Epoch));
+        return SigmaOf(elements).At(at.DaysSince(elements.Epoch));
     }
 
     /// <summary>The position covariance (km²) of an object at an instant, in the inertial frame of its state, given the
@@ -122,8 +144,9 @@ public sealed record PositionCovarianceModel
     }
 
     /// <summary>One line stating the assumption, for captions, CDM comments and logs.</summary>
-    public string Description =>
-        $"Covariance ASSUMED (the element sets carry none): uncorrelated RIC position errors, 1σ at epoch plus growth with element age — LEO {Leo}; MEO {Meo}; GEO {Geo}; HEO {Heo}.";
+    public string Description => Objects.Count == 0
+        ? $"Covariance ASSUMED (the element sets carry none): uncorrelated RIC position errors, 1σ at epoch plus growth with element age — LEO {Leo}; MEO {Meo}; GEO {Geo}; HEO {Heo}."
+        : $"Covariance ESTIMATED for {Objects.Count} object(s) from the differences of their own element sets, ASSUMED for the others (the element sets carry none): uncorrelated RIC position errors, 1σ at epoch plus growth with element age — LEO {Leo}; MEO {Meo}; GEO {Geo}; HEO {Heo}.";
 
     /// <summary>Throws unless every regime's σ are valid.</summary>
     internal void Validate(string paramName)
@@ -132,6 +155,10 @@ public sealed record PositionCovarianceModel
         Meo.Validate(paramName);
         Geo.Validate(paramName);
         Heo.Validate(paramName);
+        foreach (var sigma in Objects.Values)
+        {
+            sigma.Validate(paramName);
+        }
     }
 }
 

@@ -1,0 +1,195 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Steppe.Core.Orbits;
+using Steppe.Core.Time;
+using Steppe.Dynamics.Estimation;
+using Steppe.Formats.Oem;
+using Steppe.Formats.Omm;
+using Steppe.Formats.Sp3;
+using Steppe.Formats.Tle;
+using Steppe.Planning.Determination;
+using Steppe.Planning.Precise;
+
+namespace Steppe.Cli.Commands;
+
+/// <summary>
+/// <c>steppe fit-elements</c>: SGP4 mean elements (with B*) fitted to a precise ephemeris (an SP3 file's positions), printed
+/// (or an OEM's states) as a TLE, an OMM or JSON, with the fit's residuals: the element set an operator publishes for its own satellite.
+/// </summary>
+internal static class FitElementsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var sp3 = new Option<FileInfo?>("--sp3") { Description = "The SP3 precise orbit (ITRF positions) to fit (with --sp3-satellite)." };
+        var satellite = new Option<string?>("--sp3-satellite") { Description = "The SP3 satellite id, e.g. L74." };
+        var oem = new Option<FileInfo?>("--oem") { Description = "Or a CCSDS OEM (KVN or XML, Earth-centred, any frame Steppe knows) whose positions and velocities to fit." };
+        var from = CommonOptions.From(context.Time, required: false);
+        from.Description = "First SP3 epoch used (ISO 8601 UTC; default the file's first).";
+        var to = CommonOptions.To(context.Time, required: false);
+        to.Description = "Last SP3 epoch used (ISO 8601 UTC; default 24 h after --from).";
+        var step = new Option<double>("--step") { Description = "Seconds between the SP3 positions used (default 60).", DefaultValueFactory = _ => 60 };
+        var norad = new Option<int>("--norad") { Description = "Catalog number of the element set (default 99999).", DefaultValueFactory = _ => 99999 };
+        var name = new Option<string?>("--name") { Description = "Object name of the element set." };
+        var cospar = new Option<string?>("--cospar") { Description = "International designator, e.g. 2016-011A." };
+        var noBStar = new Option<bool>("--no-bstar") { Description = "Hold B* at zero instead of estimating it." };
+        var format = new Option<string>("--format") { Description = "Output: tle (3LE, default), omm (CCSDS OMM KVN) or json (elements, 1σ, statistics and every residual in RIC, m).", DefaultValueFactory = _ => "tle" };
+        format.AcceptOnlyFromAmong("tle", "omm", "json");
+        var command = new Command("fit-elements", "Fit SGP4 mean elements (with B*) to an SP3 precise orbit or an OEM; print the element set and the fit residuals.")
+        {
+            sp3, satellite, oem, from, to, step, norad, name, cospar, noBStar, format,
+        };
+        command.SetAction(parse =>
+        {
+            var sp3File = parse.GetValue(sp3);
+            var oemFile = parse.GetValue(oem);
+            if ((sp3File is null) == (oemFile is null))
+            {
+                throw new CliException(ExitCodes.Usage, "give one of --sp3 (with --sp3-satellite) or --oem");
+            }
+
+            double stepSeconds = parse.GetValue(step);
+            if (!(stepSeconds > 0) || !double.IsFinite(stepSeconds))
+            {
+                throw new CliException(ExitCodes.Usage, $"--step: expected a positive number of seconds, found {stepSeconds.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            var file = (sp3File ?? oemFile)!;
+            string text;
+            try
+            {
+                text = PreciseCommandSupport.ReadText(file);
+            }
+            catch (PreciseInputException e)
+            {
+                throw new CliException(ExitCodes.BadInput, e.Message);
+            }
+
+            List<ElementFitPoint> points;
+            string what;
+            Instant start, end;
+            try
+            {
+                if (sp3File is not null)
+                {
+                    string id = parse.GetValue(satellite) ?? throw new CliException(ExitCodes.Usage, "--sp3 needs --sp3-satellite (e.g. L74)");
+                    var read = Sp3Reader.Read(text, file.Name, context.Tables.LeapSeconds);
+                    if (read.File is null)
+                    {
+                        throw new CliException(ExitCodes.BadInput, read.Diagnostics.First(d => d.Severity == Formats.DiagnosticSeverity.Error).ToString());
+                    }
+
+                    var records = read.File.For(id);
+                    if (records.Count == 0)
+                    {
+                        throw new CliException(ExitCodes.BadInput, $"{file.Name}: satellite {id} is not in the file (it has {string.Join(", ", read.File.Records.Select(r => r.SatelliteId).Distinct().Take(12))})");
+                    }
+
+                    (start, end) = Span(parse, from, to, records[0].Epoch);
+                    points = ElementSetFitting.PointsFromSp3(read.File, id, context.Tables.EarthOrientation, TimeSpan.FromSeconds(stepSeconds), start, end);
+                    what = $"positions of {id}";
+                }
+                else
+                {
+                    var read = OemReader.Read(text, file.Name);
+                    if (read.Message is null)
+                    {
+                        throw new CliException(ExitCodes.BadInput, read.Diagnostics.First(d => d.Severity == Formats.DiagnosticSeverity.Error).ToString());
+                    }
+
+                    var first = read.Message.Segments.SelectMany(g => g.States).Select(st => st.Epoch).DefaultIfEmpty(Instant.J2000).Min();
+                    (start, end) = Span(parse, from, to, first);
+                    points = ElementSetFitting.PointsFromOem(read.Message, context.Tables.EarthOrientation, TimeSpan.FromSeconds(stepSeconds), start, end);
+                    what = "OEM states";
+                }
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliException(ExitCodes.BadInput, $"{file.Name}: {e.Message}");
+            }
+
+            if (points.Count < 4)
+            {
+                throw new CliException(ExitCodes.BadInput, $"{file.Name}: only {points.Count} {what} between {start} and {end}; a fit needs at least 4");
+            }
+
+            var identity = new MeanElements
+            {
+                CatalogNumber = parse.GetValue(norad),
+                Name = parse.GetValue(name),
+                InternationalDesignator = parse.GetValue(cospar),
+                Epoch = start,
+                MeanMotionRevPerDay = 1,
+                Eccentricity = 0,
+                InclinationDeg = 0,
+                RaanDeg = 0,
+                ArgumentOfPerigeeDeg = 0,
+                MeanAnomalyDeg = 0,
+            };
+            ElementSetFitResult fit;
+            try
+            {
+                fit = ElementSetFitting.Fit(points, identity, new ElementSetFitOptions { EstimateBStar = !parse.GetValue(noBStar) }, leapSeconds: context.Tables.LeapSeconds);
+            }
+            catch (ElementSetFitException e)
+            {
+                throw new CliException(ExitCodes.PropagationFailure, $"the fit failed: {e.Message}");
+            }
+
+            string summary = FormattableString.Invariant(
+                $"{fit.Message}; {points.Count} {what} from {start} to {end}; post-fit RMS {fit.PositionRms3dKm * 1000:0.0} m (3D), max {fit.MaxPositionResidualKm * 1000:0.0} m; RIC RMS {Rms(fit, r => r.RadialKm):0.0}/{Rms(fit, r => r.InTrackKm):0.0}/{Rms(fit, r => r.CrossTrackKm):0.0} m");
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    var sigmas = fit.Sigmas();
+                    var document = new
+                    {
+                        status = fit.Status.ToString(),
+                        message = fit.Message,
+                        tle = TleWriter.WriteText([fit.Elements], withTitles: fit.Elements.Name is not null).TrimEnd().Split('\n'),
+                        epoch_utc = fit.Elements.Epoch.ToString(),
+                        mean_motion_rev_per_day = fit.Elements.MeanMotionRevPerDay,
+                        eccentricity = fit.Elements.Eccentricity,
+                        inclination_deg = fit.Elements.InclinationDeg,
+                        ra_of_asc_node_deg = fit.Elements.RaanDeg,
+                        arg_of_pericenter_deg = fit.Elements.ArgumentOfPerigeeDeg,
+                        mean_anomaly_deg = fit.Elements.MeanAnomalyDeg,
+                        bstar_per_earth_radii = fit.Elements.BStarPerEarthRadii,
+                        sigma_1 = fit.ParameterLabels.Select((l, k) => new { element = l, sigma = sigmas[k] }),
+                        positions = points.Count,
+                        iterations = fit.Iterations,
+                        rms_3d_m = fit.PositionRms3dKm * 1000,
+                        max_m = fit.MaxPositionResidualKm * 1000,
+                        rms_radial_m = Rms(fit, r => r.RadialKm),
+                        rms_in_track_m = Rms(fit, r => r.InTrackKm),
+                        rms_cross_track_m = Rms(fit, r => r.CrossTrackKm),
+                        residuals = fit.Residuals.Select(r => new { time_utc = r.Time.ToString(), radial_m = r.RadialKm * 1000, in_track_m = r.InTrackKm * 1000, cross_track_m = r.CrossTrackKm * 1000 }),
+                    };
+                    context.Out.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                    break;
+                case "omm":
+                    context.Out.Write(OmmKvnWriter.Write([fit.Elements], new OmmWriteOptions { CreationDate = Instant.FromDateTimeOffset(context.Time.GetUtcNow()), Originator = "STEPPE" }));
+                    context.Error.WriteLine($"steppe: {summary}");
+                    break;
+                default:
+                    context.Out.Write(TleWriter.WriteText([fit.Elements], withTitles: fit.Elements.Name is not null));
+                    context.Error.WriteLine($"steppe: {summary}");
+                    break;
+            }
+
+            return fit.Converged ? ExitCodes.Ok : ExitCodes.PropagationFailure;
+        });
+        return command;
+    }
+
+    /// <summary>--from (default <paramref name="first"/>) and --to (default 24 h later), --to after --from.</summary>
+    private static (Instant Start, Instant End) Span(ParseResult parse, Option<Instant> from, Option<Instant> to, Instant first)
+    {
+        Instant start = parse.GetResult(from) is null ? first : parse.GetValue(from);
+        Instant end = parse.GetResult(to) is null ? start.AddSeconds(86400) : parse.GetValue(to);
+        return end > start ? (start, end) : throw new CliException(ExitCodes.Usage, "--to must be after --from");
+    }
+
+    private static double Rms(ElementSetFitResult fit, Func<ElementFitResidual, double> axis) =>
+        Math.Sqrt(fit.Residuals.Average(r => axis(r) * axis(r))) * 1000;
+}
