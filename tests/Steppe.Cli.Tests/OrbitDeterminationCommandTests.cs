@@ -79,7 +79,7 @@ public sealed class OrbitDeterminationCommandTests : IDisposable
             .Replace("Y = -20425.059045", "Y = -20427.059045", StringComparison.Ordinal));
         string solution = Path.Combine(_folder, "solution.opm");
         var (code, output, error) = CliRunner.Run("od", "--opm", apriori, "--tdm", akkol, "--tdm", kokterek, "--station-at", "KOKTEREK=43.3,76.6,700",
-            "--sigma-range-m", "5", "--sigma-angle-deg", "0.01", "--span", "1d", "--format", "json", "--write-opm", solution);
+            "--sigma-range-m", "5", "--sigma-angle-deg", "0.01", "--span", "1d", "--format", "json", "--write-opm", solution, "--plot", Path.Combine(_folder, "residuals.svg"));
         Assert.True(code == 0, error);
         var json = JsonDocument.Parse(output).RootElement;
         Assert.True(json.GetProperty("converged").GetBoolean());
@@ -99,6 +99,13 @@ public sealed class OrbitDeterminationCommandTests : IDisposable
         var back = OpmInput.Parse(File.ReadAllText(solution), "solution.opm");
         Assert.Equal("RTN", back.Covariance!.RefFrame);
         Assert.Equal(values[0].Item1, back.State.PositionKm.X, 1e-9);
+
+        // The residual plot: a panel per type, both stations.
+        string svg = File.ReadAllText(Path.Combine(_folder, "residuals.svg"));
+        foreach (var label in new[] { "Range (m)", "Azimuth (arcsec)", "Elevation (arcsec)", "akkol-gcc", "KOKTEREK" })
+        {
+            Assert.Contains(label, svg, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -116,6 +123,10 @@ public sealed class OrbitDeterminationCommandTests : IDisposable
         Assert.Equal(3, code2);
         Assert.Contains("bad.tdm:11:", error2, StringComparison.Ordinal);
         Assert.Contains("ANGLE_TYPES: not a TDM metadata keyword", error2, StringComparison.Ordinal);
+
+        var (code6, _, error6) = CliRunner.Run("od", "--opm", opm, "--tdm", nowhere, "--station-at", "NOWHERE=10,60", "--plot", Path.Combine(_folder, "residuals.gif"));
+        Assert.Equal(2, code6);
+        Assert.Contains("--plot: expected a .png or .svg file, found 'residuals.gif'", error6, StringComparison.Ordinal);
 
         var (code3, _, error3) = CliRunner.Run("od", "--opm", opm);
         Assert.Equal(2, code3);

@@ -44,10 +44,11 @@ internal static class OrbitDeterminationCommand
         var iterations = new Option<int>("--max-iterations") { Description = "The most iterations (default 12).", DefaultValueFactory = _ => 12 };
         var span = new Option<string?>("--span") { Description = "Use only measurements within this span after the OPM epoch, e.g. 12h, 1d or seconds (default: all)." };
         var writeOpm = new Option<FileInfo?>("--write-opm") { Description = "Write the solution as an OPM: estimated state (GCRF), C_D and C_R, covariance in RTN." };
+        var plot = new Option<FileInfo?>("--plot") { Description = "Draw the post-fit residuals over time, one panel per measurement type: a .png or .svg file." };
         var format = CommonOptions.Format();
         var command = new Command("od", "Orbit determination by batch least squares from tracking (TDM, SP3, CSV) with the force model of 'propagate --opm'.")
         {
-            opm, tdm, tracking, sp3, sp3Satellite, sp3Step, stations, db, estimate, sigmaRange, sigmaRate, sigmaAngle, sigmaPosition, refraction, outlier, iterations, span, writeOpm, format,
+            opm, tdm, tracking, sp3, sp3Satellite, sp3Step, stations, db, estimate, sigmaRange, sigmaRate, sigmaAngle, sigmaPosition, refraction, outlier, iterations, span, writeOpm, plot, format,
         };
         foreach (var option in PreciseCommandSupport.ForceOptions(precise, withDuration: false))
         {
@@ -64,6 +65,11 @@ internal static class OrbitDeterminationCommand
                 {
                     throw new CliException(ExitCodes.Usage, $"{name}: expected a positive number, found {value.ToString(CultureInfo.InvariantCulture)}");
                 }
+            }
+
+            if (parse.GetValue(plot) is { } plotFile && !plotFile.Name.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) && !plotFile.Name.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CliException(ExitCodes.Usage, $"--plot: expected a .png or .svg file, found '{plotFile.Name}'");
             }
 
             var settings = precise.Settings(parse);
@@ -148,6 +154,19 @@ internal static class OrbitDeterminationCommand
             {
                 var message = OrbitDetermination.SolutionOpm(conditions.Message, solution, Core.Time.Instant.FromDateTimeOffset(context.Time.GetUtcNow()));
                 File.WriteAllText(output.FullName, output.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? OpmWriter.WriteXml(message) : OpmWriter.WriteKvn(message));
+            }
+
+            if (parse.GetValue(plot) is { } image)
+            {
+                var plotOptions = new Plots.ResidualsPlotOptions { Title = $"{conditions.Message.Metadata.ObjectName}: post-fit residuals (observed − computed), {(solution.Converged ? "converged" : "not converged")}" };
+                if (image.Name.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+                {
+                    Plots.ResidualsPlot.SaveSvg(solution.Samples, image.FullName, plotOptions);
+                }
+                else
+                {
+                    Plots.ResidualsPlot.SavePng(solution.Samples, image.FullName, plotOptions);
+                }
             }
 
             var outputFormat = parse.GetValue(format);
