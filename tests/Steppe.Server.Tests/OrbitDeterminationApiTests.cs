@@ -160,6 +160,68 @@ public sealed class OrbitDeterminationApiTests(OrbitDeterminationApiTests.NoQueu
         Assert.Equal(api[0].Number("value"), solution.State.PositionKm.X, 1e-9);
     }
 
+    /// <summary>The same TDM as CCSDS XML (the KVN's metadata and observations in the NDM/XML layout).</summary>
+    private static string ToXml(string kvn)
+    {
+        var metadata = new StringBuilder();
+        var data = new StringBuilder();
+        bool inMetadata = false;
+        foreach (var line in kvn.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line is "META_START" or "META_STOP")
+            {
+                inMetadata = line == "META_START";
+                continue;
+            }
+
+            var parts = line.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2)
+            {
+                continue;
+            }
+
+            if (inMetadata)
+            {
+                metadata.Append(CultureInfo.InvariantCulture, $"<{parts[0]}>{parts[1]}</{parts[0]}>\n");
+            }
+            else if (parts[0] is "RANGE" or "ANGLE_1" or "ANGLE_2")
+            {
+                var v = parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                data.Append(CultureInfo.InvariantCulture, $"<observation><EPOCH>{v[0]}</EPOCH><{parts[0]}>{v[1]}</{parts[0]}></observation>\n");
+            }
+        }
+
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tdm id=\"CCSDS_TDM_VERS\" version=\"2.0\">\n<header><CREATION_DATE>2026-12-06T00:00:00</CREATION_DATE><ORIGINATOR>KGS</ORIGINATOR></header>\n" +
+            $"<body><segment><metadata>\n{metadata}</metadata><data>\n{data}</data></segment></body>\n</tdm>\n";
+    }
+
+    [Fact]
+    public async Task A_tdm_in_xml_gives_the_same_solution_as_in_kvn()
+    {
+        var c = Case.Value;
+        var kvn = await Responses.Json(await Post(Body(c)));
+        string xml = ToXml(c.Kokterek);
+        Assert.StartsWith("<?xml", xml, StringComparison.Ordinal);
+        var body = new
+        {
+            opm = c.Apriori,
+            tdm = new[] { c.Akkol, xml },
+            stations = new Dictionary<string, object> { ["KOKTEREK"] = new { latitudeDeg = 43.3, longitudeDeg = 76.6, heightM = 700.0 } },
+            sigmaRangeM = 5.0,
+            sigmaAngleDeg = 0.01,
+            estimate = new[] { "range-bias" },
+        };
+        var fromXml = await Responses.Json(await Post(body));
+        Assert.Equal(kvn.GetProperty("measurements").GetInt32(), fromXml.GetProperty("measurements").GetInt32());
+        var a = kvn.GetProperty("parameters").EnumerateArray().Select(p => p.Number("value")).ToList();
+        var b = fromXml.GetProperty("parameters").EnumerateArray().Select(p => p.Number("value")).ToList();
+        Assert.Equal(a.Count, b.Count);
+        for (int i = 0; i < a.Count; i++)
+        {
+            Assert.Equal(a[i], b[i], 1e-9);
+        }
+    }
+
     [Fact]
     public async Task Residual_plots_are_svg_and_png()
     {

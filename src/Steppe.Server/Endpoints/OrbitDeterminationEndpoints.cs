@@ -460,9 +460,10 @@ public static class OrbitDeterminationEndpoints
             return null;
         }
 
-        if (!solution.State.PositionKm.IsFinite || !solution.State.VelocityKmPerS.IsFinite)
+        if (!solution.State.PositionKm.IsFinite || !solution.State.VelocityKmPerS.IsFinite || !solution.Biases.All(double.IsFinite)
+            || !solution.EmpiricalCoefficients.All(double.IsFinite) || !double.IsFinite(solution.Spacecraft.DragCoefficient) || !double.IsFinite(solution.Spacecraft.ReflectivityCoefficient))
         {
-            failure = Failed("the estimated state is not finite");
+            failure = Failed("the estimated state or parameters are not finite");
             return null;
         }
 
