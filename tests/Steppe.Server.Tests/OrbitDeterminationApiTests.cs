@@ -248,6 +248,8 @@ public sealed class OrbitDeterminationApiTests(OrbitDeterminationApiTests.NoQueu
     [InlineData("{\"opm\": \"APRIORI\", \"tdm\": [\"CCSDS_TDM_VERS = 2.0\\nnonsense\"]}", "tdm[0]")]
     [InlineData("{\"opm\": \"APRIORI\", \"tdm\": [\"AKKOL\", \"<tdm>\"]}", "tdm[1]")]
     [InlineData("{\"opm\": \"APRIORI\", \"tdm\": [\"AKKOL\", null]}", "tdm[1]")]
+    [InlineData("{\"opm\": \"APRIORI\", \"tdm\": [\"<!DOCTYPE tdm [<!ENTITY e SYSTEM \\\"file:///etc/passwd\\\">]><tdm>&e;</tdm>\"]}", "tdm[0]")]
+    [InlineData("{\"opm\": \"APRIORI\", \"tdm\": [\"\\u0000\\u0001\\u0002\"]}", "tdm[0]")]
     [InlineData("{\"opm\": \"APRIORI\", \"tdm\": [\"AKKOL\", \"NOWHERE\"]}", "tdm[1]")] // NOWHERE is not a catalog site and not given
     [InlineData("{\"opm\": \"APRIORI\", \"tdm\": [\"AKKOL\"], \"estimate\": [\"cd\", \"wind\"]}", "estimate")]
     [InlineData("{\"opm\": \"APRIORI\", \"tdm\": [\"AKKOL\"], \"maxIterations\": 31}", "maxIterations")]
