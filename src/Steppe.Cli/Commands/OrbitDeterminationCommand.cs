@@ -4,9 +4,7 @@ using System.Text.Json;
 using Steppe.Catalog.Model;
 using Steppe.Cli.Output;
 using Steppe.Core.Geodesy;
-using Steppe.Core.Mathematics;
 using Steppe.Dynamics.Estimation;
-using Steppe.Dynamics.Maneuvers;
 using Steppe.Formats.Opm;
 using Steppe.Formats.Sp3;
 using Steppe.Formats.Tdm;
@@ -220,48 +218,20 @@ internal static class OrbitDeterminationCommand
 
     private static BatchLeastSquaresOptions Options(string? estimate, List<Observation> observations, bool refraction, double outlierSigmas, int iterations)
     {
-        var words = (estimate ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(w => w.ToLowerInvariant()).ToHashSet();
-        foreach (var word in words)
-        {
-            if (word is not ("cd" or "cr" or "range-bias" or "angle-bias" or "leak"))
-            {
-                throw new CliException(ExitCodes.Usage, $"--estimate: '{word}': expected cd, cr, range-bias, angle-bias or leak");
-            }
-        }
-
         if (!(outlierSigmas > 0) || iterations < 1)
         {
             throw new CliException(ExitCodes.Usage, "--outlier-sigmas and --max-iterations: expected positive numbers");
         }
 
-        var biases = new List<BiasParameter>();
-        foreach (var source in observations.Where(o => o.Station is not null).Select(o => o.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        try
         {
-            var kinds = observations.Where(o => o.Source == source).Select(o => o.Kind).ToHashSet();
-            if (words.Contains("range-bias") && kinds.Contains(MeasurementKind.Range))
-            {
-                biases.Add(new BiasParameter(source, MeasurementKind.Range));
-            }
-
-            if (words.Contains("angle-bias") && kinds.Contains(MeasurementKind.AzimuthElevation))
-            {
-                biases.Add(new BiasParameter(source, MeasurementKind.AzimuthElevation, 0));
-                biases.Add(new BiasParameter(source, MeasurementKind.AzimuthElevation, 1));
-            }
+            return EstimationChoices.Options((estimate ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), observations,
+                refraction, outlierSigmas, iterations);
         }
-
-        return new BatchLeastSquaresOptions
+        catch (ArgumentException e)
         {
-            EstimateDragCoefficient = words.Contains("cd"),
-            EstimateReflectivityCoefficient = words.Contains("cr"),
-            Biases = biases,
-            EmpiricalAccelerations = words.Contains("leak")
-                ? [new("leak-x", Vector3D.UnitX, ManeuverFrame.Inertial), new("leak-y", Vector3D.UnitY, ManeuverFrame.Inertial), new("leak-z", Vector3D.UnitZ, ManeuverFrame.Inertial)]
-                : [],
-            Refraction = refraction ? new Refraction() : null,
-            OutlierSigmas = outlierSigmas,
-            MaximumIterations = iterations,
-        };
+            throw new CliException(ExitCodes.Usage, $"--estimate: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
     }
 
     private static (string Type, string Unit, double Scale) Units(MeasurementKind kind, int component) => kind switch

@@ -6,11 +6,8 @@ using Microsoft.Extensions.Options;
 using Steppe.Catalog.Model;
 using Steppe.Core.Bodies.Ephemerides;
 using Steppe.Core.Geodesy;
-using Steppe.Core.Mathematics;
 using Steppe.Core.Units;
 using Steppe.Dynamics.Estimation;
-using Steppe.Dynamics;
-using Steppe.Dynamics.Maneuvers;
 using Steppe.Dynamics.Numerical;
 using Steppe.Formats.Opm;
 using Steppe.Formats.Tdm;
@@ -158,8 +155,6 @@ public static class OrbitDeterminationEndpoints
 
     /// <summary>The most residual samples in an answer.</summary>
     public const int MaxSamples = 6000;
-
-    private static readonly string[] EstimateWords = ["cd", "cr", "range-bias", "angle-bias", "leak"];
 
     /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapOrbitDeterminationEndpoints(this IEndpointRouteBuilder routes)
@@ -319,18 +314,6 @@ public static class OrbitDeterminationEndpoints
         }
 
         double outlierSigmas = Bounded(body.OutlierSigmas, "outlierSigmas", 1, 1000) ?? 3;
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var word in body.Estimate ?? [])
-        {
-            var w = (word ?? string.Empty).Trim().ToLowerInvariant();
-            if (!EstimateWords.Contains(w))
-            {
-                throw new ApiValidationException("estimate", $"'{word}': expected cd, cr, range-bias, angle-bias or leak");
-            }
-
-            words.Add(w);
-        }
-
         var settings = PreciseEndpoints.Settings(new PrecisePropagationRequest(
             Regime: body.Regime, Gravity: body.Gravity, Degree: body.Degree, Order: body.Order, Sun: body.Sun, Moon: body.Moon, Srp: body.Srp, Drag: body.Drag,
             HarrisPriesterExponent: body.HarrisPriesterExponent, Tides: body.Tides, Relativity: body.Relativity, Integrator: body.Integrator,
@@ -418,7 +401,15 @@ public static class OrbitDeterminationEndpoints
             throw new ApiValidationException(field, $"the last measurement {last.ToIsoString(0)} is outside {ephemeris.Name}");
         }
 
-        var options = Options(words, observations, body.Refraction ?? false, outlierSigmas, iterations);
+        BatchLeastSquaresOptions options;
+        try
+        {
+            options = EstimationChoices.Options(body.Estimate ?? [], observations, body.Refraction ?? false, outlierSigmas, iterations);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ApiValidationException("estimate", e.Message.Split(" (Parameter", 2)[0]);
+        }
 
         // Each iteration integrates the state transition matrix over the span (about twice a plain run) once, and once
         // more for each force parameter (C_D, C_R, the empirical coefficients).
@@ -516,39 +507,6 @@ public static class OrbitDeterminationEndpoints
             {
                 return null;
             }
-        };
-    }
-
-    /// <summary>What to estimate, as <c>steppe od --estimate</c>: biases per station for the kinds it measured.</summary>
-    private static BatchLeastSquaresOptions Options(HashSet<string> words, List<Observation> observations, bool refraction, double outlierSigmas, int iterations)
-    {
-        var biases = new List<BiasParameter>();
-        foreach (var source in observations.Where(o => o.Station is not null).Select(o => o.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            var kinds = observations.Where(o => o.Source == source).Select(o => o.Kind).ToHashSet();
-            if (words.Contains("range-bias") && kinds.Contains(MeasurementKind.Range))
-            {
-                biases.Add(new BiasParameter(source, MeasurementKind.Range));
-            }
-
-            if (words.Contains("angle-bias") && kinds.Contains(MeasurementKind.AzimuthElevation))
-            {
-                biases.Add(new BiasParameter(source, MeasurementKind.AzimuthElevation, 0));
-                biases.Add(new BiasParameter(source, MeasurementKind.AzimuthElevation, 1));
-            }
-        }
-
-        return new BatchLeastSquaresOptions
-        {
-            EstimateDragCoefficient = words.Contains("cd"),
-            EstimateReflectivityCoefficient = words.Contains("cr"),
-            Biases = biases,
-            EmpiricalAccelerations = words.Contains("leak")
-                ? [new("leak-x", Vector3D.UnitX, ManeuverFrame.Inertial), new("leak-y", Vector3D.UnitY, ManeuverFrame.Inertial), new("leak-z", Vector3D.UnitZ, ManeuverFrame.Inertial)]
-                : [],
-            Refraction = refraction ? new Refraction() : null,
-            OutlierSigmas = outlierSigmas,
-            MaximumIterations = iterations,
         };
     }
 
