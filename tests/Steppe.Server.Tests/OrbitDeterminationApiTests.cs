@@ -196,7 +196,7 @@ public sealed class OrbitDeterminationApiTests(OrbitDeterminationApiTests.NoQueu
     }
 
     [Fact]
-    public async Task A_tdm_in_xml_gives_the_same_solution_as_in_kvn()
+    public async Task A_tdm_in_xml_gives_the_same_solution_as_in_kvn_and_lines_of_other_types_are_named()
     {
         var c = Case.Value;
         var kvn = await Responses.Json(await Post(Body(c)));
@@ -205,7 +205,7 @@ public sealed class OrbitDeterminationApiTests(OrbitDeterminationApiTests.NoQueu
         var body = new
         {
             opm = c.Apriori,
-            tdm = new[] { c.Akkol, xml },
+            tdm = new[] { c.Akkol.Replace("DATA_STOP", "TEMPERATURE = 2026-08-22T12:20:00.000 290.0\nDATA_STOP", StringComparison.Ordinal), xml },
             stations = new Dictionary<string, object> { ["KOKTEREK"] = new { latitudeDeg = 43.3, longitudeDeg = 76.6, heightM = 700.0 } },
             sigmaRangeM = 5.0,
             sigmaAngleDeg = 0.01,
@@ -213,6 +213,7 @@ public sealed class OrbitDeterminationApiTests(OrbitDeterminationApiTests.NoQueu
         };
         var fromXml = await Responses.Json(await Post(body));
         Assert.Equal(kvn.GetProperty("measurements").GetInt32(), fromXml.GetProperty("measurements").GetInt32());
+        Assert.Contains("tdm[0]: 1 data lines of other types (frequencies, weather, …) not used", fromXml.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
         var a = kvn.GetProperty("parameters").EnumerateArray().Select(p => p.Number("value")).ToList();
         var b = fromXml.GetProperty("parameters").EnumerateArray().Select(p => p.Number("value")).ToList();
         Assert.Equal(a.Count, b.Count);

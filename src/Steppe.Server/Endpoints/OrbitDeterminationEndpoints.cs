@@ -128,7 +128,7 @@ public sealed record OdResidualSampleDto(string TimeUtc, string Source, string T
 /// <param name="Parameters">The estimated parameters with their 1σ.</param>
 /// <param name="SolutionOpm">The solution as an OPM (KVN): state in GCRF, estimated C_D and C_R, covariance in RTN.</param>
 /// <param name="Samples">Residual samples for charts (every value, thinned evenly above <see cref="OrbitDeterminationEndpoints.MaxSamples"/>; the edited ones all kept).</param>
-/// <param name="Warnings">What the data behind the run leave uncertain.</param>
+/// <param name="Warnings">Tracking lines of other types left out, and what the data behind the run leave uncertain.</param>
 public sealed record OrbitDeterminationDto(bool Converged, string? Object, string EpochUtc, string Header, int Measurements, IReadOnlyList<OdIterationDto> Iterations,
     IReadOnlyList<OdResidualStatisticsDto> Residuals, IReadOnlyList<OdParameterDto> Parameters, string SolutionOpm, IReadOnlyList<OdResidualSampleDto> Samples,
     IReadOnlyList<string> Warnings);
@@ -227,7 +227,7 @@ public static class OrbitDeterminationEndpoints
             parameters,
             OpmWriter.WriteKvn(message),
             Samples(s.Samples),
-            tables.Warnings(run.Conditions.InitialState.Epoch, run.Last, DateOnly.FromDateTime(clock.Now.ToDateTime()))));
+            [.. run.Notes, .. tables.Warnings(run.Conditions.InitialState.Epoch, run.Last, DateOnly.FromDateTime(clock.Now.ToDateTime()))]));
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Plot(HttpRequest request, string format, ReferenceTables tables, HeavyWorkLimiter limiter,
@@ -250,7 +250,8 @@ public static class OrbitDeterminationEndpoints
     }
 
     /// <summary>One checked, finished fit.</summary>
-    private sealed record OdRun(PreciseInitialConditions Conditions, string Header, int Measurements, Core.Time.Instant Last, OrbitDeterminationResult Solution);
+    private sealed record OdRun(PreciseInitialConditions Conditions, string Header, int Measurements, Core.Time.Instant Last, OrbitDeterminationResult Solution,
+        IReadOnlyList<string> Notes);
 
     /// <summary>The type, unit and scale from the kind's units (km, km/s, radians) of a residual, as <c>steppe od</c> reports them.</summary>
     internal static (string Type, string Unit, double Scale) Units(MeasurementKind kind, int component) => kind switch
@@ -348,6 +349,7 @@ public static class OrbitDeterminationEndpoints
 
         var resolve = Stations(body.Stations, catalog);
         var observations = new List<Observation>();
+        var notes = new List<string>();
         string field = "tdm";
         try
         {
@@ -362,7 +364,13 @@ public static class OrbitDeterminationEndpoints
                     throw new ApiValidationException(field, read.Diagnostics.Count > 0 ? read.Diagnostics[0].ToString() : "not a TDM");
                 }
 
-                observations.AddRange(TrackingData.FromTdm(read.Message, name, resolve, sigmas).Observations);
+                var (fromTdm, skipped) = TrackingData.FromTdm(read.Message, name, resolve, sigmas);
+                observations.AddRange(fromTdm);
+                if (skipped > 0)
+                {
+                    notes.Add($"{name}: {skipped} data lines of other types (frequencies, weather, …) not used");
+                }
+
                 Count(observations, field);
             }
 
@@ -458,7 +466,7 @@ public static class OrbitDeterminationEndpoints
             return null;
         }
 
-        return new OdRun(conditions, header, observations.Count, last, solution);
+        return new OdRun(conditions, header, observations.Count, last, solution, notes);
     }
 
     private static void Count(List<Observation> observations, string field)
