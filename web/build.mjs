@@ -16,6 +16,8 @@ await build({
   format: 'esm',
   target: ['es2020'],
   outfile: join(out, 'app.js'),
+  // The dashboard's sample tracking files (web/src/samples) are bundled as text.
+  loader: { '.opm': 'text', '.tdm': 'text' },
   logLevel: 'warning',
 });
 

@@ -249,6 +249,7 @@ public static partial class SteppeServer
         api.MapTransferEndpoints();
         api.MapConjunctionEndpoints();
         api.MapPreciseEndpoints();
+        api.MapOrbitDeterminationEndpoints();
         api.MapDataEndpoints();
 
         // Open the catalog (and load the bundled snapshot on first run) before the first request.

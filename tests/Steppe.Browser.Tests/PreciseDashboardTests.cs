@@ -47,4 +47,53 @@ public sealed class PreciseDashboardTests(SteppeServeFixture server) : IClassFix
         await Assertions.Expect(page.Locator("[data-testid=precise-status]")).ToContainTextAsync("opm:");
         Assert.DoesNotContain(errors, e => !e.Contains("400", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The Precise tab's orbit determination: the simulated KazSat-3 sample (an a-priori OPM 2 km off and a day of range
+    /// and angles from Akkol and Kokterek) fitted through <c>POST /api/v1/od</c>: convergence, the residual table, the
+    /// parameters and the residual chart with a panel per measurement type and a colour per station.
+    /// </summary>
+    [Fact]
+    public async Task The_simulated_kazsat3_sample_converges_and_draws_its_residuals()
+    {
+        var (page, errors) = await server.NewPage(1280, 900);
+        await server.Open(page);
+        await page.Locator(".tabs button[data-tab=precise]").ClickAsync();
+        await page.Locator("[data-testid=od-sample]").ClickAsync();
+        Assert.Contains("OBJECT_NAME = KAZSAT-3", await page.Locator("[data-testid=od-opm]").InputValueAsync());
+        var tdms = await page.Locator("[data-testid=od-tdm]").InputValueAsync();
+        Assert.Contains("PARTICIPANT_1 = akkol-gcc", tdms);
+        Assert.Contains("PARTICIPANT_1 = kokterek-gcc", tdms);
+        await page.Locator("[data-testid=od-run]").ClickAsync();
+
+        var status = page.Locator("[data-testid=od-status]");
+        await Assertions.Expect(status).ToContainTextAsync("KAZSAT-3: converged", new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
+        await Assertions.Expect(status).ToContainTextAsync("288 measurements");
+        await Assertions.Expect(status).ToContainTextAsync("GEO force model: EGM2008 8×8");
+
+        // Six rows of statistics (range, azimuth, elevation per station): the simulated 5 m range noise comes back.
+        var rows = page.Locator("[data-testid=od-residual-row]");
+        await Assertions.Expect(rows).ToHaveCountAsync(6);
+        foreach (var station in new[] { "akkol-gcc", "kokterek-gcc" })
+        {
+            var range = rows.Filter(new LocatorFilterOptions { HasText = station }).Filter(new LocatorFilterOptions { HasText = "range (m)" });
+            double sigma = double.Parse(await range.Locator("td").Nth(5).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(sigma, 3.5, 6.5);
+        }
+
+        await Assertions.Expect(page.Locator("[data-testid=od-parameter-row]")).ToHaveCountAsync(6);
+        var chart = page.Locator("[data-testid=od-chart]");
+        await Assertions.Expect(chart.Locator("[data-testid=od-panel]")).ToHaveCountAsync(3);
+        Assert.Equal("432", await chart.GetAttributeAsync("data-points")); // 72 epochs × (range, azimuth, elevation) × 2 stations
+        Assert.InRange(await chart.Locator("circle[data-source=akkol-gcc]").CountAsync(), (3 * 72) - 5, 3 * 72); // a colour per station; an edited point is a cross
+        Assert.Equal(1, await chart.Locator("text.title", new LocatorLocatorOptions { HasText = "Range (m)" }).CountAsync());
+        await chart.ScrollIntoViewIfNeededAsync();
+        await SteppeServeFixture.Screenshot(page, "12-orbit-determination-residuals-1280x900.png");
+
+        // No tracking: the problem's one line, naming the member.
+        await page.Locator("[data-testid=od-tdm]").FillAsync("");
+        await page.Locator("[data-testid=od-run]").ClickAsync();
+        await Assertions.Expect(status).ToContainTextAsync("tdm:");
+        Assert.DoesNotContain(errors, e => !e.Contains("400", StringComparison.Ordinal));
+    }
 }

@@ -79,7 +79,7 @@ public sealed class OrbitDeterminationCommandTests : IDisposable
             .Replace("Y = -20425.059045", "Y = -20427.059045", StringComparison.Ordinal));
         string solution = Path.Combine(_folder, "solution.opm");
         var (code, output, error) = CliRunner.Run("od", "--opm", apriori, "--tdm", akkol, "--tdm", kokterek, "--station-at", "KOKTEREK=43.3,76.6,700",
-            "--sigma-range-m", "5", "--sigma-angle-deg", "0.01", "--span", "1d", "--format", "json", "--write-opm", solution);
+            "--sigma-range-m", "5", "--sigma-angle-deg", "0.01", "--span", "1d", "--format", "json", "--write-opm", solution, "--plot", Path.Combine(_folder, "residuals.svg"));
         Assert.True(code == 0, error);
         var json = JsonDocument.Parse(output).RootElement;
         Assert.True(json.GetProperty("converged").GetBoolean());
@@ -99,6 +99,75 @@ public sealed class OrbitDeterminationCommandTests : IDisposable
         var back = OpmInput.Parse(File.ReadAllText(solution), "solution.opm");
         Assert.Equal("RTN", back.Covariance!.RefFrame);
         Assert.Equal(values[0].Item1, back.State.PositionKm.X, 1e-9);
+
+        // The residual plot: a panel per type, both stations.
+        string svg = File.ReadAllText(Path.Combine(_folder, "residuals.svg"));
+        foreach (var label in new[] { "Range (m)", "Azimuth (arcsec)", "Elevation (arcsec)", "akkol-gcc", "KOKTEREK" })
+        {
+            Assert.Contains(label, svg, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// The solution OPM of <c>steppe od --write-opm</c> (covariance in RTN) is the primary of <c>propagate --format cdm</c>:
+    /// a secondary built to pass 200 m above it one hour later (the solution propagated with the same GEO model, moved
+    /// radially, velocity reversed, propagated back), given a large assumed covariance so that the two are told apart.
+    /// The CDM's object 1 carries the fit's covariance (metres, a few hundred, as the fit's formal σ), object 2 the assumed one.
+    /// </summary>
+    [Fact]
+    public void The_od_solution_covariance_flows_into_a_cdm()
+    {
+        var (opm, truth, conditions) = Truth();
+        var epoch = conditions.InitialState.Epoch;
+        string akkol = Write("akkol.tdm", Tdm("akkol-gcc", new GeodeticPoint(Angle.FromDegrees(51.99), Angle.FromDegrees(70.94), 0), truth, epoch, 1));
+        string kokterek = Write("kokterek.tdm", Tdm("KOKTEREK", new GeodeticPoint(Angle.FromDegrees(43.3), Angle.FromDegrees(76.6), 0.7), truth, epoch, 2));
+        string solution = Path.Combine(_folder, "solution.opm");
+        var (code, _, error) = CliRunner.Run("od", "--opm", opm, "--tdm", akkol, "--tdm", kokterek, "--station-at", "KOKTEREK=43.3,76.6,700",
+            "--sigma-range-m", "5", "--sigma-angle-deg", "0.01", "--write-opm", solution, "--format", "json");
+        Assert.True(code == 0, error);
+        var fitted = OpmInput.Parse(File.ReadAllText(solution), "solution.opm");
+        Assert.Equal("RTN", fitted.Covariance!.RefFrame);
+        double radialM2 = fitted.Covariance.LowerTriangle[0] * 1e6, intrackM2 = fitted.Covariance.LowerTriangle[2] * 1e6;
+
+        var eop = EarthOrientationTable.Bundled;
+        var primary = OpmInput.Resolve(fitted, "solution.opm", eop);
+        var propagator = primary.Resolve(new ForceModelSettings()).Build(primary.Spacecraft).Propagator(new Steppe.Dynamics.Forces.ForceEnvironment(eop, BundledEphemeris.De405));
+        var tca = epoch.AddSeconds(3600);
+        var s1 = propagator.Propagate(primary.InitialState, primary.Spacecraft, tca).StateAt(tca);
+        var meet = new Steppe.Core.Frames.StateVector(tca, Steppe.Core.Frames.Frame.Gcrf, s1.PositionKm + (0.200 * s1.PositionKm.Normalized()), -1 * s1.VelocityKmPerS);
+        var s2 = propagator.Propagate(meet, primary.Spacecraft, epoch).StateAt(epoch);
+        var lines = File.ReadAllLines(solution).Where(l => !l.StartsWith('C') || l.StartsWith("CCSDS", StringComparison.Ordinal) || l.StartsWith("COMMENT", StringComparison.Ordinal)
+            || l.StartsWith("CREATION", StringComparison.Ordinal) || l.StartsWith("CENTER", StringComparison.Ordinal)).Select(l => l.Split('=')[0].Trim() switch
+        {
+            "OBJECT_NAME" => "OBJECT_NAME = DEBRIS",
+            "OBJECT_ID" => "OBJECT_ID = 2014-023Z",
+            "X" => string.Create(CultureInfo.InvariantCulture, $"X = {s2.PositionKm.X:R}"),
+            "Y" => string.Create(CultureInfo.InvariantCulture, $"Y = {s2.PositionKm.Y:R}"),
+            "Z" => string.Create(CultureInfo.InvariantCulture, $"Z = {s2.PositionKm.Z:R}"),
+            "X_DOT" => string.Create(CultureInfo.InvariantCulture, $"X_DOT = {s2.VelocityKmPerS.X:R}"),
+            "Y_DOT" => string.Create(CultureInfo.InvariantCulture, $"Y_DOT = {s2.VelocityKmPerS.Y:R}"),
+            "Z_DOT" => string.Create(CultureInfo.InvariantCulture, $"Z_DOT = {s2.VelocityKmPerS.Z:R}"),
+            _ => l,
+        });
+        string secondary = Write("debris.opm", string.Join('\n', lines) + "\n");
+        Assert.Null(OpmInput.Parse(File.ReadAllText(secondary), "debris.opm").Covariance);
+
+        string cdmPath = Path.Combine(_folder, "tca.cdm");
+        var (cdmCode, _, cdmError) = CliRunner.Run("propagate", "--opm", solution, "--secondary-opm", secondary, "--duration", "2h", "--format", "cdm",
+            "--covariance", "5000,5", "--hard-body-radius-m", "20", "--output", cdmPath);
+        Assert.True(cdmCode == 0, cdmError);
+        var read = Steppe.Formats.Cdm.CdmKvnReader.Read(File.ReadAllText(cdmPath), "tca.cdm");
+        var cdm = Assert.Single(read.Messages);
+        Assert.True(Math.Abs(cdm.Relative.Tca.SecondsSince(tca)) < 0.01, $"TCA off by {cdm.Relative.Tca.SecondsSince(tca):F4} s");
+        Assert.True(Math.Abs(cdm.Relative.MissDistanceM - 200) < 1, $"miss {cdm.Relative.MissDistanceM:F3} m");
+        Assert.Equal("KAZSAT-3", cdm.Object1.ObjectName);
+
+        // Object 1: the fit's covariance an hour on (GEO: the radial and in-track variances change by well under a factor of 3).
+        Assert.InRange(cdm.Object1.Covariance[0, 0], radialM2 / 3, radialM2 * 3);
+        Assert.InRange(cdm.Object1.Covariance[1, 1], intrackM2 / 3, intrackM2 * 3);
+
+        // Object 2: the assumed 5 km σ, four orders of magnitude larger.
+        Assert.True(cdm.Object2.Covariance[0, 0] > 2e7, $"object 2 radial variance {cdm.Object2.Covariance[0, 0]:G4} m²");
     }
 
     [Fact]
@@ -116,6 +185,10 @@ public sealed class OrbitDeterminationCommandTests : IDisposable
         Assert.Equal(3, code2);
         Assert.Contains("bad.tdm:11:", error2, StringComparison.Ordinal);
         Assert.Contains("ANGLE_TYPES: not a TDM metadata keyword", error2, StringComparison.Ordinal);
+
+        var (code6, _, error6) = CliRunner.Run("od", "--opm", opm, "--tdm", nowhere, "--station-at", "NOWHERE=10,60", "--plot", Path.Combine(_folder, "residuals.gif"));
+        Assert.Equal(2, code6);
+        Assert.Contains("--plot: expected a .png or .svg file, found 'residuals.gif'", error6, StringComparison.Ordinal);
 
         var (code3, _, error3) = CliRunner.Run("od", "--opm", opm);
         Assert.Equal(2, code3);

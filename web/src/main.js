@@ -3,6 +3,7 @@
 import { WorldMap } from './map.js';
 import { setupConjunctions, setupPasses, setupHeritage, setupLaunch, setupMars } from './panels.js';
 import { setupPrecise } from './precise.js';
+import { setupOrbitDetermination } from './od.js';
 import { api, el, fmt, iso, utcText, ageClass, palette } from './util.js';
 
 const params = new URLSearchParams(location.search);
@@ -273,6 +274,7 @@ async function start() {
   app.runMars = setupMars();
   app.runConjunctions = setupConjunctions(app);
   app.runPrecise = setupPrecise(app);
+  app.runOrbitDetermination = setupOrbitDetermination();
   setupHeritage(app).catch((e) => setCaption(e.message));
   app.map.setWorld(await world);
   await refreshTracks(true);

@@ -4,9 +4,7 @@ using System.Text.Json;
 using Steppe.Catalog.Model;
 using Steppe.Cli.Output;
 using Steppe.Core.Geodesy;
-using Steppe.Core.Mathematics;
 using Steppe.Dynamics.Estimation;
-using Steppe.Dynamics.Maneuvers;
 using Steppe.Formats.Opm;
 using Steppe.Formats.Sp3;
 using Steppe.Formats.Tdm;
@@ -44,10 +42,11 @@ internal static class OrbitDeterminationCommand
         var iterations = new Option<int>("--max-iterations") { Description = "The most iterations (default 12).", DefaultValueFactory = _ => 12 };
         var span = new Option<string?>("--span") { Description = "Use only measurements within this span after the OPM epoch, e.g. 12h, 1d or seconds (default: all)." };
         var writeOpm = new Option<FileInfo?>("--write-opm") { Description = "Write the solution as an OPM: estimated state (GCRF), C_D and C_R, covariance in RTN." };
+        var plot = new Option<FileInfo?>("--plot") { Description = "Draw the post-fit residuals over time, one panel per measurement type: a .png or .svg file." };
         var format = CommonOptions.Format();
         var command = new Command("od", "Orbit determination by batch least squares from tracking (TDM, SP3, CSV) with the force model of 'propagate --opm'.")
         {
-            opm, tdm, tracking, sp3, sp3Satellite, sp3Step, stations, db, estimate, sigmaRange, sigmaRate, sigmaAngle, sigmaPosition, refraction, outlier, iterations, span, writeOpm, format,
+            opm, tdm, tracking, sp3, sp3Satellite, sp3Step, stations, db, estimate, sigmaRange, sigmaRate, sigmaAngle, sigmaPosition, refraction, outlier, iterations, span, writeOpm, plot, format,
         };
         foreach (var option in PreciseCommandSupport.ForceOptions(precise, withDuration: false))
         {
@@ -64,6 +63,11 @@ internal static class OrbitDeterminationCommand
                 {
                     throw new CliException(ExitCodes.Usage, $"{name}: expected a positive number, found {value.ToString(CultureInfo.InvariantCulture)}");
                 }
+            }
+
+            if (parse.GetValue(plot) is { } plotFile && !plotFile.Name.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) && !plotFile.Name.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CliException(ExitCodes.Usage, $"--plot: expected a .png or .svg file, found '{plotFile.Name}'");
             }
 
             var settings = precise.Settings(parse);
@@ -150,6 +154,19 @@ internal static class OrbitDeterminationCommand
                 File.WriteAllText(output.FullName, output.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? OpmWriter.WriteXml(message) : OpmWriter.WriteKvn(message));
             }
 
+            if (parse.GetValue(plot) is { } image)
+            {
+                var plotOptions = new Plots.ResidualsPlotOptions { Title = $"{conditions.Message.Metadata.ObjectName}: post-fit residuals (observed − computed), {(solution.Converged ? "converged" : "not converged")}" };
+                if (image.Name.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+                {
+                    Plots.ResidualsPlot.SaveSvg(solution.Samples, image.FullName, plotOptions);
+                }
+                else
+                {
+                    Plots.ResidualsPlot.SavePng(solution.Samples, image.FullName, plotOptions);
+                }
+            }
+
             var outputFormat = parse.GetValue(format);
             if (!solution.Converged)
             {
@@ -201,48 +218,20 @@ internal static class OrbitDeterminationCommand
 
     private static BatchLeastSquaresOptions Options(string? estimate, List<Observation> observations, bool refraction, double outlierSigmas, int iterations)
     {
-        var words = (estimate ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(w => w.ToLowerInvariant()).ToHashSet();
-        foreach (var word in words)
-        {
-            if (word is not ("cd" or "cr" or "range-bias" or "angle-bias" or "leak"))
-            {
-                throw new CliException(ExitCodes.Usage, $"--estimate: '{word}': expected cd, cr, range-bias, angle-bias or leak");
-            }
-        }
-
         if (!(outlierSigmas > 0) || iterations < 1)
         {
             throw new CliException(ExitCodes.Usage, "--outlier-sigmas and --max-iterations: expected positive numbers");
         }
 
-        var biases = new List<BiasParameter>();
-        foreach (var source in observations.Where(o => o.Station is not null).Select(o => o.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        try
         {
-            var kinds = observations.Where(o => o.Source == source).Select(o => o.Kind).ToHashSet();
-            if (words.Contains("range-bias") && kinds.Contains(MeasurementKind.Range))
-            {
-                biases.Add(new BiasParameter(source, MeasurementKind.Range));
-            }
-
-            if (words.Contains("angle-bias") && kinds.Contains(MeasurementKind.AzimuthElevation))
-            {
-                biases.Add(new BiasParameter(source, MeasurementKind.AzimuthElevation, 0));
-                biases.Add(new BiasParameter(source, MeasurementKind.AzimuthElevation, 1));
-            }
+            return EstimationChoices.Options((estimate ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), observations,
+                refraction, outlierSigmas, iterations);
         }
-
-        return new BatchLeastSquaresOptions
+        catch (ArgumentException e)
         {
-            EstimateDragCoefficient = words.Contains("cd"),
-            EstimateReflectivityCoefficient = words.Contains("cr"),
-            Biases = biases,
-            EmpiricalAccelerations = words.Contains("leak")
-                ? [new("leak-x", Vector3D.UnitX, ManeuverFrame.Inertial), new("leak-y", Vector3D.UnitY, ManeuverFrame.Inertial), new("leak-z", Vector3D.UnitZ, ManeuverFrame.Inertial)]
-                : [],
-            Refraction = refraction ? new Refraction() : null,
-            OutlierSigmas = outlierSigmas,
-            MaximumIterations = iterations,
-        };
+            throw new CliException(ExitCodes.Usage, $"--estimate: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
     }
 
     private static (string Type, string Unit, double Scale) Units(MeasurementKind kind, int component) => kind switch

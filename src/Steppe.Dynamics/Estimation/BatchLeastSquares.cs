@@ -85,6 +85,16 @@ public sealed record BatchLeastSquaresOptions
 /// <param name="StandardDeviation">Standard deviation about the mean.</param>
 public sealed record ResidualStatistics(string Source, MeasurementKind Kind, int Component, int Used, int Edited, double Mean, double StandardDeviation);
 
+/// <summary>One measurement value's post-fit residual.</summary>
+/// <param name="Time">The measurement's time.</param>
+/// <param name="Source">Station name or <c>on-board</c>.</param>
+/// <param name="Kind">The kind.</param>
+/// <param name="Component">The component index (0 for range; 0 azimuth, 1 elevation; 0–2 position x, y, z).</param>
+/// <param name="Residual">Observed − computed, in the kind's units (km, km/s, radians).</param>
+/// <param name="Normalised">The residual over the measurement's σ.</param>
+/// <param name="Edited">Whether the measurement was edited out as an outlier.</param>
+public sealed record MeasurementResidual(Instant Time, string Source, MeasurementKind Kind, int Component, double Residual, double Normalised, bool Edited);
+
 /// <summary>One iteration of a fit.</summary>
 /// <param name="Iteration">1, 2, …</param>
 /// <param name="WeightedRms">√(Σ(r/σ)²/n) over the measurements used.</param>
@@ -115,6 +125,9 @@ public sealed record OrbitDeterminationResult(
     IReadOnlyList<IterationRecord> History,
     NumericalTrajectory Trajectory)
 {
+    /// <summary>The post-fit residual of every measurement value, in time order (empty when not recorded).</summary>
+    public IReadOnlyList<MeasurementResidual> Samples { get; init; } = [];
+
     /// <summary>The 6×6 covariance of the state (GCRF, km and km/s).</summary>
     public double[,] StateCovariance()
     {
@@ -307,7 +320,10 @@ public static class BatchLeastSquares
 
         current ??= Linearise(solution, model, propagator, sorted, eop, options, end, cancellationToken);
         return new OrbitDeterminationResult(converged, solution.State, model.Craft(solution.Dynamic), solution.Biases, model.Coefficients(solution.Dynamic), labels,
-            covariance!, Statistics(current, sorted, edited), history, current.Trajectory);
+            covariance!, Statistics(current, sorted, edited), history, current.Trajectory)
+        {
+            Samples = Samples(current, sorted, edited),
+        };
     }
 
     /// <summary>The estimated values: the state, the force parameters (C_D, C_R, empirical coefficients), the biases.</summary>
@@ -622,6 +638,21 @@ public static class BatchLeastSquares
         }
 
         return (normal, rhs);
+    }
+
+    private static List<MeasurementResidual> Samples(Linearisation l, List<Observation> observations, bool[] edited)
+    {
+        var samples = new List<MeasurementResidual>();
+        for (int m = 0; m < observations.Count; m++)
+        {
+            var o = observations[m];
+            for (int i = 0; i < o.Values.Length; i++)
+            {
+                samples.Add(new MeasurementResidual(o.Time, o.Source, o.Kind, i, l.Residuals[m][i], l.Normalised[m][i], edited[m]));
+            }
+        }
+
+        return samples;
     }
 
     private static List<ResidualStatistics> Statistics(Linearisation l, List<Observation> observations, bool[] edited)
