@@ -21,7 +21,8 @@ public class ScreenCommandTests
         var lines = output.Trim().Split('\n');
         Assert.Equal(
             "tca_utc,primary_norad,primary_name,secondary_norad,secondary_name,miss_km,relative_speed_km_s,radial_km,in_track_km,cross_track_km,pc,hbr_m,"
-            + "primary_sigma_r_km,primary_sigma_i_km,primary_sigma_c_km,secondary_sigma_r_km,secondary_sigma_i_km,secondary_sigma_c_km,primary_age_days,secondary_age_days",
+            + "primary_sigma_r_km,primary_sigma_i_km,primary_sigma_c_km,secondary_sigma_r_km,secondary_sigma_i_km,secondary_sigma_c_km,primary_age_days,secondary_age_days,"
+            + "primary_covariance,secondary_covariance",
             lines[0]);
         Assert.True(lines.Length > 10, output);
         var previous = string.Empty;
@@ -54,8 +55,8 @@ public class ScreenCommandTests
             Assert.True(code == 0, error);
             Assert.True(fromFile.Split('\n').Length > 10, fromFile);
 
-            // Same events; only the element ages (last two columns, from the read time) may differ.
-            static string[] Events(string csv) => [.. csv.Trim().Split('\n').Select(l => string.Join(',', l.Split(',')[..^2]))];
+            // Same events; only the element ages (columns 18 and 19, from the read time) may differ.
+            static string[] Events(string csv) => [.. csv.Trim().Split('\n').Select(l => string.Join(',', l.Split(',')[..18]))];
             Assert.Equal(Events(fromFile), Events(fromCatalog));
 
             var (emptyCode, _, emptyError) = CliRunner.Run([.. new[] { "screen", "--db", db + ".empty.db" }, .. Span]);
@@ -132,6 +133,111 @@ public class ScreenCommandTests
             Assert.InRange(Math.Abs(double.Parse(f[7], CultureInfo.InvariantCulture)), 0, 5);
             Assert.InRange(Math.Abs(double.Parse(f[8], CultureInfo.InvariantCulture)), 0, 60);
             Assert.InRange(Math.Abs(double.Parse(f[9], CultureInfo.InvariantCulture)), 0, 5);
+        }
+    }
+
+    /// <summary>
+    /// <c>--covariance history</c> on a catalog where one object has a synthetic element-set history: ten daily sets
+    /// before the screened one, each reproducing the screened set's SGP4 orbit at its own epoch (fitted to it) but with its
+    /// mean motion off by ±δn, so that each older set drifts 2π·a·δn km per day in-track from the truth. That object's
+    /// σ in the output is the TLE-differencing estimate (in-track growth 2π·a·δn per day), its CDM says CALCULATED and its
+    /// Pc changes; the other objects, one set each, keep the assumed σ.
+    /// </summary>
+    [Fact]
+    public void HistoryCovariance_EstimatesTheObjectWithHistory_AndTheOthersFallBack()
+    {
+        var (code0, assumedCsv, error0) = Screen("--threshold", "30", "--format", "csv");
+        Assert.True(code0 == 0, error0);
+        var assumedRows = assumedCsv.Trim().Split('\n').Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.NotEmpty(assumedRows);
+        // The subject: the primary of the event with the largest assumed Pc.
+        int likeliest = assumedRows.Select((f, i) => (Pc: double.Parse(f[10], CultureInfo.InvariantCulture), i)).Max().i;
+        Assert.True(double.Parse(assumedRows[likeliest][10], CultureInfo.InvariantCulture) > 1e-6);
+        int subject = int.Parse(assumedRows[likeliest][1], CultureInfo.InvariantCulture);
+
+        var catalog = Steppe.Formats.Tle.TleReader.Read(File.ReadAllText(Resource)).ElementsOrThrow();
+        var screened = catalog.Single(e => e.CatalogNumber == subject);
+        const double deltaN = 4e-5; // rev/day
+        var truth = Steppe.Core.Propagation.Sgp4.Sgp4Propagator.Create(screened);
+        var history = new List<Steppe.Core.Orbits.MeanElements>();
+        for (int k = 1; k <= 10; k++)
+        {
+            var epoch = screened.Epoch.AddSeconds(-k * 86400.0);
+            var points = Enumerable.Range(-6, 13).Select(m => epoch.AddSeconds(m * 600.0))
+                .Select(t => new Steppe.Dynamics.Estimation.ElementFitPoint(t, truth.Propagate(t).PositionKm)).ToList();
+            var fitted = Steppe.Dynamics.Estimation.ElementSetFit.Fit(points, epoch, screened,
+                new Steppe.Dynamics.Estimation.ElementSetFitOptions { EstimateBStar = false, InitialBStarPerEarthRadii = screened.BStarPerEarthRadii }).Elements;
+            var set = fitted with { MeanMotionRevPerDay = fitted.MeanMotionRevPerDay + (k % 2 == 0 ? deltaN : -deltaN) };
+            var (l1, l2) = Steppe.Formats.Tle.TleWriter.Write(set);
+            history.Add(Steppe.Formats.Tle.TleReader.ParseLines(l1, l2, screened.Name)); // as the catalog will hold it
+        }
+
+        var db = Path.Combine(Path.GetTempPath(), $"steppe-screen-history-{Guid.NewGuid():N}.db");
+        var historyFile = db + ".tle";
+        try
+        {
+            File.WriteAllText(historyFile, Steppe.Formats.Tle.TleWriter.WriteText(history));
+            foreach (var file in new[] { historyFile, Resource })
+            {
+                var (importCode, _, importError) = CliRunner.Run("catalog", "import", file, "--db", db);
+                Assert.True(importCode == 0, importError);
+            }
+
+            var (code, csv, error) = Screen("--threshold", "30", "--format", "csv", "--db", db, "--covariance", "history");
+            Assert.True(code == 0, error);
+            Assert.Contains("covariance estimated from the element-set history of 1 of", error);
+            Assert.Contains("Covariance ESTIMATED for 1 object", error);
+            var rows = csv.Trim().Split('\n').Skip(1).Select(l => l.Split(',')).ToList();
+            Assert.Equal(assumedRows.Count, rows.Count);
+
+            // The independent expectation: each older set is 2π a δn km per day of age off in-track.
+            double a = Math.Cbrt(398600.4418 * Math.Pow(86400 / (2 * Math.PI * screened.MeanMotionRevPerDay), 2));
+            double expectedRate = 2 * Math.PI * a * deltaN;
+            var estimate = Steppe.Planning.Determination.ElementSetCovariance.ForScreening(screened, history)!;
+            Assert.Equal(11, estimate.Sets);
+            Assert.InRange(estimate.Sigma!.InTrackKmPerDay, 0.8 * expectedRate, 1.2 * expectedRate);
+
+            bool sawEstimated = false;
+            for (int k = 0; k < rows.Count; k++)
+            {
+                var (row, before) = (rows[k], assumedRows[k]);
+                Assert.Equal(before[..10], row[..10]); // the same approaches
+                double Number(string[] f, int i) => double.Parse(f[i], CultureInfo.InvariantCulture);
+                foreach (var (norad, sigmaColumn, ageColumn, kindColumn) in new[] { (1, 12, 18, 20), (3, 15, 19, 21) })
+                {
+                    if (int.Parse(row[norad], CultureInfo.InvariantCulture) == subject)
+                    {
+                        sawEstimated = true;
+                        Assert.Equal("estimated", row[kindColumn]);
+                        var (_, inTrack, _) = estimate.Sigma.At(Number(row, ageColumn));
+                        Assert.Equal(inTrack, Number(row, sigmaColumn + 1), 3);
+                        Assert.InRange(Number(row, sigmaColumn + 1), expectedRate * Number(row, ageColumn) * 0.8, (expectedRate * Number(row, ageColumn) * 1.2) + 0.1);
+                        Assert.NotEqual(Number(before, sigmaColumn + 1), Number(row, sigmaColumn + 1), 3);
+                    }
+                    else
+                    {
+                        Assert.Equal("assumed", row[kindColumn]);
+                        Assert.Equal(before[sigmaColumn..(sigmaColumn + 3)], row[sigmaColumn..(sigmaColumn + 3)]);
+                    }
+                }
+            }
+
+            Assert.True(sawEstimated);
+            double assumedPc = double.Parse(assumedRows[likeliest][10], CultureInfo.InvariantCulture);
+            double estimatedPc = double.Parse(rows[likeliest][10], CultureInfo.InvariantCulture);
+            Assert.True(Math.Abs(estimatedPc - assumedPc) > 0.05 * assumedPc, $"Pc assumed {assumedPc}, estimated {estimatedPc}");
+
+            var (cdmCode, kvn, cdmError) = Screen("--threshold", "30", "--format", "cdm", "--db", db, "--covariance", "history");
+            Assert.True(cdmCode == 0, cdmError);
+            var first = CdmKvnReader.Read(kvn, "stdout").MessagesOrThrow()[likeliest];
+            Assert.Equal(subject.ToString(CultureInfo.InvariantCulture), first.Object1.ObjectDesignator);
+            Assert.Equal(CdmKeywords.CovarianceCalculated, first.Object1.CovarianceMethod);
+            Assert.Equal(first.Object2.ObjectDesignator == first.Object1.ObjectDesignator ? CdmKeywords.CovarianceCalculated : CdmKeywords.CovarianceDefault, first.Object2.CovarianceMethod);
+            Assert.Equal(Math.Pow(estimate.Sigma.At((first.Relative.Tca - screened.Epoch).TotalDays).InTrack * 1000, 2), first.Object1.Covariance.PositionRtnM2.M22, 1e-6 * first.Object1.Covariance.PositionRtnM2.M22);
+        }
+        finally
+        {
+            foreach (var f in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(db) + "*")) File.Delete(f);
         }
     }
 

@@ -10,6 +10,7 @@ using Steppe.Core.Orbits;
 using Steppe.Core.Time;
 using Steppe.Formats.Cdm;
 using Steppe.Planning.Conjunctions;
+using Steppe.Planning.Determination;
 
 namespace Steppe.Cli.Commands;
 
@@ -27,6 +28,18 @@ public enum ScreenFormat
 
     /// <summary>CCSDS Conjunction Data Messages (KVN), one per event, separated by blank lines.</summary>
     Cdm,
+}
+
+/// <summary>Where <c>steppe screen</c> takes the position covariance of each object from.</summary>
+public enum ScreenCovariance
+{
+    /// <summary>The assumed regime σ growing with element age (<see cref="PositionCovarianceModel"/>).</summary>
+    Assumed,
+
+    /// <summary>Estimated from each object's element-set history in the catalog (TLE differencing) where it has enough
+    /// sets (<see cref="Steppe.Planning.Determination.ElementSetCovariance.ForScreening(MeanElements, IEnumerable{MeanElements})"/>),
+    /// assumed for the others.</summary>
+    History,
 }
 
 /// <summary>
@@ -81,6 +94,11 @@ internal static class ScreenCommand
             Description = "Threads to use (default: all processors).",
             DefaultValueFactory = _ => -1,
         };
+        var covariance = new Option<ScreenCovariance>("--covariance")
+        {
+            Description = "Position covariance behind Pc: assumed (regime σ growing with element age) or history (estimated from each object's element-set history in the catalog, --db, by differencing its sets: objects with at least 3 sets within the 60 days up to the set screened; the others keep the assumed σ).",
+            DefaultValueFactory = _ => ScreenCovariance.Assumed,
+        };
         var lenient = CommonOptions.LenientChecksums();
         var cluster = new Option<bool>("--cluster")
         {
@@ -98,7 +116,7 @@ internal static class ScreenCommand
 
         var command = new Command("screen", "Conjunction screening: approaches closer than a threshold (or inside an RIC box) with TCA, miss distance, RIC components and probability of collision.")
         {
-            input.Elements, input.Db, primaries, from, to, threshold, ricBox, hbr, format, outputDir, threads, lenient, cluster, postgres, gateways, clusterId, serviceId, partitions, connectTimeout,
+            input.Elements, input.Db, primaries, from, to, threshold, ricBox, hbr, covariance, format, outputDir, threads, lenient, cluster, postgres, gateways, clusterId, serviceId, partitions, connectTimeout,
         };
         command.SetAction(parse =>
         {
@@ -159,11 +177,20 @@ internal static class ScreenCommand
                 throw new CliException(ExitCodes.BadInput, $"{sourceName}: no element set for primary {string.Join(", ", missing)}");
             }
 
+            var covarianceModel = PositionCovarianceModel.Default;
+            IReadOnlyList<ElementSetCovarianceEstimate> estimates = [];
+            if (parse.GetValue(covariance) == ScreenCovariance.History)
+            {
+                using var store = CatalogAccess.Open(parse.GetValue(input.Db), context);
+                (covarianceModel, estimates) = ElementSetCovariance.ForScreening(covarianceModel, catalog, n => [.. store.ElementHistory(n).Select(h => h.Elements)]);
+            }
+
             var options = new ScreeningOptions
             {
                 ThresholdKm = thresholdKm,
                 ScreeningBox = parse.GetValue(ricBox),
                 HardBodyRadiusKm = hbrM / 1000.0,
+                Covariance = covarianceModel,
                 MaxDegreeOfParallelism = threadCount,
             };
             var request = new ScreeningRequest { Catalog = catalog, Start = start, End = end, Primaries = wanted.Length > 0 ? wanted : null, Options = options };
@@ -206,6 +233,10 @@ internal static class ScreenCommand
             }
 
             Report(result, context);
+            if (parse.GetValue(covariance) == ScreenCovariance.History)
+            {
+                ReportEstimates(estimates, catalog.Count, context);
+            }
 
             var creation = Instant.FromDateTime(context.Time.GetUtcNow().UtcDateTime);
             if (parse.GetValue(outputDir) is { } dir)
@@ -271,6 +302,21 @@ internal static class ScreenCommand
         context.Error.WriteLine($"steppe: {result.CovarianceAssumption}");
     }
 
+    private static void ReportEstimates(IReadOnlyList<ElementSetCovarianceEstimate> estimates, int objects, CliContext context)
+    {
+        context.Error.WriteLine(FormattableString.Invariant(
+            $"steppe: covariance estimated from the element-set history of {estimates.Count} of {objects} object(s) (at least {ElementSetCovariance.MinimumHistorySets} sets within {ElementSetCovariance.HistoryWindow.TotalDays:0} days); the others keep the assumed regime σ"));
+        foreach (var e in estimates.Take(20))
+        {
+            context.Error.WriteLine($"steppe:   {e}");
+        }
+
+        if (estimates.Count > 20)
+        {
+            context.Error.WriteLine($"steppe:   {estimates.Count - 20} more estimated objects not shown (the covariance columns of csv/json name them)");
+        }
+    }
+
     private static void WriteCdmFiles(ScreeningResult result, DirectoryInfo dir, Instant creation, CliContext context)
     {
         dir.Create();
@@ -309,9 +355,12 @@ internal static class ScreenCommand
         new("secondary_sigma_c_km", "σC₂ (km)", "0.000"),
         new("primary_age_days", "age₁ (d)", "0.00"),
         new("secondary_age_days", "age₂ (d)", "0.00"),
+        new("primary_covariance", "cov₁"),
+        new("secondary_covariance", "cov₂"),
     ];
 
-    // The table for people shows the approach; CSV and JSON add the assumed σ, the hard-body radius and the element ages.
+    // The table for people shows the approach; CSV and JSON add the σ, the hard-body radius, the element ages and whether
+    // each object's covariance was estimated from its element-set history ("estimated") or assumed ("assumed").
     private static readonly int[] CompactColumns = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
     private static ResultTable Table(ScreeningResult result, bool compact)
@@ -349,12 +398,17 @@ internal static class ScreenCommand
                 e.SecondarySigmaRicKm.Z,
                 e.PrimaryElementAge.TotalDays,
                 e.SecondaryElementAge.TotalDays,
+                CovarianceKind(result, e.Primary),
+                CovarianceKind(result, e.Secondary),
             ];
             table.Add(compact ? [.. CompactColumns.Select(i => cells[i])] : cells);
         }
 
         return table;
     }
+
+    private static string CovarianceKind(ScreeningResult result, MeanElements elements) =>
+        result.Options.Covariance.Objects.ContainsKey(elements.CatalogNumber) ? "estimated" : "assumed";
 
     private static int[] ParseNumbers(ArgumentResult result)
     {

@@ -57,12 +57,12 @@ public static class ConjunctionCdm
                 CollisionProbability = e.CollisionProbability,
                 CollisionProbabilityMethod = CollisionProbability.FosterMethodName,
             },
-            Object1 = Segment(CdmKeywords.Object1, e.Primary, e.PrimaryState, e.PrimarySigmaRicKm, rotation),
-            Object2 = Segment(CdmKeywords.Object2, e.Secondary, e.SecondaryState, e.SecondarySigmaRicKm, rotation),
+            Object1 = Segment(CdmKeywords.Object1, e.Primary, e.PrimaryState, e.PrimarySigmaRicKm, rotation, options.Covariance.Objects.ContainsKey(e.Primary.CatalogNumber)),
+            Object2 = Segment(CdmKeywords.Object2, e.Secondary, e.SecondaryState, e.SecondarySigmaRicKm, rotation, options.Covariance.Objects.ContainsKey(e.Secondary.CatalogNumber)),
         };
     }
 
-    private static CdmObject Segment(string name, MeanElements elements, StateVector teme, Vector3D sigmaKm, FrameRotation rotation)
+    private static CdmObject Segment(string name, MeanElements elements, StateVector teme, Vector3D sigmaKm, FrameRotation rotation, bool estimated)
     {
         var (r, v) = rotation.Transform(teme.PositionKm, teme.VelocityKmPerS);
         double n = 2.0 * Math.PI * elements.MeanMotionRevPerDay / 86400.0; // rad/s
@@ -75,11 +75,13 @@ public static class ConjunctionCdm
             ObjectName = string.IsNullOrWhiteSpace(elements.Name) ? "UNKNOWN" : elements.Name.Trim(),
             InternationalDesignator = string.IsNullOrWhiteSpace(elements.InternationalDesignator) ? "UNKNOWN" : elements.InternationalDesignator.Trim(),
             EphemerisName = CdmKeywords.EphemerisNone,
-            CovarianceMethod = CdmKeywords.CovarianceDefault,
+            CovarianceMethod = estimated ? CdmKeywords.CovarianceCalculated : CdmKeywords.CovarianceDefault,
             Maneuverable = CdmKeywords.NotApplicable,
             RefFrame = "GCRF",
             MetadataComments = [string.Create(CultureInfo.InvariantCulture, $"Element set epoch {elements.Epoch.ToIsoString(3)}, age at TCA {(teme.Epoch - elements.Epoch).TotalDays:0.###} d")],
-            DataComments = ["Covariance assumed (DEFAULT): RIC position sigmas from the element age and orbit regime; velocity variances (n*sigma)^2 with n the mean motion."],
+            DataComments = [estimated
+                ? "Covariance estimated (CALCULATED) from the differences of the object's own element sets: RIC position sigmas at the element age; velocity variances (n*sigma)^2 with n the mean motion."
+                : "Covariance assumed (DEFAULT): RIC position sigmas from the element age and orbit regime; velocity variances (n*sigma)^2 with n the mean motion."],
             PositionKm = r,
             VelocityKmPerS = v,
             Covariance = CdmCovariance.Diagonal(s.X * s.X, s.Y * s.Y, s.Z * s.Z, n * n * s.X * s.X, n * n * s.Y * s.Y, n * n * s.Z * s.Z),

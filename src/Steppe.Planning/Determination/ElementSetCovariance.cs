@@ -116,6 +116,65 @@ public static class ElementSetCovariance
         return new ElementSetCovarianceEstimate(catalogNumber, sets.Count, bins, bins.Count == 0 ? null : FitLinear(bins));
     }
 
+    /// <summary>The fewest element sets an object needs within <see cref="HistoryWindow"/> for
+    /// <see cref="ForScreening(MeanElements, IEnumerable{MeanElements})"/> to estimate its covariance.</summary>
+    public const int MinimumHistorySets = 3;
+
+    /// <summary>How far back from the screened element set the history is read: 60 days.</summary>
+    public static readonly TimeSpan HistoryWindow = TimeSpan.FromDays(60);
+
+    /// <summary>The longest propagation age of a pair <see cref="ForScreening(MeanElements, IEnumerable{MeanElements})"/> uses: 30 days (bins of one day).</summary>
+    public static readonly TimeSpan HistoryPairAge = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// The estimate screening uses for one object: the element sets of <paramref name="history"/> whose epochs lie within
+    /// the <see cref="HistoryWindow"/> (60 days) up to the epoch of the set screened (that set included), differenced with
+    /// pairs up to <see cref="HistoryPairAge"/> apart in one-day bins. Null (the object keeps its regime's assumed σ) when
+    /// fewer than <see cref="MinimumHistorySets"/> distinct sets fall in the window or no pair gives an estimate.
+    /// </summary>
+    /// <param name="screened">The element set being screened.</param>
+    /// <param name="history">The object's element-set history (other objects' sets are ignored).</param>
+    public static ElementSetCovarianceEstimate? ForScreening(MeanElements screened, IEnumerable<MeanElements> history)
+    {
+        ArgumentNullException.ThrowIfNull(screened);
+        ArgumentNullException.ThrowIfNull(history);
+        var from = screened.Epoch - HistoryWindow;
+        var sets = history
+            .Where(m => m.CatalogNumber == screened.CatalogNumber && m.Epoch >= from && m.Epoch < screened.Epoch)
+            .Append(screened)
+            .GroupBy(m => m.Epoch)
+            .Select(g => g.First())
+            .ToList();
+        if (sets.Count < MinimumHistorySets)
+        {
+            return null;
+        }
+
+        var estimate = Estimate(sets, HistoryPairAge, TimeSpan.FromDays(1));
+        return estimate.Sigma is null ? null : estimate;
+    }
+
+    /// <summary>
+    /// The covariance model of a screening whose objects' σ are estimated from their element-set histories where
+    /// <see cref="ForScreening(MeanElements, IEnumerable{MeanElements})"/> gives an estimate, and the regime values of <paramref name="baseModel"/> elsewhere.
+    /// </summary>
+    /// <param name="baseModel">The assumed regime σ (and any per-object σ already set).</param>
+    /// <param name="screened">The element sets to be screened.</param>
+    /// <param name="historyOf">The element-set history of an object by catalog number (empty when none).</param>
+    /// <returns>The model and the estimates it holds, by catalog number.</returns>
+    public static (PositionCovarianceModel Model, IReadOnlyList<ElementSetCovarianceEstimate> Estimates) ForScreening(
+        PositionCovarianceModel baseModel, IReadOnlyList<MeanElements> screened, Func<int, IReadOnlyList<MeanElements>> historyOf)
+    {
+        ArgumentNullException.ThrowIfNull(baseModel);
+        ArgumentNullException.ThrowIfNull(screened);
+        ArgumentNullException.ThrowIfNull(historyOf);
+        var histories = screened.Select(s => (Screened: s, History: historyOf(s.CatalogNumber))).ToList();
+        var estimates = new ElementSetCovarianceEstimate?[histories.Count];
+        Parallel.For(0, histories.Count, i => estimates[i] = ForScreening(histories[i].Screened, histories[i].History));
+        var found = estimates.OfType<ElementSetCovarianceEstimate>().GroupBy(e => e.CatalogNumber).Select(g => g.First()).OrderBy(e => e.CatalogNumber).ToList();
+        return (WithEstimates(baseModel, found), found);
+    }
+
     /// <summary>A <see cref="PositionCovarianceModel"/> whose objects with an estimate use it, and the others the
     /// regime defaults of <paramref name="baseModel"/>.</summary>
     public static PositionCovarianceModel WithEstimates(PositionCovarianceModel baseModel, IEnumerable<ElementSetCovarianceEstimate> estimates)
