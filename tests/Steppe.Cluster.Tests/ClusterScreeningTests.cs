@@ -74,6 +74,32 @@ public class ClusterScreeningTests(ClusterFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task PerObjectSigmas_TravelToTheSilos_AndGiveTheSingleProcessPc()
+    {
+        // As with --covariance history: some objects carry their own σ (estimated from their element-set history).
+        var catalog = TestCatalog.Shell(20);
+        var baseline = TestCatalog.Request(catalog, hours: 2, thresholdKm: 10);
+        var assumed = ConjunctionScreener.Screen(baseline);
+        Assert.NotEmpty(assumed.Events);
+        var own = new RicSigma(0.02, 0.15, 0.03, 0.01, 2.5, 0.02);
+        var estimated = assumed.Events.Select(e => e.Primary.CatalogNumber).Distinct().Take(3).ToDictionary(n => n, _ => own);
+        var request = baseline with { Options = baseline.Options with { Covariance = PositionCovarianceModel.Default with { Objects = estimated } } };
+        var local = ConjunctionScreener.Screen(request);
+        var cluster = await new ClusterScreeningRunner(fixture.Client, new ClusterJobOptions { Items = 4 }).RunAsync(request);
+        AssertIdentical(local, cluster);
+
+        var changed = cluster.Events.Where(e => estimated.ContainsKey(e.Primary.CatalogNumber)).ToList();
+        Assert.NotEmpty(changed);
+        foreach (var e in changed)
+        {
+            var before = assumed.Events.Single(a => a.Tca == e.Tca && a.Primary.CatalogNumber == e.Primary.CatalogNumber && a.Secondary.CatalogNumber == e.Secondary.CatalogNumber);
+            Assert.Equal(own.At((e.Tca - e.Primary.Epoch).TotalDays).InTrack, e.PrimarySigmaRicKm.Y, 9);
+            Assert.NotEqual(before.PrimarySigmaRicKm, e.PrimarySigmaRicKm);
+            if (before.CollisionProbability > 0 || e.CollisionProbability > 0) Assert.NotEqual(before.CollisionProbability, e.CollisionProbability);
+        }
+    }
+
+    [Fact]
     public async Task AnInvalidRequest_FailsWithTheScreenersMessage()
     {
         var catalog = TestCatalog.Shell(100);

@@ -38,6 +38,7 @@ public sealed class EndpointTests(ServerFixture server) : IClassFixture<ServerFi
         "/api/v1/porkchop?departFrom=2026-09-01T00:00:00Z&departTo=2027-01-31T00:00:00Z&tofMinDays=120&tofMaxDays=450&stepDays=5",
         "/api/v1/mars-windows?fromYear=2026&toYear=2029",
         $"/api/v1/conjunctions?primaries=37749,39731&from={T}&to=2026-08-23T06:00:00Z",
+        $"/api/v1/conjunctions?primaries=37749,39731&from={T}&to=2026-08-23T06:00:00Z&covariance=history",
     };
 
     [Theory]
@@ -104,6 +105,7 @@ public sealed class EndpointTests(ServerFixture server) : IClassFixture<ServerFi
         { $"/api/v1/conjunctions?primaries=25544&from={T}&to=2026-08-30T00:00:00Z", "to" },
         { "/api/v1/conjunctions?primaries=25544&thresholdKm=0", "thresholdKm" },
         { "/api/v1/conjunctions?primaries=25544&hardBodyRadiusM=-1", "hardBodyRadiusM" },
+        { "/api/v1/conjunctions?primaries=25544&covariance=measured", "covariance" },
     };
 
     [Theory]

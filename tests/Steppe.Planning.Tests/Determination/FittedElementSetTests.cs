@@ -145,6 +145,29 @@ public sealed class FittedElementSetTests(ITestOutputHelper output)
         Assert.Throws<ArgumentException>(() => ElementSetCovariance.Estimate([history[0], history[1] with { CatalogNumber = 1 }], TimeSpan.FromDays(5), TimeSpan.FromDays(1)));
         Assert.Null(ElementSetCovariance.Estimate([history[0]], TimeSpan.FromDays(5), TimeSpan.FromDays(1)).Sigma);
     }
+
+    [Fact]
+    public void ForScreening_needs_three_sets_within_sixty_days_of_the_screened_set()
+    {
+        var history = History(4, 2e-6, 0, 5);
+        var screened = history[^1];
+        var estimate = ElementSetCovariance.ForScreening(screened, history);
+        Assert.NotNull(estimate);
+        Assert.Equal(4, estimate.Sets);
+
+        // One set, or two, or sets older than 60 days (and sets after the screened one, or of another object): no estimate.
+        Assert.Null(ElementSetCovariance.ForScreening(screened, [screened]));
+        Assert.Null(ElementSetCovariance.ForScreening(screened, [history[0], screened]));
+        var late = screened with { Epoch = screened.Epoch.AddSeconds(61 * 86400.0) };
+        Assert.Null(ElementSetCovariance.ForScreening(late, history));
+        Assert.Null(ElementSetCovariance.ForScreening(history[0], history));
+        Assert.Null(ElementSetCovariance.ForScreening(screened with { CatalogNumber = 1 }, history));
+
+        var (model, estimates) = ElementSetCovariance.ForScreening(PositionCovarianceModel.Default, [screened, screened with { CatalogNumber = 1 }], n => n == screened.CatalogNumber ? history : []);
+        Assert.Equal([screened.CatalogNumber], estimates.Select(e => e.CatalogNumber));
+        Assert.Equal(estimate.Sigma, model.SigmaOf(screened));
+        Assert.Same(PositionCovarianceModel.Default.Leo, model.SigmaOf(screened with { CatalogNumber = 1 }));
+    }
 }
 
 /// <summary>
