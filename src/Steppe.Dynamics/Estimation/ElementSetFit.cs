@@ -147,7 +147,7 @@ public static class ElementSetFit
     private const double MinutesPerDay = 1440.0;
 
     // Finite-difference steps, in the fitted variables: n (rev/day), a_f, a_g, i, Ω, λ (rad), B* (1/ER).
-    private static readonly double[] Steps = [1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-6];
+    internal static readonly double[] Steps = [1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-6];
 
     /// <summary>Fits an element set to <paramref name="points"/> with its epoch at <paramref name="epoch"/>.</summary>
     /// <param name="points">The ephemeris (TEME), at least four points with positions.</param>
@@ -309,7 +309,7 @@ public static class ElementSetFit
 
     /// <summary>Propagates <paramref name="template"/> to <paramref name="epoch"/> by SGP4 when its epoch differs, and
     /// returns the osculating-to-mean inversion at that epoch seeded with it.</summary>
-    private static MeanElements GuessFrom(MeanElements template, Instant epoch, ElementSetFitOptions options)
+    internal static MeanElements GuessFrom(MeanElements template, Instant epoch, ElementSetFitOptions options)
     {
         if (template.Epoch == epoch)
         {
@@ -470,7 +470,7 @@ public static class ElementSetFit
     };
 
     /// <summary>The fitted variables of an element set.</summary>
-    private static double[] FromElements(MeanElements m)
+    internal static double[] FromElements(MeanElements m)
     {
         double varpi = (m.ArgumentOfPerigeeDeg + m.RaanDeg) * Deg;
         return [m.MeanMotionRevPerDay, m.Eccentricity * Math.Cos(varpi), m.Eccentricity * Math.Sin(varpi), m.InclinationDeg * Deg, m.RaanDeg * Deg,
@@ -478,7 +478,7 @@ public static class ElementSetFit
     }
 
     /// <summary>The element set of the fitted variables.</summary>
-    private static MeanElements ToElements(double[] x, MeanElements baseElements)
+    internal static MeanElements ToElements(double[] x, MeanElements baseElements)
     {
         double e = Math.Sqrt((x[1] * x[1]) + (x[2] * x[2]));
         double varpi = e > 0 ? Math.Atan2(x[2], x[1]) : 0;
@@ -541,7 +541,7 @@ public static class ElementSetFit
         return result;
     }
 
-    private static (double[,] Normal, double[] Gradient) Normal(double[][] jacobian, double[] residuals, int parameters)
+    internal static (double[,] Normal, double[] Gradient) Normal(double[][] jacobian, double[] residuals, int parameters)
     {
         var normal = new double[parameters, parameters];
         var gradient = new double[parameters];
@@ -561,7 +561,7 @@ public static class ElementSetFit
     }
 
     /// <summary>The Levenberg–Marquardt step (N + λ diag N) δ = g, solved in the Jacobi-scaled variables.</summary>
-    private static double[]? Solve(double[,] normal, double[] gradient, double damping)
+    internal static double[]? Solve(double[,] normal, double[] gradient, double damping)
     {
         int p = gradient.Length;
         var scale = new double[p];
@@ -597,7 +597,7 @@ public static class ElementSetFit
         return y;
     }
 
-    private static double Dot(double[] a, double[] b)
+    internal static double Dot(double[] a, double[] b)
     {
         double s = 0;
         for (int k = 0; k < a.Length; k++)
@@ -614,7 +614,7 @@ public static class ElementSetFit
         return r < 0 ? r + TwoPi : r;
     }
 
-    private static double WrapPi(double a)
+    internal static double WrapPi(double a)
     {
         double r = WrapTwoPi(a);
         return r > Math.PI ? r - TwoPi : r;
