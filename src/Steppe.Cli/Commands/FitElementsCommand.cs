@@ -33,19 +33,32 @@ internal static class FitElementsCommand
         var name = new Option<string?>("--name") { Description = "Object name of the element set." };
         var cospar = new Option<string?>("--cospar") { Description = "International designator, e.g. 2016-011A." };
         var noBStar = new Option<bool>("--no-bstar") { Description = "Hold B* at zero instead of estimating it." };
-        var format = new Option<string>("--format") { Description = "Output: tle (3LE, default), omm (CCSDS OMM KVN) or json (elements, 1σ, statistics and every residual in RIC, m).", DefaultValueFactory = _ => "tle" };
+        var format = new Option<string>("--format") { Description = "Output: tle (3LE, default), omm (CCSDS OMM KVN) or json (elements, 1σ, statistics and every residual in RIC, m; with --tdm, residual statistics per station and type).", DefaultValueFactory = _ => "tle" };
         format.AcceptOnlyFromAmong("tle", "omm", "json");
-        var command = new Command("fit-elements", "Fit SGP4 mean elements (with B*) to an SP3 precise orbit or an OEM; print the element set and the fit residuals.")
+        var tdm = new Option<FileInfo[]>("--tdm") { Description = "Or CCSDS Tracking Data Message(s) to fit (RANGE, DOPPLER_INSTANTANEOUS, ANGLE_1/ANGLE_2 AZEL or RADEC; PARTICIPANT_1 is the station), from a first guess (--initial, or the catalog's latest set of --norad).", AllowMultipleArgumentsPerToken = true };
+        var stations = new Option<string[]>("--station-at") { Description = "With --tdm: a station named in the files, NAME=LAT,LON[,HEIGHT_M], for names not among the catalog's sites (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var initial = new Option<FileInfo?>("--initial") { Description = "With --tdm: the first guess, an element-set file (TLE or OMM; the set of --norad, or its only set)." };
+        var db = CatalogAccess.Db();
+        var sigmaRange = new Option<double>("--sigma-range-m") { Description = "With --tdm: 1σ of ranges, m (default 20).", DefaultValueFactory = _ => 20 };
+        var sigmaAngle = new Option<double>("--sigma-angle-deg") { Description = "With --tdm: 1σ of angles, degrees (default 0.02).", DefaultValueFactory = _ => 0.02 };
+        var command = new Command("fit-elements", "Fit SGP4 mean elements (with B*) to an SP3 precise orbit, an OEM or tracking (TDM); print the element set and the fit residuals.")
         {
-            sp3, satellite, oem, from, to, step, norad, name, cospar, noBStar, format,
+            sp3, satellite, oem, tdm, stations, initial, db, sigmaRange, sigmaAngle, from, to, step, norad, name, cospar, noBStar, format,
         };
         command.SetAction(parse =>
         {
             var sp3File = parse.GetValue(sp3);
             var oemFile = parse.GetValue(oem);
-            if ((sp3File is null) == (oemFile is null))
+            var tdmFiles = parse.GetValue(tdm) ?? [];
+            if ((sp3File is null ? 0 : 1) + (oemFile is null ? 0 : 1) + (tdmFiles.Length > 0 ? 1 : 0) != 1)
             {
-                throw new CliException(ExitCodes.Usage, "give one of --sp3 (with --sp3-satellite) or --oem");
+                throw new CliException(ExitCodes.Usage, "give one of --sp3 (with --sp3-satellite), --oem or --tdm");
+            }
+
+            if (tdmFiles.Length > 0)
+            {
+                return FitToTracking(context, tdmFiles, parse.GetValue(stations) ?? [], parse.GetValue(initial), parse.GetValue(db),
+                    new TrackingSigmas(RangeM: parse.GetValue(sigmaRange), AngleDeg: parse.GetValue(sigmaAngle)), parse.GetResult(norad) is { Implicit: false } ? parse.GetValue(norad) : null, parse.GetValue(noBStar), parse.GetValue(format)!);
             }
 
             double stepSeconds = parse.GetValue(step);
@@ -180,6 +193,120 @@ internal static class FitElementsCommand
             return fit.Converged ? ExitCodes.Ok : ExitCodes.PropagationFailure;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The fit to tracking: the TDM measurements, the first guess (an element-set file, or the catalog's latest set of the
+    /// object), the epoch at the middle of the measurements on a whole UTC minute.
+    /// </summary>
+    private static int FitToTracking(CliContext context, FileInfo[] files, string[] stationDefinitions, FileInfo? initialFile, string? db,
+        TrackingSigmas sigmas, int? norad, bool noBStar, string format)
+    {
+        foreach (var (option, value) in new[] { ("--sigma-range-m", sigmas.RangeM), ("--sigma-angle-deg", sigmas.AngleDeg) })
+        {
+            if (!(value > 0) || !double.IsFinite(value))
+            {
+                throw new CliException(ExitCodes.Usage, $"{option}: expected a positive number, found {value.ToString(CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        var observations = TrackingInput.ReadTdm(files, TrackingInput.Stations(stationDefinitions, context, db), sigmas, context);
+        if (observations.Count == 0)
+        {
+            throw new CliException(ExitCodes.BadInput, $"{string.Join(", ", files.Select(f => f.Name))}: no measurements");
+        }
+
+        MeanElements guess;
+        if (initialFile is not null)
+        {
+            var sets = ElementSource.Load(initialFile, norad is { } n ? [n] : null, lenientChecksums: false, context);
+            guess = sets.Count == 1 ? sets[0] : throw new CliException(ExitCodes.Usage, $"--initial: {initialFile.Name} holds {sets.Count} element sets; choose one with --norad");
+        }
+        else if (norad is { } n)
+        {
+            using var store = CatalogAccess.Open(db, context);
+            guess = store.LatestElements(n)?.Elements ?? throw new CliException(ExitCodes.BadInput, $"the catalog: no element set for {n}; give --initial");
+        }
+        else
+        {
+            throw new CliException(ExitCodes.Usage, "--tdm needs a first guess: --initial FILE or --norad N (the catalog's latest set)");
+        }
+
+        observations.Sort((a, b) => a.Time.CompareTo(b.Time));
+        var first = observations[0].Time;
+        var middle = first.AddSeconds(observations[^1].Time.SecondsSince(first) / 2);
+        double second = middle.ToUtc(context.Tables.LeapSeconds).Second;
+        var epoch = middle.AddSeconds(second < 30 ? -second : 60 - second);
+        ElementSetTrackingFitResult fit;
+        try
+        {
+            fit = ElementSetTrackingFit.Fit(observations, epoch, guess, context.Tables.EarthOrientation, new ElementSetTrackingFitOptions { EstimateBStar = !noBStar });
+        }
+        catch (ElementSetFitException e)
+        {
+            throw new CliException(ExitCodes.PropagationFailure, $"the fit failed: {e.Message}");
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(ExitCodes.BadInput, $"the fit failed: {e.Message}");
+        }
+
+        static string Unit(MeasurementKind kind) => kind switch
+        {
+            MeasurementKind.Range or MeasurementKind.Position or MeasurementKind.PositionVelocity => "m",
+            MeasurementKind.RangeRate => "m/s",
+            _ => "deg",
+        };
+
+        static double Scale(MeasurementKind kind) => kind is MeasurementKind.AzimuthElevation or MeasurementKind.RightAscensionDeclination ? 180 / Math.PI : 1000;
+        string summary = FormattableString.Invariant(
+            $"{fit.Message}; {observations.Count} measurements from {first} to {observations[^1].Time}, {fit.Used} values used, {fit.Edited} edited; weighted RMS {fit.WeightedRms:0.###}");
+        switch (format)
+        {
+            case "json":
+                var document = new
+                {
+                    status = fit.Status.ToString(),
+                    message = fit.Message,
+                    tle = TleWriter.WriteText([fit.Elements], withTitles: fit.Elements.Name is not null).TrimEnd().Split('\n'),
+                    epoch_utc = fit.Elements.Epoch.ToString(),
+                    mean_motion_rev_per_day = fit.Elements.MeanMotionRevPerDay,
+                    eccentricity = fit.Elements.Eccentricity,
+                    inclination_deg = fit.Elements.InclinationDeg,
+                    ra_of_asc_node_deg = fit.Elements.RaanDeg,
+                    arg_of_pericenter_deg = fit.Elements.ArgumentOfPerigeeDeg,
+                    mean_anomaly_deg = fit.Elements.MeanAnomalyDeg,
+                    bstar_per_earth_radii = fit.Elements.BStarPerEarthRadii,
+                    measurements = observations.Count,
+                    iterations = fit.Iterations,
+                    values_used = fit.Used,
+                    values_edited = fit.Edited,
+                    weighted_rms = fit.WeightedRms,
+                    residuals = fit.Statistics.Select(r => new
+                    {
+                        station = r.Source,
+                        type = r.Kind.ToString(),
+                        component = r.Component,
+                        unit = Unit(r.Kind),
+                        used = r.Used,
+                        edited = r.Edited,
+                        mean = r.Mean * Scale(r.Kind),
+                        sigma = r.StandardDeviation * Scale(r.Kind),
+                    }),
+                };
+                context.Out.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                break;
+            case "omm":
+                context.Out.Write(OmmKvnWriter.Write([fit.Elements], new OmmWriteOptions { CreationDate = Instant.FromDateTimeOffset(context.Time.GetUtcNow()), Originator = "STEPPE" }));
+                context.Error.WriteLine($"steppe: {summary}");
+                break;
+            default:
+                context.Out.Write(TleWriter.WriteText([fit.Elements], withTitles: fit.Elements.Name is not null));
+                context.Error.WriteLine($"steppe: {summary}");
+                break;
+        }
+
+        return fit.Converged ? ExitCodes.Ok : ExitCodes.PropagationFailure;
     }
 
     /// <summary>--from (default <paramref name="first"/>) and --to (default 24 h later), --to after --from.</summary>
