@@ -290,8 +290,8 @@ internal static class FitElementsCommand
                         unit = Unit(r.Kind),
                         used = r.Used,
                         edited = r.Edited,
-                        mean = r.Mean * Scale(r.Kind),
-                        sigma = r.StandardDeviation * Scale(r.Kind),
+                        mean = double.IsFinite(r.Mean) ? r.Mean * Scale(r.Kind) : (double?)null,
+                        sigma = double.IsFinite(r.StandardDeviation) ? r.StandardDeviation * Scale(r.Kind) : (double?)null,
                     }),
                 };
                 context.Out.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));

@@ -182,7 +182,7 @@ internal static class ScreenCommand
             if (parse.GetValue(covariance) == ScreenCovariance.History)
             {
                 using var store = CatalogAccess.Open(parse.GetValue(input.Db), context);
-                (covarianceModel, estimates) = ElementSetCovariance.ForScreening(covarianceModel, catalog, n => [.. store.ElementHistory(n).Select(h => h.Elements)]);
+                (covarianceModel, estimates) = ElementSetCovariance.ForScreening(covarianceModel, catalog, n => [.. store.ElementHistory(n).Select(h => h.Elements)], threadCount);
             }
 
             var options = new ScreeningOptions

@@ -161,16 +161,17 @@ public static class ElementSetCovariance
     /// <param name="baseModel">The assumed regime σ (and any per-object σ already set).</param>
     /// <param name="screened">The element sets to be screened.</param>
     /// <param name="historyOf">The element-set history of an object by catalog number (empty when none).</param>
+    /// <param name="maxDegreeOfParallelism">Threads for the estimates (−1: all processors).</param>
     /// <returns>The model and the estimates it holds, by catalog number.</returns>
     public static (PositionCovarianceModel Model, IReadOnlyList<ElementSetCovarianceEstimate> Estimates) ForScreening(
-        PositionCovarianceModel baseModel, IReadOnlyList<MeanElements> screened, Func<int, IReadOnlyList<MeanElements>> historyOf)
+        PositionCovarianceModel baseModel, IReadOnlyList<MeanElements> screened, Func<int, IReadOnlyList<MeanElements>> historyOf, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(baseModel);
         ArgumentNullException.ThrowIfNull(screened);
         ArgumentNullException.ThrowIfNull(historyOf);
         var histories = screened.Select(s => (Screened: s, History: historyOf(s.CatalogNumber))).ToList();
         var estimates = new ElementSetCovarianceEstimate?[histories.Count];
-        Parallel.For(0, histories.Count, i => estimates[i] = ForScreening(histories[i].Screened, histories[i].History));
+        Parallel.For(0, histories.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i => estimates[i] = ForScreening(histories[i].Screened, histories[i].History));
         var found = estimates.OfType<ElementSetCovarianceEstimate>().GroupBy(e => e.CatalogNumber).Select(g => g.First()).OrderBy(e => e.CatalogNumber).ToList();
         return (WithEstimates(baseModel, found), found);
     }

@@ -101,7 +101,7 @@ public static class ConjunctionEndpoints
         if (fromHistory)
         {
             var histories = catalog.Use(store => elements.ToDictionary(e => e.CatalogNumber, e => (IReadOnlyList<MeanElements>)[.. store.ElementHistory(e.CatalogNumber).Select(h => h.Elements)]));
-            (covarianceModel, estimates) = ElementSetCovariance.ForScreening(covarianceModel, elements, n => histories.TryGetValue(n, out var h) ? h : []);
+            (covarianceModel, estimates) = ElementSetCovariance.ForScreening(covarianceModel, elements, n => histories.TryGetValue(n, out var h) ? h : [], limiter.Options.Threads);
         }
 
         // On a thread of lower priority: on a busy machine, light requests go first and the screening takes the idle time.
