@@ -220,8 +220,9 @@ public static class BatchLeastSquares
         var last = sorted[^1].Time;
         // The solution is flown from the epoch to each end of the measurements: forwards, backwards, or both when the
         // epoch lies inside the span (two trajectories with their transition matrices, joined at the epoch). Backwards,
-        // the arc reaches a few seconds before the first reception, where the light time puts its emission or bounce.
-        var start = first < epoch ? first.AddSeconds(-LightTimeMarginSeconds) : epoch;
+        // the arc reaches a few seconds before the first reception, where the light time puts its emission or bounce (also
+        // when the epoch is the first reception's time).
+        var start = first.AddSeconds(-LightTimeMarginSeconds) < epoch ? first.AddSeconds(-LightTimeMarginSeconds) : epoch;
         var end = last > epoch ? last : epoch;
         if (start == end)
         {
