@@ -3,6 +3,7 @@ using Steppe.Core.Frames;
 using Steppe.Core.Geodesy;
 using Steppe.Core.Mathematics;
 using Steppe.Core.Orbits;
+using Steppe.Core.Propagation.TwoBody;
 using Steppe.Core.Time;
 using Steppe.Dynamics.Estimation;
 
@@ -37,7 +38,8 @@ public enum InitialEpoch
 /// velocity at the middle one by Gibbs's method, or by Herrick–Gibbs when both separations are below
 /// <see cref="HerrickGibbsBelowDegrees"/>;</item>
 /// <item>three azimuth/elevation or right ascension/declination sightings from one station give the state by Gauss's
-/// method with iterative improvement (station positions in GCRF from <see cref="MeasurementModels.StationGcrf"/>).</item>
+/// method with iterative improvement (station positions in GCRF from <see cref="MeasurementModels.StationGcrf"/>), run
+/// twice: the second time at the emission times that the first solution's ranges give.</item>
 /// </list>
 /// The methods are those of <see cref="InitialOrbit"/> with the Earth's gravitational parameter of WGS 84.
 /// </summary>
@@ -53,6 +55,9 @@ public static class InitialOrbitFromTracking
     public const double HerrickGibbsBelowDegrees = 3;
 
     private const double Mu = Wgs84.GravitationalParameterKm3PerS2;
+
+    /// <summary>The lowest perigee radius accepted from an initial orbit, km (80 km below the equator's surface).</summary>
+    private const double MinimumPerigeeKm = 6300;
 
     /// <summary>The initial orbit from <paramref name="observations"/>: position–velocity fixes first, then position
     /// fixes, then range with angles, then angles alone (the first kind present with three usable measurements).</summary>
@@ -256,17 +261,33 @@ public static class InitialOrbitFromTracking
 
             return new AnglesSighting(o.Time.SecondsSince(origin), site, direction);
         }).ToArray();
+        double middleLightSeconds = 0;
         CartesianState solution;
         try
         {
             solution = InitialOrbit.Gauss(lines[0], lines[1], lines[2], Mu);
+
+            // The sightings were received a light time after the light left the satellite: once the first solution gives
+            // the ranges, the method runs again with the emission times (the sites stay where they received).
+            var kepler = new KeplerPropagator(Mu);
+            var emitted = new AnglesSighting[3];
+            for (int i = 0; i < 3; i++)
+            {
+                var at = kepler.Propagate(solution, lines[i].TimeSeconds - lines[1].TimeSeconds);
+                double lightSeconds = (at.PositionKm - lines[i].SiteKm).Length / MeasurementModels.SpeedOfLightKmPerS;
+                emitted[i] = lines[i] with { TimeSeconds = lines[i].TimeSeconds - lightSeconds };
+            }
+
+            solution = InitialOrbit.Gauss(emitted[0], emitted[1], emitted[2], Mu);
+            middleLightSeconds = lines[1].TimeSeconds - emitted[1].TimeSeconds;
         }
         catch (ArgumentException e)
         {
             throw new OrbitDeterminationException($"initial orbit determination from angles of {sightings[0].Source} at {chosen[0].Time}, {chosen[1].Time}, {chosen[2].Time} failed: {e.Message.Split(" (Parameter", 2)[0]}");
         }
 
-        var state = new StateVector(chosen[1].Time, Frame.Gcrf, solution.PositionKm, solution.VelocityKmPerS);
+        // The state at the middle emission, carried to the middle reception time.
+        var state = new KeplerPropagator(Mu).Propagate(new StateVector(chosen[1].Time.AddSeconds(-middleLightSeconds), Frame.Gcrf, solution.PositionKm, solution.VelocityKmPerS), chosen[1].Time);
         Check(state, "Gauss", "angles");
         return new InitialOrbitSolution(state, "Gauss", [.. chosen.Select(o => o.Time)],
             $"Gauss (with iterative improvement) from three {chosen[0].Kind} sightings of {sightings[0].Source} at {chosen[0].Time}, {chosen[1].Time}, {chosen[2].Time}");
@@ -274,10 +295,17 @@ public static class InitialOrbitFromTracking
 
     private static void Check(StateVector state, string method, string what)
     {
-        double energy = (0.5 * state.VelocityKmPerS.LengthSquared) - (Mu / state.PositionKm.Length);
-        if (!state.PositionKm.IsFinite || !state.VelocityKmPerS.IsFinite || state.PositionKm.Length < 6378 || !(energy < 0))
+        // Bound, and with its perigee above the ground (less a margin for the errors of an initial orbit).
+        var r = state.PositionKm;
+        var v = state.VelocityKmPerS;
+        double energy = (0.5 * v.LengthSquared) - (Mu / r.Length);
+        var h = Vector3D.Cross(r, v);
+        var e = (Vector3D.Cross(v, h) * (1 / Mu)) - (r * (1 / r.Length));
+        double perigeeKm = h.LengthSquared / Mu / (1 + e.Length);
+        if (!r.IsFinite || !v.IsFinite || !(energy < 0) || !(perigeeKm > MinimumPerigeeKm))
         {
-            throw new OrbitDeterminationException($"initial orbit determination ({method} from {what}) found no bound orbit above the Earth (r = {state.PositionKm.Length:F1} km, v = {state.VelocityKmPerS.Length:F3} km/s); the measurements are degenerate or inconsistent");
+            throw new OrbitDeterminationException(string.Create(CultureInfo.InvariantCulture,
+                $"initial orbit determination ({method} from {what}) found no orbit that stays above the Earth (r = {r.Length:F1} km, v = {v.Length:F3} km/s, perigee radius {perigeeKm:F1} km); the measurements are degenerate or inconsistent"));
         }
     }
 
