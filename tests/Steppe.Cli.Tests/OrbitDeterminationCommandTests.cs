@@ -15,7 +15,7 @@ namespace Steppe.Cli.Tests;
 /// <c>steppe od</c> end to end: a day of simulated ranging and angles of KazSat-3 from the Akkol and Kokterek control
 /// stations (written as CCSDS TDMs), fitted from an a-priori state 3 km off; and the refusals.
 /// </summary>
-public sealed class OrbitDeterminationCommandTests : IDisposable
+public sealed class OrbitDeterminationCommandTests(Xunit.Abstractions.ITestOutputHelper log) : IDisposable
 {
     private static readonly string Example = Path.Combine(AppContext.BaseDirectory, "TestData", "examples", "kazsat-3.opm");
     private readonly string _folder = Directory.CreateTempSubdirectory("steppe-od-").FullName;
@@ -206,6 +206,7 @@ public sealed class OrbitDeterminationCommandTests : IDisposable
         var iodTime = Instant.TryParse(iod.GetProperty("epochUtc").GetString()!, out var t, out _) ? t : throw new InvalidDataException("epoch");
         var iodPosition = Vector(iod.GetProperty("positionKm"));
         var truthAtIod = truth.StateAt(iodTime).PositionKm;
+        log.WriteLine($"{iod.GetProperty("description").GetString()}: {(new Steppe.Core.Mathematics.Vector3D(iodPosition[0], iodPosition[1], iodPosition[2]) - truthAtIod).Length:F3} km from the truth");
         Assert.True((new Steppe.Core.Mathematics.Vector3D(iodPosition[0], iodPosition[1], iodPosition[2]) - truthAtIod).Length < 30);
 
         var values = json.GetProperty("parameters").EnumerateArray().Select(p => (p.GetProperty("value").GetDouble(), p.GetProperty("sigma").GetDouble())).ToList();
@@ -213,6 +214,7 @@ public sealed class OrbitDeterminationCommandTests : IDisposable
         double[] expected = [truthState.PositionKm.X, truthState.PositionKm.Y, truthState.PositionKm.Z];
         for (int i = 0; i < 3; i++)
         {
+            log.WriteLine($"axis {i}: {(values[i].Item1 - expected[i]) * 1000:F1} m ± {values[i].Item2 * 1000:F1} m");
             Assert.True(Math.Abs(values[i].Item1 - expected[i]) < Math.Max(4 * values[i].Item2, 0.01), $"axis {i}: {values[i].Item1 - expected[i]:F4} km ± {values[i].Item2:F4}");
         }
     }
@@ -249,6 +251,7 @@ public sealed class OrbitDeterminationCommandTests : IDisposable
         var values = json.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("value").GetDouble()).ToList();
         var truthState = truth.StateAt(epoch.AddSeconds(60));
         var error3 = new Steppe.Core.Mathematics.Vector3D(values[0], values[1], values[2]) - truthState.PositionKm;
+        log.WriteLine($"{json.GetProperty("initialOrbit").GetProperty("description").GetString()}; fit {error3.Length * 1000:F2} m from the truth");
         Assert.True(error3.Length < 0.005, $"{error3.Length * 1000:F2} m from the truth");
         var residuals = json.GetProperty("residuals").EnumerateArray().ToList();
         Assert.All(residuals, r => Assert.InRange(r.GetProperty("sigma").GetDouble(), 4, 6));
@@ -330,6 +333,7 @@ public sealed class OrbitDeterminationCommandTests : IDisposable
         for (int i = 0; i < 3; i++)
         {
             double combined = Math.Sqrt((values[i].Item2 * values[i].Item2) + (batchPositionSigma * batchPositionSigma));
+            log.WriteLine($"axis {i}: filter − batch {(values[i].Item1 - expected[i]) * 1000:F1} m; filter σ {values[i].Item2 * 1000:F1} m, batch σ {batchPositionSigma * 1000:F1} m");
             Assert.True(Math.Abs(values[i].Item1 - expected[i]) < 4 * combined, $"axis {i}: {(values[i].Item1 - expected[i]) * 1000:F1} m, combined σ {combined * 1000:F1} m");
         }
 
@@ -338,6 +342,7 @@ public sealed class OrbitDeterminationCommandTests : IDisposable
         foreach (var row in innovations)
         {
             int dimension = row.GetProperty("dimension").GetInt32();
+            log.WriteLine($"{row.GetProperty("source").GetString()} {row.GetProperty("type").GetString()}: accepted {row.GetProperty("accepted").GetInt32()}, rejected {row.GetProperty("rejected").GetInt32()}, mean {row.GetProperty("mean").GetDouble():F4}, σ {row.GetProperty("sigma").GetDouble():F4}, NIS {row.GetProperty("nisMean").GetDouble():F2} ± {row.GetProperty("nisSigma").GetDouble():F2}");
             Assert.InRange(row.GetProperty("nisMean").GetDouble(), 0.6 * dimension, 1.5 * dimension);
             Assert.InRange(row.GetProperty("rejected").GetInt32(), 0, 3);
         }
