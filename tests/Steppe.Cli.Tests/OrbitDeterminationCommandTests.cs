@@ -351,6 +351,16 @@ public sealed class OrbitDeterminationCommandTests(Xunit.Abstractions.ITestOutpu
         var back = OpmInput.Parse(File.ReadAllText(filterOpm), "filter.opm");
         Assert.Equal("RTN", back.Covariance!.RefFrame);
         Assert.True(Math.Abs(back.State.Epoch.SecondsSince(last)) < 1e-3);
+
+        // From the batch solution's OPM, the filter starts with its covariance (RTN): a tight start, the same end.
+        var (fromSolution, solutionOutput, solutionError) = CliRunner.Run("od", "--opm", batchOpm, "--tdm", akkol, "--tdm", kokterek, "--station-at", "KOKTEREK=43.3,76.6,700",
+            "--sigma-range-m", "5", "--sigma-angle-deg", "0.01", "--method", "ekf", "--format", "json");
+        Assert.True(fromSolution == 0, solutionError);
+        var tight = JsonDocument.Parse(solutionOutput).RootElement.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("value").GetDouble()).ToList();
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.True(Math.Abs(tight[i] - expected[i]) < 4 * batchPositionSigma, $"axis {i}: {(tight[i] - expected[i]) * 1000:F1} m");
+        }
     }
 
     [Fact]
