@@ -49,7 +49,7 @@ internal static class OrbitDeterminationCommand
         var refraction = new Option<bool>("--refraction") { Description = "Correct predicted elevations for tropospheric refraction (Saemundsson, 1010 hPa, 10 °C)." };
         var outlier = new Option<double>("--outlier-sigmas") { Description = "Edit measurements beyond this many σ (times the weighted rms when above 1) from the second iteration (default 3).", DefaultValueFactory = _ => 3 };
         var iterations = new Option<int>("--max-iterations") { Description = "The most iterations (default 12).", DefaultValueFactory = _ => 12 };
-        var span = new Option<string?>("--span") { Description = "Use only measurements within this span after the OPM epoch, e.g. 12h, 1d or seconds (default: all)." };
+        var span = new Option<string?>("--span") { Description = "Use only measurements within this span after the OPM epoch (with --iod: after the first measurement), e.g. 12h, 1d or seconds (default: all)." };
         var writeOpm = new Option<FileInfo?>("--write-opm") { Description = "Write the solution as an OPM: estimated state (GCRF), C_D and C_R, covariance in RTN." };
         var plot = new Option<FileInfo?>("--plot") { Description = "Draw the post-fit residuals over time, one panel per measurement type: a .png or .svg file." };
         var format = CommonOptions.Format();
