@@ -172,7 +172,9 @@ public static class BatchLeastSquares
 
     /// <summary>
     /// Fits the orbit. <paramref name="propagator"/> builds a propagator for a spacecraft (the caller's force model; it must
-    /// integrate the state transition matrix); <paramref name="initialGuess"/> starts the iteration at its epoch.
+    /// integrate the state transition matrix); <paramref name="initialGuess"/> starts the iteration at its epoch, which may
+    /// lie before, after or inside the measurements (inside: the solution is flown backwards and forwards from it, and the
+    /// result's trajectory covers the whole span).
     /// </summary>
     /// <exception cref="OrbitDeterminationException">Fewer measurement values than parameters, a singular normal matrix,
     /// a divergence, or a propagation that fails.</exception>
