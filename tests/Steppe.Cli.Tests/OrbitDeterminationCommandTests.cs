@@ -15,7 +15,7 @@ namespace Steppe.Cli.Tests;
 /// <c>steppe od</c> end to end: a day of simulated ranging and angles of KazSat-3 from the Akkol and Kokterek control
 /// stations (written as CCSDS TDMs), fitted from an a-priori state 3 km off; and the refusals.
 /// </summary>
-public sealed class OrbitDeterminationCommandTests : IDisposable
+public sealed class OrbitDeterminationCommandTests(Xunit.Abstractions.ITestOutputHelper log) : IDisposable
 {
     private static readonly string Example = Path.Combine(AppContext.BaseDirectory, "TestData", "examples", "kazsat-3.opm");
     private readonly string _folder = Directory.CreateTempSubdirectory("steppe-od-").FullName;
@@ -168,6 +168,199 @@ public sealed class OrbitDeterminationCommandTests : IDisposable
 
         // Object 2: the assumed 5 km σ, four orders of magnitude larger.
         Assert.True(cdm.Object2.Covariance[0, 0] > 2e7, $"object 2 radial variance {cdm.Object2.Covariance[0, 0]:G4} m²");
+    }
+
+    private static double[] Vector(JsonElement array) => array.EnumerateArray().Select(v => v.GetDouble()).ToArray();
+
+    private (string Akkol, string Kokterek, NumericalTrajectory Truth, PreciseInitialConditions Conditions, string Opm) KazSat3Tracking()
+    {
+        var (opm, truth, conditions) = Truth();
+        var epoch = conditions.InitialState.Epoch;
+        string akkol = Write("akkol.tdm", Tdm("akkol-gcc", new GeodeticPoint(Angle.FromDegrees(51.99), Angle.FromDegrees(70.94), 0), truth, epoch, 1));
+        string kokterek = Write("kokterek.tdm", Tdm("KOKTEREK", new GeodeticPoint(Angle.FromDegrees(43.3), Angle.FromDegrees(76.6), 0.7), truth, epoch, 2));
+        return (akkol, kokterek, truth, conditions, opm);
+    }
+
+    /// <summary>No OPM: the initial orbit from range and azimuth/elevation pairs of the first pass (Gibbs), carried to the
+    /// first measurement or to the middle of the day, and the fit from it recovers the truth there within 4σ.</summary>
+    [Theory]
+    [InlineData("first")]
+    [InlineData("middle")]
+    public void KazSat3_converges_from_an_initial_orbit_of_its_own_tracking(string epochFrom)
+    {
+        var (akkol, kokterek, truth, conditions, _) = KazSat3Tracking();
+        var (code, output, error) = CliRunner.Run("od", "--iod", "--epoch-from", epochFrom, "--tdm", akkol, "--tdm", kokterek, "--station-at", "KOKTEREK=43.3,76.6,700",
+            "--mass-kg", "1500", "--srp-area-m2", "35", "--drag-area-m2", "35", "--sigma-range-m", "5", "--sigma-angle-deg", "0.01", "--format", "json");
+        Assert.True(code == 0, error);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.True(json.GetProperty("converged").GetBoolean());
+        var iod = json.GetProperty("initialOrbit");
+        Assert.Equal("Gibbs", iod.GetProperty("method").GetString());
+        Assert.Contains("range and azimuth/elevation pairs", iod.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var first = conditions.InitialState.Epoch.AddSeconds(20 * 60.0);
+        var last = conditions.InitialState.Epoch.AddSeconds(1440 * 60.0);
+        var expectedEpoch = epochFrom == "first" ? first : first.AddSeconds(0.5 * last.SecondsSince(first));
+        Assert.Equal(expectedEpoch.ToString(), json.GetProperty("epochUtc").GetString());
+
+        // The initial orbit itself is within a few kilometres of the truth (angles of 0.01° at 36 000 km: about 6 km).
+        var iodTime = Instant.TryParse(iod.GetProperty("epochUtc").GetString()!, out var t, out _) ? t : throw new InvalidDataException("epoch");
+        var iodPosition = Vector(iod.GetProperty("positionKm"));
+        var truthAtIod = truth.StateAt(iodTime).PositionKm;
+        log.WriteLine($"{iod.GetProperty("description").GetString()}: {(new Steppe.Core.Mathematics.Vector3D(iodPosition[0], iodPosition[1], iodPosition[2]) - truthAtIod).Length:F3} km from the truth");
+        Assert.True((new Steppe.Core.Mathematics.Vector3D(iodPosition[0], iodPosition[1], iodPosition[2]) - truthAtIod).Length < 30);
+
+        var values = json.GetProperty("parameters").EnumerateArray().Select(p => (p.GetProperty("value").GetDouble(), p.GetProperty("sigma").GetDouble())).ToList();
+        var truthState = truth.StateAt(expectedEpoch);
+        double[] expected = [truthState.PositionKm.X, truthState.PositionKm.Y, truthState.PositionKm.Z];
+        for (int i = 0; i < 3; i++)
+        {
+            log.WriteLine($"axis {i}: {(values[i].Item1 - expected[i]) * 1000:F1} m ± {values[i].Item2 * 1000:F1} m");
+            Assert.True(Math.Abs(values[i].Item1 - expected[i]) < Math.Max(4 * values[i].Item2, 0.01), $"axis {i}: {values[i].Item1 - expected[i]:F4} km ± {values[i].Item2:F4}");
+        }
+    }
+
+    /// <summary>A LEO satellite's on-board GNSS fixes (ITRF, 5 m noise, every minute for 3 hours) and no OPM: Gibbs on the
+    /// first quarter orbit, then the fit.</summary>
+    [Fact]
+    public void Leo_gnss_fixes_converge_from_an_initial_orbit_alone()
+    {
+        var eop = EarthOrientationTable.Bundled;
+        var epoch = Instant.FromUtc(2026, 8, 22, 0, 0, 0);
+        var elements = new Steppe.Core.Orbits.ClassicalElements(7000 * (1 - (0.001 * 0.001)), 0.001, Angle.FromDegrees(97.8), Angle.FromDegrees(30), Angle.FromDegrees(40), Angle.FromDegrees(10))
+            .ToState(Wgs84.GravitationalParameterKm3PerS2);
+        var initial = new Steppe.Core.Frames.StateVector(epoch, Steppe.Core.Frames.Frame.Gcrf, elements.PositionKm, elements.VelocityKmPerS);
+        var craft = new Steppe.Dynamics.Spacecraft(1000);
+        var settings = new ForceModelSettings().Resolve(initial);
+        var tables = PreciseTables.Bundled();
+        var truth = tables.Build(settings, craft).Propagator(tables.Environment()).Propagate(initial, craft, epoch.AddSeconds(3 * 3600.0 + 60));
+        var random = new Random(5);
+        var csv = new StringBuilder("time,type,value1,value2,value3\n");
+        for (int minute = 1; minute <= 180; minute++)
+        {
+            var time = epoch.AddSeconds(minute * 60.0);
+            var p = MeasurementModels.Predict(MeasurementKind.Position, time, null, truth.StateAt, eop).Values;
+            csv.Append(CultureInfo.InvariantCulture, $"{time.ToIsoString(3)},position_itrf_km,{p[0] + (0.005 * Normal(random)):F6},{p[1] + (0.005 * Normal(random)):F6},{p[2] + (0.005 * Normal(random)):F6}\n");
+        }
+
+        string fixes = Write("gnss.csv", csv.ToString());
+        var (code, output, error) = CliRunner.Run("od", "--iod", "--tracking", fixes, "--sigma-position-m", "5", "--format", "json");
+        Assert.True(code == 0, error);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.True(json.GetProperty("converged").GetBoolean());
+        Assert.Equal("Gibbs", json.GetProperty("initialOrbit").GetProperty("method").GetString());
+        var values = json.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("value").GetDouble()).ToList();
+        var truthState = truth.StateAt(epoch.AddSeconds(60));
+        var error3 = new Steppe.Core.Mathematics.Vector3D(values[0], values[1], values[2]) - truthState.PositionKm;
+        log.WriteLine($"{json.GetProperty("initialOrbit").GetProperty("description").GetString()}; fit {error3.Length * 1000:F2} m from the truth");
+        Assert.True(error3.Length < 0.005, $"{error3.Length * 1000:F2} m from the truth");
+        var residuals = json.GetProperty("residuals").EnumerateArray().ToList();
+        Assert.All(residuals, r => Assert.InRange(r.GetProperty("sigma").GetDouble(), 4, 6));
+    }
+
+    [Fact]
+    public void Too_few_or_missing_initial_orbit_inputs_are_clear_errors()
+    {
+        var (_, truth, conditions) = Truth();
+        var epoch = conditions.InitialState.Epoch;
+        var eop = EarthOrientationTable.Bundled;
+        string Fixes(params int[] minutes) => Write("fixes.csv", "time,type,value1,value2,value3\n" + string.Concat(minutes.Select(m =>
+        {
+            var time = epoch.AddSeconds(m * 60.0);
+            var p = MeasurementModels.Predict(MeasurementKind.Position, time, null, truth.StateAt, eop).Values;
+            return string.Create(CultureInfo.InvariantCulture, $"{time.ToIsoString(3)},position_itrf_km,{p[0]:F6},{p[1]:F6},{p[2]:F6}\n");
+        })));
+
+        var (code, _, error) = CliRunner.Run("od", "--iod", "--tracking", Fixes(10, 20));
+        Assert.Equal(3, code);
+        Assert.Contains("--iod: initial orbit determination from position fixes needs three at different times in the first pass; found 2", error, StringComparison.Ordinal);
+
+        // Three fixes, but hours apart: the first pass (ended by a gap of more than 30 minutes) holds one.
+        var (code2, _, error2) = CliRunner.Run("od", "--iod", "--tracking", Fixes(10, 200, 400));
+        Assert.Equal(3, code2);
+        Assert.Contains("found 1 (of 3)", error2, StringComparison.Ordinal);
+
+        // Range alone: nothing to start from.
+        string ranges = Write("ranges.csv", "time,station,type,value1\n" + string.Concat(Enumerable.Range(1, 5).Select(k =>
+            $"{epoch.AddSeconds(k * 600.0).ToIsoString(3)},akkol-gcc,range_km,{37000 + k}\n")));
+        var (code3, _, error3) = CliRunner.Run("od", "--iod", "--tracking", ranges);
+        Assert.Equal(3, code3);
+        Assert.Contains("--iod: initial orbit determination needs position fixes", error3, StringComparison.Ordinal);
+        Assert.Contains("5 Range from akkol-gcc", error3, StringComparison.Ordinal);
+
+        var (code4, _, error4) = CliRunner.Run("od", "--tracking", ranges);
+        Assert.Equal(2, code4);
+        Assert.Contains("give --opm (an a-priori state) or --iod", error4, StringComparison.Ordinal);
+
+        var (code5, _, error5) = CliRunner.Run("od", "--iod", "--tracking", ranges, "--method", "ukf");
+        Assert.Equal(2, code5);
+        Assert.Contains("--method: expected batch or ekf, found 'ukf'", error5, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The extended Kalman filter over the same day of KazSat-3 tracking, from the a-priori OPM 3 km off with a 5 km,
+    /// 1 m/s initial σ: its state at the last measurement agrees with the batch solution carried there within 4 combined
+    /// σ, and the normalised innovations squared average about their dimension (1 for range, 2 for angles).
+    /// </summary>
+    [Fact]
+    public void The_filter_agrees_with_the_batch_solution_at_the_last_measurement()
+    {
+        var (akkol, kokterek, _, conditions, opm) = KazSat3Tracking();
+        string apriori = Write("apriori.opm", File.ReadAllText(opm).Replace("X = -36887.175199", "X = -36885.175199", StringComparison.Ordinal)
+            .Replace("Y = -20425.059045", "Y = -20427.059045", StringComparison.Ordinal));
+        string batchOpm = Path.Combine(_folder, "batch.opm");
+        string filterOpm = Path.Combine(_folder, "filter.opm");
+        string[] common = ["--opm", apriori, "--tdm", akkol, "--tdm", kokterek, "--station-at", "KOKTEREK=43.3,76.6,700", "--sigma-range-m", "5", "--sigma-angle-deg", "0.01", "--format", "json"];
+        var (code, _, error) = CliRunner.Run(["od", .. common, "--write-opm", batchOpm]);
+        Assert.True(code == 0, error);
+        var (filterCode, output, filterError) = CliRunner.Run(["od", .. common, "--method", "ekf", "--apriori-sigma-m", "5000", "--apriori-sigma-m-s", "1", "--write-opm", filterOpm]);
+        Assert.True(filterCode == 0, filterError);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("ekf", json.GetProperty("method").GetString());
+        var last = conditions.InitialState.Epoch.AddSeconds(1440 * 60.0);
+        Assert.True(Instant.TryParse(json.GetProperty("epochUtc").GetString()!, out var filterEpoch, out _) && Math.Abs(filterEpoch.SecondsSince(last)) < 1e-3);
+
+        // The batch solution carried to the last measurement with the same force model.
+        var eop = EarthOrientationTable.Bundled;
+        var batch = OpmInput.Resolve(OpmInput.Parse(File.ReadAllText(batchOpm), "batch.opm"), "batch.opm", eop);
+        var batchSigma = batch.Message.Covariance!.LowerTriangle;
+        var carried = batch.Resolve(new ForceModelSettings()).Build(batch.Spacecraft).Propagator(new Steppe.Dynamics.Forces.ForceEnvironment(eop, BundledEphemeris.De405))
+            .Propagate(batch.InitialState, batch.Spacecraft, last).StateAt(last);
+        var values = json.GetProperty("parameters").EnumerateArray().Select(p => (p.GetProperty("value").GetDouble(), p.GetProperty("sigma").GetDouble())).ToList();
+        double[] expected = [carried.PositionKm.X, carried.PositionKm.Y, carried.PositionKm.Z];
+
+        // The batch σ at its epoch stands in for the carried one: over a day at GEO it changes by far less than 4 combined σ allow.
+        double batchPositionSigma = Math.Sqrt(batchSigma[0] + batchSigma[2] + batchSigma[5]);
+        for (int i = 0; i < 3; i++)
+        {
+            double combined = Math.Sqrt((values[i].Item2 * values[i].Item2) + (batchPositionSigma * batchPositionSigma));
+            log.WriteLine($"axis {i}: filter − batch {(values[i].Item1 - expected[i]) * 1000:F1} m; filter σ {values[i].Item2 * 1000:F1} m, batch σ {batchPositionSigma * 1000:F1} m");
+            Assert.True(Math.Abs(values[i].Item1 - expected[i]) < 4 * combined, $"axis {i}: {(values[i].Item1 - expected[i]) * 1000:F1} m, combined σ {combined * 1000:F1} m");
+        }
+
+        var innovations = json.GetProperty("innovations").EnumerateArray().ToList();
+        Assert.Equal(6, innovations.Count);
+        foreach (var row in innovations)
+        {
+            int dimension = row.GetProperty("dimension").GetInt32();
+            log.WriteLine($"{row.GetProperty("source").GetString()} {row.GetProperty("type").GetString()}: accepted {row.GetProperty("accepted").GetInt32()}, rejected {row.GetProperty("rejected").GetInt32()}, mean {row.GetProperty("mean").GetDouble():F4}, σ {row.GetProperty("sigma").GetDouble():F4}, NIS {row.GetProperty("nisMean").GetDouble():F2} ± {row.GetProperty("nisSigma").GetDouble():F2}");
+            Assert.InRange(row.GetProperty("nisMean").GetDouble(), 0.6 * dimension, 1.5 * dimension);
+            Assert.InRange(row.GetProperty("rejected").GetInt32(), 0, 3);
+        }
+
+        Assert.Equal(288, json.GetProperty("accepted").GetInt32() + json.GetProperty("rejected").GetInt32());
+        var back = OpmInput.Parse(File.ReadAllText(filterOpm), "filter.opm");
+        Assert.Equal("RTN", back.Covariance!.RefFrame);
+        Assert.True(Math.Abs(back.State.Epoch.SecondsSince(last)) < 1e-3);
+
+        // From the batch solution's OPM, the filter starts with its covariance (RTN): a tight start, the same end.
+        var (fromSolution, solutionOutput, solutionError) = CliRunner.Run("od", "--opm", batchOpm, "--tdm", akkol, "--tdm", kokterek, "--station-at", "KOKTEREK=43.3,76.6,700",
+            "--sigma-range-m", "5", "--sigma-angle-deg", "0.01", "--method", "ekf", "--format", "json");
+        Assert.True(fromSolution == 0, solutionError);
+        var tight = JsonDocument.Parse(solutionOutput).RootElement.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("value").GetDouble()).ToList();
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.True(Math.Abs(tight[i] - expected[i]) < 4 * batchPositionSigma, $"axis {i}: {(tight[i] - expected[i]) * 1000:F1} m");
+        }
     }
 
     [Fact]

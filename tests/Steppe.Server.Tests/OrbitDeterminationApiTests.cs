@@ -242,6 +242,71 @@ public sealed class OrbitDeterminationApiTests(OrbitDeterminationApiTests.NoQueu
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, (await png.Content.ReadAsByteArrayAsync())[..4]);
     }
 
+    /// <summary>
+    /// <c>method: ekf</c>: the filter over the same day from the a-priori OPM 2 km off (5 km and 1 m/s initial σ) gives the
+    /// command line's filtered state at the last measurement, the innovation statistics per station and type with the
+    /// normalised innovations squared about their dimension, the state and covariance as an OPM, and the innovations as
+    /// samples and plot.
+    /// </summary>
+    [Fact]
+    public async Task The_extended_Kalman_filter_gives_the_command_line_state_and_innovation_statistics()
+    {
+        var c = Case.Value;
+        var body = new
+        {
+            opm = c.Apriori,
+            tdm = new[] { c.Akkol, c.Kokterek },
+            stations = new Dictionary<string, object> { ["KOKTEREK"] = new { latitudeDeg = 43.3, longitudeDeg = 76.6, heightM = 700.0 } },
+            sigmaRangeM = 5.0,
+            sigmaAngleDeg = 0.01,
+            method = "ekf",
+            aprioriSigmaM = 5000.0,
+            aprioriSigmaMPerS = 1.0,
+        };
+        var json = await Responses.Json(await Post(body));
+        Assert.Equal("ekf", json.Text("method"));
+        Assert.True(json.GetProperty("converged").GetBoolean());
+        Assert.Equal(0, json.GetProperty("iterations").GetArrayLength());
+        Assert.Equal(c.Epoch.AddSeconds(1440 * 60.0).ToIsoString(3), json.Text("epochUtc"));
+        var innovations = json.GetProperty("innovations").EnumerateArray().ToList();
+        Assert.Equal(6, innovations.Count); // range, azimuth, elevation from each station
+        Assert.Equal(288, innovations.Where(r => r.Text("type") != "elevation").Sum(r => r.GetProperty("accepted").GetInt32() + r.GetProperty("rejected").GetInt32()));
+        foreach (var row in innovations)
+        {
+            int dimension = row.GetProperty("dimension").GetInt32();
+            Assert.InRange(row.Number("nisMean"), 0.6 * dimension, 1.5 * dimension);
+        }
+
+        var range = innovations.First(r => r.Text("type") == "range");
+        Assert.InRange(range.Number("sigma"), 3, 30); // metres: the 5 m noise plus the early, uncertain state
+
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CliApp.Run(
+            ["od", "--opm", Write("apriori.opm", c.Apriori), "--tdm", Write("akkol.tdm", c.Akkol), "--tdm", Write("kokterek.tdm", c.Kokterek),
+                "--station-at", "KOKTEREK=43.3,76.6,700", "--sigma-range-m", "5", "--sigma-angle-deg", "0.01", "--method", "ekf", "--apriori-sigma-m", "5000",
+                "--apriori-sigma-m-s", "1", "--format", "json"],
+            stdout, stderr, new FixedClock(DateTimeOffset.Parse("2026-12-06T00:00:00Z", CultureInfo.InvariantCulture)));
+        Assert.True(code == 0, stderr.ToString());
+        var cli = JsonDocument.Parse(stdout.ToString()).RootElement;
+        var api = json.GetProperty("parameters").EnumerateArray().ToList();
+        var expected = cli.GetProperty("parameters").EnumerateArray().ToList();
+        Assert.Equal(6, api.Count);
+        for (int i = 0; i < 6; i++)
+        {
+            Assert.Equal(expected[i].Number("value"), api[i].Number("value"), 1e-9);
+            Assert.Equal(expected[i].Number("sigma"), api[i].Number("sigma"), 1e-12);
+        }
+
+        var opm = OpmInput.Parse(json.Text("solutionOpm"), "solution.opm");
+        Assert.Equal("RTN", opm.Covariance!.RefFrame);
+        Assert.Contains(json.GetProperty("samples").EnumerateArray(), s => s.Text("type") == "range");
+
+        var svg = await Post(body, "/api/v1/od/residuals.svg");
+        Assert.True(svg.IsSuccessStatusCode, await svg.Content.ReadAsStringAsync());
+        Assert.Contains("filter innovations", await svg.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{}", "opm")]
     [InlineData("{\"opm\": \"APRIORI\"}", "tdm")]
@@ -267,6 +332,9 @@ public sealed class OrbitDeterminationApiTests(OrbitDeterminationApiTests.NoQueu
     [InlineData("{\"opm\": \"APRIORI\", \"tdm\": \"AKKOL\"}", null)]
     [InlineData("[1, 2, 3]", null)]
     [InlineData("null", "body")]
+    [InlineData("{\"opm\": \"APRIORI\", \"tdm\": [\"AKKOL\"], \"method\": \"ukf\"}", "method")]
+    [InlineData("{\"opm\": \"APRIORI\", \"tdm\": [\"AKKOL\"], \"method\": \"ekf\", \"aprioriSigmaM\": 0}", "aprioriSigmaM")]
+    [InlineData("{\"opm\": \"APRIORI\", \"tdm\": [\"AKKOL\"], \"method\": \"ekf\", \"processNoiseKmPerS2\": -1}", "processNoiseKmPerS2")]
     public async Task Bad_input_is_a_400_problem_naming_the_member(string json, string? field)
     {
         var c = Case.Value;

@@ -5,6 +5,7 @@ using Steppe.Catalog.Model;
 using Steppe.Cli.Output;
 using Steppe.Core.Geodesy;
 using Steppe.Dynamics.Estimation;
+using Steppe.Dynamics.Numerical;
 using Steppe.Formats.Opm;
 using Steppe.Formats.Sp3;
 using Steppe.Formats.Tdm;
@@ -14,17 +15,25 @@ using Steppe.Planning.Precise;
 namespace Steppe.Cli.Commands;
 
 /// <summary>
-/// <c>steppe od</c>: batch least-squares orbit determination from tracking files (CCSDS TDM, SP3, Steppe's tracking CSV),
-/// starting from an a-priori OPM, with the force model of <c>propagate --opm</c>; prints the iterations, the residual
-/// statistics per station and measurement type, and the estimated parameters with their 1σ, and writes the solution as
-/// an OPM with its covariance.
+/// <c>steppe od</c>: orbit determination from tracking files (CCSDS TDM, SP3, Steppe's tracking CSV) with the force model
+/// of <c>propagate --opm</c>, starting from an a-priori OPM or, with <c>--iod</c>, from an initial orbit found from the
+/// measurements themselves. <c>--method batch</c> (the default) fits by batch least squares and prints the iterations,
+/// the residual statistics per station and measurement type, and the estimated parameters with their 1σ;
+/// <c>--method ekf</c> runs the measurements in time order through an extended Kalman filter and prints the final state
+/// with its 1σ and the innovation statistics per station and type. Either writes its solution as an OPM with covariance.
 /// </summary>
 internal static class OrbitDeterminationCommand
 {
     public static Command Create(CliContext context)
     {
         var precise = new PrecisePropagation();
-        var opm = new Option<FileInfo>("--opm") { Description = "The a-priori state and spacecraft (CCSDS OPM, KVN or XML); the fit starts from it at its epoch.", Required = true };
+        var opm = new Option<FileInfo?>("--opm") { Description = "The a-priori state and spacecraft (CCSDS OPM, KVN or XML); the fit starts from it at its epoch. Without it, give --iod." };
+        var iod = new Option<bool>("--iod") { Description = "Without --opm: start from an initial orbit found from the first pass of the measurements (Gibbs or Herrick-Gibbs from positions or range with azimuth/elevation, Gauss from angles of one station); the spacecraft from --mass-kg (default 1000), --drag-area-m2, --srp-area-m2 (default 0: no drag, no radiation pressure) and the coefficients." };
+        var epochFrom = new Option<string>("--epoch-from") { Description = "With --iod and --method batch: the fit's epoch at the 'first' measurement (default) or the 'middle' of the span.", DefaultValueFactory = _ => "first" };
+        var method = new Option<string>("--method") { Description = "batch (least squares, default) or ekf (extended Kalman filter, measurements in time order; the state at the last one).", DefaultValueFactory = _ => "batch" };
+        var processNoise = new Option<double?>("--process-noise-km-s2") { Description = "With --method ekf: the white-noise acceleration of the state-noise compensation, km/s² per axis (default 1e-9)." };
+        var aprioriSigmaM = new Option<double?>("--apriori-sigma-m") { Description = $"With --method ekf: the initial 1σ of each position component, m, when the OPM has no covariance (default {SequentialOrbitDetermination.DefaultAprioriSigmaM:0}; with --iod always used)." };
+        var aprioriSigmaMS = new Option<double?>("--apriori-sigma-m-s") { Description = $"With --method ekf: the initial 1σ of each velocity component, m/s, when the OPM has no covariance (default {SequentialOrbitDetermination.DefaultAprioriSigmaMPerS:0})." };
         var tdm = new Option<FileInfo[]>("--tdm") { Description = "CCSDS Tracking Data Message(s): RANGE, DOPPLER_INSTANTANEOUS, ANGLE_1/ANGLE_2 (AZEL or RADEC); PARTICIPANT_1 is the station.", AllowMultipleArgumentsPerToken = true };
         var tracking = new Option<FileInfo[]>("--tracking") { Description = $"Steppe tracking CSV file(s): {TrackingData.CsvColumns} (types {string.Join(", ", TrackingData.CsvTypes)}).", AllowMultipleArgumentsPerToken = true };
         var sp3 = new Option<FileInfo?>("--sp3") { Description = "An SP3 precise orbit whose ITRF positions are the measurements (with --sp3-satellite)." };
@@ -40,13 +49,13 @@ internal static class OrbitDeterminationCommand
         var refraction = new Option<bool>("--refraction") { Description = "Correct predicted elevations for tropospheric refraction (Saemundsson, 1010 hPa, 10 °C)." };
         var outlier = new Option<double>("--outlier-sigmas") { Description = "Edit measurements beyond this many σ (times the weighted rms when above 1) from the second iteration (default 3).", DefaultValueFactory = _ => 3 };
         var iterations = new Option<int>("--max-iterations") { Description = "The most iterations (default 12).", DefaultValueFactory = _ => 12 };
-        var span = new Option<string?>("--span") { Description = "Use only measurements within this span after the OPM epoch, e.g. 12h, 1d or seconds (default: all)." };
+        var span = new Option<string?>("--span") { Description = "Use only measurements within this span after the OPM epoch (with --iod: after the first measurement), e.g. 12h, 1d or seconds (default: all)." };
         var writeOpm = new Option<FileInfo?>("--write-opm") { Description = "Write the solution as an OPM: estimated state (GCRF), C_D and C_R, covariance in RTN." };
         var plot = new Option<FileInfo?>("--plot") { Description = "Draw the post-fit residuals over time, one panel per measurement type: a .png or .svg file." };
         var format = CommonOptions.Format();
-        var command = new Command("od", "Orbit determination by batch least squares from tracking (TDM, SP3, CSV) with the force model of 'propagate --opm'.")
+        var command = new Command("od", "Orbit determination by batch least squares or an extended Kalman filter from tracking (TDM, SP3, CSV) with the force model of 'propagate --opm'.")
         {
-            opm, tdm, tracking, sp3, sp3Satellite, sp3Step, stations, db, estimate, sigmaRange, sigmaRate, sigmaAngle, sigmaPosition, refraction, outlier, iterations, span, writeOpm, plot, format,
+            opm, iod, epochFrom, method, processNoise, aprioriSigmaM, aprioriSigmaMS, tdm, tracking, sp3, sp3Satellite, sp3Step, stations, db, estimate, sigmaRange, sigmaRate, sigmaAngle, sigmaPosition, refraction, outlier, iterations, span, writeOpm, plot, format,
         };
         foreach (var option in PreciseCommandSupport.ForceOptions(precise, withDuration: false))
         {
@@ -55,7 +64,34 @@ internal static class OrbitDeterminationCommand
 
         command.SetAction(parse =>
         {
-            var file = parse.GetValue(opm)!;
+            var file = parse.GetValue(opm);
+            bool fromIod = parse.GetValue(iod);
+            string methodName = (parse.GetValue(method) ?? "batch").Trim().ToLowerInvariant();
+            if (methodName is not ("batch" or "ekf"))
+            {
+                throw new CliException(ExitCodes.Usage, $"--method: expected batch or ekf, found '{parse.GetValue(method)}'");
+            }
+
+            string epochWord = (parse.GetValue(epochFrom) ?? "first").Trim().ToLowerInvariant();
+            if (epochWord is not ("first" or "middle"))
+            {
+                throw new CliException(ExitCodes.Usage, $"--epoch-from: expected first or middle, found '{parse.GetValue(epochFrom)}'");
+            }
+
+            if (file is null == !fromIod)
+            {
+                throw new CliException(ExitCodes.Usage, file is null ? "give --opm (an a-priori state) or --iod (an initial orbit from the measurements)" : "--opm and --iod: give one of them, not both");
+            }
+
+            foreach (var (name, value) in new[] { ("--process-noise-km-s2", parse.GetValue(processNoise)), ("--apriori-sigma-m", parse.GetValue(aprioriSigmaM)), ("--apriori-sigma-m-s", parse.GetValue(aprioriSigmaMS)) })
+            {
+                if (value is { } v && (!(v > 0) || !double.IsFinite(v)) && !(name == "--process-noise-km-s2" && v == 0))
+                {
+                    throw new CliException(ExitCodes.Usage, $"{name}: expected a positive number, found {v.ToString(CultureInfo.InvariantCulture)}");
+                }
+            }
+
+            string sourceName = file?.Name ?? "od";
             var sigmas = new TrackingSigmas(parse.GetValue(sigmaRange), parse.GetValue(sigmaRate), parse.GetValue(sigmaAngle), parse.GetValue(sigmaPosition));
             foreach (var (name, value) in new[] { ("--sigma-range-m", sigmas.RangeM), ("--sigma-range-rate-m-s", sigmas.RangeRateMPerS), ("--sigma-angle-deg", sigmas.AngleDeg), ("--sigma-position-m", sigmas.PositionM) })
             {
@@ -72,8 +108,8 @@ internal static class OrbitDeterminationCommand
 
             var settings = precise.Settings(parse);
             var tables = PreciseCommandSupport.Tables(context, settings);
-            string text = Input(() => PreciseCommandSupport.ReadText(file));
-            var conditions = Input(() => OpmInput.Resolve(OpmInput.Parse(text, file.Name), file.Name, context.Tables.EarthOrientation, PreciseCommandSupport.Overrides(precise, parse)));
+            var conditions = file is null ? null : Input(() => OpmInput.Resolve(OpmInput.Parse(PreciseCommandSupport.ReadText(file), file.Name), file.Name, context.Tables.EarthOrientation,
+                PreciseCommandSupport.Overrides(precise, parse)));
             var resolve = Stations(parse.GetValue(stations) ?? [], context, parse.GetValue(db));
             var observations = new List<Observation>();
             try
@@ -109,7 +145,7 @@ internal static class OrbitDeterminationCommand
                     }
 
                     observations.AddRange(TrackingData.FromSp3(read.File, satellite, sp3File.Name, sigmas, TimeSpan.FromSeconds(parse.GetValue(sp3Step)),
-                        from: conditions.InitialState.Epoch));
+                        from: conditions?.InitialState.Epoch));
                 }
             }
             catch (TrackingDataException e)
@@ -117,19 +153,90 @@ internal static class OrbitDeterminationCommand
                 throw new CliException(ExitCodes.BadInput, e.Message);
             }
 
+            if (observations.Count == 0)
+            {
+                throw new CliException(ExitCodes.Usage, "no measurements: give --tdm, --tracking or --sp3");
+            }
+
+            // The span counts from the OPM's epoch, or with --iod from the first measurement.
+            var origin = conditions?.InitialState.Epoch ?? observations.Min(o => o.Time);
             if (parse.GetValue(span) is { } spanText)
             {
                 double seconds = PreciseCommandSupport.ParseSpanSeconds(spanText) is { } v && v > 0
                     ? v
                     : throw new CliException(ExitCodes.Usage, $"--span: expected a positive span such as 12h, 1d or 3600, found '{spanText}'");
-                var last = conditions.InitialState.Epoch.AddSeconds(seconds);
+                var last = origin.AddSeconds(seconds);
                 observations.RemoveAll(o => o.Time > last);
             }
 
-            observations.RemoveAll(o => o.Time < conditions.InitialState.Epoch);
+            observations.RemoveAll(o => o.Time < origin);
             if (observations.Count == 0)
             {
                 throw new CliException(ExitCodes.Usage, "no measurements: give --tdm, --tracking or --sp3");
+            }
+
+            InitialOrbitSolution? initialOrbit = null;
+            if (conditions is null)
+            {
+                var where = methodName == "ekf" || epochWord == "first" ? InitialEpoch.First : InitialEpoch.Middle;
+                (conditions, initialOrbit) = FromIod(observations, where, settings, tables, precise, parse, context);
+            }
+
+            var created = Core.Time.Instant.FromDateTimeOffset(context.Time.GetUtcNow());
+            if (methodName == "ekf")
+            {
+                double[,] p0;
+                try
+                {
+                    p0 = (initialOrbit is null && parse.GetValue(aprioriSigmaM) is null && parse.GetValue(aprioriSigmaMS) is null
+                            ? PreciseCovariance.FromOpm(conditions, sourceName, context.Tables.EarthOrientation)?.ToArray()
+                            : null)
+                        ?? SequentialOrbitDetermination.DiagonalCovariance(parse.GetValue(aprioriSigmaM) ?? SequentialOrbitDetermination.DefaultAprioriSigmaM,
+                            parse.GetValue(aprioriSigmaMS) ?? SequentialOrbitDetermination.DefaultAprioriSigmaMPerS);
+                }
+                catch (PreciseInputException e)
+                {
+                    throw new CliException(ExitCodes.BadInput, e.Message);
+                }
+
+                var filterOptions = new KalmanFilterOptions { Refraction = parse.GetValue(refraction) ? new Refraction() : null };
+                if (parse.GetValue(processNoise) is { } q)
+                {
+                    filterOptions = filterOptions with { ProcessNoiseKmPerS2 = q };
+                }
+
+                SequentialOrbitDeterminationResult filtered;
+                try
+                {
+                    filtered = SequentialOrbitDetermination.Run(conditions, settings, observations, p0, filterOptions, tables);
+                }
+                catch (PreciseInputException e)
+                {
+                    throw new CliException(ExitCodes.Usage, e.Message);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new CliException(ExitCodes.BadInput, $"{sourceName}: the initial covariance: {e.Message.Split(" (Parameter", 2)[0]}");
+                }
+                catch (OrbitDeterminationException e)
+                {
+                    throw new CliException(ExitCodes.PropagationFailure, $"{sourceName}: orbit determination failed: {e.Message}");
+                }
+
+                if (parse.GetValue(writeOpm) is { } filterOutput)
+                {
+                    var message = SequentialOrbitDetermination.SolutionOpm(conditions.Message, filtered, created);
+                    File.WriteAllText(filterOutput.FullName, filterOutput.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? OpmWriter.WriteXml(message) : OpmWriter.WriteKvn(message));
+                }
+
+                FilterReport(context, filtered, initialOrbit, parse.GetValue(format));
+                if (filtered.Accepted == 0)
+                {
+                    context.Error.WriteLine($"steppe: {sourceName}: the filter rejected every measurement; its state is the a-priori one propagated");
+                    return ExitCodes.PropagationFailure;
+                }
+
+                return ExitCodes.Ok;
             }
 
             var options = Options(parse.GetValue(estimate), observations, parse.GetValue(refraction), parse.GetValue(outlier), parse.GetValue(iterations));
@@ -145,12 +252,12 @@ internal static class OrbitDeterminationCommand
             }
             catch (OrbitDeterminationException e)
             {
-                throw new CliException(ExitCodes.PropagationFailure, $"{file.Name}: orbit determination failed: {e.Message}");
+                throw new CliException(ExitCodes.PropagationFailure, $"{sourceName}: orbit determination failed: {e.Message}");
             }
 
             if (parse.GetValue(writeOpm) is { } output)
             {
-                var message = OrbitDetermination.SolutionOpm(conditions.Message, solution, Core.Time.Instant.FromDateTimeOffset(context.Time.GetUtcNow()));
+                var message = OrbitDetermination.SolutionOpm(conditions.Message, solution, created);
                 File.WriteAllText(output.FullName, output.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? OpmWriter.WriteXml(message) : OpmWriter.WriteKvn(message));
             }
 
@@ -170,10 +277,10 @@ internal static class OrbitDeterminationCommand
             var outputFormat = parse.GetValue(format);
             if (!solution.Converged)
             {
-                context.Error.WriteLine($"steppe: {file.Name}: the fit did not converge in {solution.History.Count} iterations (weighted rms {solution.History[^1].WeightedRms:0.###}); the last solution is shown");
+                context.Error.WriteLine($"steppe: {sourceName}: the fit did not converge in {solution.History.Count} iterations (weighted rms {solution.History[^1].WeightedRms:0.###}); the last solution is shown");
             }
 
-            Report(context, solution, observations.Count, outputFormat);
+            Report(context, solution, observations.Count, outputFormat, initialOrbit);
             return solution.Converged ? ExitCodes.Ok : ExitCodes.PropagationFailure;
         });
         return command;
@@ -243,7 +350,136 @@ internal static class OrbitDeterminationCommand
         _ => ("position " + "xyz"[component % 3], "m", 1000),
     };
 
-    private static void Report(CliContext context, OrbitDeterminationResult solution, int measurements, OutputFormat format)
+    private static (PreciseInitialConditions Conditions, InitialOrbitSolution Orbit) FromIod(List<Observation> observations, InitialEpoch where, ForceModelSettings settings,
+        PreciseTables tables, PrecisePropagation precise, ParseResult parse, CliContext context)
+    {
+        InitialOrbitSolution orbit;
+        try
+        {
+            orbit = InitialOrbitFromTracking.Determine(observations, context.Tables.EarthOrientation);
+        }
+        catch (OrbitDeterminationException e)
+        {
+            throw new CliException(ExitCodes.BadInput, $"--iod: {e.Message}");
+        }
+
+        PreciseInitialConditions At(Core.Frames.StateVector state) => Input(() => OpmInput.Resolve(
+            new OpmMessage
+            {
+                CreationDate = state.Epoch,
+                Originator = "STEPPE",
+                Metadata = new OpmMetadata("UNKNOWN", "UNKNOWN", "EARTH", "GCRF", "UTC"),
+                State = new OpmStateVector(state.Epoch, state.PositionKm, state.VelocityKmPerS),
+                Spacecraft = new OpmSpacecraftParameters(1000, 0, 1.3, 0, 2.2),
+                HeaderComments = [$"Initial orbit: {orbit.Description}"],
+            },
+            "--iod", context.Tables.EarthOrientation, PreciseCommandSupport.Overrides(precise, parse)));
+
+        var found = At(orbit.State);
+        try
+        {
+            var resolved = found.Resolve(settings with { StateTransitionMatrix = false });
+            var propagator = tables.Build(resolved, found.Spacecraft).Propagator(tables.Environment());
+            var state = InitialOrbitFromTracking.AtEpoch(orbit, observations, where, (s, t) => propagator.Propagate(s, found.Spacecraft, t).StateAt(t));
+            return (At(state), orbit);
+        }
+        catch (PreciseInputException e)
+        {
+            throw new CliException(ExitCodes.Usage, e.Message);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
+        {
+            throw new CliException(ExitCodes.PropagationFailure, $"--iod: the initial orbit ({orbit.Method}) cannot be propagated to the epoch: {e.Message.Split('\n')[0]}");
+        }
+    }
+
+    private static ResultTable InitialOrbitTable(InitialOrbitSolution orbit)
+    {
+        var table = new ResultTable([new("quantity", "quantity"), new("value", "value", "G12")], $"Initial orbit: {orbit.Description}; state at {orbit.State.Epoch} (GCRF, km and km/s).");
+        table.Add("x (km)", orbit.State.PositionKm.X);
+        table.Add("y (km)", orbit.State.PositionKm.Y);
+        table.Add("z (km)", orbit.State.PositionKm.Z);
+        table.Add("vx (km/s)", orbit.State.VelocityKmPerS.X);
+        table.Add("vy (km/s)", orbit.State.VelocityKmPerS.Y);
+        table.Add("vz (km/s)", orbit.State.VelocityKmPerS.Z);
+        return table;
+    }
+
+    private static object? InitialOrbitJson(InitialOrbitSolution? orbit) => orbit is null ? null : new
+    {
+        method = orbit.Method,
+        description = orbit.Description,
+        epochUtc = orbit.State.Epoch.ToString(),
+        measurementTimesUtc = orbit.Times.Select(t => t.ToString()),
+        positionKm = new[] { orbit.State.PositionKm.X, orbit.State.PositionKm.Y, orbit.State.PositionKm.Z },
+        velocityKmPerS = new[] { orbit.State.VelocityKmPerS.X, orbit.State.VelocityKmPerS.Y, orbit.State.VelocityKmPerS.Z },
+    };
+
+    private static void FilterReport(CliContext context, SequentialOrbitDeterminationResult result, InitialOrbitSolution? initialOrbit, OutputFormat format)
+    {
+        string[] labels = ["x (km)", "y (km)", "z (km)", "vx (km/s)", "vy (km/s)", "vz (km/s)"];
+        var s = result.State;
+        double[] values = [s.PositionKm.X, s.PositionKm.Y, s.PositionKm.Z, s.VelocityKmPerS.X, s.VelocityKmPerS.Y, s.VelocityKmPerS.Z];
+        var parameters = new ResultTable([new("parameter", "parameter"), new("value", "value", "G12"), new("sigma", "1σ", "G3")],
+            $"Filtered state at the last measurement, {s.Epoch} (GCRF, km and km/s).");
+        for (int i = 0; i < 6; i++)
+        {
+            parameters.Add(labels[i], values[i], Math.Sqrt(result.Covariance[i, i]));
+        }
+
+        var innovations = new ResultTable(
+            [new("source", "source"), new("type", "type"), new("unit", "unit"), new("accepted", "accepted"), new("rejected", "rejected"), new("mean", "mean", "0.0000"),
+             new("sigma", "σ", "0.0000"), new("nis_mean", "NIS mean", "0.00"), new("nis_sigma", "NIS σ", "0.00"), new("dimension", "dimension")],
+            $"Extended Kalman filter over {result.Steps.Count} measurements ({result.Accepted} accepted, {result.Rejected} rejected): pre-fit innovations (observed − predicted) and " +
+            "normalised innovations squared (NIS, about the dimension when the covariance is realistic) per station and measurement type.");
+        foreach (var r in result.Statistics)
+        {
+            var (type, unit, scale) = Units(r.Kind, r.Component);
+            innovations.Add(r.Source, type, unit, r.Accepted, r.Rejected, r.Mean * scale, r.StandardDeviation * scale, r.NormalisedMean, r.NormalisedStandardDeviation, r.Dimension);
+        }
+
+        switch (format)
+        {
+            case OutputFormat.Json:
+                var document = new
+                {
+                    method = "ekf",
+                    epochUtc = s.Epoch.ToString(),
+                    accepted = result.Accepted,
+                    rejected = result.Rejected,
+                    initialOrbit = InitialOrbitJson(initialOrbit),
+                    innovations = result.Statistics.Select(r =>
+                    {
+                        var (type, unit, scale) = Units(r.Kind, r.Component);
+                        return new
+                        {
+                            source = r.Source, type, unit, accepted = r.Accepted, rejected = r.Rejected, mean = r.Mean * scale, sigma = r.StandardDeviation * scale,
+                            nisMean = r.NormalisedMean, nisSigma = r.NormalisedStandardDeviation, dimension = r.Dimension,
+                        };
+                    }),
+                    parameters = labels.Select((label, i) => new { parameter = label, value = values[i], sigma = Math.Sqrt(result.Covariance[i, i]) }),
+                    covariance = Enumerable.Range(0, 6).Select(i => Enumerable.Range(0, 6).Select(j => result.Covariance[i, j]).ToArray()),
+                };
+                context.Out.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
+                break;
+            case OutputFormat.Csv:
+                parameters.Write(format, context);
+                break;
+            default:
+                if (initialOrbit is not null)
+                {
+                    InitialOrbitTable(initialOrbit).Write(format, context);
+                }
+
+                innovations.Write(format, context);
+                parameters.Write(format, context);
+                break;
+        }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    private static void Report(CliContext context, OrbitDeterminationResult solution, int measurements, OutputFormat format, InitialOrbitSolution? initialOrbit)
     {
         var parameters = new ResultTable([new("parameter", "parameter"), new("value", "value", "G12"), new("sigma", "1σ", "G3")],
             $"Estimated at {solution.State.Epoch} (GCRF, km and km/s; biases in km or radians; empirical accelerations in km/s², km/s³).");
@@ -293,8 +529,10 @@ internal static class OrbitDeterminationCommand
                 {
                     var document = new
                     {
+                        method = "batch",
                         converged = solution.Converged,
                         epochUtc = solution.State.Epoch.ToString(),
+                        initialOrbit = InitialOrbitJson(initialOrbit),
                         iterations = solution.History.Select(h => new { iteration = h.Iteration, weightedRms = h.WeightedRms, used = h.Used, edited = h.Edited }),
                         residuals = solution.Residuals.Select(r =>
                         {
@@ -303,7 +541,7 @@ internal static class OrbitDeterminationCommand
                         }),
                         parameters = solution.ParameterLabels.Select((label, i) => new { parameter = label, value = all[i], sigma = Math.Sqrt(solution.Covariance[i, i]) }),
                     };
-                    context.Out.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
+                    context.Out.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
                 }
 
                 break;
@@ -311,6 +549,11 @@ internal static class OrbitDeterminationCommand
                 parameters.Write(format, context);
                 break;
             default:
+                if (initialOrbit is not null)
+                {
+                    InitialOrbitTable(initialOrbit).Write(format, context);
+                }
+
                 history.Write(format, context);
                 residuals.Write(format, context);
                 parameters.Write(format, context);

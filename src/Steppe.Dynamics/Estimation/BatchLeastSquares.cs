@@ -167,9 +167,14 @@ public sealed class OrbitDeterminationException : Exception
 /// </summary>
 public static class BatchLeastSquares
 {
+    /// <summary>How far a backward arc reaches before the first reception: more than the two-way light time to the Moon.</summary>
+    private const double LightTimeMarginSeconds = 5;
+
     /// <summary>
     /// Fits the orbit. <paramref name="propagator"/> builds a propagator for a spacecraft (the caller's force model; it must
-    /// integrate the state transition matrix); <paramref name="initialGuess"/> starts the iteration at its epoch.
+    /// integrate the state transition matrix); <paramref name="initialGuess"/> starts the iteration at its epoch, which may
+    /// lie before, after or inside the measurements (inside: the solution is flown backwards and forwards from it, and the
+    /// result's trajectory covers the whole span).
     /// </summary>
     /// <exception cref="OrbitDeterminationException">Fewer measurement values than parameters, a singular normal matrix,
     /// a divergence, or a propagation that fails.</exception>
@@ -215,13 +220,18 @@ public static class BatchLeastSquares
         var epoch = initialGuess.Epoch;
         var first = sorted[0].Time;
         var last = sorted[^1].Time;
-        if (first < epoch && last > epoch)
+        // The solution is flown from the epoch to each end of the measurements: forwards, backwards, or both when the
+        // epoch lies inside the span (two trajectories with their transition matrices, joined at the epoch). Backwards,
+        // the arc reaches a few seconds before the first reception, where the light time puts its emission or bounce (also
+        // when the epoch is the first reception's time).
+        var start = first.AddSeconds(-LightTimeMarginSeconds) < epoch ? first.AddSeconds(-LightTimeMarginSeconds) : epoch;
+        var end = last > epoch ? last : epoch;
+        if (start == end)
         {
-            throw new OrbitDeterminationException($"The epoch {epoch} lies inside the measurement span {first} … {last}; put it at one end.");
+            end = last > epoch ? last : first;
         }
 
-        var end = last > epoch ? last : first;
-        model.SetSpan(Math.Abs(end.SecondsSince(epoch)));
+        model.SetSpan(Math.Max(Math.Abs(start.SecondsSince(epoch)), Math.Abs(end.SecondsSince(epoch))));
         var solution = new Solution(initialGuess, model.Initial, new double[options.Biases.Count]);
         var previous = solution;
         var edited = new bool[sorted.Count];
@@ -234,7 +244,7 @@ public static class BatchLeastSquares
         for (int iteration = 1; iteration <= options.MaximumIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            current = Linearise(solution, model, propagator, sorted, eop, options, end, cancellationToken);
+            current = Linearise(solution, model, propagator, sorted, eop, options, start, end, cancellationToken);
             if (iteration > 1)
             {
                 double threshold = options.OutlierSigmas * Math.Max(1, previousRms);
@@ -258,7 +268,7 @@ public static class BatchLeastSquares
                 for (int halving = 0; halving < 5 && !recovered; halving++)
                 {
                     solution = solution.Halfway(previous);
-                    current = Linearise(solution, model, propagator, sorted, eop, options, end, cancellationToken);
+                    current = Linearise(solution, model, propagator, sorted, eop, options, start, end, cancellationToken);
                     (rms, used) = WeightedRms(current, edited);
                     recovered = rms <= previousRms;
                 }
@@ -318,7 +328,7 @@ public static class BatchLeastSquares
             previousRms = rms;
         }
 
-        current ??= Linearise(solution, model, propagator, sorted, eop, options, end, cancellationToken);
+        current ??= Linearise(solution, model, propagator, sorted, eop, options, start, end, cancellationToken);
         return new OrbitDeterminationResult(converged, solution.State, model.Craft(solution.Dynamic), solution.Biases, model.Coefficients(solution.Dynamic), labels,
             covariance!, Statistics(current, sorted, edited), history, current.Trajectory)
         {
@@ -463,7 +473,7 @@ public static class BatchLeastSquares
     private sealed record Linearisation(NumericalTrajectory Trajectory, double[][] Residuals, double[][] Normalised, double[][] Rows);
 
     private static Linearisation Linearise(Solution solution, DynamicModel model, Func<Spacecraft, NumericalPropagator> propagator,
-        List<Observation> observations, EarthOrientationTable eop, BatchLeastSquaresOptions options, Instant end, CancellationToken cancellationToken)
+        List<Observation> observations, EarthOrientationTable eop, BatchLeastSquaresOptions options, Instant start, Instant end, CancellationToken cancellationToken)
     {
         NumericalTrajectory Fly(double[] dynamic)
         {
@@ -473,7 +483,15 @@ public static class BatchLeastSquares
                 var basis = propagator(craft);
                 var extra = model.Forces(dynamic);
                 var run = extra.Count == 0 ? basis : new NumericalPropagator(basis.Environment, [.. basis.Forces, .. extra], basis.Options);
-                return run.Propagate(solution.State, craft, end, cancellationToken: cancellationToken);
+                var epoch = solution.State.Epoch;
+                if (start < epoch && end > epoch)
+                {
+                    var backward = run.Propagate(solution.State, craft, start, cancellationToken: cancellationToken);
+                    var forward = run.Propagate(solution.State, craft, end, cancellationToken: cancellationToken);
+                    return NumericalTrajectory.Join(backward, forward);
+                }
+
+                return run.Propagate(solution.State, craft, end > epoch ? end : start, cancellationToken: cancellationToken);
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
             {

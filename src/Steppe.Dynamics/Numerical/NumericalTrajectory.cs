@@ -30,6 +30,25 @@ public sealed class NumericalTrajectory
         End = end;
     }
 
+    /// <summary>
+    /// One trajectory from two propagations of the same initial state at the same epoch, one backwards and one forwards
+    /// (an orbit determination whose epoch lies inside its measurements): it covers both spans, and its state transition
+    /// matrix is referred to the common epoch on either side.
+    /// </summary>
+    internal static NumericalTrajectory Join(NumericalTrajectory backward, NumericalTrajectory forward)
+    {
+        if (backward.Epoch != forward.Epoch || backward._dimension != forward._dimension || backward.End != forward.Start)
+        {
+            throw new ArgumentException("The trajectories must start from the same epoch and meet there.", nameof(forward));
+        }
+
+        // Both hold their segments in increasing time, in seconds from the same epoch.
+        var segments = backward._segments.Concat(forward._segments).ToList();
+        var events = backward.Events.Concat(forward.Events).ToList();
+        var maneuvers = backward.Maneuvers.Concat(forward.Maneuvers).ToList();
+        return new NumericalTrajectory(forward.Epoch, segments, events, maneuvers, backward.Start, forward.End, 1, forward._dimension);
+    }
+
     /// <summary>The initial epoch.</summary>
     public Instant Epoch { get; }
 

@@ -26,7 +26,7 @@ namespace Steppe.Server.Endpoints;
 public sealed record OdStationDto(double LatitudeDeg, double LongitudeDeg, double? HeightM = null);
 
 /// <summary>
-/// A batch least-squares orbit determination: the words of <c>steppe od</c>. The tracking is CCSDS TDM text (KVN or
+/// An orbit determination, by batch least squares or an extended Kalman filter: the words of <c>steppe od</c>. The tracking is CCSDS TDM text (KVN or
 /// XML) and/or Steppe's tracking CSV; stations are the catalog's sites (by id or name) or those given in
 /// <paramref name="Stations"/>. The force-model members are those of <c>POST /precise/propagate</c>.
 /// </summary>
@@ -56,6 +56,12 @@ public sealed record OdStationDto(double LatitudeDeg, double LongitudeDeg, doubl
 /// <param name="Integrator">dop853 (default), abm8 or gj8.</param>
 /// <param name="FixedStepSeconds">The multistep step, seconds.</param>
 /// <param name="ToleranceKm">DOP853's position tolerance per step, km.</param>
+/// <param name="Method">batch (least squares, default) or ekf (extended Kalman filter: the measurements in time order, the
+/// state and covariance at the last one, innovation statistics per station and type).</param>
+/// <param name="ProcessNoiseKmPerS2">With ekf: the white-noise acceleration of the state-noise compensation, km/s² per axis (default 1e-9).</param>
+/// <param name="AprioriSigmaM">With ekf: the initial 1σ of each position component, m, in place of the OPM's covariance (default: the
+/// OPM's, or 1000 m when it has none).</param>
+/// <param name="AprioriSigmaMPerS">With ekf: the initial 1σ of each velocity component, m/s (default: the OPM's, or 1 m/s).</param>
 public sealed record OrbitDeterminationApiRequest(
     string? Opm = null,
     IReadOnlyList<string>? Tdm = null,
@@ -82,7 +88,11 @@ public sealed record OrbitDeterminationApiRequest(
     bool? Relativity = null,
     string? Integrator = null,
     double? FixedStepSeconds = null,
-    double? ToleranceKm = null);
+    double? ToleranceKm = null,
+    string? Method = null,
+    double? ProcessNoiseKmPerS2 = null,
+    double? AprioriSigmaM = null,
+    double? AprioriSigmaMPerS = null);
 
 /// <summary>One iteration of the fit.</summary>
 /// <param name="Iteration">1, 2, …</param>
@@ -117,26 +127,48 @@ public sealed record OdParameterDto(string Parameter, double Value, double? Sigm
 /// <param name="Edited">Edited out as an outlier.</param>
 public sealed record OdResidualSampleDto(string TimeUtc, string Source, string Type, string Unit, double Residual, double Normalised, bool Edited);
 
+/// <summary>The innovation statistics of the filter for one station and measurement type.</summary>
+/// <param name="Source">Station, or on-board.</param>
+/// <param name="Type">As in the residual statistics.</param>
+/// <param name="Unit">m, m/s or deg.</param>
+/// <param name="Accepted">Measurements that passed the innovation gate.</param>
+/// <param name="Rejected">Measurements rejected by the gate.</param>
+/// <param name="Mean">Mean pre-fit innovation (observed − predicted) of the accepted ones (null when none).</param>
+/// <param name="Sigma">Its standard deviation (null when none).</param>
+/// <param name="NisMean">Mean normalised innovation squared of the accepted measurements: about <paramref name="Dimension"/> when the covariance is realistic.</param>
+/// <param name="NisSigma">Its standard deviation.</param>
+/// <param name="Dimension">Values per measurement of the type's kind.</param>
+public sealed record OdInnovationDto(string Source, string Type, string Unit, int Accepted, int Rejected, double? Mean, double? Sigma, double? NisMean, double? NisSigma, int Dimension);
+
 /// <summary>The outcome of an orbit determination.</summary>
-/// <param name="Converged">Whether the weighted RMS settled within the iterations allowed; when false the last solution is shown.</param>
+/// <param name="Converged">Whether the weighted RMS settled within the iterations allowed; when false the last solution is shown
+/// (ekf: whether any measurement was accepted).</param>
 /// <param name="Object">OBJECT_NAME of the OPM.</param>
-/// <param name="EpochUtc">The epoch of the estimated state.</param>
+/// <param name="EpochUtc">The epoch of the estimated state (ekf: the last measurement's time).</param>
 /// <param name="Header">The force model, as <c>POST /precise/propagate</c> states it.</param>
 /// <param name="Measurements">Measurements used (at or after the epoch).</param>
-/// <param name="Iterations">The iterations.</param>
-/// <param name="Residuals">Residual statistics per station and type.</param>
+/// <param name="Iterations">The iterations (ekf: none).</param>
+/// <param name="Residuals">Residual statistics per station and type (ekf: none; see <see cref="Innovations"/>).</param>
 /// <param name="Parameters">The estimated parameters with their 1σ.</param>
 /// <param name="SolutionOpm">The solution as an OPM (KVN): state in GCRF, estimated C_D and C_R, covariance in RTN.</param>
-/// <param name="Samples">Residual samples for charts (every value, thinned evenly above <see cref="OrbitDeterminationEndpoints.MaxSamples"/>; the edited ones all kept).</param>
+/// <param name="Samples">Residual samples for charts (every value, thinned evenly above <see cref="OrbitDeterminationEndpoints.MaxSamples"/>; the edited ones all kept);
+/// ekf: the pre-fit innovations, the rejected ones marked edited.</param>
 /// <param name="Warnings">Tracking lines of other types left out, and what the data behind the run leave uncertain.</param>
 public sealed record OrbitDeterminationDto(bool Converged, string? Object, string EpochUtc, string Header, int Measurements, IReadOnlyList<OdIterationDto> Iterations,
     IReadOnlyList<OdResidualStatisticsDto> Residuals, IReadOnlyList<OdParameterDto> Parameters, string SolutionOpm, IReadOnlyList<OdResidualSampleDto> Samples,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>batch or ekf.</summary>
+    public string Method { get; init; } = "batch";
+
+    /// <summary>ekf: the innovation statistics per station and type (null for batch).</summary>
+    public IReadOnlyList<OdInnovationDto>? Innovations { get; init; }
+}
 
 /// <summary>
-/// Batch least-squares orbit determination (<c>POST /od</c>) and its residual plot (<c>POST /od/residuals.svg</c>,
+/// Orbit determination by batch least squares or an extended Kalman filter (<c>POST /od</c>) and its residual plot (<c>POST /od/residuals.svg</c>,
 /// <c>/od/residuals.png</c>), with the pieces of <c>steppe od</c>: <see cref="TrackingData"/>,
-/// <see cref="OrbitDetermination"/> and <see cref="ResidualsPlot"/>. Heavy work: the client's disconnect or the time
+/// <see cref="OrbitDetermination"/>, <see cref="SequentialOrbitDetermination"/> and <see cref="ResidualsPlot"/>. Heavy work: the client's disconnect or the time
 /// limit cancels the fit within a propagation step.
 /// </summary>
 public static class OrbitDeterminationEndpoints
@@ -161,7 +193,7 @@ public static class OrbitDeterminationEndpoints
     {
         var group = routes.MapGroup("/od").WithTags("Orbit determination").RequireRateLimiting(SteppeServer.HeavyPolicy).WithHeavyWork();
         group.MapPost(string.Empty, Determine)
-            .WithSummary("Batch least-squares orbit determination from an a-priori OPM and tracking (CCSDS TDM texts, KVN or XML, and/or tracking CSV) with the force " +
+            .WithSummary("Orbit determination by batch least squares (method batch, the default) or an extended Kalman filter (method ekf: the state and covariance at the last measurement, innovation statistics) from an a-priori OPM and tracking (CCSDS TDM texts, KVN or XML, and/or tracking CSV) with the force " +
                 "model of /precise/propagate, estimating the state and optionally C_D, C_R, station biases and empirical accelerations: convergence, residual " +
                 "statistics, parameters with 1σ, the solution OPM with its RTN covariance, and residual samples. At most 20 000 measurements over 10 days. Rate-limited.")
             .Accepts<OrbitDeterminationApiRequest>("application/json")
@@ -192,7 +224,35 @@ public static class OrbitDeterminationEndpoints
             return failure!;
         }
 
-        var s = run.Solution;
+        if (run.Filtered is { } f)
+        {
+            string[] labels = ["x (km)", "y (km)", "z (km)", "vx (km/s)", "vy (km/s)", "vz (km/s)"];
+            double[] state = [f.State.PositionKm.X, f.State.PositionKm.Y, f.State.PositionKm.Z, f.State.VelocityKmPerS.X, f.State.VelocityKmPerS.Y, f.State.VelocityKmPerS.Z];
+            var innovations = f.Statistics.Select(r =>
+            {
+                var (type, unit, scale) = Units(r.Kind, r.Component);
+                return new OdInnovationDto(r.Source, type, unit, r.Accepted, r.Rejected, Finite(r.Mean * scale), Finite(r.StandardDeviation * scale), Finite(r.NormalisedMean),
+                    Finite(r.NormalisedStandardDeviation), r.Dimension);
+            }).ToList();
+            return TypedResults.Ok(new OrbitDeterminationDto(
+                f.Accepted > 0,
+                run.Conditions.Message.Metadata.ObjectName,
+                Iso.Of(f.State.Epoch),
+                run.Header,
+                run.Measurements,
+                [],
+                [],
+                [.. labels.Select((label, i) => new OdParameterDto(label, state[i], Finite(Math.Sqrt(f.Covariance[i, i]))))],
+                OpmWriter.WriteKvn(SequentialOrbitDetermination.SolutionOpm(run.Conditions.Message, f, clock.Now)),
+                Samples(run.Samples),
+                [.. run.Notes, .. tables.Warnings(run.Conditions.InitialState.Epoch, run.Last, DateOnly.FromDateTime(clock.Now.ToDateTime()))])
+            {
+                Method = "ekf",
+                Innovations = innovations,
+            });
+        }
+
+        var s = run.Solution!;
         var values = new List<double>
         {
             s.State.PositionKm.X, s.State.PositionKm.Y, s.State.PositionKm.Z, s.State.VelocityKmPerS.X, s.State.VelocityKmPerS.Y, s.State.VelocityKmPerS.Z,
@@ -242,16 +302,27 @@ public static class OrbitDeterminationEndpoints
 
         var options = new ResidualsPlotOptions
         {
-            Title = $"{run.Conditions.Message.Metadata.ObjectName}: post-fit residuals (observed − computed), {(run.Solution.Converged ? "converged" : "not converged")}",
+            Title = run.Filtered is { } f
+                ? $"{run.Conditions.Message.Metadata.ObjectName}: filter innovations (observed − predicted), {f.Accepted} accepted, {f.Rejected} rejected"
+                : $"{run.Conditions.Message.Metadata.ObjectName}: post-fit residuals (observed − computed), {(run.Solution!.Converged ? "converged" : "not converged")}",
         };
         return format == "png"
-            ? TypedResults.File(ResidualsPlot.RenderPng(run.Solution.Samples, options), "image/png")
-            : TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ResidualsPlot.RenderSvg(run.Solution.Samples, options)), "image/svg+xml");
+            ? TypedResults.File(ResidualsPlot.RenderPng(run.Samples, options), "image/png")
+            : TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ResidualsPlot.RenderSvg(run.Samples, options)), "image/svg+xml");
     }
 
-    /// <summary>One checked, finished fit.</summary>
-    private sealed record OdRun(PreciseInitialConditions Conditions, string Header, int Measurements, Core.Time.Instant Last, OrbitDeterminationResult Solution,
-        IReadOnlyList<string> Notes);
+    /// <summary>One checked, finished fit (batch: <see cref="Solution"/>) or filter run (ekf: <see cref="Filtered"/>).</summary>
+    private sealed record OdRun(PreciseInitialConditions Conditions, string Header, int Measurements, Core.Time.Instant Last, OrbitDeterminationResult? Solution,
+        IReadOnlyList<string> Notes)
+    {
+        public SequentialOrbitDeterminationResult? Filtered { get; init; }
+
+        /// <summary>The post-fit residuals, or the filter's pre-fit innovations (rejected ones marked edited).</summary>
+        public IReadOnlyList<MeasurementResidual> Samples => Filtered is { } f
+            ? [.. f.Steps.SelectMany(step => step.Innovation.Select((v, i) => new MeasurementResidual(step.Time, step.Observation.Source, step.Observation.Kind, i, v,
+                v / step.Observation.Sigmas[i], !step.Accepted)))]
+            : Solution!.Samples;
+    }
 
     /// <summary>The type, unit and scale from the kind's units (km, km/s, radians) of a residual, as <c>steppe od</c> reports them.</summary>
     internal static (string Type, string Unit, double Scale) Units(MeasurementKind kind, int component) => kind switch
@@ -298,6 +369,17 @@ public static class OrbitDeterminationEndpoints
     {
         failure = null;
         var text = Inputs.Required(body.Opm, "opm", "the a-priori OPM, CCSDS KVN or XML text");
+        string method = (body.Method ?? "batch").Trim().ToLowerInvariant();
+        if (method is not ("batch" or "ekf"))
+        {
+            throw new ApiValidationException("method", $"expected batch or ekf, found '{body.Method}'");
+        }
+
+        double? processNoise = body.ProcessNoiseKmPerS2 is { } q && !(q >= 0 && q <= 1e-3)
+            ? throw new ApiValidationException("processNoiseKmPerS2", string.Create(CultureInfo.InvariantCulture, $"expected a value from 0 to 0.001, found {q}"))
+            : body.ProcessNoiseKmPerS2;
+        double? aprioriSigmaM = Bounded(body.AprioriSigmaM, "aprioriSigmaM", 1e-3, 1e7);
+        double? aprioriSigmaMPerS = Bounded(body.AprioriSigmaMPerS, "aprioriSigmaMPerS", 1e-6, 1e4);
         if ((body.Tdm is null || body.Tdm.Count == 0) && string.IsNullOrWhiteSpace(body.Tracking))
         {
             throw new ApiValidationException("tdm", "no measurements: give tdm (an array of TDM texts) or tracking (tracking CSV text)");
@@ -409,6 +491,12 @@ public static class OrbitDeterminationEndpoints
             throw new ApiValidationException(field, $"the last measurement {last.ToIsoString(0)} is outside {ephemeris.Name}");
         }
 
+        if (method == "ekf")
+        {
+            return Filter(body, tables, limiter, conditions, settings, resolved, observations, notes, last, spanSeconds, field, processNoise, aprioriSigmaM, aprioriSigmaMPerS,
+                cancellationToken, out failure);
+        }
+
         BatchLeastSquaresOptions options;
         try
         {
@@ -467,6 +555,74 @@ public static class OrbitDeterminationEndpoints
         }
 
         return new OdRun(conditions, header, observations.Count, last, solution, notes);
+    }
+
+    private static OdRun? Filter(OrbitDeterminationApiRequest body, ReferenceTables tables, HeavyWorkLimiter limiter, PreciseInitialConditions conditions, ForceModelSettings settings,
+        ForceModelSettings resolved, List<Observation> observations, List<string> notes, Core.Time.Instant last, double spanSeconds, string field, double? processNoise,
+        double? aprioriSigmaM, double? aprioriSigmaMPerS, CancellationToken cancellationToken, out ProblemHttpResult? failure)
+    {
+        failure = null;
+        double[,] p0;
+        try
+        {
+            p0 = (aprioriSigmaM is null && aprioriSigmaMPerS is null ? PreciseCovariance.FromOpm(conditions, "OPM", tables.EarthOrientation)?.ToArray() : null)
+                ?? SequentialOrbitDetermination.DiagonalCovariance((aprioriSigmaM ?? SequentialOrbitDetermination.DefaultAprioriSigmaM),
+                    aprioriSigmaMPerS ?? SequentialOrbitDetermination.DefaultAprioriSigmaMPerS);
+        }
+        catch (PreciseInputException e)
+        {
+            throw new ApiValidationException("opm", e.Message);
+        }
+
+        // The filter integrates the state transition matrix over the span once, in pieces between measurements.
+        double cpu = (2 * PreciseEndpoints.EstimatedCpuSeconds(conditions.InitialState, resolved, Math.Max(spanSeconds, 60) / 86400)) + (observations.Count * 2e-4);
+        limiter.CheckBudget(cpu, field, "degree");
+        string regime = resolved.Regime == Dynamics.Numerical.OrbitRegime.Leo ? "LEO" : "GEO";
+        var precise = new PreciseTables(tables, PlanningEphemerides.Bundled);
+        string header;
+        try
+        {
+            var model = precise.Build(resolved, conditions.Spacecraft);
+            header = $"{regime} force model: {model.Description}; {model.Integration}";
+        }
+        catch (ArgumentException e)
+        {
+            throw new ApiValidationException("request", e.Message.Split(" (Parameter", 2)[0]);
+        }
+
+        var options = new KalmanFilterOptions { Refraction = body.Refraction == true ? new Refraction() : null };
+        if (processNoise is { } q)
+        {
+            options = options with { ProcessNoiseKmPerS2 = q };
+        }
+
+        SequentialOrbitDeterminationResult filtered;
+        try
+        {
+            filtered = SequentialOrbitDetermination.Run(conditions, settings, observations, p0, options, precise, cancellationToken);
+        }
+        catch (PreciseInputException e)
+        {
+            throw new ApiValidationException("request", e.Message);
+        }
+        catch (OrbitDeterminationException e)
+        {
+            failure = Failed(e.Message);
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArithmeticException or ArgumentException or KeyNotFoundException)
+        {
+            failure = Failed(e.Message.Split('\n')[0].Trim());
+            return null;
+        }
+
+        if (!filtered.State.PositionKm.IsFinite || !filtered.State.VelocityKmPerS.IsFinite)
+        {
+            failure = Failed("the filtered state is not finite");
+            return null;
+        }
+
+        return new OdRun(conditions, header, observations.Count, last, null, notes) { Filtered = filtered };
     }
 
     private static void Count(List<Observation> observations, string field)

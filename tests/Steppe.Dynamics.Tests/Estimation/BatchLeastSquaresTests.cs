@@ -55,6 +55,44 @@ public sealed class BatchLeastSquaresTests
         Assert.True(result.History[0].WeightedRms > 100, "the first iteration starts far off");
     }
 
+    [Fact]
+    public void An_epoch_inside_the_span_gives_the_same_orbit_as_one_at_its_start()
+    {
+        var truthState = State(7000, 0.001, 97.8, 30, 40, 0);
+        var truth = J2Propagator(Craft).Propagate(truthState, Craft, Epoch.AddSeconds(6 * 3600.0));
+        var fixes = Fixes(truth, 72, TimeSpan.FromMinutes(5), 0.010, new Random(12));
+        var middle = Epoch.AddSeconds(3 * 3600.0 + 150);
+        var atStart = BatchLeastSquares.Fit(Offset(truthState, 1.0, 1e-3), Craft, J2Propagator, fixes, Eop);
+        var inside = BatchLeastSquares.Fit(Offset(truth.StateAt(middle), 1.0, 1e-3), Craft, J2Propagator, fixes, Eop);
+
+        Assert.True(atStart.Converged);
+        Assert.True(inside.Converged);
+        Assert.Equal(middle, inside.State.Epoch);
+
+        // The solution's trajectory covers every measurement, on both sides of the epoch.
+        Assert.True(inside.Trajectory.Start <= fixes[0].Time && inside.Trajectory.End >= fixes[^1].Time);
+        Assert.Equal(atStart.Samples.Count, inside.Samples.Count);
+        Assert.InRange(inside.History[^1].WeightedRms, 0.85, 1.15);
+        Assert.Equal(atStart.History[^1].WeightedRms, inside.History[^1].WeightedRms, 3);
+
+        // Both solutions at the middle epoch agree well within the formal 1σ of either.
+        var carried = atStart.Trajectory.StateAt(middle);
+        var p = inside.StateCovariance();
+        var drs = carried.PositionKm - inside.State.PositionKm;
+        var dvs = carried.VelocityKmPerS - inside.State.VelocityKmPerS;
+        double[] dr3 = [drs.X, drs.Y, drs.Z], dv3 = [dvs.X, dvs.Y, dvs.Z];
+        for (int i = 0; i < 3; i++)
+        {
+            double dr = dr3[i], dv = dv3[i];
+            Assert.True(Math.Abs(dr) < Math.Sqrt(p[i, i]), $"axis {i}: {dr * 1e3:F3} m apart, σ {Math.Sqrt(p[i, i]) * 1e3:F3} m");
+            Assert.True(Math.Abs(dv) < Math.Sqrt(p[3 + i, 3 + i]), $"axis {i}: {dv * 1e6:F4} mm/s apart, σ {Math.Sqrt(p[3 + i, 3 + i]) * 1e6:F4} mm/s");
+        }
+
+        // The STM on the backward side is referred to the epoch: the state errors are as small before it as after it.
+        Assert.True((inside.Trajectory.StateAt(fixes[0].Time).PositionKm - truth.StateAt(fixes[0].Time).PositionKm).Length < 0.010);
+        Assert.True((inside.Trajectory.StateAt(fixes[^1].Time).PositionKm - truth.StateAt(fixes[^1].Time).PositionKm).Length < 0.010);
+    }
+
     /// <summary>
     /// Covariance realism: over many simulated fits with known noise, the normalised estimation error squared,
     /// eᵀP⁻¹e, follows χ² with 6 degrees of freedom (Bar-Shalom, Li &amp; Kirubarajan, Estimation with Applications to
