@@ -110,25 +110,11 @@ internal static class OrbitDeterminationCommand
             var tables = PreciseCommandSupport.Tables(context, settings);
             var conditions = file is null ? null : Input(() => OpmInput.Resolve(OpmInput.Parse(PreciseCommandSupport.ReadText(file), file.Name), file.Name, context.Tables.EarthOrientation,
                 PreciseCommandSupport.Overrides(precise, parse)));
-            var resolve = Stations(parse.GetValue(stations) ?? [], context, parse.GetValue(db));
+            var resolve = TrackingInput.Stations(parse.GetValue(stations) ?? [], context, parse.GetValue(db));
             var observations = new List<Observation>();
             try
             {
-                foreach (var f in parse.GetValue(tdm) ?? [])
-                {
-                    var result = f.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? TdmReader.ReadXml(PreciseCommandSupport.ReadText(f), f.Name) : TdmReader.ReadKvn(PreciseCommandSupport.ReadText(f), f.Name);
-                    if (result.Message is null)
-                    {
-                        throw new CliException(ExitCodes.BadInput, result.Diagnostics[0].ToString());
-                    }
-
-                    var (fromTdm, skipped) = TrackingData.FromTdm(result.Message, f.Name, resolve, sigmas);
-                    observations.AddRange(fromTdm);
-                    if (skipped > 0)
-                    {
-                        context.Error.WriteLine($"steppe: {f.Name}: {skipped} data lines of other types (frequencies, weather, …) not used");
-                    }
-                }
+                observations.AddRange(TrackingInput.ReadTdm(parse.GetValue(tdm) ?? [], resolve, sigmas, context));
 
                 foreach (var f in parse.GetValue(tracking) ?? [])
                 {
@@ -284,43 +270,6 @@ internal static class OrbitDeterminationCommand
             return solution.Converged ? ExitCodes.Ok : ExitCodes.PropagationFailure;
         });
         return command;
-    }
-
-    private static Func<string, GroundStation?> Stations(string[] definitions, CliContext context, string? db)
-    {
-        var given = new Dictionary<string, GroundStation>(StringComparer.OrdinalIgnoreCase);
-        foreach (var definition in definitions)
-        {
-            int eq = definition.IndexOf('=', StringComparison.Ordinal);
-            var point = eq > 0 ? SiteDirectory.TryParseCoordinates(definition[(eq + 1)..]) : null;
-            if (point is null)
-            {
-                throw new CliException(ExitCodes.Usage, $"--station-at: expected NAME=LAT,LON[,HEIGHT_M], found '{definition}'");
-            }
-
-            string name = definition[..eq].Trim();
-            given[name] = new GroundStation(name, point.Value);
-        }
-
-        SiteDirectory? sites = null;
-        return name =>
-        {
-            if (given.TryGetValue(name, out var station))
-            {
-                return station;
-            }
-
-            sites ??= context.Sites(db);
-            try
-            {
-                var resolved = sites.Station(name);
-                return new GroundStation(name, resolved.Location);
-            }
-            catch (SiteResolutionException)
-            {
-                return null;
-            }
-        };
     }
 
     private static BatchLeastSquaresOptions Options(string? estimate, List<Observation> observations, bool refraction, double outlierSigmas, int iterations)
