@@ -404,7 +404,9 @@ public sealed class OrbitDeterminationApiTests(OrbitDeterminationApiTests.NoQueu
         watch.Restart();
         while (limiter.Running != 0)
         {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"the fit still held the heavy slot {watch.Elapsed.TotalSeconds:0.0} s after the client left");
+            // A step of the 100×100 field with its state transition matrix is milliseconds; 2 s leaves room for a loaded
+            // 2-core machine running the other test classes at the same time.
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"the fit still held the heavy slot {watch.Elapsed.TotalSeconds:0.0} s after the client left");
             await Task.Delay(10);
         }
 

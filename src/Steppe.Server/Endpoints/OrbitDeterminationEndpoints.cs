@@ -675,34 +675,8 @@ public static class OrbitDeterminationEndpoints
     }
 
     /// <summary>Reads the JSON body (at most <see cref="MaxBodyBytes"/>), refusing unknown members so that a misspelt setting is not silently ignored.</summary>
-    private static async Task<OrbitDeterminationApiRequest> ReadBody(HttpRequest request, JsonSerializerOptions serializerOptions)
-    {
-        if (request.ContentLength is > MaxBodyBytes)
-        {
-            throw new ApiValidationException("body", string.Create(CultureInfo.InvariantCulture, $"at most {MaxBodyBytes} bytes, found {request.ContentLength}"));
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int n;
-        while ((n = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            buffer.Write(chunk, 0, n);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                throw new ApiValidationException("body", string.Create(CultureInfo.InvariantCulture, $"at most {MaxBodyBytes} bytes"));
-            }
-        }
-
-        if (buffer.Length == 0)
-        {
-            throw new ApiValidationException("body", "required: a JSON object with the members opm and tdm or tracking");
-        }
-
-        var options = new JsonSerializerOptions(serializerOptions) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
-        return JsonSerializer.Deserialize<OrbitDeterminationApiRequest>(buffer.ToArray(), options)
-            ?? throw new ApiValidationException("body", "expected a JSON object with the members opm and tdm or tracking");
-    }
+    private static Task<OrbitDeterminationApiRequest> ReadBody(HttpRequest request, JsonSerializerOptions serializerOptions) =>
+        StrictJsonBody.ReadAsync<OrbitDeterminationApiRequest>(request, serializerOptions, MaxBodyBytes, "a JSON object with the members opm and tdm or tracking");
 
     private static double? Bounded(double? value, string field, double min, double max)
     {

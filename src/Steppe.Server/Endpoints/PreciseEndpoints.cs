@@ -407,34 +407,8 @@ public static class PreciseEndpoints
     }
 
     /// <summary>Reads the JSON body (at most <see cref="MaxBodyBytes"/>), refusing unknown members so that a misspelt setting is not silently ignored.</summary>
-    private static async Task<PrecisePropagationRequest> ReadBody(HttpRequest request, JsonSerializerOptions serializerOptions)
-    {
-        if (request.ContentLength is > MaxBodyBytes)
-        {
-            throw new ApiValidationException("body", string.Create(CultureInfo.InvariantCulture, $"at most {MaxBodyBytes} bytes, found {request.ContentLength}"));
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int n;
-        while ((n = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            buffer.Write(chunk, 0, n);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                throw new ApiValidationException("body", string.Create(CultureInfo.InvariantCulture, $"at most {MaxBodyBytes} bytes"));
-            }
-        }
-
-        if (buffer.Length == 0)
-        {
-            throw new ApiValidationException("body", "required: a JSON object with at least the member opm (the OPM text)");
-        }
-
-        var options = new JsonSerializerOptions(serializerOptions) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
-        return JsonSerializer.Deserialize<PrecisePropagationRequest>(buffer.ToArray(), options)
-            ?? throw new ApiValidationException("body", "expected a JSON object with at least the member opm (the OPM text)");
-    }
+    private static Task<PrecisePropagationRequest> ReadBody(HttpRequest request, JsonSerializerOptions serializerOptions) =>
+        StrictJsonBody.ReadAsync<PrecisePropagationRequest>(request, serializerOptions, MaxBodyBytes, "a JSON object with at least the member opm (the OPM text)");
 
     private static SpacecraftOverrides Overrides(SpacecraftInputDto? craft)
     {
