@@ -14,6 +14,9 @@ using Steppe.Formats.Tle;
 using Steppe.Planning.Precise;
 using Xunit.Abstractions;
 
+using Steppe.Cli.Tests.Support;
+using static Steppe.Cli.Tests.Support.KazSat3Tracking;
+
 namespace Steppe.Cli.Tests;
 
 /// <summary>
@@ -36,40 +39,10 @@ public sealed class FitElementsTrackingTests(ITestOutputHelper output) : IDispos
         return path;
     }
 
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-
-    private (NumericalTrajectory Truth, Instant Epoch) Truth()
+    private static (NumericalTrajectory Truth, Instant Epoch) Truth()
     {
-        string opm = Write("kazsat-3.opm", string.Join('\n', File.ReadAllLines(Example).Where(l => !l.StartsWith("MAN_", StringComparison.Ordinal))));
-        var eop = EarthOrientationTable.Bundled;
-        var conditions = OpmInput.Resolve(OpmInput.Parse(File.ReadAllText(opm), "kazsat-3.opm"), "kazsat-3.opm", eop);
-        var settings = conditions.Resolve(new ForceModelSettings());
-        var truth = settings.Build(conditions.Spacecraft).Propagator(new Steppe.Dynamics.Forces.ForceEnvironment(eop, BundledEphemeris.De405))
-            .Propagate(conditions.InitialState, conditions.Spacecraft, conditions.InitialState.Epoch.AddSeconds(1.01 * 86400));
+        var (truth, conditions) = KazSat3Tracking.Truth(TruthOpmText());
         return (truth, conditions.InitialState.Epoch);
-    }
-
-    private static string Tdm(string station, GeodeticPoint location, NumericalTrajectory truth, Instant start, int seed)
-    {
-        var site = new GroundStation(station, location);
-        var random = new Random(seed);
-        var text = new StringBuilder();
-        text.Append("CCSDS_TDM_VERS = 2.0\nCREATION_DATE = 2026-12-06T00:00:00\nORIGINATOR = KGS\nMETA_START\nTIME_SYSTEM = UTC\n")
-            .Append(CultureInfo.InvariantCulture, $"PARTICIPANT_1 = {station}\nPARTICIPANT_2 = KAZSAT-3\nMODE = SEQUENTIAL\nPATH = 1,2,1\nRANGE_UNITS = km\nANGLE_TYPE = AZEL\nMETA_STOP\nDATA_START\n");
-        var eop = EarthOrientationTable.Bundled;
-        for (int minute = 20; minute <= 1440; minute += 20)
-        {
-            var t = start.AddSeconds(minute * 60.0);
-            string epoch = t.ToIsoString(3).TrimEnd('Z');
-            double range = MeasurementModels.Predict(MeasurementKind.Range, t, site, truth.StateAt, eop).Values[0] + (0.005 * Normal(random));
-            var azEl = MeasurementModels.Predict(MeasurementKind.AzimuthElevation, t, site, truth.StateAt, eop).Values;
-            text.Append(CultureInfo.InvariantCulture, $"RANGE = {epoch} {range:F6}\n")
-                .Append(CultureInfo.InvariantCulture, $"ANGLE_1 = {epoch} {(azEl[0] * 180 / Math.PI) + (0.01 * Normal(random)):F6}\n")
-                .Append(CultureInfo.InvariantCulture, $"ANGLE_2 = {epoch} {(azEl[1] * 180 / Math.PI) + (0.01 * Normal(random)):F6}\n");
-        }
-
-        return text.Append("DATA_STOP\n").ToString();
     }
 
     /// <summary>The position error (km) of an element set against the truth every 10 minutes over the tracked day: mean, max.</summary>

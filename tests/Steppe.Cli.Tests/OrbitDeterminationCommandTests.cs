@@ -9,6 +9,9 @@ using Steppe.Dynamics.Estimation;
 using Steppe.Dynamics.Numerical;
 using Steppe.Planning.Precise;
 
+using Steppe.Cli.Tests.Support;
+using static Steppe.Cli.Tests.Support.KazSat3Tracking;
+
 namespace Steppe.Cli.Tests;
 
 /// <summary>
@@ -29,41 +32,12 @@ public sealed class OrbitDeterminationCommandTests(Xunit.Abstractions.ITestOutpu
         return path;
     }
 
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-
     /// <summary>The truth: the example OPM without its burn, propagated a day with the GEO defaults.</summary>
     private (string Opm, NumericalTrajectory Truth, PreciseInitialConditions Conditions) Truth()
     {
-        string opm = Write("kazsat-3.opm", string.Join('\n', File.ReadAllLines(Example).Where(l => !l.StartsWith("MAN_", StringComparison.Ordinal))));
-        var eop = EarthOrientationTable.Bundled;
-        var conditions = OpmInput.Resolve(OpmInput.Parse(File.ReadAllText(opm), "kazsat-3.opm"), "kazsat-3.opm", eop);
-        var settings = conditions.Resolve(new ForceModelSettings());
-        var truth = settings.Build(conditions.Spacecraft).Propagator(new Steppe.Dynamics.Forces.ForceEnvironment(eop, BundledEphemeris.De405))
-            .Propagate(conditions.InitialState, conditions.Spacecraft, conditions.InitialState.Epoch.AddSeconds(1.01 * 86400));
+        string opm = Write("kazsat-3.opm", TruthOpmText());
+        var (truth, conditions) = Support.KazSat3Tracking.Truth(File.ReadAllText(opm));
         return (opm, truth, conditions);
-    }
-
-    private static string Tdm(string station, GeodeticPoint location, NumericalTrajectory truth, Instant start, int seed)
-    {
-        var site = new GroundStation(station, location);
-        var random = new Random(seed);
-        var text = new StringBuilder();
-        text.Append("CCSDS_TDM_VERS = 2.0\nCREATION_DATE = 2026-12-06T00:00:00\nORIGINATOR = KGS\nMETA_START\nTIME_SYSTEM = UTC\n")
-            .Append(CultureInfo.InvariantCulture, $"PARTICIPANT_1 = {station}\nPARTICIPANT_2 = KAZSAT-3\nMODE = SEQUENTIAL\nPATH = 1,2,1\nRANGE_UNITS = km\nANGLE_TYPE = AZEL\nMETA_STOP\nDATA_START\n");
-        var eop = EarthOrientationTable.Bundled;
-        for (int minute = 20; minute <= 1440; minute += 20)
-        {
-            var t = start.AddSeconds(minute * 60.0);
-            string epoch = t.ToIsoString(3).TrimEnd('Z');
-            double range = MeasurementModels.Predict(MeasurementKind.Range, t, site, truth.StateAt, eop).Values[0] + (0.005 * Normal(random));
-            var azEl = MeasurementModels.Predict(MeasurementKind.AzimuthElevation, t, site, truth.StateAt, eop).Values;
-            text.Append(CultureInfo.InvariantCulture, $"RANGE = {epoch} {range:F6}\n")
-                .Append(CultureInfo.InvariantCulture, $"ANGLE_1 = {epoch} {(azEl[0] * 180 / Math.PI) + (0.01 * Normal(random)):F6}\n")
-                .Append(CultureInfo.InvariantCulture, $"ANGLE_2 = {epoch} {(azEl[1] * 180 / Math.PI) + (0.01 * Normal(random)):F6}\n");
-        }
-
-        return text.Append("DATA_STOP\n").ToString();
     }
 
     [Fact]

@@ -15,6 +15,8 @@ using Steppe.Dynamics.Numerical;
 using Steppe.Planning.Precise;
 using Steppe.Server.Infrastructure;
 
+using static Steppe.Cli.Tests.Support.KazSat3Tracking;
+
 namespace Steppe.Server.Tests;
 
 /// <summary>
@@ -44,17 +46,10 @@ public sealed class OrbitDeterminationApiTests(OrbitDeterminationApiTests.NoQueu
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-
     private static Scenario Build()
     {
-        string opm = string.Join('\n', File.ReadAllLines(Example).Where(l => !l.StartsWith("MAN_", StringComparison.Ordinal)));
-        var eop = EarthOrientationTable.Bundled;
-        var conditions = OpmInput.Resolve(OpmInput.Parse(opm, "kazsat-3.opm"), "kazsat-3.opm", eop);
-        var settings = conditions.Resolve(new ForceModelSettings());
-        var truth = settings.Build(conditions.Spacecraft).Propagator(new Steppe.Dynamics.Forces.ForceEnvironment(eop, BundledEphemeris.De405))
-            .Propagate(conditions.InitialState, conditions.Spacecraft, conditions.InitialState.Epoch.AddSeconds(1.01 * 86400));
+        string opm = TruthOpmText();
+        var (truth, conditions) = Steppe.Cli.Tests.Support.KazSat3Tracking.Truth(opm);
         var epoch = conditions.InitialState.Epoch;
         string apriori = opm.Replace("X = -36887.175199", "X = -36885.175199", StringComparison.Ordinal).Replace("Y = -20425.059045", "Y = -20427.059045", StringComparison.Ordinal);
         Assert.NotEqual(opm, apriori);
@@ -62,29 +57,6 @@ public sealed class OrbitDeterminationApiTests(OrbitDeterminationApiTests.NoQueu
             Tdm("akkol-gcc", new GeodeticPoint(Angle.FromDegrees(51.99), Angle.FromDegrees(70.94), 0), truth, epoch, 1),
             Tdm("KOKTEREK", new GeodeticPoint(Angle.FromDegrees(43.3), Angle.FromDegrees(76.6), 0.7), truth, epoch, 2),
             epoch);
-    }
-
-    /// <summary>A TDM of range (5 m noise) and azimuth/elevation (0.01°) every 20 minutes for a day, as the command-line tests build it.</summary>
-    private static string Tdm(string station, GeodeticPoint location, NumericalTrajectory truth, Instant start, int seed)
-    {
-        var site = new GroundStation(station, location);
-        var random = new Random(seed);
-        var text = new StringBuilder();
-        text.Append("CCSDS_TDM_VERS = 2.0\nCREATION_DATE = 2026-12-06T00:00:00\nORIGINATOR = KGS\nMETA_START\nTIME_SYSTEM = UTC\n")
-            .Append(CultureInfo.InvariantCulture, $"PARTICIPANT_1 = {station}\nPARTICIPANT_2 = KAZSAT-3\nMODE = SEQUENTIAL\nPATH = 1,2,1\nRANGE_UNITS = km\nANGLE_TYPE = AZEL\nMETA_STOP\nDATA_START\n");
-        var eop = EarthOrientationTable.Bundled;
-        for (int minute = 20; minute <= 1440; minute += 20)
-        {
-            var t = start.AddSeconds(minute * 60.0);
-            string epoch = t.ToIsoString(3).TrimEnd('Z');
-            double range = MeasurementModels.Predict(MeasurementKind.Range, t, site, truth.StateAt, eop).Values[0] + (0.005 * Normal(random));
-            var azEl = MeasurementModels.Predict(MeasurementKind.AzimuthElevation, t, site, truth.StateAt, eop).Values;
-            text.Append(CultureInfo.InvariantCulture, $"RANGE = {epoch} {range:F6}\n")
-                .Append(CultureInfo.InvariantCulture, $"ANGLE_1 = {epoch} {(azEl[0] * 180 / Math.PI) + (0.01 * Normal(random)):F6}\n")
-                .Append(CultureInfo.InvariantCulture, $"ANGLE_2 = {epoch} {(azEl[1] * 180 / Math.PI) + (0.01 * Normal(random)):F6}\n");
-        }
-
-        return text.Append("DATA_STOP\n").ToString();
     }
 
     private static object Body(Scenario c) => new
