@@ -50,23 +50,32 @@ public static class OrbitDetermination
     {
         ArgumentNullException.ThrowIfNull(apriori);
         ArgumentNullException.ThrowIfNull(result);
-        var rtn = CovariancePropagation.ToFrame(new StateCovariance(result.State.Epoch, CovarianceFrame.Gcrf, result.StateCovariance()), CovarianceFrame.Rtn, result.State);
-        var craft = result.Spacecraft;
+        string comment = $"Orbit determination: batch least squares, {result.History.Count} iterations, weighted rms {result.History[^1].WeightedRms:0.###}" +
+            (result.Converged ? string.Empty : " (not converged)");
+        return EstimateOpm(apriori, result.State, result.Spacecraft, result.StateCovariance(), created, originator, comment);
+    }
+
+    /// <summary>
+    /// An estimate as an OPM: the a-priori message's header and object, the GCRF state, the spacecraft with its
+    /// coefficients, the 6×6 GCRF covariance <paramref name="covarianceGcrf"/> written in RTN, and a comment; the a-priori
+    /// maneuvers are left out (they were not part of the estimate).
+    /// </summary>
+    public static OpmMessage EstimateOpm(OpmMessage apriori, StateVector state, Dynamics.Spacecraft craft, double[,] covarianceGcrf, Instant created, string originator, string comment)
+    {
+        ArgumentNullException.ThrowIfNull(apriori);
+        ArgumentNullException.ThrowIfNull(craft);
+        var rtn = CovariancePropagation.ToFrame(new StateCovariance(state.Epoch, CovarianceFrame.Gcrf, covarianceGcrf), CovarianceFrame.Rtn, state);
         return apriori with
         {
             CreationDate = created,
             Originator = originator,
             Metadata = apriori.Metadata with { RefFrame = "GCRF", TimeSystem = "UTC", RefFrameEpoch = null },
-            State = new OpmStateVector(result.State.Epoch, result.State.PositionKm, result.State.VelocityKmPerS),
+            State = new OpmStateVector(state.Epoch, state.PositionKm, state.VelocityKmPerS),
             Keplerian = null,
             Spacecraft = new OpmSpacecraftParameters(craft.MassKg, craft.SrpAreaM2, craft.ReflectivityCoefficient, craft.DragAreaM2, craft.DragCoefficient),
             Covariance = new OpmCovariance("RTN", rtn.LowerTriangle),
             Maneuvers = [],
-            HeaderComments =
-            [
-                $"Orbit determination: batch least squares, {result.History.Count} iterations, weighted rms {result.History[^1].WeightedRms:0.###}" +
-                (result.Converged ? string.Empty : " (not converged)"),
-            ],
+            HeaderComments = [comment],
         };
     }
 }

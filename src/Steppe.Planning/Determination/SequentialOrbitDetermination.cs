@@ -126,20 +126,8 @@ public static class SequentialOrbitDetermination
     {
         ArgumentNullException.ThrowIfNull(apriori);
         ArgumentNullException.ThrowIfNull(result);
-        var rtn = CovariancePropagation.ToFrame(new StateCovariance(result.State.Epoch, CovarianceFrame.Gcrf, result.Covariance), CovarianceFrame.Rtn, result.State);
-        var craft = result.Spacecraft;
-        return apriori with
-        {
-            CreationDate = created,
-            Originator = originator,
-            Metadata = apriori.Metadata with { RefFrame = "GCRF", TimeSystem = "UTC", RefFrameEpoch = null },
-            State = new OpmStateVector(result.State.Epoch, result.State.PositionKm, result.State.VelocityKmPerS),
-            Keplerian = null,
-            Spacecraft = new OpmSpacecraftParameters(craft.MassKg, craft.SrpAreaM2, craft.ReflectivityCoefficient, craft.DragAreaM2, craft.DragCoefficient),
-            Covariance = new OpmCovariance("RTN", rtn.LowerTriangle),
-            Maneuvers = [],
-            HeaderComments = [$"Orbit determination: extended Kalman filter, {result.Accepted} measurements accepted, {result.Rejected} rejected; state at the last measurement"],
-        };
+        return OrbitDetermination.EstimateOpm(apriori, result.State, result.Spacecraft, result.Covariance, created, originator,
+            $"Orbit determination: extended Kalman filter, {result.Accepted} measurements accepted, {result.Rejected} rejected; state at the last measurement");
     }
 
     private static List<InnovationStatistics> Statistics(List<FilterStep> steps)
