@@ -244,9 +244,9 @@ public sealed class OrbitDeterminationCommandTests(Xunit.Abstractions.ITestOutpu
             return string.Create(CultureInfo.InvariantCulture, $"{time.ToIsoString(3)},position_itrf_km,{p[0]:F6},{p[1]:F6},{p[2]:F6}\n");
         })));
 
-        var (code, _, error) = CliRunner.Run("od", "--iod", "--tracking", Fixes(10, 20));
+        var (code, _, error) = CliRunner.Run("od", "--iod", "--tracking", Fixes(10));
         Assert.Equal(3, code);
-        Assert.Contains("--iod: initial orbit determination from position fixes needs three at different times in the first pass; found 2", error, StringComparison.Ordinal);
+        Assert.Contains("--iod: initial orbit determination from position fixes needs two (Lambert) or three (Gibbs) at different times in the first pass; found 1", error, StringComparison.Ordinal);
 
         // Three fixes, but hours apart: the first pass (ended by a gap of more than 30 minutes) holds one.
         var (code2, _, error2) = CliRunner.Run("od", "--iod", "--tracking", Fixes(10, 200, 400));

@@ -11,7 +11,7 @@ namespace Steppe.Planning.Determination;
 
 /// <summary>An initial orbit found from the measurements alone.</summary>
 /// <param name="State">The GCRF state at the middle of the three measurements used.</param>
-/// <param name="Method">Gibbs, Herrick–Gibbs, Gauss, or a position–velocity fix.</param>
+/// <param name="Method">Gibbs, Herrick–Gibbs, Lambert, Gauss, or a position–velocity fix.</param>
 /// <param name="Times">The times of the measurements used.</param>
 /// <param name="Description">One line saying what was used (for reports).</param>
 public sealed record InitialOrbitSolution(StateVector State, string Method, IReadOnlyList<Instant> Times, string Description);
@@ -36,7 +36,8 @@ public enum InitialEpoch
 /// <item>three position fixes (GNSS, precise orbit) or three positions from a range and an azimuth/elevation pair of one
 /// station at the same reception time (the position at the emission time, a range's light time earlier) give the
 /// velocity at the middle one by Gibbs's method, or by Herrick–Gibbs when both separations are below
-/// <see cref="HerrickGibbsBelowDegrees"/>;</item>
+/// <see cref="HerrickGibbsBelowDegrees"/>; with only two at different times, the velocity at the first by Lambert's
+/// problem (the short way);</item>
 /// <item>three azimuth/elevation or right ascension/declination sightings from one station give the state by Gauss's
 /// method with iterative improvement (station positions in GCRF from <see cref="MeasurementModels.StationGcrf"/>), run
 /// twice: the second time at the emission times that the first solution's ranges give.</item>
@@ -207,9 +208,13 @@ public static class InitialOrbitFromTracking
         double radius = positions[0].PositionKm.Length;
         double period = 2 * Math.PI * Math.Sqrt(radius * radius * radius / Mu);
         var pass = FirstPass(positions, TimeSpan.FromSeconds(period / 4), p => p.Time);
-        var spread = Spread(pass, p => p.Time)
-            ?? throw new OrbitDeterminationException($"initial orbit determination from {what} needs three at different times in the first pass; found {pass.Count} (of {positions.Count})");
-        var (p1, p2, p3) = (pass[spread.Item1], pass[spread.Item2], pass[spread.Item3]);
+        var spread = Spread(pass, p => p.Time);
+        if (spread is null)
+        {
+            return FromTwoPositions(pass, positions.Count, what);
+        }
+
+        var (p1, p2, p3) = (pass[spread.Value.Item1], pass[spread.Value.Item2], pass[spread.Value.Item3]);
         double a12 = Angle(p1.PositionKm, p2.PositionKm), a23 = Angle(p2.PositionKm, p3.PositionKm);
         Vector3D velocity;
         string method;
@@ -235,6 +240,33 @@ public static class InitialOrbitFromTracking
         Check(state, method, what);
         return new InitialOrbitSolution(state, method, [p1.Time, p2.Time, p3.Time],
             string.Create(CultureInfo.InvariantCulture, $"{method} from three {what} at {p1.Time}, {p2.Time}, {p3.Time} ({a12:F2}° and {a23:F2}° apart)"));
+    }
+
+    /// <summary>
+    /// Two positions at different times: the velocity at the first by Lambert's problem (<see cref="Lambert"/>, no complete
+    /// revolution), the short way round — the first pass is at most a quarter of an orbit, so the transfer angle is below
+    /// 180° and its sense is that of r₁ × r₂.
+    /// </summary>
+    private static InitialOrbitSolution FromTwoPositions(List<(Instant Time, Vector3D PositionKm)> pass, int total, string what)
+    {
+        var distinct = pass.GroupBy(p => p.Time).Select(g => g.First()).ToList();
+        if (distinct.Count < 2)
+        {
+            throw new OrbitDeterminationException($"initial orbit determination from {what} needs two (Lambert) or three (Gibbs) at different times in the first pass; found {distinct.Count} (of {total})");
+        }
+
+        var (p1, p2) = (distinct[0], distinct[^1]);
+        double dt = p2.Time.SecondsSince(p1.Time);
+        var direction = Vector3D.Cross(p1.PositionKm, p2.PositionKm).Z >= 0 ? TransferDirection.Prograde : TransferDirection.Retrograde;
+        if (!Lambert.TrySolveZeroRevolution(p1.PositionKm, p2.PositionKm, dt, Mu, direction, out var v1, out _))
+        {
+            throw new OrbitDeterminationException($"initial orbit determination from {what} at {p1.Time} and {p2.Time}: Lambert's problem has no solution (the two positions are collinear with the Earth's centre)");
+        }
+
+        var state = new StateVector(p1.Time, Frame.Gcrf, p1.PositionKm, v1);
+        Check(state, "Lambert", what);
+        return new InitialOrbitSolution(state, "Lambert", [p1.Time, p2.Time],
+            string.Create(CultureInfo.InvariantCulture, $"Lambert from two {what} at {p1.Time} and {p2.Time} ({Angle(p1.PositionKm, p2.PositionKm):F2}° apart, {dt:F0} s)"));
     }
 
     private static InitialOrbitSolution FromAngles(List<Observation> sightings, EarthOrientationTable eop)

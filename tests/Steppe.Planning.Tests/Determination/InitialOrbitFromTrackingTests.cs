@@ -109,11 +109,22 @@ public class InitialOrbitFromTrackingTests
     }
 
     [Fact]
+    public void Lambert_from_two_position_fixes()
+    {
+        // Two fixes 15 minutes apart (about 55° of a 7,000 km orbit): Lambert's problem gives the velocity at the first.
+        var two = new[] { Fix(T0), Fix(T0.AddSeconds(900)) };
+        var solution = InitialOrbitFromTracking.Determine(two, Eop);
+        Assert.Equal("Lambert", solution.Method);
+        Assert.Equal(T0, solution.State.Epoch);
+        AssertNear(solution, 1e-6, 1e-6);
+    }
+
+    [Fact]
     public void Too_few_or_degenerate_measurements_are_refused()
     {
-        var two = new[] { Fix(T0), Fix(T0.AddSeconds(60)) };
-        var e = Assert.Throws<OrbitDeterminationException>(() => InitialOrbitFromTracking.Determine(two, Eop));
-        Assert.Contains("needs three at different times in the first pass; found 2", e.Message, StringComparison.Ordinal);
+        var one = new[] { Fix(T0) };
+        var e = Assert.Throws<OrbitDeterminationException>(() => InitialOrbitFromTracking.Determine(one, Eop));
+        Assert.Contains("needs two (Lambert) or three (Gibbs) at different times in the first pass; found 1", e.Message, StringComparison.Ordinal);
 
         // Three fixes of one point: no orbit that stays above the Earth passes through them.
         var still = Fix(T0);
