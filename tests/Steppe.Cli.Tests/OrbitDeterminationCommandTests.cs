@@ -53,7 +53,8 @@ public sealed class OrbitDeterminationCommandTests(Xunit.Abstractions.ITestOutpu
             .Replace("Y = -20425.059045", "Y = -20427.059045", StringComparison.Ordinal));
         string solution = Path.Combine(_folder, "solution.opm");
         var (code, output, error) = CliRunner.Run("od", "--opm", apriori, "--tdm", akkol, "--tdm", kokterek, "--station-at", "KOKTEREK=43.3,76.6,700",
-            "--sigma-range-m", "5", "--sigma-angle-deg", "0.01", "--span", "1d", "--format", "json", "--write-opm", solution, "--plot", Path.Combine(_folder, "residuals.svg"));
+            "--sigma-range-m", "5", "--sigma-angle-deg", "0.01", "--span", "1d", "--format", "json", "--write-opm", solution, "--plot", Path.Combine(_folder, "residuals.svg"),
+            "--write-oem", Path.Combine(_folder, "solution.oem"), "--oem-step", "3600");
         Assert.True(code == 0, error);
         var json = JsonDocument.Parse(output).RootElement;
         Assert.True(json.GetProperty("converged").GetBoolean());
@@ -73,6 +74,20 @@ public sealed class OrbitDeterminationCommandTests(Xunit.Abstractions.ITestOutpu
         var back = OpmInput.Parse(File.ReadAllText(solution), "solution.opm");
         Assert.Equal("RTN", back.Covariance!.RefFrame);
         Assert.Equal(values[0].Item1, back.State.PositionKm.X, 1e-9);
+
+        // The solution's ephemeris: hourly GCRF states over the fitted day, the first the solution itself, with the
+        // covariance in RTN — at the epoch the OPM's.
+        var oem = Steppe.Formats.Oem.OemReader.Read(File.ReadAllText(Path.Combine(_folder, "solution.oem")), "solution.oem").Message!;
+        var segment = Assert.Single(oem.Segments);
+        Assert.Equal("GCRF", segment.Metadata.ReferenceFrame);
+        Assert.InRange(segment.States.Count, 24, 26);
+        Assert.Equal(back.State.PositionKm.X, segment.States[0].PositionKm.X, 1e-6);
+        Assert.Equal(segment.States.Count, segment.Covariances.Count);
+        Assert.Equal("RTN", segment.Covariances[0].ReferenceFrame);
+        for (int k = 0; k < 21; k++)
+        {
+            Assert.Equal(back.Covariance.LowerTriangle[k], segment.Covariances[0].LowerTriangle[k], Math.Abs(back.Covariance.LowerTriangle[k]) * 1e-6 + 1e-15);
+        }
 
         // The residual plot: a panel per type, both stations.
         string svg = File.ReadAllText(Path.Combine(_folder, "residuals.svg"));

@@ -50,12 +50,14 @@ internal static class OrbitDeterminationCommand
         var outlier = new Option<double>("--outlier-sigmas") { Description = "Edit measurements beyond this many σ (times the weighted rms when above 1) from the second iteration (default 3).", DefaultValueFactory = _ => 3 };
         var iterations = new Option<int>("--max-iterations") { Description = "The most iterations (default 12).", DefaultValueFactory = _ => 12 };
         var span = new Option<string?>("--span") { Description = "Use only measurements within this span after the OPM epoch (with --iod: after the first measurement), e.g. 12h, 1d or seconds (default: all)." };
+        var writeOem = new Option<FileInfo?>("--write-oem") { Description = "Batch fits: write the solution's ephemeris over the fitted span as a CCSDS OEM (GCRF, every --oem-step) with its covariance in RTN." };
+        var oemStep = new Option<double>("--oem-step") { Description = "Seconds between the states of --write-oem (default 60).", DefaultValueFactory = _ => 60 };
         var writeOpm = new Option<FileInfo?>("--write-opm") { Description = "Write the solution as an OPM: estimated state (GCRF), C_D and C_R, covariance in RTN." };
         var plot = new Option<FileInfo?>("--plot") { Description = "Draw the post-fit residuals over time, one panel per measurement type: a .png or .svg file." };
         var format = CommonOptions.Format();
         var command = new Command("od", "Orbit determination by batch least squares or an extended Kalman filter from tracking (TDM, SP3, CSV) with the force model of 'propagate --opm'.")
         {
-            opm, iod, epochFrom, method, processNoise, aprioriSigmaM, aprioriSigmaMS, tdm, tracking, sp3, sp3Satellite, sp3Step, stations, db, estimate, sigmaRange, sigmaRate, sigmaAngle, sigmaPosition, refraction, outlier, iterations, span, writeOpm, plot, format,
+            opm, iod, epochFrom, method, processNoise, aprioriSigmaM, aprioriSigmaMS, tdm, tracking, sp3, sp3Satellite, sp3Step, stations, db, estimate, sigmaRange, sigmaRate, sigmaAngle, sigmaPosition, refraction, outlier, iterations, span, writeOpm, writeOem, oemStep, plot, format,
         };
         foreach (var option in PreciseCommandSupport.ForceOptions(precise, withDuration: false))
         {
@@ -239,6 +241,17 @@ internal static class OrbitDeterminationCommand
             catch (OrbitDeterminationException e)
             {
                 throw new CliException(ExitCodes.PropagationFailure, $"{sourceName}: orbit determination failed: {e.Message}");
+            }
+
+            if (parse.GetValue(writeOem) is { } oemFile)
+            {
+                double stepSeconds = parse.GetValue(oemStep);
+                if (!(stepSeconds > 0) || !double.IsFinite(stepSeconds))
+                {
+                    throw new CliException(ExitCodes.Usage, $"--oem-step: expected a positive number of seconds, found {stepSeconds.ToString(CultureInfo.InvariantCulture)}");
+                }
+
+                File.WriteAllText(oemFile.FullName, Formats.Oem.OemWriter.Write(OrbitDetermination.SolutionOem(conditions.Message, solution, TimeSpan.FromSeconds(stepSeconds), created)));
             }
 
             if (parse.GetValue(writeOpm) is { } output)

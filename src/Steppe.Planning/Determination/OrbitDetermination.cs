@@ -78,4 +78,67 @@ public static class OrbitDetermination
             HeaderComments = [comment],
         };
     }
+
+    /// <summary>
+    /// The solution's ephemeris over the fitted span as an OEM (GCRF, every <paramref name="step"/>), with the state's
+    /// formal covariance carried by the state transition matrix (P(t) = Φ P₀ Φᵀ; the covariance of the other estimated
+    /// parameters — C_D, C_R, biases — is not carried) and written in RTN at each state.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The step is not positive.</exception>
+    public static Formats.Oem.OemMessage SolutionOem(OpmMessage apriori, OrbitDeterminationResult result, TimeSpan step, Instant created, string originator = "STEPPE")
+    {
+        ArgumentNullException.ThrowIfNull(apriori);
+        ArgumentNullException.ThrowIfNull(result);
+        if (step <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, "The step must be positive.");
+        }
+
+        var trajectory = result.Trajectory;
+        var p0 = new StateCovariance(result.State.Epoch, CovarianceFrame.Gcrf, result.StateCovariance());
+        var states = new List<Formats.Oem.OemState>();
+        var covariances = new List<Formats.Oem.OemCovariance>();
+        for (var t = trajectory.Start; t <= trajectory.End; t += step)
+        {
+            var state = trajectory.StateAt(t);
+            states.Add(Formats.Oem.OemState.FromStateVector(state));
+            if (trajectory.HasStateTransitionMatrix)
+            {
+                var rtn = CovariancePropagation.ToFrame(CovariancePropagation.Propagate(p0, trajectory, t), CovarianceFrame.Rtn, state);
+                covariances.Add(new Formats.Oem.OemCovariance(t, "RTN", rtn.LowerTriangle, []));
+            }
+        }
+
+        return new Formats.Oem.OemMessage
+        {
+            Version = "2.0",
+            Comments =
+            [
+                $"Orbit determination of {apriori.Metadata.ObjectName}: batch least squares, {result.History.Count} iterations, weighted rms {result.History[^1].WeightedRms:0.###}" +
+                (result.Converged ? string.Empty : " (not converged)"),
+                "Covariance: the state's formal covariance carried by the state transition matrix, in RTN (the inertial covariance rotated), km, km/s.",
+            ],
+            CreationDate = created,
+            Originator = originator,
+            Segments =
+            [
+                new Formats.Oem.OemSegment
+                {
+                    Metadata = new Formats.Oem.OemMetadata
+                    {
+                        ObjectName = apriori.Metadata.ObjectName,
+                        ObjectId = apriori.Metadata.ObjectId,
+                        ReferenceFrame = "GCRF",
+                        TimeSystem = Formats.Oem.OemKeywords.Utc,
+                        StartTime = states[0].Epoch,
+                        StopTime = states[^1].Epoch,
+                        Interpolation = "HERMITE",
+                        InterpolationDegree = Math.Min(7, states.Count - 1) is > 0 and var d ? d : null,
+                    },
+                    States = states,
+                    Covariances = covariances,
+                },
+            ],
+        };
+    }
 }
