@@ -151,44 +151,19 @@ internal static class FitElementsCommand
 
             string summary = FormattableString.Invariant(
                 $"{fit.Message}; {points.Count} {what} from {start} to {end}; post-fit RMS {fit.PositionRms3dKm * 1000:0.0} m (3D), max {fit.MaxPositionResidualKm * 1000:0.0} m; RIC RMS {Rms(fit, r => r.RadialKm):0.0}/{Rms(fit, r => r.InTrackKm):0.0}/{Rms(fit, r => r.CrossTrackKm):0.0} m");
-            switch (parse.GetValue(format))
+            var sigmas = fit.Sigmas();
+            Write(context, parse.GetValue(format), fit.Elements, fit.Status.ToString(), fit.Message, summary, new
             {
-                case "json":
-                    var sigmas = fit.Sigmas();
-                    var document = new
-                    {
-                        status = fit.Status.ToString(),
-                        message = fit.Message,
-                        tle = TleWriter.WriteText([fit.Elements], withTitles: fit.Elements.Name is not null).TrimEnd().Split('\n'),
-                        epoch_utc = fit.Elements.Epoch.ToString(),
-                        mean_motion_rev_per_day = fit.Elements.MeanMotionRevPerDay,
-                        eccentricity = fit.Elements.Eccentricity,
-                        inclination_deg = fit.Elements.InclinationDeg,
-                        ra_of_asc_node_deg = fit.Elements.RaanDeg,
-                        arg_of_pericenter_deg = fit.Elements.ArgumentOfPerigeeDeg,
-                        mean_anomaly_deg = fit.Elements.MeanAnomalyDeg,
-                        bstar_per_earth_radii = fit.Elements.BStarPerEarthRadii,
-                        sigma_1 = fit.ParameterLabels.Select((l, k) => new { element = l, sigma = sigmas[k] }),
-                        positions = points.Count,
-                        iterations = fit.Iterations,
-                        rms_3d_m = fit.PositionRms3dKm * 1000,
-                        max_m = fit.MaxPositionResidualKm * 1000,
-                        rms_radial_m = Rms(fit, r => r.RadialKm),
-                        rms_in_track_m = Rms(fit, r => r.InTrackKm),
-                        rms_cross_track_m = Rms(fit, r => r.CrossTrackKm),
-                        residuals = fit.Residuals.Select(r => new { time_utc = r.Time.ToString(), radial_m = r.RadialKm * 1000, in_track_m = r.InTrackKm * 1000, cross_track_m = r.CrossTrackKm * 1000 }),
-                    };
-                    context.Out.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-                    break;
-                case "omm":
-                    context.Out.Write(OmmKvnWriter.Write([fit.Elements], new OmmWriteOptions { CreationDate = Instant.FromDateTimeOffset(context.Time.GetUtcNow()), Originator = "STEPPE" }));
-                    context.Error.WriteLine($"steppe: {summary}");
-                    break;
-                default:
-                    context.Out.Write(TleWriter.WriteText([fit.Elements], withTitles: fit.Elements.Name is not null));
-                    context.Error.WriteLine($"steppe: {summary}");
-                    break;
-            }
+                sigma_1 = fit.ParameterLabels.Select((l, k) => new { element = l, sigma = sigmas[k] }),
+                positions = points.Count,
+                iterations = fit.Iterations,
+                rms_3d_m = fit.PositionRms3dKm * 1000,
+                max_m = fit.MaxPositionResidualKm * 1000,
+                rms_radial_m = Rms(fit, r => r.RadialKm),
+                rms_in_track_m = Rms(fit, r => r.InTrackKm),
+                rms_cross_track_m = Rms(fit, r => r.CrossTrackKm),
+                residuals = fit.Residuals.Select(r => new { time_utc = r.Time.ToString(), radial_m = r.RadialKm * 1000, in_track_m = r.InTrackKm * 1000, cross_track_m = r.CrossTrackKm * 1000 }),
+            });
 
             return fit.Converged ? ExitCodes.Ok : ExitCodes.PropagationFailure;
         });
@@ -261,52 +236,68 @@ internal static class FitElementsCommand
         static double Scale(MeasurementKind kind) => kind is MeasurementKind.AzimuthElevation or MeasurementKind.RightAscensionDeclination ? 180 / Math.PI : 1000;
         string summary = FormattableString.Invariant(
             $"{fit.Message}; {observations.Count} measurements from {first} to {observations[^1].Time}, {fit.Used} values used, {fit.Edited} edited; weighted RMS {fit.WeightedRms:0.###}");
+        Write(context, format, fit.Elements, fit.Status.ToString(), fit.Message, summary, new
+        {
+            measurements = observations.Count,
+            iterations = fit.Iterations,
+            values_used = fit.Used,
+            values_edited = fit.Edited,
+            weighted_rms = fit.WeightedRms,
+            residuals = fit.Statistics.Select(r => new
+            {
+                station = r.Source,
+                type = r.Kind.ToString(),
+                component = r.Component,
+                unit = Unit(r.Kind),
+                used = r.Used,
+                edited = r.Edited,
+                mean = double.IsFinite(r.Mean) ? r.Mean * Scale(r.Kind) : (double?)null,
+                sigma = double.IsFinite(r.StandardDeviation) ? r.StandardDeviation * Scale(r.Kind) : (double?)null,
+            }),
+        });
+
+        return fit.Converged ? ExitCodes.Ok : ExitCodes.PropagationFailure;
+    }
+
+    /// <summary>
+    /// Writes a fitted element set as a TLE (default) or an OMM, the fit's <paramref name="summary"/> on standard error; or
+    /// as JSON: the status, the TLE lines and the elements, then the members of <paramref name="details"/>.
+    /// </summary>
+    private static void Write(CliContext context, string? format, MeanElements elements, string status, string message, string summary, object details)
+    {
         switch (format)
         {
             case "json":
-                var document = new
+                var document = new Dictionary<string, object?>
                 {
-                    status = fit.Status.ToString(),
-                    message = fit.Message,
-                    tle = TleWriter.WriteText([fit.Elements], withTitles: fit.Elements.Name is not null).TrimEnd().Split('\n'),
-                    epoch_utc = fit.Elements.Epoch.ToString(),
-                    mean_motion_rev_per_day = fit.Elements.MeanMotionRevPerDay,
-                    eccentricity = fit.Elements.Eccentricity,
-                    inclination_deg = fit.Elements.InclinationDeg,
-                    ra_of_asc_node_deg = fit.Elements.RaanDeg,
-                    arg_of_pericenter_deg = fit.Elements.ArgumentOfPerigeeDeg,
-                    mean_anomaly_deg = fit.Elements.MeanAnomalyDeg,
-                    bstar_per_earth_radii = fit.Elements.BStarPerEarthRadii,
-                    measurements = observations.Count,
-                    iterations = fit.Iterations,
-                    values_used = fit.Used,
-                    values_edited = fit.Edited,
-                    weighted_rms = fit.WeightedRms,
-                    residuals = fit.Statistics.Select(r => new
-                    {
-                        station = r.Source,
-                        type = r.Kind.ToString(),
-                        component = r.Component,
-                        unit = Unit(r.Kind),
-                        used = r.Used,
-                        edited = r.Edited,
-                        mean = double.IsFinite(r.Mean) ? r.Mean * Scale(r.Kind) : (double?)null,
-                        sigma = double.IsFinite(r.StandardDeviation) ? r.StandardDeviation * Scale(r.Kind) : (double?)null,
-                    }),
+                    ["status"] = status,
+                    ["message"] = message,
+                    ["tle"] = TleWriter.WriteText([elements], withTitles: elements.Name is not null).TrimEnd().Split('\n'),
+                    ["epoch_utc"] = elements.Epoch.ToString(),
+                    ["mean_motion_rev_per_day"] = elements.MeanMotionRevPerDay,
+                    ["eccentricity"] = elements.Eccentricity,
+                    ["inclination_deg"] = elements.InclinationDeg,
+                    ["ra_of_asc_node_deg"] = elements.RaanDeg,
+                    ["arg_of_pericenter_deg"] = elements.ArgumentOfPerigeeDeg,
+                    ["mean_anomaly_deg"] = elements.MeanAnomalyDeg,
+                    ["bstar_per_earth_radii"] = elements.BStarPerEarthRadii,
                 };
+                foreach (var property in details.GetType().GetProperties())
+                {
+                    document[property.Name] = property.GetValue(details);
+                }
+
                 context.Out.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
                 break;
             case "omm":
-                context.Out.Write(OmmKvnWriter.Write([fit.Elements], new OmmWriteOptions { CreationDate = Instant.FromDateTimeOffset(context.Time.GetUtcNow()), Originator = "STEPPE" }));
+                context.Out.Write(OmmKvnWriter.Write([elements], new OmmWriteOptions { CreationDate = Instant.FromDateTimeOffset(context.Time.GetUtcNow()), Originator = "STEPPE" }));
                 context.Error.WriteLine($"steppe: {summary}");
                 break;
             default:
-                context.Out.Write(TleWriter.WriteText([fit.Elements], withTitles: fit.Elements.Name is not null));
+                context.Out.Write(TleWriter.WriteText([elements], withTitles: elements.Name is not null));
                 context.Error.WriteLine($"steppe: {summary}");
                 break;
         }
-
-        return fit.Converged ? ExitCodes.Ok : ExitCodes.PropagationFailure;
     }
 
     /// <summary>--from (default <paramref name="first"/>) and --to (default 24 h later), --to after --from.</summary>
