@@ -37,29 +37,9 @@ public sealed class CancellationApiTests(CancellationApiTests.NoQueue server) : 
         }
 
         using var client = server.CreateClient();
-        using var disconnect = new CancellationTokenSource();
-
-        // From another thread: the in-memory server runs a synchronous endpoint on the caller's thread.
-        var request = Task.Run(() => client.GetAsync(MaximalAccess, disconnect.Token));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (limiter.Running == 0)
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), "the access request never started");
-            await Task.Delay(10);
-        }
-
-        await Task.Delay(100);
-        disconnect.Cancel();
-
-        // The client gave up; the search stops at its next sample rather than running its remaining seconds.
-        watch.Restart();
-        while (limiter.Running != 0)
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"the access search still held the heavy slot {watch.Elapsed.TotalSeconds:0.0} s after the client left");
-            await Task.Delay(10);
-        }
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
+        // The client gives up; the search stops at its next sample rather than running its remaining seconds.
+        await ClientDisconnect.AssertFreesHeavySlotAsync(limiter, token => client.GetAsync(MaximalAccess, token), "access search",
+            TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1));
 
         // The next heavy request is admitted at once (no 503 Busy: the queue wait is zero).
         using var next = server.CreateClient();

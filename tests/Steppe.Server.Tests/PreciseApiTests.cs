@@ -245,29 +245,10 @@ public sealed class PreciseApiTests(PreciseApiTests.NoQueue server) : IClassFixt
     {
         var limiter = server.Services.GetRequiredService<HeavyWorkLimiter>();
         using var client = server.CreateClient();
-        using var disconnect = new CancellationTokenSource();
-
         // Twelve days of a 500 km orbit with the full default model: several seconds of work, cancelled after 300 ms.
         var body = JsonContent.Create(new { opm = Leo, durationSeconds = 12 * 86400, stepSeconds = 3600 });
-        var request = Task.Run(() => client.PostAsync("/api/v1/precise/propagate", body, disconnect.Token));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (limiter.Running == 0)
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), "the propagation never started");
-            await Task.Delay(10);
-        }
-
-        await Task.Delay(300);
-        Assert.False(request.IsCompleted, "the run finished before the client left; lengthen it");
-        disconnect.Cancel();
-        watch.Restart();
-        while (limiter.Running != 0)
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"the propagation still held the heavy slot {watch.Elapsed.TotalSeconds:0.0} s after the client left");
-            await Task.Delay(10);
-        }
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
+        await ClientDisconnect.AssertFreesHeavySlotAsync(limiter, token => client.PostAsync("/api/v1/precise/propagate", body, token), "propagation",
+            TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1));
 
         // The next heavy request is admitted at once (no 503 Busy: the queue wait is zero).
         var json = await Responses.Json(await Post(new { opm = G1, durationSeconds = 600, stepSeconds = 600, degree = 4 }));
