@@ -360,7 +360,7 @@ public sealed class OrbitDeterminationCommandTests(Xunit.Abstractions.ITestOutpu
         string nowhere = Write("nowhere.tdm", Tdm("NOWHERE", new GeodeticPoint(Angle.FromDegrees(10), Angle.FromDegrees(60), 0), truth, epoch, 3));
         var (code, _, error) = CliRunner.Run("od", "--opm", opm, "--tdm", nowhere);
         Assert.Equal(3, code);
-        Assert.Contains("nowhere.tdm: PARTICIPANT_1 NOWHERE: not a known station", error, StringComparison.Ordinal);
+        Assert.Contains("nowhere.tdm:4: PARTICIPANT_1 NOWHERE: not a known station", error, StringComparison.Ordinal);
 
         string bad = Write("bad.tdm", File.ReadAllText(nowhere).Replace("ANGLE_TYPE = AZEL", "ANGLE_TYPES = AZEL", StringComparison.Ordinal));
         var (code2, _, error2) = CliRunner.Run("od", "--opm", opm, "--tdm", bad, "--station-at", "NOWHERE=10,60");

@@ -444,7 +444,7 @@ internal static class OrbitDeterminationCommand
     private static void Report(CliContext context, OrbitDeterminationResult solution, int measurements, OutputFormat format, InitialOrbitSolution? initialOrbit)
     {
         var parameters = new ResultTable([new("parameter", "parameter"), new("value", "value", "G12"), new("sigma", "1σ", "G3")],
-            $"Estimated at {solution.State.Epoch} (GCRF, km and km/s; biases in km or radians; empirical accelerations in km/s², km/s³).");
+            $"Estimated at {solution.State.Epoch} (GCRF; each parameter's unit in its name).");
         double[] values =
         [
             solution.State.PositionKm.X, solution.State.PositionKm.Y, solution.State.PositionKm.Z,

@@ -30,13 +30,19 @@ public sealed record Observation(Instant Time, MeasurementKind Kind, GroundStati
 /// <param name="Component">Which value of the kind (0 for range; 0 azimuth, 1 elevation).</param>
 public sealed record BiasParameter(string Station, MeasurementKind Kind, int Component = 0)
 {
-    /// <summary>A label such as <c>Akkol range bias</c>.</summary>
+    /// <summary>A label with the unit of the value, such as <c>Akkol range bias (km)</c>.</summary>
     public string Label => $"{Station} {Kind switch
     {
         MeasurementKind.AzimuthElevation => Component == 0 ? "azimuth" : "elevation",
         MeasurementKind.RightAscensionDeclination => Component == 0 ? "right ascension" : "declination",
+        MeasurementKind.RangeRate => "range rate",
         _ => Kind.ToString().ToLowerInvariant(),
-    }} bias";
+    }} bias ({Kind switch
+    {
+        MeasurementKind.AzimuthElevation or MeasurementKind.RightAscensionDeclination => "rad",
+        MeasurementKind.RangeRate => "km/s",
+        _ => "km",
+    }})";
 }
 
 /// <summary>An empirical acceleration to estimate: the coefficients c₀ … c_degree of a polynomial in time along a fixed axis.</summary>

@@ -44,7 +44,8 @@ public readonly record struct TdmObservation(string Keyword, Instant Epoch, doub
 /// <summary>A metadata block and its data.</summary>
 /// <param name="Metadata">The metadata.</param>
 /// <param name="Observations">The data lines in file order.</param>
-public sealed record TdmSegment(TdmMetadata Metadata, IReadOnlyList<TdmObservation> Observations);
+/// <param name="MetadataLine">The line of its META_START (1-based), for messages about the metadata.</param>
+public sealed record TdmSegment(TdmMetadata Metadata, IReadOnlyList<TdmObservation> Observations, int MetadataLine = 0);
 
 /// <summary>A Tracking Data Message.</summary>
 /// <param name="Version">CCSDS_TDM_VERS.</param>
@@ -156,7 +157,7 @@ public static class TdmReader
 
                     if (current is not null)
                     {
-                        segments.Add(new TdmSegment(current, data));
+                        segments.Add(new TdmSegment(current, data, metaLine));
                     }
 
                     section = Section.AfterData;
@@ -328,7 +329,7 @@ public static class TdmReader
             return new TdmReadResult(null, diagnostics);
         }
 
-        var segments = result.Message.Segments.Select(s => s with { Observations = s.Observations.Select(o => o with { Line = Map(o.Line) }).ToList() }).ToList();
+        var segments = result.Message.Segments.Select(s => s with { Observations = s.Observations.Select(o => o with { Line = Map(o.Line) }).ToList(), MetadataLine = Map(s.MetadataLine) }).ToList();
         return new TdmReadResult(result.Message with { Segments = segments }, diagnostics);
     }
 

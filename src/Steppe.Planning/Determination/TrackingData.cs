@@ -54,7 +54,7 @@ public static class TrackingData
         {
             var meta = segment.Metadata;
             string name = meta.Participants[0];
-            var site = station(name) ?? throw new TrackingDataException($"{source}: PARTICIPANT_1 {name}: not a known station (add it to the catalog's sites or give it as NAME=LAT,LON,HEIGHT_M)");
+            var site = station(name) ?? throw new TrackingDataException($"{source}:{segment.MetadataLine}: PARTICIPANT_1 {name}: not a known station (add it to the catalog's sites or give it as NAME=LAT,LON,HEIGHT_M)");
             string units = (meta.RangeUnits ?? "km").Trim();
             var angles = new Dictionary<Instant, (double? A1, int Line1, double? A2, int Line2)>();
             foreach (var o in segment.Observations)
@@ -91,7 +91,7 @@ public static class TrackingData
                 {
                     "AZEL" => MeasurementKind.AzimuthElevation,
                     "RADEC" => MeasurementKind.RightAscensionDeclination,
-                    _ => throw new TrackingDataException($"{source}: ANGLE_TYPE {meta.AngleType ?? "(missing)"}: expected AZEL or RADEC"),
+                    _ => throw new TrackingDataException($"{source}:{segment.MetadataLine}: ANGLE_TYPE {meta.AngleType ?? "(missing)"}: expected AZEL or RADEC"),
                 };
                 foreach (var (epoch, (a1, line1, a2, line2)) in angles.OrderBy(kv => kv.Key))
                 {

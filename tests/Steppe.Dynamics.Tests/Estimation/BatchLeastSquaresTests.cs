@@ -160,7 +160,7 @@ public sealed class BatchLeastSquaresTests
         Assert.True(result.Converged);
         double biasSigma = Math.Sqrt(result.Covariance[6, 6]);
         Assert.True(Math.Abs(result.Biases[0] - bias) < 4 * biasSigma, $"bias {result.Biases[0] * 1e3:F2} m ± {biasSigma * 1e3:F2} m, truth 25 m");
-        Assert.Equal("Akkol range bias", result.ParameterLabels[6]);
+        Assert.Equal("Akkol range bias (km)", result.ParameterLabels[6]);
         Assert.True((result.State.PositionKm - truthState.PositionKm).Length < 0.2, $"{(result.State.PositionKm - truthState.PositionKm).Length * 1e3:F1} m");
         // The ten wild ranges go, and at most a few honest points beyond 3σ (0.3 % of 864 values).
         var akkolRange = result.Residuals.Single(s => s.Source == "Akkol" && s.Kind == MeasurementKind.Range);
@@ -183,6 +183,6 @@ public sealed class BatchLeastSquaresTests
         var options = new BatchLeastSquaresOptions { Biases = [new BiasParameter("Nowhere", MeasurementKind.Range)] };
         var singular = Assert.Throws<OrbitDeterminationException>(() => BatchLeastSquares.Fit(truthState, Craft, J2Propagator, fixes, Eop, options));
         Assert.Contains("singular", singular.Message, StringComparison.Ordinal);
-        Assert.Contains("Nowhere range bias", singular.Message, StringComparison.Ordinal);
+        Assert.Contains("Nowhere range bias (km)", singular.Message, StringComparison.Ordinal);
     }
 }
