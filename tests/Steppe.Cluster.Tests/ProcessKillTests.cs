@@ -80,6 +80,40 @@ public sealed class ProcessKillTests(ITestOutputHelper output)
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(3), "the job gave up before its budget");
     }
 
+    /// <summary>
+    /// Monte Carlo chunks through the same dispatcher: a silo process killed while it runs a chunk in the middle of a
+    /// <c>steppe montecarlo --cluster</c> job; the job must print exactly the one-process output (each sample's draws
+    /// depend on the seed and its index alone, so a redone chunk gives the same samples).
+    /// </summary>
+    [Fact]
+    public async Task MonteCarlo_ASiloKilledMidJob_PrintsTheOneProcessResult()
+    {
+        string opm = Path.Combine(AppContext.BaseDirectory, "TestData", "Precise", "leo_covariance.kvn");
+        string[] job = ["montecarlo", "--opm", opm, "--samples", "240", "--seed", "7", "--at", "12h,1d", "--degree", "8", "--drag", "harris-priester", "--mass-kg", "450",
+            "--cd-sigma-percent", "10", "--format", "csv"];
+        var reference = TestSupport.Cli(job);
+        Assert.True(reference.ExitCode == 0, reference.Error);
+
+        var timeout = TimeSpan.FromSeconds(120);
+        using var cluster = new SiloProcesses(Steppe, "mc-kill-" + Guid.NewGuid().ToString("N")[..8], null);
+        for (int i = 0; i < 3; i++) await cluster.StartSiloAsync(timeout);
+
+        string[] onCluster = [.. job, "--chunks", "12"];
+        var trial = await cluster.RunKillTrialAsync(onCluster, 4, timeout);
+        for (int attempt = 1; attempt < 3 && trial.KilledAt is null && trial.ExitCode == 0 && reference.Out == trial.Out; attempt++)
+        {
+            output.WriteLine("the job ended before the kill; again");
+            trial = await cluster.RunKillTrialAsync(onCluster, 4, timeout);
+        }
+
+        output.WriteLine($"killed at {trial.KilledAt?.TotalSeconds:F1} s, first redo {trial.RedoneAfter?.TotalSeconds:F1} s after, done at {trial.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine(trial.Error);
+        Assert.True(trial.ExitCode == 0, $"exit {trial.ExitCode}: {trial.Error}");
+        Assert.True(trial.KilledAt is not null, "the job ended before a silo could be killed");
+        Assert.True(reference.Out == trial.Out, "the output differs from the one-process output");
+        if (trial.LostRunning is not null) Assert.Contains(" redone on silo ", trial.Error);
+    }
+
     private async Task KillTrialsAsync(string? postgres, bool withGracefulStop = false)
     {
         // (A poll of 'cluster status' every half second below is a wait for a state, not a timing assumption.)
