@@ -1,7 +1,7 @@
 // The "Orbit determination" section of the Precise tab: batch least squares (POST api/v1/od) from an a-priori OPM and
 // TDMs with the force-model choices of the propagation form; convergence, residual statistics, parameters with 1σ and
 // a chart of the post-fit residuals over time, one panel per measurement type, a colour per station.
-import { el, fmt, svg, utcText } from './util.js';
+import { el, fmt, post, svg, utcText } from './util.js';
 import SAMPLE_APRIORI from './samples/kazsat-3-apriori.opm';
 import SAMPLE_AKKOL from './samples/kazsat-3-akkol.tdm';
 import SAMPLE_KOKTEREK from './samples/kazsat-3-kokterek.tdm';
@@ -23,16 +23,6 @@ export function splitTdms(text) {
   });
   if (!starts.length) return text.trim() ? [text] : [];
   return starts.map((s, k) => lines.slice(s, k + 1 < starts.length ? starts[k + 1] : lines.length).join('\n')).filter((t) => t.trim());
-}
-
-/** POSTs JSON to the Steppe API; a problem response becomes an Error with its detail. */
-async function post(path, body, accept = 'application/json') {
-  const response = await fetch(`api/v1/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: accept }, body: JSON.stringify(body) });
-  if (!response.ok) {
-    const problem = await response.json().catch(() => null);
-    throw new Error(problem?.detail ?? problem?.title ?? `${response.status} ${response.statusText}`);
-  }
-  return accept === 'application/json' ? response.json() : response.blob();
 }
 
 /** The request: the OPM, the TDMs, what to estimate, the sigmas and the force-model words of the propagation form. */

@@ -1,6 +1,6 @@
 // The "Precise" panel: numerical propagation of a CCSDS OPM (POST api/v1/precise/propagate) with the LEO/GEO force-model
 // defaults or a few choices, its header, a chart of the osculating elements and altitude, and the ground track on the map.
-import { el, fmt, svg, utcText } from './util.js';
+import { el, fmt, post, svg, utcText } from './util.js';
 
 // An ISS-like orbit written for the dashboard (not a real state vector): about 400 × 410 km at 51.64°, the station's
 // mass and areas in round numbers, and a 1 m/s along-track reboost 90 minutes after the epoch (Isp 300 s).
@@ -33,16 +33,6 @@ MAN_DV_1 = 0.0
 MAN_DV_2 = 0.001
 MAN_DV_3 = 0.0
 `;
-
-/** POSTs JSON to the Steppe API; a problem response becomes an Error with its detail. */
-async function post(path, body, accept = 'application/json') {
-  const response = await fetch(`api/v1/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: accept }, body: JSON.stringify(body) });
-  if (!response.ok) {
-    const problem = await response.json().catch(() => null);
-    throw new Error(problem?.detail ?? problem?.title ?? `${response.status} ${response.statusText}`);
-  }
-  return accept === 'application/json' ? response.json() : response.blob();
-}
 
 /** The request of the form: the OPM and the force-model words of steppe propagate --opm (unset: the regime's defaults). */
 function request() {

@@ -16,6 +16,16 @@ export async function api(path, params = {}) {
   return body;
 }
 
+/** POSTs JSON to the Steppe API (a blob back when <accept> is not JSON); a problem response becomes an Error with its detail. */
+export async function post(path, body, accept = 'application/json') {
+  const response = await fetch(`api/v1/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: accept }, body: JSON.stringify(body) });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => null);
+    throw new Error(problem?.detail ?? problem?.title ?? `${response.status} ${response.statusText}`);
+  }
+  return accept === 'application/json' ? response.json() : response.blob();
+}
+
 /** ISO 8601 UTC text of a Date, whole seconds. */
 export function iso(date) {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
