@@ -92,7 +92,7 @@ public static class MaintenancePlanner
                 $"The mean altitude at the start is {mean.MeanAltitudeKm:F1} km, far from the band {band.MinAltitudeKm:F1}–{band.MaxAltitudeKm:F1} km."));
         }
 
-        var decay = new OrbitAveragedDecay(tables, spacecraft);
+        var decay = new OrbitAveragedDecay(tables, spacecraft) { RadialProfileKm = OrbitAveragedDecay.ProfileOf(firstRevolution, mean) };
         var leap = tables.Tables.LeapSeconds;
         var environment = tables.Environment();
         double stepDays = options.PredictionStep.TotalDays;
