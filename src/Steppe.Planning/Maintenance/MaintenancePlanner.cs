@@ -119,16 +119,18 @@ public static class MaintenancePlanner
 
                 double h = Math.Min(stepDays, end.DaysSince(t));
                 var (aNext, nodeNext) = Step(decay, t, a, mean.InclinationRadians, node, h);
-                if (aNext <= lower && a > lower)
+                if (aNext <= lower && target > Math.Min(a, lower))
                 {
-                    double f = (a - lower) / (a - aNext);
+                    // The crossing of the trigger level (or now, when the start is already below it).
+                    double f = a > lower ? (a - lower) / (a - aNext) : 0;
+                    double aC = a > lower ? lower : a;
                     var tc = t.AddDays(f * h);
                     double nodeC = node + (OrbitAveragedDecay.NodeRateRadPerS(a, mean.InclinationRadians) * f * h * 86400);
-                    dragLossKm += a - lower;
-                    double dv = OrbitAveragedDecay.RaiseDeltaVMps(lower, target - lower);
+                    dragLossKm += a - aC;
+                    double dv = OrbitAveragedDecay.RaiseDeltaVMps(aC, target - aC);
                     double u1 = BurnArgumentOfLatitude(environment, tc, mean.InclinationRadians, nodeC);
-                    double halfPeriod = Math.PI / OrbitAveragedDecay.MeanMotionRadPerS(lower);
-                    double from = lower - Wgs84.EquatorialRadiusKm, to = target - Wgs84.EquatorialRadiusKm;
+                    double halfPeriod = Math.PI / OrbitAveragedDecay.MeanMotionRadPerS(aC);
+                    double from = aC - Wgs84.EquatorialRadiusKm, to = target - Wgs84.EquatorialRadiusKm;
                     burns.Add(new MaintenanceBurn(tc, "raise-1", dv / 2, from, to, Angle360(u1)));
                     burns.Add(new MaintenanceBurn(tc.AddSeconds(halfPeriod), "raise-2", dv / 2, from, to, Angle360(u1 + Math.PI)));
                     t = tc;

@@ -213,7 +213,7 @@ public sealed class MaintenancePlannerTests(KazEoSat2YearFixture year, ITestOutp
         Assert.Throws<ArgumentOutOfRangeException>(() => MaintenancePlanner.Plan(year.Initial, year.Start, sat.Band!, sat.Spacecraft, sat.Propulsion, year.Tables));
         Assert.Throws<ArgumentOutOfRangeException>(() => MaintenancePlanner.Plan(year.Initial, year.Start.AddDays(401), sat.Band!, sat.Spacecraft, sat.Propulsion, year.Tables));
         Assert.Throws<ArgumentOutOfRangeException>(() => MaintenancePlanner.Plan(year.Initial, year.Start.AddDays(10), sat.Band! with { MinAltitudeKm = 700, MaxAltitudeKm = 710 }, sat.Spacecraft, sat.Propulsion, year.Tables));
-        Assert.Throws<ArgumentOutOfRangeException>(() => MaintenancePlanner.Plan(year.Initial, year.Start.AddDays(10), sat.Band! with { MaxAltitudeKm = 607.1 }, sat.Spacecraft, sat.Propulsion, year.Tables));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MaintenancePlanner.Plan(year.Initial, year.Start.AddDays(10), sat.Band! with { MaxAltitudeKm = sat.Band!.MinAltitudeKm + 0.25 }, sat.Spacecraft, sat.Propulsion, year.Tables));
         Assert.Throws<ArgumentOutOfRangeException>(() => MaintenancePlanner.Plan(year.Initial, year.Start.AddDays(10), sat.Band!, sat.Spacecraft, sat.Propulsion with { PropellantKg = 500 }, year.Tables));
     }
 
