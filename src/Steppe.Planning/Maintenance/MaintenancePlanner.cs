@@ -188,9 +188,9 @@ public static class MaintenancePlanner
             double edge = band.MinAltitudeKm + Wgs84.EquatorialRadiusKm;
             var horizon = end + options.DecayHorizon;
             var spaceWeatherEnd = Instant.FromUtc(tables.SpaceWeather.LastDay.Year, tables.SpaceWeather.LastDay.Month, tables.SpaceWeather.LastDay.Day, 0, 0, 0, leap);
-            if (horizon > spaceWeatherEnd && spaceWeatherEnd > end)
+            if (horizon > spaceWeatherEnd.AddDays(-3) && spaceWeatherEnd.AddDays(-3) > end)
             {
-                horizon = spaceWeatherEnd;
+                horizon = spaceWeatherEnd.AddDays(-3); // a last step of a day and a revolution past it stays in the table
             }
 
             int step = 0;
