@@ -119,9 +119,9 @@ public static class DisposalCompliance
 
         var target = WithPerigee(current, ra, hpLow);
         double dv = 1000 * (Speed(ra, current.SemiMajorAxisKm) - Speed(ra, target.SemiMajorAxisKm));
-        string life = lifetime is { } lf ? string.Create(CultureInfo.InvariantCulture, $"lifetime {lf.TotalDays / 365.25:F1} years") : "lifetime beyond the horizon";
+        string life = lifetime is { } lf ? string.Create(CultureInfo.InvariantCulture, $"lifetime {lf.TotalDays / 365.25:F1} years") : string.Create(CultureInfo.InvariantCulture, $"lifetime over {years:0} years");
         return new DisposalCheck(rule, false, lifetime?.TotalDays / 365.25, dv, string.Create(CultureInfo.InvariantCulture,
-            $"{life} > {years:0} years; a burn at apogee lowering the perigee to {hpLow:F0} km brings it to {years:0} years"));
+            $"{life}; a burn at apogee lowering the perigee to {hpLow:F0} km brings it to {years:0} years"));
     }
 
     /// <summary>The lifetime from <paramref name="start"/>, or null when it exceeds <paramref name="horizon"/>.</summary>
@@ -140,4 +140,29 @@ public static class DisposalCompliance
     }
 
     private static double Speed(double radiusKm, double semiMajorAxisKm) => Math.Sqrt(Mu * ((2 / radiusKm) - (1 / semiMajorAxisKm)));
+}
+
+/// <summary>The disposal rules that apply to an orbit, for the faces: the IADC graveyard above 30,000 km, else the 25- and 5-year rules.</summary>
+public static class EndOfLife
+{
+    /// <summary>The checks for <paramref name="current"/>: GEO with the solar-pressure coefficient and area-to-mass ratio
+    /// (<paramref name="reflectivityCoefficient"/>, <paramref name="srpAreaToMassM2PerKg"/>), LEO with the drag
+    /// coefficient <paramref name="ballisticCoefficientM2PerKg"/> and the table's space weather.</summary>
+    public static IReadOnlyList<DisposalCheck> Checks(MeanOrbit current, double ballisticCoefficientM2PerKg, double reflectivityCoefficient, double srpAreaToMassM2PerKg,
+        Steppe.Core.SpaceWeather.SpaceWeatherTable spaceWeather, EarthOrientationTable earthOrientation, Steppe.Core.Bodies.Ephemerides.SolarSystemEphemeris ephemeris,
+        CancellationToken cancellationToken = default)
+    {
+        if (current.SemiMajorAxisKm > 30000)
+        {
+            return [DisposalCompliance.Geostationary(current, reflectivityCoefficient, srpAreaToMassM2PerKg)];
+        }
+
+        var weather = DecaySpaceWeather.FromTable(spaceWeather, earthOrientation.LeapSeconds);
+        var decay = new OrbitDecay(new DecayAtmosphere(weather, earthOrientation.LeapSeconds), earthOrientation, ephemeris, new OrbitDecayOptions { NumericalEndPhase = false });
+        return
+        [
+            DisposalCompliance.LowOrbit("25-year (IADC)", TimeSpan.FromDays(365.25 * 25), current, ballisticCoefficientM2PerKg, decay, cancellationToken),
+            DisposalCompliance.LowOrbit("5-year (FCC 2022)", TimeSpan.FromDays(365.25 * 5), current, ballisticCoefficientM2PerKg, decay, cancellationToken),
+        ];
+    }
 }

@@ -294,7 +294,7 @@ public sealed class OrbitDecay
 
     private Instant? TryNumerical(MeanOrbit s, double b, Instant horizon, CancellationToken cancellationToken)
     {
-        var initial = Cartesian(s);
+        var initial = Osculating(s);
         var craft = new Spacecraft(MassKg: 1.0, DragAreaM2: b, DragCoefficient: 1.0);
         var propagator = new NumericalPropagator(new ForceEnvironment(_eop, _ephemeris), [J2Gravity.Earth, new AtmosphericDrag(_atmosphere, craft)],
             new NumericalPropagatorOptions { PositionToleranceKm = 1e-6 });
@@ -326,6 +326,19 @@ public sealed class OrbitDecay
         }
 
         return null;
+    }
+
+    /// <summary>The osculating state of the mean orbit: SGP4 at its epoch (short-period J2 terms, TEME → GCRF); where SGP4
+    /// refuses, Kepler's equation on the mean elements.</summary>
+    private StateVector Osculating(MeanOrbit s)
+    {
+        if (Steppe.Core.Propagation.Sgp4.Sgp4Propagator.TryCreate(s.ToElementSet(), out var sgp4, out _)
+            && sgp4.Propagate(s.Epoch).TryGetStateVector(s.Epoch, out var teme))
+        {
+            return teme.To(Frame.Gcrf, _eop);
+        }
+
+        return Cartesian(s);
     }
 
     /// <summary>The mean orbit as a position and velocity (Kepler's equation; the mean elements' axes taken as GCRF).</summary>
