@@ -16,6 +16,8 @@ namespace Steppe.Cli.Commands;
 /// </summary>
 internal static class LifetimeCommand
 {
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+
     public static Command Create(CliContext context)
     {
         var target = new Argument<string?>("object") { Description = "A fleet satellite (kazstsat, kazsat-3, ...) or a catalogue number.", Arity = ArgumentArity.ZeroOrOne };
@@ -103,14 +105,14 @@ internal static class LifetimeCommand
             if (parse.GetValue(disposal))
             {
                 checks = EndOfLife.Checks(prediction.Start, prediction.BallisticCoefficientM2PerKg, craft?.ReflectivityCoefficient ?? 1.3,
-                    craft is { MassKg: > 0 } ? craft.SrpCoefficientM2PerKg / Math.Max(craft.ReflectivityCoefficient, 1e-9) : 0.02,
+                    craft is { MassKg: > 0 } ? craft.SrpAreaM2 / craft.MassKg : 0.02,
                     tables.SpaceWeather, tables.EarthOrientation, PlanningEphemerides.Bundled);
             }
 
             string name = fleet?.Name ?? history[^1].Name ?? history[^1].CatalogNumber.ToString(CultureInfo.InvariantCulture);
             if (parse.GetValue(format) == "json")
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(LifetimeJson.Build(name, prediction, checks), LifetimeJson.Options));
+                context.Out.WriteLine(JsonSerializer.Serialize(LifetimeReport.From(name, prediction, checks), JsonOptions));
             }
             else
             {
@@ -146,37 +148,5 @@ internal static class LifetimeCommand
         {
             o.WriteLine(string.Create(c, $"{check.Rule,-31} {(check.Compliant ? "compliant" : "NOT compliant")}; Δv {check.DeltaVMps:F2} m/s — {check.Note}"));
         }
-    }
-}
-
-/// <summary>The JSON shape of a lifetime answer, shared by <c>steppe lifetime --format json</c> and the API.</summary>
-public static class LifetimeJson
-{
-    /// <summary>camelCase, indented.</summary>
-    public static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
-
-    /// <summary>The answer: satellite, epoch, ballistic coefficient, reentry window (or null), decay (at most 2,000 samples) and disposal checks.</summary>
-    public static object Build(string satellite, LifetimePrediction p, IReadOnlyList<DisposalCheck> checks)
-    {
-        ArgumentNullException.ThrowIfNull(p);
-        ArgumentNullException.ThrowIfNull(checks);
-        var samples = p.Decay;
-        int stride = Math.Max(1, (int)Math.Ceiling(samples.Count / 2000.0));
-        var decay = samples.Where((_, i) => i % stride == 0 || i == samples.Count - 1).Take(2000)
-            .Select(s => new { time = s.Time.ToIsoString(3), perigeeAltitudeKm = Math.Round(s.PerigeeAltitudeKm, 3), apogeeAltitudeKm = Math.Round(s.ApogeeAltitudeKm, 3) }).ToList();
-        return new
-        {
-            satellite,
-            epoch = p.Epoch.ToIsoString(3),
-            elementSetEpoch = p.ElementSetEpoch.ToIsoString(3),
-            ballisticCoefficientM2PerKg = new { value = p.BallisticCoefficientM2PerKg, source = p.Source.ToString().ToLowerInvariant(), stdDev = p.BallisticCoefficientStdDevM2PerKg },
-            reentry = p.Reentry is { } r
-                ? new { predicted = r.Predicted.ToIsoString(3), windowStart = r.WindowStart.ToIsoString(3), windowEnd = r.WindowEnd.ToIsoString(3), remainingDays = Math.Round(r.Remaining.TotalDays, 4) }
-                : null,
-            spaceWeather = p.SpaceWeather,
-            model = p.Model,
-            decay,
-            disposal = checks.Select(d => new { rule = d.Rule, compliant = d.Compliant, lifetimeYears = d.LifetimeYears, deltaVMps = Math.Round(d.DeltaVMps, 4), note = d.Note }).ToList(),
-        };
     }
 }

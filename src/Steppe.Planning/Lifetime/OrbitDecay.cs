@@ -320,8 +320,9 @@ public sealed class OrbitDecay
                 }
             }
         }
-        catch (ArgumentOutOfRangeException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
         {
+            // Outside the ephemeris or Earth-orientation span, or a step that failed: the caller extrapolates instead.
             return null;
         }
 
