@@ -46,7 +46,27 @@ public sealed class LifetimeCommandTests : IDisposable
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("reentry").ValueKind);
     }
 
+    [Fact]
+    public void KazStSatLike_Plot_Png_And_Svg()
+    {
+        // A 500 km circular orbit from 2026-06-01 with its coefficient given: years of decay, drawn.
+        string file = Write("leo.tle", "TEST LEO\n1 99991U 18001A   26152.00000000  .00000000  00000-0  00000-0 0  9993\n2 99991  97.5000  10.0000 0010000  90.0000 270.0000 15.21900000    08\n");
+        string png = Path.Combine(_folder, "decay.png"), svg = Path.Combine(_folder, "decay.svg");
+        var (code, output, error) = CliRunner.Run("lifetime", "--tle", file, "--area-to-mass-m2-per-kg", "0.0126", "--plot", png);
+        Assert.True(code == 0, error);
+        Assert.Contains("reentry (80 km, UTC)", output, StringComparison.Ordinal);
+        var bytes = File.ReadAllBytes(png);
+        Assert.True(bytes.Length > 10_000);
+        Assert.Equal(0x89, bytes[0]);
+        (code, _, error) = CliRunner.Run("lifetime", "--tle", file, "--area-to-mass-m2-per-kg", "0.0126", "--plot", svg, "--horizon-years", "50");
+        Assert.True(code == 0, error);
+        var text = File.ReadAllText(svg);
+        Assert.Contains("<svg", text, StringComparison.Ordinal);
+        Assert.Contains("mean perigee altitude", text, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("--plot", "decay.gif")]
     [InlineData("--horizon-years", "200")]
     [InlineData("--history-days", "0")]
     [InlineData("--area-to-mass-m2-per-kg", "-1")]

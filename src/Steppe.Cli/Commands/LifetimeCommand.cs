@@ -29,16 +29,23 @@ internal static class LifetimeCommand
         var disposal = new Option<bool>("--disposal") { Description = "Also check the disposal rules (IADC GEO graveyard; LEO 25-year and 5-year) and the Δv to comply." };
         var format = new Option<string>("--format") { Description = "Output: table (default) or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
+        var plot = new Option<FileInfo?>("--plot") { Description = "Also draw the decay of the mean perigee and apogee with the reentry window to FILE.png or FILE.svg." };
         var db = CatalogAccess.Db();
         var command = new Command("lifetime", "Orbital lifetime and reentry window (drag, NRLMSISE-00, space weather), and disposal compliance with the Δv to comply.")
         {
-            target, tle, areaToMass, historyDays, horizonYears, hold, disposal, format, db,
+            target, tle, areaToMass, historyDays, horizonYears, hold, disposal, format, plot, db,
         };
         command.SetAction(parse =>
         {
             string? what = parse.GetValue(target);
             var fleet = what is null ? null : FleetRegistry.Find(what);
             int? norad = fleet?.NoradId ?? (int.TryParse(what, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null);
+            var plotFile = parse.GetValue(plot);
+            if (plotFile is not null && !plotFile.Name.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && !plotFile.Name.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CliException(ExitCodes.Usage, $"--plot: expected a file name ending in .png or .svg, found '{plotFile.Name}'");
+            }
+
             if (what is not null && norad is null)
             {
                 throw new CliException(ExitCodes.Usage, $"'{what}' is neither a fleet satellite ({string.Join(", ", FleetRegistry.All.Select(f => f.Id))}) nor a catalogue number");
@@ -117,6 +124,19 @@ internal static class LifetimeCommand
             else
             {
                 WriteTable(context.Out, name, prediction, checks);
+            }
+
+            if (plotFile is not null)
+            {
+                string title = $"{name}: decay to reentry ({prediction.Source.ToString().ToLowerInvariant()} C_D·A/m {prediction.BallisticCoefficientM2PerKg.ToString("0.#####", CultureInfo.InvariantCulture)} m²/kg)";
+                if (plotFile.Name.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+                {
+                    File.WriteAllBytes(plotFile.FullName, Plots.LifetimePlot.RenderPng(prediction, title));
+                }
+                else
+                {
+                    File.WriteAllText(plotFile.FullName, Plots.LifetimePlot.RenderSvg(prediction, title));
+                }
             }
 
             return ExitCodes.Ok;
