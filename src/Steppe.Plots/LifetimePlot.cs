@@ -53,7 +53,7 @@ public static class LifetimePlot
         if (prediction.Reentry is { } r)
         {
             double start = r.WindowStart.DaysSince(prediction.Epoch) / scale, end = r.WindowEnd.DaysSince(prediction.Epoch) / scale;
-            var band = plot.Add.VerticalSpan(Math.Max(start, 0), end);
+            var band = plot.Add.HorizontalSpan(Math.Max(start, 0), end);
             band.FillStyle.Color = Colors.Orange.WithAlpha(0.25);
             band.LegendText = "reentry window";
             var line = plot.Add.VerticalLine(r.Predicted.DaysSince(prediction.Epoch) / scale, 2, Colors.OrangeRed, LinePattern.Dashed);
