@@ -81,10 +81,12 @@ public sealed record LifetimePrediction(Instant Epoch, Instant ElementSetEpoch, 
 /// </summary>
 /// <remarks>
 /// The window's half-width is k = √(k₀² + (σ_B/B)²) of the remaining time: σ_B/B the fitted coefficient's relative
-/// uncertainty (the lifetime goes as 1/B), k₀ = <see cref="ModelWindowFraction"/> for the atmosphere and the space
-/// weather to come. k₀ = 0.25: the historical cases (tests <c>Lifetime/HistoricalReentryTests</c>, notes in
-/// <c>Lifetime/README.md</c>) err by up to about a fifth of the remaining time with the activity held, and the 20 %
-/// windows of the IADC reentry campaigns are known to miss a reentry in several; 25 % covers the cases with a margin.
+/// uncertainty (the lifetime goes as 1/B), k₀ = <see cref="ModelWindowFraction"/> for the atmosphere model and the
+/// space weather to come. k₀ = 0.25 is a choice, not yet a calibration: published reentry campaigns reach about 10 %
+/// of the remaining lifetime with fitted coefficients and forecast activity, and state windows of ±20–25 %; the only
+/// historical case Steppe has the data for (GOCE's last element set, 73 minutes out, tests
+/// <c>Lifetime/DisposalAndHistoryTests</c>) misses by 58 % with a guessed coefficient, which says more about the
+/// coefficient than about k₀. See <c>Lifetime/README.md</c>.
 /// </remarks>
 public static class LifetimePredictor
 {
