@@ -167,7 +167,10 @@ public static class LifetimePredictor
         else
         {
             var window = known.Where(h => epoch.DaysSince(h.Epoch) <= request.HistoryDays).Select(MeanOrbit.FromElementSet).ToArray();
-            var fitter = new OrbitDecay(new DecayAtmosphere(past, leap), earthOrientation, ephemeris, (options ?? new OrbitDecayOptions()) with { NumericalEndPhase = false });
+            // The fit only needs the mean semi-major axis at the sets' epochs: the averaged model carries it down to 100 km
+            // (the last sets of a decaying object are below the 140 km handover, and the end phase would stop there).
+            var fitter = new OrbitDecay(new DecayAtmosphere(past, leap), earthOrientation, ephemeris,
+                (options ?? new OrbitDecayOptions()) with { NumericalEndPhase = false, HandoverPerigeeAltitudeKm = 100 });
             fit = window.Length >= 2 ? BallisticCoefficientFit.Fit(window, fitter, nominal, cancellationToken) : null;
             if (fit is not null)
             {
