@@ -124,6 +124,7 @@ public static class CliApp
         root.Subcommands.Add(MaintainCommand.Create(context));
         root.Subcommands.Add(ClusterCommand.Build(context));
         root.Subcommands.Add(DataCommand.Build(context));
+        root.Subcommands.Add(LifetimeCommand.Create(context));
         return root;
     }
 }

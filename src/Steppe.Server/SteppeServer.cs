@@ -252,6 +252,7 @@ public static partial class SteppeServer
         api.MapMaintenanceEndpoints();
         api.MapOrbitDeterminationEndpoints();
         api.MapDataEndpoints();
+        api.MapLifetimeEndpoints();
 
         // Open the catalog (and load the bundled snapshot on first run) before the first request.
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<CatalogService>().Initialise());
