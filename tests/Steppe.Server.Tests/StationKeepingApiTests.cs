@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Steppe.Cli;
+using Steppe.Server.Infrastructure;
 
 namespace Steppe.Server.Tests;
 
@@ -90,5 +92,16 @@ public sealed class StationKeepingApiTests(ServerFixture server) : IClassFixture
     {
         var huge = "{\"satellite\": \"kazsat-3\", \"opm\": \"" + new string('x', 400_000) + "\"}";
         await Responses.Problem(await PostRaw(huge), 400);
+    }
+
+    [Fact]
+    public async Task Client_that_disconnects_mid_plan_frees_the_heavy_slot_at_once()
+    {
+        var limiter = server.Services.GetRequiredService<HeavyWorkLimiter>();
+        using var client = server.CreateClient();
+        // 400 days: several seconds of planning, cancelled after half a second.
+        var body = JsonContent.Create(new { satellite = "kazsat-3", start = "2027-01-01T00:00:00Z", days = 400 });
+        await ClientDisconnect.AssertFreesHeavySlotAsync(limiter, token => client.PostAsync("/api/v1/fleet/stationkeep", body, token), "station-keeping plan",
+            TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2));
     }
 }
