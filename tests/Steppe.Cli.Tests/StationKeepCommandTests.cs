@@ -100,6 +100,14 @@ public class StationKeepCommandTests
     }
 
     [Fact]
+    public void AnOpmFarFromTheSlot_IsABadInput()
+    {
+        var (code, _, error) = CliRunner.Run("stationkeep", "kazsat-3", "--opm", Path.Combine(AppContext.BaseDirectory, "TestData", "opm", "opm_g1.kvn"), "--days", "30");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("not in its slot", error);
+    }
+
+    [Fact]
     public void AMissingOpm_IsABadInput()
     {
         var (code, _, error) = CliRunner.Run("stationkeep", "kazsat-3", "--opm", Path.Combine(Path.GetTempPath(), "no-such-" + Guid.NewGuid().ToString("N") + ".opm"));

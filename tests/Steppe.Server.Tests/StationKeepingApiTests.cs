@@ -87,6 +87,15 @@ public sealed class StationKeepingApiTests(ServerFixture server) : IClassFixture
         Assert.DoesNotContain("System.", problem.GetProperty("detail").GetString() ?? string.Empty, StringComparison.Ordinal);
     }
 
+    /// <summary>A low orbit (CCSDS 502.0-B-3 Annex G-1's OPM) is not a satellite in its slot: station keeping does not plan acquisition.</summary>
+    [Fact]
+    public async Task An_opm_far_from_the_slot_is_refused()
+    {
+        var g1 = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "opm", "opm_g1.kvn"));
+        var problem = await Responses.Problem(await _client.PostAsJsonAsync("/api/v1/fleet/stationkeep", new { satellite = "kazsat-3", opm = g1, days = 30 }), 400, "opm");
+        Assert.Contains("not in its slot", problem.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task A_huge_body_is_refused()
     {

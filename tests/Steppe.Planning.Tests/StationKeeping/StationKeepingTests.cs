@@ -251,5 +251,10 @@ public class GeoClosedFormTests(KazSat3YearFixture year, ITestOutputHelper outpu
             new StationKeepingRequest(k3.Slot! with { LongitudeHalfWidth = Steppe.Core.Units.Angle.FromDegrees(0) }, year.Initial, k3.Spacecraft, k3.Propulsion, KazSat3YearFixture.End), year.Tables, BundledEphemeris.De405));
         Assert.Throws<ArgumentOutOfRangeException>(() => StationKeepingPlanner.Plan(
             new StationKeepingRequest(k3.Slot!, year.Initial, k3.Spacecraft with { MassKg = 0 }, k3.Propulsion, KazSat3YearFixture.End), year.Tables, BundledEphemeris.De405));
+
+        // KazSat-2's slot is 28° away: acquisition is not planned.
+        var elsewhere = Assert.Throws<ArgumentOutOfRangeException>(() => StationKeepingPlanner.Plan(
+            new StationKeepingRequest(FleetRegistry.KazSat2.Slot!, year.Initial, k3.Spacecraft, k3.Propulsion, KazSat3YearFixture.End), year.Tables, BundledEphemeris.De405));
+        Assert.Contains("not in its slot", elsewhere.Message);
     }
 }
