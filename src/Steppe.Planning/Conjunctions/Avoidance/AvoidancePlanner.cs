@@ -190,7 +190,7 @@ public sealed record AvoidanceOption(double LeadTimeRevolutions, Instant BurnTim
 /// <param name="Options">The trade space: every (lead time, direction, size) of the grid.</param>
 /// <param name="Minima">For each (lead time, direction) that reaches the threshold within the grid, the smallest size
 /// that does (bisection).</param>
-/// <param name="Chosen">The smallest of <see cref="Minima"/>; null when no burn is needed (the nominal Pc is already
+/// <param name="Chosen">The smallest of <see cref="Minima"/> (of equal ones, the latest burn); null when no burn is needed (the nominal Pc is already
 /// below the threshold) or none in the grid reaches it.</param>
 /// <param name="Threshold">The Pc threshold.</param>
 /// <param name="PeriodSeconds">The primary's osculating period, s.</param>
@@ -366,7 +366,7 @@ public sealed class AvoidancePlanner
             });
 
         var options = grids.SelectMany(g => g).ToList();
-        var found = minima.Where(m => m is not null).Select(m => m!).OrderBy(m => m.DeltaVMps).ThenByDescending(m => m.LeadTimeRevolutions).ToList();
+        var found = minima.Where(m => m is not null).Select(m => m!).OrderBy(m => m.DeltaVMps).ThenBy(m => m.LeadTimeRevolutions).ToList();
         var chosen = needed ? found.FirstOrDefault() : null;
         string note = !needed
             ? string.Create(CultureInfo.InvariantCulture, $"No burn needed: the propagated Pc {nominal.Pc:0.###e+0} is at or below the threshold {_options.PcThreshold:0.###e+0}.")

@@ -26,6 +26,12 @@ public sealed record RescreenResult(MeanElements Fitted, double FitRmsKm, Instan
         $"Re-screened {Start.ToIsoString(0)} – {End.ToIsoString(0)} against the catalog below {ThresholdKm:0.###} km with an element set fitted to the post-burn ephemeris (fit RMS {FitRmsKm * 1000:0} m): {After.Count} approach(es) after the burn, {Before.Count} before, {NewApproaches.Count} new.");
 }
 
+/// <summary>The burn chosen after re-screening: the smallest burn that meets the Pc threshold and creates no new approach.</summary>
+/// <param name="Chosen">The chosen burn, or null when none of the candidates passes.</param>
+/// <param name="Rescreen">The re-screen of the chosen burn, or null.</param>
+/// <param name="Rejected">The smaller burns that met the threshold but created a new approach, with their re-screens.</param>
+public sealed record RescreenedChoice(AvoidanceOption? Chosen, RescreenResult? Rescreen, IReadOnlyList<(AvoidanceOption Option, RescreenResult Rescreen)> Rejected);
+
 /// <summary>
 /// Checks that an avoidance burn creates no new close approach: an SGP4 element set is fitted to the post-burn ephemeris
 /// (<see cref="ElementSetFitting.Fit"/>, TEME points every two minutes), then the catalog is screened with it
@@ -78,6 +84,30 @@ public static class AvoidanceRescreen
         int n = primary.CatalogNumber;
         var fresh = after.Where(a => !before.Any(b => Other(b, n) == Other(a, n) && Math.Abs(b.Tca.SecondsSince(a.Tca)) <= tenthRevSeconds)).ToList();
         return new RescreenResult(fitted, fit.PositionRms3dKm, start, end, options.ThresholdKm, before, after, fresh);
+    }
+
+    /// <summary>
+    /// Goes through the minima of a plan from the smallest Δv up (at most <paramref name="maxCandidates"/>), re-screens
+    /// each from its burn to <paramref name="end"/>, and keeps the first that creates no new approach.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCandidates"/> is not 1 to 24.</exception>
+    public static RescreenedChoice Choose(AvoidancePlanner planner, AvoidancePlan plan, MeanElements primary, IReadOnlyList<MeanElements> catalog, Instant end,
+        ScreeningOptions options, EarthOrientationTable eop, int maxCandidates = 4, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(planner);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (maxCandidates is < 1 or > 24) throw new ArgumentOutOfRangeException(nameof(maxCandidates), maxCandidates, "Expected 1 to 24 candidates.");
+        var rejected = new List<(AvoidanceOption, RescreenResult)>();
+        if (plan.Chosen is null) return new RescreenedChoice(null, null, rejected);
+        foreach (var candidate in plan.Minima.OrderBy(m => m.DeltaVMps).ThenBy(m => m.LeadTimeRevolutions).Take(maxCandidates))
+        {
+            var (trajectory, _) = planner.Trajectory(candidate, end, cancellationToken);
+            var result = Rescreen(trajectory, primary, catalog, candidate.BurnTime, end, options, eop, cancellationToken);
+            if (result.NewApproaches.Count == 0) return new RescreenedChoice(candidate, result, rejected);
+            rejected.Add((candidate, result));
+        }
+
+        return new RescreenedChoice(null, null, rejected);
     }
 
     /// <summary>The catalog number of the object an event of <paramref name="primary"/> approaches.</summary>

@@ -144,5 +144,5 @@ public sealed record Encounter(
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{PrimaryName} × {SecondaryName} at {Tca.ToIsoString(3)}: miss {MissKm * 1000:0.#} m at {RelativeSpeedKmPerS:0.###} km/s");
+        $"{PrimaryName} × {SecondaryName} at {Tca.ToIsoString(3)}: miss {MissKm * 1000:0.#} m at {RelativeSpeedKmPerS * 1000:0.###} m/s");
 }
