@@ -26,6 +26,16 @@ public static class AvoidancePlot
     /// <summary>The smallest Pc drawn (smaller values sit on this floor).</summary>
     public const double PcFloor = 1e-12;
 
+    /// <summary>Writes the plot of a study (its chosen burn, after the re-screen) as a PNG or SVG file, by the extension.</summary>
+    public static void Save(AvoidanceStudy study, string path, AvoidancePlotOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        ArgumentNullException.ThrowIfNull(path);
+        var plan = study.Plan with { Chosen = study.Chosen };
+        if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)) SaveSvg(plan, path, options);
+        else SavePng(plan, path, options);
+    }
+
     /// <summary>Writes the plot as a PNG file.</summary>
     public static void SavePng(AvoidancePlan plan, string path, AvoidancePlotOptions? options = null) => File.WriteAllBytes(path, RenderPng(plan, options));
 
@@ -93,13 +103,13 @@ public static class AvoidancePlot
         plot.Title(options.Title ?? string.Create(CultureInfo.InvariantCulture, $"Pc after an avoidance burn: {e.PrimaryName} × {e.SecondaryName}, TCA {e.Tca.ToIsoString(0)}"), 15);
         plot.XLabel("Δv (m/s, log scale)");
         plot.YLabel("Pc after the burn (Foster 2D, log scale)");
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1)
         {
             LabelFormatter = v => Math.Pow(10, v).ToString("0.###", CultureInfo.InvariantCulture),
         };
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1)
         {
-            LabelFormatter = v => "1e" + v.ToString("0", CultureInfo.InvariantCulture),
+            LabelFormatter = v => "1e" + Math.Round(v).ToString("0", CultureInfo.InvariantCulture),
         };
         plot.ShowLegend(Alignment.LowerLeft);
         plot.Axes.AutoScale();

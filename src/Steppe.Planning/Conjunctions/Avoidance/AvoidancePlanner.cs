@@ -395,7 +395,9 @@ public sealed class AvoidancePlanner
 
         var burn = _encounter.Tca.AddSeconds(-lead * PeriodSeconds);
         var state = _primary.StateAt(burn);
-        var trajectory = model.Propagator(_environment).Propagate(state, _options.PrimarySpacecraft, end, [Maneuver(burn, direction, deltaVMps)], cancellationToken: cancellationToken);
+        // A force environment per flight: it caches the Sun, the Moon and the Earth's rotation of the last instant, so the
+        // flights of the grid, which run in parallel, cannot share one.
+        var trajectory = model.Propagator(_tables.Environment()).Propagate(state, _options.PrimarySpacecraft, end, [Maneuver(burn, direction, deltaVMps)], cancellationToken: cancellationToken);
         return (trajectory, burn);
     }
 
