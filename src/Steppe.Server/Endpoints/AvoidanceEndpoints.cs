@@ -92,6 +92,46 @@ public static class AvoidanceEndpoints
             throw new ApiValidationException(body.Cdm is null ? "satellite" : "cdm", "give either cdm (the CDM text) or satellite and secondary");
         }
 
+        var options = Checked("leadTimesRev", () =>
+        {
+            int degree = body.Degree ?? 8;
+            if (degree is < 0 or > MaxDegree) throw new ApiValidationException("degree", $"expected 0 to {MaxDegree}, found {degree}");
+            int samples = body.Samples ?? EncounterProbability.DefaultSamples;
+            if (samples is < 100 or > MaxSamples) throw new ApiValidationException("samples", $"expected 100 to {MaxSamples}, found {samples}");
+            double threshold = body.Threshold ?? AvoidanceOptions.DefaultThreshold;
+            if (!(threshold > 0 && threshold < 1)) throw new ApiValidationException("threshold", "expected a probability above 0 and below 1");
+            var o = new AvoidanceOptions
+            {
+                PcThreshold = threshold,
+                MonteCarloSamples = samples,
+                ForceModel = new AvoidanceOptions().ForceModel with { Gravity = degree == 0 ? "none" : "EGM2008", Degree = degree, Order = degree },
+                MaxDegreeOfParallelism = limiter.Options.Threads,
+            };
+            if (body.LeadTimesRev is { } leads) o = o with { LeadTimesRevolutions = leads };
+            if (body.DeltaVGridMps is { } grid)
+            {
+                o = o with { DeltaVGridMps = grid };
+                if (grid.Length is 0 or > AvoidanceOptions.MaxSizes) throw new ApiValidationException("deltaVGridMps", $"expected 1 to {AvoidanceOptions.MaxSizes} sizes");
+            }
+
+            if (body.Directions is { } words)
+            {
+                if (words.Length is 0 or > 6) throw new ApiValidationException("directions", "expected 1 to 6 directions");
+                o = o with { Directions = [.. words.Select(w => w is null ? throw new ApiValidationException("directions", "a direction is null") : Checked("directions", () => BurnDirections.Parse(w)))] };
+            }
+
+            try
+            {
+                o.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw new ApiValidationException(e.Message.StartsWith("Δv", StringComparison.Ordinal) ? "deltaVGridMps" : e.Message.StartsWith("direction", StringComparison.Ordinal) ? "directions" : "leadTimesRev", e.Message);
+            }
+
+            return o;
+        });
+
         Encounter encounter;
         MeanElements? primaryElements = null;
         FleetSatellite? fleet;
@@ -132,48 +172,11 @@ public static class AvoidanceEndpoints
                 $"{number} and {other} come no closer than 50 km in the {days} days from {start.ToIsoString(0)}"));
         }
 
-        var options = Checked("leadTimesRev", () =>
+        options = options with
         {
-            int degree = body.Degree ?? 8;
-            if (degree is < 0 or > MaxDegree) throw new ApiValidationException("degree", $"expected 0 to {MaxDegree}, found {degree}");
-            int samples = body.Samples ?? EncounterProbability.DefaultSamples;
-            if (samples is < 100 or > MaxSamples) throw new ApiValidationException("samples", $"expected 100 to {MaxSamples}, found {samples}");
-            double threshold = body.Threshold ?? AvoidanceOptions.DefaultThreshold;
-            if (!(threshold > 0 && threshold < 1)) throw new ApiValidationException("threshold", "expected a probability above 0 and below 1");
-            var o = new AvoidanceOptions
-            {
-                PcThreshold = threshold,
-                MonteCarloSamples = samples,
-                ForceModel = new AvoidanceOptions().ForceModel with { Gravity = degree == 0 ? "none" : "EGM2008", Degree = degree, Order = degree },
-                PrimarySpacecraft = fleet?.Spacecraft ?? new AvoidanceOptions().PrimarySpacecraft,
-                IspSeconds = fleet is { Propulsion.SpecificImpulseSeconds: > 0 } ? fleet.Propulsion.SpecificImpulseSeconds : null,
-                MaxDegreeOfParallelism = limiter.Options.Threads,
-            };
-            if (body.LeadTimesRev is { } leads) o = o with { LeadTimesRevolutions = leads };
-            if (body.DeltaVGridMps is { } grid)
-            {
-                o = o with { DeltaVGridMps = grid };
-                if (grid.Length is 0 or > AvoidanceOptions.MaxSizes) throw new ApiValidationException("deltaVGridMps", $"expected 1 to {AvoidanceOptions.MaxSizes} sizes");
-            }
-
-            if (body.Directions is { } words)
-            {
-                if (words.Length is 0 or > 6) throw new ApiValidationException("directions", "expected 1 to 6 directions");
-                o = o with { Directions = [.. words.Select(w => w is null ? throw new ApiValidationException("directions", "a direction is null") : Checked("directions", () => BurnDirections.Parse(w)))] };
-            }
-
-            try
-            {
-                o.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                throw new ApiValidationException(e.Message.StartsWith("Δv", StringComparison.Ordinal) ? "deltaVGridMps" : e.Message.StartsWith("direction", StringComparison.Ordinal) ? "directions" : "leadTimesRev", e.Message);
-            }
-
-            return o;
-        });
-
+            PrimarySpacecraft = fleet?.Spacecraft ?? options.PrimarySpacecraft,
+            IspSeconds = fleet is { Propulsion.SpecificImpulseSeconds: > 0 } ? fleet.Propulsion.SpecificImpulseSeconds : null,
+        };
         int flights = options.LeadTimesRevolutions.Count * options.Directions.Count * (options.DeltaVGridMps.Count + 8);
         double maxLeadDays = options.LeadTimesRevolutions.Max() * 2 * Math.PI * Math.Sqrt(Math.Pow(encounter.Primary.PositionKm.Length, 3) / EncounterProbability.EarthGmKm3PerS2) / 86400;
         limiter.CheckBudget((flights * (0.002 + (0.02 * maxLeadDays * (1 + (options.ForceModel.Degree ?? 0) / 8.0)))) + (options.MonteCarloSamples * 2e-5), "leadTimesRev", "deltaVGridMps", "directions", "samples");
