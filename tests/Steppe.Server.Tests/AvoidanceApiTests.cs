@@ -102,6 +102,15 @@ public sealed class AvoidanceApiTests(ServerFixture server) : IClassFixture<Serv
             TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1));
     }
 
+    [Fact]
+    public async Task A_design_over_the_budget_is_refused_before_it_starts()
+    {
+        var problem = await Responses.Problem(await _client.PostAsJsonAsync(Path, new { cdm = Cdm(), leadTimesRev = new[] { 5.0, 10, 15, 20 }, degree = 20 }), 422);
+        Assert.Contains("leadTimesRev", problem.Text("detail"), StringComparison.Ordinal);
+        Assert.InRange(Endpoints.AvoidanceEndpoints.EstimatedCpuSeconds(new Planning.Conjunctions.Avoidance.AvoidanceOptions { LeadTimesRevolutions = Endpoints.AvoidanceEndpoints.DefaultLeadTimesRevolutions }),
+            5, new HeavyWorkOptions().BudgetCpuSeconds);
+    }
+
     [Theory]
     [InlineData("{}", "satellite")]
     [InlineData("{\"cdm\": \"x\", \"satellite\": \"kazstsat\"}", "cdm")]
