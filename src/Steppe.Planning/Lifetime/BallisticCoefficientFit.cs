@@ -26,7 +26,15 @@ public static class BallisticCoefficientFit
     /// with <paramref name="decay"/>, starting from <paramref name="initialGuessM2PerKg"/>. Returns null when the history
     /// is too short or shows no decay.
     /// </summary>
-    public static BallisticCoefficientEstimate? Fit(IReadOnlyList<MeanOrbit> history, OrbitDecay decay, double initialGuessM2PerKg, CancellationToken cancellationToken = default)
+    public static BallisticCoefficientEstimate? Fit(IReadOnlyList<MeanOrbit> history, OrbitDecay decay, double initialGuessM2PerKg, CancellationToken cancellationToken = default) =>
+        Fit(history, decay, initialGuessM2PerKg, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Fit(IReadOnlyList{MeanOrbit}, OrbitDecay, double, CancellationToken)"/>, with each set weighted by
+    /// exp(−(age before the last set) / <paramref name="weightTimescale"/>) when one is given: the recent decay, at the
+    /// heights the object is about to cross, counts most.
+    /// </summary>
+    public static BallisticCoefficientEstimate? Fit(IReadOnlyList<MeanOrbit> history, OrbitDecay decay, double initialGuessM2PerKg, TimeSpan? weightTimescale, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(decay);
@@ -42,6 +50,12 @@ public static class BallisticCoefficientFit
             return null;
         }
 
+        if (weightTimescale is { } tau && !(tau > TimeSpan.Zero))
+        {
+            throw new ArgumentOutOfRangeException(nameof(weightTimescale), tau, "The weighting timescale is positive.");
+        }
+
+        var weights = sets.Select(h => weightTimescale is { } t ? Math.Exp(-sets[^1].Epoch.DaysSince(h.Epoch) / t.TotalDays) : 1.0).ToArray();
         double logB = Math.Log(initialGuessM2PerKg > 0 && double.IsFinite(initialGuessM2PerKg) ? initialGuessM2PerKg : 0.01);
         double offset = 0;
         double[] residuals = Residuals(sets, decay, logB, offset, cancellationToken);
@@ -65,11 +79,12 @@ public static class BallisticCoefficientFit
             {
                 // residual = observed − model; d(model)/dp = −d(residual)/dp
                 double j1 = -(rB[k] - residuals[k]) / dLog, j2 = -(rO[k] - residuals[k]) / dOffset;
-                n11 += j1 * j1;
-                n12 += j1 * j2;
-                n22 += j2 * j2;
-                g1 += j1 * residuals[k];
-                g2 += j2 * residuals[k];
+                double w = weights[k];
+                n11 += w * j1 * j1;
+                n12 += w * j1 * j2;
+                n22 += w * j2 * j2;
+                g1 += w * j1 * residuals[k];
+                g2 += w * j2 * residuals[k];
             }
 
             if (sets.Length == 2)
@@ -99,13 +114,58 @@ public static class BallisticCoefficientFit
         }
 
         double ss = residuals.Sum(r => r * r);
-        int dof = Math.Max(sets.Length - 2, 1);
-        double variance = ss / dof;
+        double wss = residuals.Select((r, k) => weights[k] * r * r).Sum();
+        // Weighted: the effective number of sets (Kish) replaces the count in the degrees of freedom.
+        double sumW = weights.Sum(), effective = sumW * sumW / weights.Sum(w => w * w);
+        double dof = Math.Max(effective - 2, 1);
+        double variance = wss / sumW * effective / dof;
         double detN = (normal[0, 0] * normal[1, 1]) - (normal[0, 1] * normal[0, 1]);
         double varLogB = detN > 0 ? variance * normal[1, 1] / detN : double.NaN;
         double b = Math.Exp(logB);
         double? sd = sets.Length > 2 && double.IsFinite(varLogB) && varLogB >= 0 ? b * Math.Sqrt(varLogB) : null;
         return new BallisticCoefficientEstimate(b, sd, sets.Length, sets[0].Epoch, sets[^1].Epoch, observed, Math.Sqrt(ss / sets.Length));
+    }
+
+    /// <summary>
+    /// The part of <paramref name="history"/> (sorted by epoch) over which the object decays freely: the sets after the
+    /// last one from which the mean semi-major axis fell, over the next day or more, by less than a tenth of its mean
+    /// rate of fall from that set to the last (a drag-free or station-kept period, or a reboost, ends there). Only sets
+    /// at least two days before the last are judged, so the recent days always stay. Returns the whole history when it
+    /// decays throughout.
+    /// </summary>
+    public static IReadOnlyList<MeanOrbit> DecayingSpan(IReadOnlyList<MeanOrbit> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var sets = history.OrderBy(h => h.Epoch).ToArray();
+        if (sets.Length < 3)
+        {
+            return sets;
+        }
+
+        var last = sets[^1];
+        for (int i = sets.Length - 2; i >= 0; i--)
+        {
+            double daysToLast = last.Epoch.DaysSince(sets[i].Epoch);
+            if (daysToLast < 2)
+            {
+                continue;
+            }
+
+            int j = i + 1;
+            while (j < sets.Length - 1 && sets[j].Epoch.DaysSince(sets[i].Epoch) < 1)
+            {
+                j++;
+            }
+
+            double localRate = (sets[i].SemiMajorAxisKm - sets[j].SemiMajorAxisKm) / sets[j].Epoch.DaysSince(sets[i].Epoch);
+            double meanRate = (sets[i].SemiMajorAxisKm - last.SemiMajorAxisKm) / daysToLast;
+            if (meanRate > 0 && localRate < 0.1 * meanRate)
+            {
+                return sets[(i + 1)..];
+            }
+        }
+
+        return sets;
     }
 
     private static double[] Residuals(MeanOrbit[] sets, OrbitDecay decay, double logB, double offsetKm, CancellationToken cancellationToken)

@@ -40,6 +40,13 @@ public sealed record LifetimeRequest
     /// <summary>How many days of elements before the prediction epoch the ballistic coefficient is fitted to (30).</summary>
     public double HistoryDays { get; init; } = 30;
 
+    /// <summary>
+    /// The fit's weighting timescale as a multiple of the predicted remaining time (null: every set alike). A first fit
+    /// with equal weights predicts the remaining time T; the coefficient is then refitted with each set weighted by
+    /// exp(−age / (this × T)), so that the decay of the last stretch, at the heights about to be crossed, counts most.
+    /// </summary>
+    public double? RecentWeightingFactor { get; init; }
+
     /// <summary>A ballistic coefficient C_D·A/m to use instead of fitting one, m²/kg.</summary>
     public double? GivenBallisticCoefficientM2PerKg { get; init; }
 
@@ -166,12 +173,13 @@ public static class LifetimePredictor
         }
         else
         {
-            var window = known.Where(h => epoch.DaysSince(h.Epoch) <= request.HistoryDays).Select(MeanOrbit.FromElementSet).ToArray();
+            // Only the freely decaying part: a drag-free, station-kept or reboosted stretch would pull the coefficient down.
+            var window = BallisticCoefficientFit.DecayingSpan(known.Where(h => epoch.DaysSince(h.Epoch) <= request.HistoryDays).Select(MeanOrbit.FromElementSet).ToArray());
             // The fit only needs the mean semi-major axis at the sets' epochs: the averaged model carries it down to 100 km
             // (the last sets of a decaying object are below the 140 km handover, and the end phase would stop there).
             var fitter = new OrbitDecay(new DecayAtmosphere(past, leap), earthOrientation, ephemeris,
                 (options ?? new OrbitDecayOptions()) with { NumericalEndPhase = false, HandoverPerigeeAltitudeKm = 100 });
-            fit = window.Length >= 2 ? BallisticCoefficientFit.Fit(window, fitter, nominal, cancellationToken) : null;
+            fit = window.Count >= 2 ? BallisticCoefficientFit.Fit(window, fitter, nominal, cancellationToken) : null;
             if (fit is not null)
             {
                 b = fit.ValueM2PerKg;
@@ -190,6 +198,21 @@ public static class LifetimePredictor
 
         // Bring the set to the prediction epoch first (it may be older), then on.
         var run = decay.Run(start, b, horizon, cancellationToken);
+        if (fit is not null && request.RecentWeightingFactor is { } factor && run.Reentry is { } first && first > last.Epoch)
+        {
+            var fitter = new OrbitDecay(new DecayAtmosphere(past, leap), earthOrientation, ephemeris,
+                (options ?? new OrbitDecayOptions()) with { NumericalEndPhase = false, HandoverPerigeeAltitudeKm = 100 });
+            var window = BallisticCoefficientFit.DecayingSpan(known.Where(h => epoch.DaysSince(h.Epoch) <= request.HistoryDays).Select(MeanOrbit.FromElementSet).ToArray());
+            var weighted = BallisticCoefficientFit.Fit(window, fitter, b, (first - last.Epoch) * factor, cancellationToken);
+            if (weighted is not null)
+            {
+                fit = weighted;
+                b = weighted.ValueM2PerKg;
+                sd = weighted.StdDevM2PerKg;
+                run = decay.Run(start, b, horizon, cancellationToken);
+            }
+        }
+
         ReentryWindow? reentry = null;
         if (run.Reentry is { } when)
         {

@@ -24,15 +24,23 @@ public sealed class HistoricalReentryTests(ITestOutputHelper output)
     /// Long March 5B core stage (45601), 2020: reentry 2020-05-11 15:33 UTC (US 18th Space Control Squadron, "08:33 PDT",
     /// over the Atlantic off West Africa). Long March 5B Y2 core stage (48275), 2021: 2021-05-09 02:15 UTC (US Space
     /// Command, "approximately 10:15 p.m. EDT on May 8", over the Arabian Peninsula; the Chinese agency gave 02:24 UTC).
+    /// GOCE (34602): 2013-11-11 00:16 UTC (ESA, "at about 01:16 CET", near the Falkland Islands); its ion engine held
+    /// the orbit until its xenon ran out on 2013-10-21, and the fit starts where the history shows the decay begin
+    /// (<see cref="BallisticCoefficientFit.DecayingSpan"/>: 2013-10-20 03:07 UTC). GOCE one day out misses its ±25 %
+    /// window (+15.5 h of 24 h): the coefficient fitted to the whole decay (0.00391 m²/kg) is below what the last day
+    /// needs, and the prediction there changes by hours for a coefficient a few per cent off (Lifetime/README.md).
     /// </summary>
     [Theory]
-    [InlineData("cz5b-2020.tle", "2020-05-11T15:33:00Z", 1.0, -0.97)]
-    [InlineData("cz5b-2020.tle", "2020-05-11T15:33:00Z", 3.0, -3.88)]
-    [InlineData("cz5b-2020.tle", "2020-05-11T15:33:00Z", 4.5, -3.29)]
-    [InlineData("cz5b-2021.tle", "2021-05-09T02:15:00Z", 1.0, -2.47)]
-    [InlineData("cz5b-2021.tle", "2021-05-09T02:15:00Z", 3.0, -10.25)]
-    [InlineData("cz5b-2021.tle", "2021-05-09T02:15:00Z", 7.0, 39.27)]
-    public void LongMarch5B_Prediction_ErrorAndWindow(string file, string actualText, double daysBefore, double expectedErrorHours)
+    [InlineData("cz5b-2020.tle", "2020-05-11T15:33:00Z", 1.0, -0.97, true)]
+    [InlineData("cz5b-2020.tle", "2020-05-11T15:33:00Z", 3.0, -3.88, true)]
+    [InlineData("cz5b-2020.tle", "2020-05-11T15:33:00Z", 4.5, -3.29, true)]
+    [InlineData("cz5b-2021.tle", "2021-05-09T02:15:00Z", 1.0, -2.47, true)]
+    [InlineData("cz5b-2021.tle", "2021-05-09T02:15:00Z", 3.0, -10.25, true)]
+    [InlineData("cz5b-2021.tle", "2021-05-09T02:15:00Z", 7.0, 39.27, true)]
+    [InlineData("goce.tle", "2013-11-11T00:16:00Z", 1.0, 15.50, false)]
+    [InlineData("goce.tle", "2013-11-11T00:16:00Z", 3.0, 10.37, true)]
+    [InlineData("goce.tle", "2013-11-11T00:16:00Z", 7.0, 38.44, true)]
+    public void Prediction_ErrorAndWindow(string file, string actualText, double daysBefore, double expectedErrorHours, bool windowHolds)
     {
         var actual = Instant.Parse(actualText);
         var p = LifetimePredictor.Predict(Read(file), new LifetimeRequest { PredictionEpoch = actual.AddDays(-daysBefore), HoldSpaceWeather = true, Horizon = TimeSpan.FromDays(60) },
@@ -41,8 +49,8 @@ public sealed class HistoricalReentryTests(ITestOutputHelper output)
         var r = p.Reentry!;
         double remaining = actual.SecondsSince(p.Epoch) / 3600;
         double error = r.Predicted.SecondsSince(actual) / 3600;
-        output.WriteLine($"{file} {daysBefore} d: set {p.ElementSetEpoch}, B {p.BallisticCoefficientM2PerKg:F5} ± {p.BallisticCoefficientStdDevM2PerKg:F5} ({p.Fit?.ElementSets} sets), predicted {r.Predicted}, error {error:F2} h of {remaining:F1} h = {100 * error / remaining:F1} %, window {r.WindowStart} – {r.WindowEnd} (±{100 * r.RelativeHalfWidth:F0} %), held {r.Contains(actual)}");
+        output.WriteLine($"{file} {daysBefore} d: set {p.ElementSetEpoch}, B {p.BallisticCoefficientM2PerKg:F5} ± {p.BallisticCoefficientStdDevM2PerKg:F5} ({p.Fit?.ElementSets} sets from {p.Fit?.FirstEpoch}), predicted {r.Predicted}, error {error:F2} h of {remaining:F1} h = {100 * error / remaining:F1} %, window {r.WindowStart} – {r.WindowEnd} (±{100 * r.RelativeHalfWidth:F0} %), held {r.Contains(actual)}");
         Assert.Equal(expectedErrorHours, error, 0.5);
-        Assert.True(r.Contains(actual), "the stated window holds the published reentry");
+        Assert.Equal(windowHolds, r.Contains(actual));
     }
 }
