@@ -26,15 +26,7 @@ public static class BallisticCoefficientFit
     /// with <paramref name="decay"/>, starting from <paramref name="initialGuessM2PerKg"/>. Returns null when the history
     /// is too short or shows no decay.
     /// </summary>
-    public static BallisticCoefficientEstimate? Fit(IReadOnlyList<MeanOrbit> history, OrbitDecay decay, double initialGuessM2PerKg, CancellationToken cancellationToken = default) =>
-        Fit(history, decay, initialGuessM2PerKg, null, cancellationToken);
-
-    /// <summary>
-    /// As <see cref="Fit(IReadOnlyList{MeanOrbit}, OrbitDecay, double, CancellationToken)"/>, with each set weighted by
-    /// exp(−(age before the last set) / <paramref name="weightTimescale"/>) when one is given: the recent decay, at the
-    /// heights the object is about to cross, counts most.
-    /// </summary>
-    public static BallisticCoefficientEstimate? Fit(IReadOnlyList<MeanOrbit> history, OrbitDecay decay, double initialGuessM2PerKg, TimeSpan? weightTimescale, CancellationToken cancellationToken = default)
+    public static BallisticCoefficientEstimate? Fit(IReadOnlyList<MeanOrbit> history, OrbitDecay decay, double initialGuessM2PerKg, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(decay);
@@ -50,12 +42,6 @@ public static class BallisticCoefficientFit
             return null;
         }
 
-        if (weightTimescale is { } tau && !(tau > TimeSpan.Zero))
-        {
-            throw new ArgumentOutOfRangeException(nameof(weightTimescale), tau, "The weighting timescale is positive.");
-        }
-
-        var weights = sets.Select(h => weightTimescale is { } t ? Math.Exp(-sets[^1].Epoch.DaysSince(h.Epoch) / t.TotalDays) : 1.0).ToArray();
         double logB = Math.Log(initialGuessM2PerKg > 0 && double.IsFinite(initialGuessM2PerKg) ? initialGuessM2PerKg : 0.01);
         double offset = 0;
         double[] residuals = Residuals(sets, decay, logB, offset, cancellationToken);
@@ -69,7 +55,7 @@ public static class BallisticCoefficientFit
         }
 
         double[,] normal = new double[2, 2];
-        for (int iteration = 0; iteration < 4; iteration++)
+        for (int iteration = 0; iteration < 12; iteration++)
         {
             const double dLog = 0.01, dOffset = 0.01;
             var rB = Residuals(sets, decay, logB + dLog, offset, cancellationToken);
@@ -79,12 +65,11 @@ public static class BallisticCoefficientFit
             {
                 // residual = observed − model; d(model)/dp = −d(residual)/dp
                 double j1 = -(rB[k] - residuals[k]) / dLog, j2 = -(rO[k] - residuals[k]) / dOffset;
-                double w = weights[k];
-                n11 += w * j1 * j1;
-                n12 += w * j1 * j2;
-                n22 += w * j2 * j2;
-                g1 += w * j1 * residuals[k];
-                g2 += w * j2 * residuals[k];
+                n11 += j1 * j1;
+                n12 += j1 * j2;
+                n22 += j2 * j2;
+                g1 += j1 * residuals[k];
+                g2 += j2 * residuals[k];
             }
 
             if (sets.Length == 2)
@@ -103,10 +88,27 @@ public static class BallisticCoefficientFit
 
             double step1 = ((n22 * g1) - (n12 * g2)) / det, step2 = ((n11 * g2) - (n12 * g1)) / det;
             step1 = Math.Clamp(step1, -1.0, 1.0);
+            normal = new double[,] { { n11, n12 }, { n12, n22 } };
+
+            // A step that does not lower the sum of squares is halved (the model is far from linear in ln B once the
+            // trial coefficient brings the object down before the last sets).
+            double before = residuals.Sum(r => r * r);
+            double[] trial = residuals;
+            for (int halving = 0; halving < 6; halving++)
+            {
+                trial = Residuals(sets, decay, logB + step1, offset + step2, cancellationToken);
+                if (trial.Sum(r => r * r) <= before)
+                {
+                    break;
+                }
+
+                step1 /= 2;
+                step2 /= 2;
+            }
+
             logB += step1;
             offset += step2;
-            normal = new double[,] { { n11, n12 }, { n12, n22 } };
-            residuals = Residuals(sets, decay, logB, offset, cancellationToken);
+            residuals = trial;
             if (Math.Abs(step1) < 1e-4)
             {
                 break;
@@ -114,11 +116,8 @@ public static class BallisticCoefficientFit
         }
 
         double ss = residuals.Sum(r => r * r);
-        double wss = residuals.Select((r, k) => weights[k] * r * r).Sum();
-        // Weighted: the effective number of sets (Kish) replaces the count in the degrees of freedom.
-        double sumW = weights.Sum(), effective = sumW * sumW / weights.Sum(w => w * w);
-        double dof = Math.Max(effective - 2, 1);
-        double variance = wss / sumW * effective / dof;
+        int dof = Math.Max(sets.Length - 2, 1);
+        double variance = ss / dof;
         double detN = (normal[0, 0] * normal[1, 1]) - (normal[0, 1] * normal[0, 1]);
         double varLogB = detN > 0 ? variance * normal[1, 1] / detN : double.NaN;
         double b = Math.Exp(logB);

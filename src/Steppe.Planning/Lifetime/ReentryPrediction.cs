@@ -40,13 +40,6 @@ public sealed record LifetimeRequest
     /// <summary>How many days of elements before the prediction epoch the ballistic coefficient is fitted to (30).</summary>
     public double HistoryDays { get; init; } = 30;
 
-    /// <summary>
-    /// The fit's weighting timescale as a multiple of the predicted remaining time (null: every set alike). A first fit
-    /// with equal weights predicts the remaining time T; the coefficient is then refitted with each set weighted by
-    /// exp(−age / (this × T)), so that the decay of the last stretch, at the heights about to be crossed, counts most.
-    /// </summary>
-    public double? RecentWeightingFactor { get; init; }
-
     /// <summary>A ballistic coefficient C_D·A/m to use instead of fitting one, m²/kg.</summary>
     public double? GivenBallisticCoefficientM2PerKg { get; init; }
 
@@ -198,21 +191,6 @@ public static class LifetimePredictor
 
         // Bring the set to the prediction epoch first (it may be older), then on.
         var run = decay.Run(start, b, horizon, cancellationToken);
-        if (fit is not null && request.RecentWeightingFactor is { } factor && run.Reentry is { } first && first > last.Epoch)
-        {
-            var fitter = new OrbitDecay(new DecayAtmosphere(past, leap), earthOrientation, ephemeris,
-                (options ?? new OrbitDecayOptions()) with { NumericalEndPhase = false, HandoverPerigeeAltitudeKm = 100 });
-            var window = BallisticCoefficientFit.DecayingSpan(known.Where(h => epoch.DaysSince(h.Epoch) <= request.HistoryDays).Select(MeanOrbit.FromElementSet).ToArray());
-            var weighted = BallisticCoefficientFit.Fit(window, fitter, b, (first - last.Epoch) * factor, cancellationToken);
-            if (weighted is not null)
-            {
-                fit = weighted;
-                b = weighted.ValueM2PerKg;
-                sd = weighted.StdDevM2PerKg;
-                run = decay.Run(start, b, horizon, cancellationToken);
-            }
-        }
-
         ReentryWindow? reentry = null;
         if (run.Reentry is { } when)
         {
