@@ -11,7 +11,7 @@ namespace Steppe.Planning.Tests.Lifetime;
 /// Reentry predictions for historical uncontrolled reentries with published times, from the element histories in
 /// TestData/reentry (provenance in TestData/README.md): made 1, 3 and 7 days before (4.5 days for the 2020 stage, whose
 /// history starts 6 days before), each from the element sets known then (the last at or before the prediction epoch,
-/// the coefficient fitted to all sets before it) and the space weather of the 81 days before held (no forecast issued
+/// the coefficient fitted to the freely decaying sets before it) and the space weather of the 81 days before held (no forecast issued
 /// at the time is available here). The errors are Steppe's measured ones, held to ±0.5 h; published campaigns reach
 /// about 10 % of the remaining time.
 /// </summary>
