@@ -55,7 +55,7 @@ public static class BallisticCoefficientFit
         }
 
         double[,] normal = new double[2, 2];
-        for (int iteration = 0; iteration < 4; iteration++)
+        for (int iteration = 0; iteration < 12; iteration++)
         {
             const double dLog = 0.01, dOffset = 0.01;
             var rB = Residuals(sets, decay, logB + dLog, offset, cancellationToken);
@@ -88,10 +88,27 @@ public static class BallisticCoefficientFit
 
             double step1 = ((n22 * g1) - (n12 * g2)) / det, step2 = ((n11 * g2) - (n12 * g1)) / det;
             step1 = Math.Clamp(step1, -1.0, 1.0);
+            normal = new double[,] { { n11, n12 }, { n12, n22 } };
+
+            // A step that does not lower the sum of squares is halved (the model is far from linear in ln B once the
+            // trial coefficient brings the object down before the last sets).
+            double before = residuals.Sum(r => r * r);
+            double[] trial = residuals;
+            for (int halving = 0; halving < 6; halving++)
+            {
+                trial = Residuals(sets, decay, logB + step1, offset + step2, cancellationToken);
+                if (trial.Sum(r => r * r) <= before)
+                {
+                    break;
+                }
+
+                step1 /= 2;
+                step2 /= 2;
+            }
+
             logB += step1;
             offset += step2;
-            normal = new double[,] { { n11, n12 }, { n12, n22 } };
-            residuals = Residuals(sets, decay, logB, offset, cancellationToken);
+            residuals = trial;
             if (Math.Abs(step1) < 1e-4)
             {
                 break;
@@ -106,6 +123,48 @@ public static class BallisticCoefficientFit
         double b = Math.Exp(logB);
         double? sd = sets.Length > 2 && double.IsFinite(varLogB) && varLogB >= 0 ? b * Math.Sqrt(varLogB) : null;
         return new BallisticCoefficientEstimate(b, sd, sets.Length, sets[0].Epoch, sets[^1].Epoch, observed, Math.Sqrt(ss / sets.Length));
+    }
+
+    /// <summary>
+    /// The part of <paramref name="history"/> (sorted by epoch) over which the object decays freely: the sets after the
+    /// last one from which the mean semi-major axis fell, over the next day or more, by less than a tenth of its mean
+    /// rate of fall from that set to the last (a drag-free or station-kept period, or a reboost, ends there). Only sets
+    /// at least two days before the last are judged, so the recent days always stay. Returns the whole history when it
+    /// decays throughout.
+    /// </summary>
+    public static IReadOnlyList<MeanOrbit> DecayingSpan(IReadOnlyList<MeanOrbit> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var sets = history.OrderBy(h => h.Epoch).ToArray();
+        if (sets.Length < 3)
+        {
+            return sets;
+        }
+
+        var last = sets[^1];
+        for (int i = sets.Length - 2; i >= 0; i--)
+        {
+            double daysToLast = last.Epoch.DaysSince(sets[i].Epoch);
+            if (daysToLast < 2)
+            {
+                continue;
+            }
+
+            int j = i + 1;
+            while (j < sets.Length - 1 && sets[j].Epoch.DaysSince(sets[i].Epoch) < 1)
+            {
+                j++;
+            }
+
+            double localRate = (sets[i].SemiMajorAxisKm - sets[j].SemiMajorAxisKm) / sets[j].Epoch.DaysSince(sets[i].Epoch);
+            double meanRate = (sets[i].SemiMajorAxisKm - last.SemiMajorAxisKm) / daysToLast;
+            if (meanRate > 0 && localRate < 0.1 * meanRate)
+            {
+                return sets[(i + 1)..];
+            }
+        }
+
+        return sets;
     }
 
     private static double[] Residuals(MeanOrbit[] sets, OrbitDecay decay, double logB, double offsetKm, CancellationToken cancellationToken)

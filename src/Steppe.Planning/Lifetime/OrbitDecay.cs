@@ -307,6 +307,8 @@ public sealed class OrbitDecay
         return new DecayRun(end <= horizon ? DecayEnd.Reentry : DecayEnd.Horizon, Instant.Min(end, horizon), state, samples, false);
     }
 
+    private const double ShortArcSeconds = 30;
+
     private Instant? TryNumerical(MeanOrbit s, double b, Instant horizon, CancellationToken cancellationToken)
     {
         var initial = Osculating(s);
@@ -316,16 +318,49 @@ public sealed class OrbitDecay
         var detector = OrbitEventDetector.Altitude(_options.ReentryAltitudeKm, _eop, CrossingDirection.Falling);
         var current = initial;
         var limit = s.Epoch + _options.NumericalEndPhaseLimit;
+        double arcSeconds = 600;
         try
         {
             while (current.Epoch < limit)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var end = current.Epoch.AddSeconds(600);
-                var arc = propagator.Propagate(current, craft, end, detectors: [detector], cancellationToken: cancellationToken);
+                var end = current.Epoch.AddSeconds(arcSeconds);
+                NumericalTrajectory arc;
+                try
+                {
+                    arc = propagator.Propagate(current, craft, end, detectors: [detector], cancellationToken: cancellationToken);
+                }
+                catch (ArgumentException) when (arcSeconds > ShortArcSeconds)
+                {
+                    // The arc went below the ground before its events were looked for (the plunge from 80 km takes
+                    // minutes): the rest in short arcs, each checked at its end.
+                    arcSeconds = ShortArcSeconds;
+                    continue;
+                }
+
                 if (arc.Events.Count > 0)
                 {
                     return arc.Events[0].Time;
+                }
+
+                if (arc.StateAt(end).ToGeodetic(_eop).HeightKm < _options.ReentryAltitudeKm)
+                {
+                    // Crossed inside the arc without an event: bisect the arc for the crossing.
+                    Instant lo = current.Epoch, hi = end;
+                    for (int k = 0; k < 30; k++)
+                    {
+                        var mid = lo.AddSeconds(hi.SecondsSince(lo) / 2);
+                        if (arc.StateAt(mid).ToGeodetic(_eop).HeightKm < _options.ReentryAltitudeKm)
+                        {
+                            hi = mid;
+                        }
+                        else
+                        {
+                            lo = mid;
+                        }
+                    }
+
+                    return hi;
                 }
 
                 current = arc.StateAt(end);

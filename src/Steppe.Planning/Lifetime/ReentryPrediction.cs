@@ -83,9 +83,9 @@ public sealed record LifetimePrediction(Instant Epoch, Instant ElementSetEpoch, 
 /// The window's half-width is k = √(k₀² + (σ_B/B)²) of the predicted remaining time: σ_B/B the fitted coefficient's
 /// relative uncertainty (the lifetime goes as 1/B), k₀ = <see cref="ModelWindowFraction"/> for the atmosphere model and
 /// the space weather to come. k₀ = 0.25 is calibrated on the historical cases Steppe has element histories for (the
-/// two Long March 5B core stages, predictions 1 to 7 days out with the activity held, tests
-/// <c>Lifetime/HistoricalReentryTests</c>): their errors are 3–23 % of the remaining time, and the largest needs
-/// k = 0.19 of the predicted remaining time to be covered; 0.25 leaves a margin and matches the ±20–25 % windows
+/// two Long March 5B core stages and GOCE, predictions 1 to 7 days out and from the last set with the activity held,
+/// tests <c>Lifetime/HistoricalReentryTests</c>): their errors are 3–25 % of the remaining time, and the largest needs
+/// k = 0.20 of the predicted remaining time to be covered; 0.25 leaves a margin and matches the ±20–25 % windows
 /// published campaigns state. See <c>Lifetime/README.md</c>.
 /// </remarks>
 public static class LifetimePredictor
@@ -166,12 +166,13 @@ public static class LifetimePredictor
         }
         else
         {
-            var window = known.Where(h => epoch.DaysSince(h.Epoch) <= request.HistoryDays).Select(MeanOrbit.FromElementSet).ToArray();
+            // Only the freely decaying part: a drag-free, station-kept or reboosted stretch would pull the coefficient down.
+            var window = BallisticCoefficientFit.DecayingSpan(known.Where(h => epoch.DaysSince(h.Epoch) <= request.HistoryDays).Select(MeanOrbit.FromElementSet).ToArray());
             // The fit only needs the mean semi-major axis at the sets' epochs: the averaged model carries it down to 100 km
             // (the last sets of a decaying object are below the 140 km handover, and the end phase would stop there).
             var fitter = new OrbitDecay(new DecayAtmosphere(past, leap), earthOrientation, ephemeris,
                 (options ?? new OrbitDecayOptions()) with { NumericalEndPhase = false, HandoverPerigeeAltitudeKm = 100 });
-            fit = window.Length >= 2 ? BallisticCoefficientFit.Fit(window, fitter, nominal, cancellationToken) : null;
+            fit = window.Count >= 2 ? BallisticCoefficientFit.Fit(window, fitter, nominal, cancellationToken) : null;
             if (fit is not null)
             {
                 b = fit.ValueM2PerKg;

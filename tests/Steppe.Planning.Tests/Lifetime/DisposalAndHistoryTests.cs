@@ -74,9 +74,10 @@ public sealed class DisposalAndHistoryTests(ITestOutputHelper output)
 
     /// <summary>
     /// GOCE (34602) reentered on 2013-11-11 at 00:16 UTC (ESA, "GOCE gives in to gravity", 11 November 2013). Its last
-    /// element set (epoch 2013-11-10 23:03 UTC, TestData/reentry/goce.tle) predicts it: a prediction made 1.2 h before.
+    /// element set (epoch 2013-11-10 23:03 UTC, TestData/reentry/goce.tle) predicts it: a prediction made 1.2 h before,
+    /// with the nominal coefficient (the fitted one: <c>HistoricalReentryTests.LastElementSet_ErrorAndWindow</c>).
     /// </summary>
-    /// <remarks>One element set cannot be fitted: the coefficient is GOCE's nominal one, C_D = 2.2 on its 1.1 m² cross-section
+    /// <remarks>The coefficient is GOCE's nominal one, C_D = 2.2 on its 1.1 m² cross-section
     /// and about 1,002 kg at the end (1,077 kg at launch less 40 kg of xenon spent; ESA's GOCE fact sheet). The set's own
     /// B* (5.0e-5 per Earth radius, C_D·A/m = 0.00064 m²/kg) puts the reentry 4 h late (SGP4 start, measured): GOCE flew drag-free until its
     /// xenon ran out, and its B* had not caught up.</remarks>
@@ -85,15 +86,16 @@ public sealed class DisposalAndHistoryTests(ITestOutputHelper output)
     {
         var sets = TleReader.Read(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "reentry", "goce.tle"))).Elements;
         var actual = Instant.FromUtc(2013, 11, 11, 0, 16, 0);
-        var prediction = LifetimePredictor.Predict(sets, new LifetimeRequest { Horizon = TimeSpan.FromDays(30), HoldSpaceWeather = true, NominalBallisticCoefficientM2PerKg = GoceNominal },
+        var prediction = LifetimePredictor.Predict(sets, new LifetimeRequest { Horizon = TimeSpan.FromDays(30), HoldSpaceWeather = true, GivenBallisticCoefficientM2PerKg = GoceNominal },
             SpaceWeatherTable.Bundled, EarthOrientationTable.Bundled, BundledEphemeris.De405);
         Assert.NotNull(prediction.Reentry);
         var r = prediction.Reentry!;
         double errorMinutes = r.Predicted.SecondsSince(actual) / 60;
         double remainingMinutes = actual.SecondsSince(prediction.Epoch) / 60;
         output.WriteLine($"B {prediction.BallisticCoefficientM2PerKg:F5} ({prediction.Source}); predicted {r.Predicted} window {r.WindowStart} – {r.WindowEnd}; error {errorMinutes:F1} min of {remainingMinutes:F0} min remaining");
-        // Measured: +42.4 min of 73 min remaining (58 %); the ±25 % window (00:29–01:27 UTC) misses by 13 minutes. One element set, a
-        // guessed coefficient and an hour to go: the case shows the end phase works, not that the window is calibrated.
+        // Measured: +42.4 min of 73 min remaining (58 %); the ±25 % window (00:29–01:27 UTC) misses by 13 minutes. A guessed
+        // coefficient and an hour to go: the case shows the end phase works, not that the window is calibrated.
+        Assert.Equal(BallisticCoefficientSource.Given, prediction.Source);
         Assert.InRange(errorMinutes, 35, 50);
         Assert.False(r.Contains(actual));
     }
