@@ -1,6 +1,7 @@
 using System.Globalization;
 using Steppe.Core.Frames;
 using Steppe.Core.Orbits;
+using Steppe.Core.Propagation.Sgp4;
 using Steppe.Core.Time;
 using Steppe.Dynamics.Estimation;
 using Steppe.Dynamics.Numerical;
@@ -93,8 +94,11 @@ public static class AvoidanceRescreen
         return Rescreen(postBurn, primary, others, before, start, end, options, eop, cancellationToken);
     }
 
+    /// <summary>The distance within which <see cref="Choose"/> collects the objects the old orbit passes, km.</summary>
+    public const double NearbyKm = 50;
+
     private static RescreenResult Rescreen(NumericalTrajectory postBurn, MeanElements primary, List<MeanElements> others, IReadOnlyList<ConjunctionEvent> before, Instant start, Instant end,
-        ScreeningOptions options, EarthOrientationTable eop, CancellationToken cancellationToken)
+        ScreeningOptions options, EarthOrientationTable eop, CancellationToken cancellationToken, (List<MeanElements> Objects, double WithinKm)? near = null)
     {
         if (start < postBurn.Start || end > postBurn.End) throw new ArgumentOutOfRangeException(nameof(start), start, "The span lies outside the post-burn trajectory.");
         var points = new List<ElementFitPoint>();
@@ -108,7 +112,9 @@ public static class AvoidanceRescreen
         var fit = ElementSetFitting.Fit(points, primary);
         var fitted = fit.Elements;
         before = [.. before.Where(b => b.Tca >= start)];
-        var after = Screen([.. others, fitted], primary.CatalogNumber, start, end, options, cancellationToken);
+        var candidates = others;
+        if (near is { } n0 && options.ThresholdKm + LargestSeparationKm(primary, fitted, start, end) <= n0.WithinKm) candidates = n0.Objects;
+        var after = Screen([.. candidates, fitted], primary.CatalogNumber, start, end, options, cancellationToken);
         double tenthRevSeconds = 86400.0 / primary.MeanMotionRevPerDay / 10;
         int n = primary.CatalogNumber;
         var fresh = after.Where(a => !before.Any(b => Other(b, n) == Other(a, n) && Math.Abs(b.Tca.SecondsSince(a.Tca)) <= tenthRevSeconds)).ToList();
@@ -154,6 +160,12 @@ public static class AvoidanceRescreen
         var others = catalog.Where(e => e.CatalogNumber != primary.CatalogNumber).ToList();
         var before = Screen([.. others, primary], primary.CatalogNumber, earliest, end, options, cancellationToken);
 
+        // The objects the old orbit passes within NearbyKm of: a post-burn orbit that stays within NearbyKm − threshold of
+        // the old one (measured for each candidate) can approach no other object below the threshold.
+        var wide = Screen([.. others, primary], primary.CatalogNumber, earliest, end, options with { ThresholdKm = Math.Max(NearbyKm, options.ThresholdKm) }, cancellationToken);
+        var nearNumbers = wide.Select(e => Other(e, primary.CatalogNumber)).ToHashSet();
+        var near = (others.Where(e => nearNumbers.Contains(e.CatalogNumber)).ToList(), Math.Max(NearbyKm, options.ThresholdKm));
+
         // The ladders: (Δv, lead, direction, step, the option when already flown), smallest Δv first, then the latest burn.
         var queue = new PriorityQueue<(AvoidanceOption? Flown, double Lead, BurnDirection Direction, double FootMps, double DeltaVMps, int Step), (double, double)>();
         foreach (var m in plan.Minima) queue.Enqueue((m, m.LeadTimeRevolutions, m.Direction, m.DeltaVMps, m.DeltaVMps, 0), (m.DeltaVMps, m.LeadTimeRevolutions));
@@ -182,13 +194,30 @@ public static class AvoidanceRescreen
             }
 
             var (trajectory, _) = planner.Trajectory(candidate, end, cancellationToken);
-            var result = Rescreen(trajectory, primary, others, before, candidate.BurnTime, end, options, eop, cancellationToken);
+            var result = Rescreen(trajectory, primary, others, before, candidate.BurnTime, end, options, eop, cancellationToken, near);
             screens++;
             if (result.NewApproaches.Count == 0) return new RescreenedChoice(candidate, result, rejected) { Minimum = minimum, AboveThreshold = aboveThreshold };
             rejected.Add((candidate, result));
         }
 
         return new RescreenedChoice(null, null, rejected) { Minimum = minimum, AboveThreshold = aboveThreshold };
+    }
+
+    /// <summary>The largest distance between the SGP4 positions of two element sets over [start, end], sampled every
+    /// half minute, plus 1 km for the motion between samples and a margin (infinity when either fails to propagate).</summary>
+    private static double LargestSeparationKm(MeanElements a, MeanElements b, Instant start, Instant end)
+    {
+        if (!Sgp4Propagator.TryCreate(a, out var pa, out _) || !Sgp4Propagator.TryCreate(b, out var pb, out _)) return double.PositiveInfinity;
+        double largest = 0;
+        for (var t = start; t <= end + TimeSpan.FromSeconds(30); t = t + TimeSpan.FromSeconds(30))
+        {
+            var ra = pa.Propagate(t);
+            var rb = pb.Propagate(t);
+            if (!ra.IsSuccess || !rb.IsSuccess) return double.PositiveInfinity;
+            largest = Math.Max(largest, (ra.PositionKm - rb.PositionKm).Length);
+        }
+
+        return largest + 1.0;
     }
 
     /// <summary>The catalog number of the object an event of <paramref name="primary"/> approaches.</summary>
