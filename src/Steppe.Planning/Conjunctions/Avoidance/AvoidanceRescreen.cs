@@ -113,7 +113,7 @@ public static class AvoidanceRescreen
         var fitted = fit.Elements;
         before = [.. before.Where(b => b.Tca >= start)];
         var candidates = others;
-        if (near is { } n0 && options.ThresholdKm + LargestSeparationKm(primary, fitted, start, end) <= n0.WithinKm) candidates = n0.Objects;
+        if (near is { } n0 && options.ScreeningBox is null && options.ThresholdKm + LargestSeparationKm(primary, fitted, start, end) <= n0.WithinKm) candidates = n0.Objects;
         var after = Screen([.. candidates, fitted], primary.CatalogNumber, start, end, options, cancellationToken);
         double tenthRevSeconds = 86400.0 / primary.MeanMotionRevPerDay / 10;
         int n = primary.CatalogNumber;
@@ -138,7 +138,10 @@ public static class AvoidanceRescreen
     /// ladder failed (the Pc threshold or the re-screen), or, at the foot of the ladder, is above the Pc threshold by the
     /// bisection. The set of sizes that pass the re-screen need not be an interval (a larger burn can meet an object a
     /// smaller one misses), so the ladder is walked, not bisected. At most <paramref name="maxCandidates"/> re-screens and
-    /// four times as many flights; sizes above <see cref="AvoidanceOptions.MaxDeltaVMps"/> are not tried.
+    /// four times as many flights; sizes above <see cref="AvoidanceOptions.MaxDeltaVMps"/> are not tried. The primary's
+    /// own set is screened once, at the threshold and at <see cref="NearbyKm"/>; a candidate whose fitted set stays within
+    /// <see cref="NearbyKm"/> less the threshold of the primary's own set is screened only against the objects found
+    /// within <see cref="NearbyKm"/> (no other object can come below the threshold).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCandidates"/> is not 1 to <see cref="MaxCandidates"/>.</exception>
     public static RescreenedChoice Choose(AvoidancePlanner planner, AvoidancePlan plan, MeanElements primary, IReadOnlyList<MeanElements> catalog, Instant end,
@@ -162,7 +165,7 @@ public static class AvoidanceRescreen
 
         // The objects the old orbit passes within NearbyKm of: a post-burn orbit that stays within NearbyKm − threshold of
         // the old one (measured for each candidate) can approach no other object below the threshold.
-        var wide = Screen([.. others, primary], primary.CatalogNumber, earliest, end, options with { ThresholdKm = Math.Max(NearbyKm, options.ThresholdKm) }, cancellationToken);
+        var wide = Screen([.. others, primary], primary.CatalogNumber, earliest, end, options with { ThresholdKm = Math.Max(NearbyKm, options.ThresholdKm), ScreeningBox = null }, cancellationToken);
         var nearNumbers = wide.Select(e => Other(e, primary.CatalogNumber)).ToHashSet();
         var near = (others.Where(e => nearNumbers.Contains(e.CatalogNumber)).ToList(), Math.Max(NearbyKm, options.ThresholdKm));
 
