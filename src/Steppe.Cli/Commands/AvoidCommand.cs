@@ -230,6 +230,7 @@ internal static class AvoidCommand
             }
 
             o.WriteLine(r.Rescreen?.Note ?? "Every candidate re-screened created a new approach: no burn chosen.");
+            o.WriteLine(r.Note);
         }
 
         if (study.Chosen is { } c)

@@ -35,7 +35,15 @@ public sealed class CatalogConjunctionFixture
         Planner = new AvoidancePlanner(Encounter, AvoidanceOptionsForTests, tables);
         Plan = Planner.Plan();
         Choice = AvoidanceRescreen.Choose(Planner, Plan, primary, Nearby, Encounter.Tca.AddSeconds(6 * 3600), RescreenOptions, tables.Tables.EarthOrientation);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        StandardChoice = AvoidanceRescreen.Choose(Planner, Plan, primary, Nearby, Encounter.Tca.AddSeconds(6 * 3600), Options, tables.Tables.EarthOrientation, 8);
+        StandardChoiceSeconds = clock.Elapsed.TotalSeconds;
     }
+
+    /// <summary>The choice with the re-screen at the standard screening threshold (5 km), 8 re-screens at most.</summary>
+    public RescreenedChoice StandardChoice { get; }
+
+    public double StandardChoiceSeconds { get; }
 
     public static AvoidanceOptions AvoidanceOptionsForTests { get; } = new()
     {
@@ -123,5 +131,30 @@ public sealed class AvoidanceCatalogTests(CatalogConjunctionFixture fixture, ITe
         Assert.True(r.FitRmsKm < 1.0, $"fit RMS {r.FitRmsKm} km");
         Assert.Empty(r.NewApproaches);
         Assert.Contains(r.Before, e => AvoidanceRescreen.Other(e, CatalogConjunctionFixture.Primary) == 64036);
+    }
+
+    /// <summary>At the standard 5 km re-screen threshold the size search walks up from each (lead time, direction)
+    /// minimum in 5 % steps; in this Starlink shell every burn it tries (up to about 280 mm/s in 64 re-screens, and here 8)
+    /// brings some object from beyond 5 km to within it — STARLINK 64437 at 09:30 UTC for the +T burns, the closer the
+    /// larger the burn — so no burn is chosen and the objects that forced the rejections are named.</summary>
+    [Fact]
+    public void BundledCatalog_StandardThreshold_EveryCandidateCreatesANewApproach_AndTheForcingObjectIsNamed()
+    {
+        var c = fixture.StandardChoice;
+        output.WriteLine($"{fixture.StandardChoiceSeconds:F1} s; {c.Note}");
+        foreach (var (option, rejected) in c.Rejected)
+        {
+            output.WriteLine($"rejected {option.DeltaVMps * 1000:F1} mm/s {BurnDirections.Word(option.Direction)} {option.LeadTimeRevolutions} rev Pc {option.Pc:e3}");
+            foreach (var e in rejected.NewApproaches) output.WriteLine($"  new: {AvoidanceRescreen.Other(e, CatalogConjunctionFixture.Primary)} at {e.Tca.ToIsoString(0)}, {e.MissDistanceKm * 1000:F0} m, Pc {e.CollisionProbability:e2}");
+        }
+
+        Assert.Null(c.Chosen);
+        Assert.Equal(8, c.Rejected.Count);
+        Assert.Contains(64437, c.ForcedBy);
+        Assert.Equal(fixture.Plan.Chosen, c.Minimum);
+        Assert.All(c.Rejected, x => Assert.True(x.Option.Pc <= AvoidanceOptions.DefaultThreshold && x.Rescreen.NewApproaches.Count > 0 && x.Rescreen.ThresholdKm == 5.0));
+        // the ladder of the smallest minimum: 5 % steps
+        var ladder = c.Rejected.Where(x => x.Option.LeadTimeRevolutions == 0.5 && x.Option.Direction == BurnDirection.AlongTrackPlus).Select(x => x.Option.DeltaVMps).ToList();
+        for (int i = 1; i < ladder.Count; i++) Assert.Equal(0.95 * ladder[i], ladder[i - 1], 1e-9);
     }
 }

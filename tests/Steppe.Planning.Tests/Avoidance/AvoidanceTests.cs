@@ -190,6 +190,10 @@ public sealed class AvoidanceTests(HeadOnFixture headOn, ITestOutputHelper outpu
         Assert.Equal(ConjunctionCdm.CollisionProbabilityOf(message, 15), foster, 1e-9 * foster + 1e-15);
         var check = EncounterProbability.CheckShortTerm(encounter);
         output.WriteLine($"Alfano case 1: Pc {foster:e4}; {check.Note}");
+        // Alfano (2009, AAS 09-233) built his twelve cases to test Pc methods on curvilinear, long encounters; case 1 is a
+        // GEO pair drifting past each other at 1.4 cm/s, an encounter lasting most of an orbit: the check must fail.
+        Assert.False(check.Valid);
+        Assert.True(check.EncounterDuration.TotalHours > 6, check.Note);
     }
 
     /// <summary>The grid runs in parallel with the Sun and the Moon on (their positions are cached per force environment):

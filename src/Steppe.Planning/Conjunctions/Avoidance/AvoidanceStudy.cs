@@ -35,8 +35,9 @@ public sealed record AvoidanceRequest
     /// <summary>How long after TCA the re-screen runs.</summary>
     public TimeSpan RescreenAfterTca { get; init; } = TimeSpan.FromHours(6);
 
-    /// <summary>How many of the smallest burns are re-screened before giving up.</summary>
-    public int RescreenCandidates { get; init; } = 4;
+    /// <summary>How many burns are re-screened before giving up (1 to <see cref="AvoidanceRescreen.MaxCandidates"/>): the
+    /// minima of the design and the 5 % steps above them, from the smallest Δv up (<see cref="AvoidanceRescreen.Choose"/>).</summary>
+    public int RescreenCandidates { get; init; } = 12;
 }
 
 /// <summary>The answer of a study: the design, the burn chosen after the re-screen and its messages.</summary>
@@ -177,7 +178,12 @@ public static class AvoidanceStudies
                 final?.Note ?? "Every candidate burn re-screened created a new approach below the threshold.",
                 final is null ? [] : [.. final.NewApproaches.Select(a => Approach(a, e))],
                 final is null ? [] : [.. final.After.Select(a => Approach(a, e))],
-                [.. r.Rejected.Select(x => new RejectedBurnSummary(Option(x.Option), [.. x.Rescreen.NewApproaches.Select(a => Approach(a, e))]))]);
+                [.. r.Rejected.Select(x => new RejectedBurnSummary(Option(x.Option), [.. x.Rescreen.NewApproaches.Select(a => Approach(a, e))]))])
+            {
+                ExtraDeltaVMps = r.ExtraDeltaVMps is { } extra ? Math.Round(extra, 6) : null,
+                ForcedBy = r.ForcedBy,
+                Choice = r.Note,
+            };
         }
 
         return new AvoidanceSummary(
@@ -218,7 +224,17 @@ public sealed record PcSummary(double Foster2d, double MonteCarlo, double MonteC
 public sealed record AvoidanceOptionSummary(string? Time, double LeadTimeHours, double LeadTimeRevolutions, string Direction, double DeltaVMps, string Tca, double MissKm, double Pc);
 
 /// <summary>The re-screen.</summary>
-public sealed record RescreenSummary(bool Performed, double? ThresholdKm, string Note, IReadOnlyList<ApproachSummary> NewApproaches, IReadOnlyList<ApproachSummary> Approaches, IReadOnlyList<RejectedBurnSummary> Rejected);
+public sealed record RescreenSummary(bool Performed, double? ThresholdKm, string Note, IReadOnlyList<ApproachSummary> NewApproaches, IReadOnlyList<ApproachSummary> Approaches, IReadOnlyList<RejectedBurnSummary> Rejected)
+{
+    /// <summary>The Δv the re-screen cost over the smallest burn meeting the Pc threshold, m/s; null when no burn was chosen.</summary>
+    public double? ExtraDeltaVMps { get; init; }
+
+    /// <summary>The catalog numbers of the objects the rejected smaller burns brought below the re-screen threshold.</summary>
+    public IReadOnlyList<int> ForcedBy { get; init; } = [];
+
+    /// <summary>The choice in words: the burn, the extra Δv and the objects that forced it.</summary>
+    public string? Choice { get; init; }
+}
 
 /// <summary>A smaller burn rejected because it created new approaches.</summary>
 public sealed record RejectedBurnSummary(AvoidanceOptionSummary Burn, IReadOnlyList<ApproachSummary> NewApproaches);
