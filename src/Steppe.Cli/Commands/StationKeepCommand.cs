@@ -122,6 +122,7 @@ internal static class StationKeepCommand
             var eop = tables.EarthOrientation;
             var warnings = new List<string>();
             Steppe.Core.Frames.StateVector initial;
+            bool nominal = false;
             if (parse.GetValue(opm) is { } file)
             {
                 PreciseInitialConditions conditions;
@@ -150,13 +151,19 @@ internal static class StationKeepCommand
                 if (latest is null)
                 {
                     initial = StationKeepingStart.Nominal(slot, at, eop);
+                    nominal = true;
                     warnings.Add($"the catalogue has no element set for {fleet.NoradId}: the plan starts from the slot's nominal orbit");
                 }
                 else
                 {
                     var (state, warning) = StationKeepingStart.FromElements(latest, slot, at, eop);
                     initial = state;
-                    if (warning is not null) warnings.Add(warning);
+                    if (warning is not null)
+                    {
+                        // Every warning of FromElements means the nominal orbit.
+                        warnings.Add(warning);
+                        nominal = true;
+                    }
                 }
             }
 
@@ -171,7 +178,7 @@ internal static class StationKeepCommand
             {
                 return Task.FromResult(Colocate(new StationKeepingRequest(slot, initial, craft, propulsion, end), fleet, secondId,
                     Positive(parse.GetValue(secondMass), "--second-mass-kg"), NonNegative(parse.GetValue(secondArea), "--second-srp-area-m2"),
-                    NonNegative(parse.GetValue(secondCr), "--second-cr"), parse.GetValue(separation), parse.GetValue(format), warnings, context, cancellationToken));
+                    NonNegative(parse.GetValue(secondCr), "--second-cr"), parse.GetValue(separation), nominal, parse.GetValue(format), warnings, context, cancellationToken));
             }
 
             StationKeepingPlan plan;
@@ -213,7 +220,7 @@ internal static class StationKeepCommand
     public const double DefaultSeparationKm = 10.5;
 
     private static int Colocate(StationKeepingRequest first, FleetSatellite fleet, string secondId, double? massKg, double? areaM2, double? cr, double? separationKm,
-        StationKeepFormat format, List<string> warnings, CliContext context, CancellationToken cancellationToken)
+        bool nominal, StationKeepFormat format, List<string> warnings, CliContext context, CancellationToken cancellationToken)
     {
         var secondFleet = FleetRegistry.Find(secondId);
         string secondName;
@@ -262,7 +269,7 @@ internal static class StationKeepCommand
         ColocationPlan pair;
         try
         {
-            pair = ColocationPlanner.Plan(new ColocationRequest(first, secondCraft, secondPropulsion) { EccentricitySeparation = delta, InclinationSeparationRad = delta },
+            pair = ColocationPlanner.Plan(new ColocationRequest(first, secondCraft, secondPropulsion) { EccentricitySeparation = delta, InclinationSeparationRad = delta, StartOnControlCircle = nominal },
                 context.Tables, PlanningEphemerides.Bundled, cancellationToken);
         }
         catch (ArgumentException e)

@@ -30,6 +30,11 @@ public sealed record ColocationRequest(StationKeepingRequest First, Spacecraft S
 
     /// <summary>Whether each satellite is also planned alone in the slot, for the extra Δv co-location costs (default true).</summary>
     public bool CompareWithSingle { get; init; } = true;
+
+    /// <summary>Whether the first satellite's eccentricity is first put on its sun-pointing control circle (default
+    /// false): for a start from the slot's circular nominal orbit, whose first cycles would otherwise bring the two
+    /// eccentricities to their circles at different times and collapse δe meanwhile.</summary>
+    public bool StartOnControlCircle { get; init; }
 }
 
 /// <summary>The relative vectors of a day (mean elements of the two re-propagations).</summary>
@@ -117,28 +122,32 @@ public static class ColocationPlanner
         var environment = new ForceEnvironment(eop, ephemeris);
         double gm = Steppe.Dynamics.Forces.Gravity.BundledGravityFields.Egm2008.GmKm3PerS2;
         double slotRad = first.Slot.Longitude.Radians;
+        // The first satellite's control radius (chosen before its first day is planned: a two-day plan gives it);
+        // the pair is planned on it.
+        var probe = StationKeepingPlanner.Plan(first with { Initial = firstInitial, End = Instant.Min(first.End, firstInitial.Epoch.AddDays(2)), Steering = null },
+            tables, ephemeris, cancellationToken);
+        double radius = probe.ClosedForm.ControlEccentricityRadius;
+        if (request.StartOnControlCircle)
+        {
+            firstInitial = Offset(firstInitial, radius, 0, environment, slotRad, gm);
+        }
+
         var secondInitial = request.SecondInitial is { } given
             ? (given.Frame == Frame.Gcrf ? given : given.To(Frame.Gcrf, eop))
             : Offset(firstInitial, -de, -di, environment, slotRad, gm);
+        var firstAloneRequest = first with { Initial = firstInitial, Steering = null };
         var secondAloneRequest = first with { Initial = secondInitial, Spacecraft = request.SecondSpacecraft, Propulsion = request.SecondPropulsion, Steering = null };
 
-        // The first satellite alone gives its control radius; the pair is planned on it.
-        StationKeepingPlan firstAlone;
-        StationKeepingPlan? secondAlone = null;
+        StationKeepingPlan? firstAlone = null, secondAlone = null;
         if (request.CompareWithSingle)
         {
-            var a1 = Task.Run(() => StationKeepingPlanner.Plan(first with { Steering = null }, tables, ephemeris, cancellationToken), cancellationToken);
+            var a1 = Task.Run(() => StationKeepingPlanner.Plan(firstAloneRequest, tables, ephemeris, cancellationToken), cancellationToken);
             var a2 = Task.Run(() => StationKeepingPlanner.Plan(secondAloneRequest, tables, ephemeris, cancellationToken), cancellationToken);
             firstAlone = a1.GetAwaiter().GetResult();
             secondAlone = a2.GetAwaiter().GetResult();
         }
-        else
-        {
-            firstAlone = StationKeepingPlanner.Plan(first with { Steering = null }, tables, ephemeris, cancellationToken);
-        }
 
-        double radius = firstAlone.ClosedForm.ControlEccentricityRadius;
-        var firstRequest = first with { Initial = firstInitial, Steering = new ColocationSteering(radius, 0, di) };
+        var firstRequest = firstAloneRequest with { Steering = new ColocationSteering(radius, 0, di) };
         var secondRequest = secondAloneRequest with { Steering = new ColocationSteering(radius - de, -di, di) };
         var p1 = Task.Run(() => StationKeepingPlanner.Plan(firstRequest, tables, ephemeris, cancellationToken), cancellationToken);
         var p2 = Task.Run(() => StationKeepingPlanner.Plan(secondRequest, tables, ephemeris, cancellationToken), cancellationToken);
@@ -160,8 +169,7 @@ public static class ColocationPlanner
         }
 
         double estimated = daily.Count == 0 ? a * Math.Min(de, di) : daily.Min(d => d.EstimatedSeparationKm);
-        return new ColocationPlan(plan1, plan2, EiSeparation, minimumKm, at, estimated, daily,
-            request.CompareWithSingle ? firstAlone : null, secondAlone);
+        return new ColocationPlan(plan1, plan2, EiSeparation, minimumKm, at, estimated, daily, firstAlone, secondAlone);
     }
 
     /// <summary>The state <paramref name="gcrf"/> with its eccentricity vector moved by <paramref name="de"/> and its

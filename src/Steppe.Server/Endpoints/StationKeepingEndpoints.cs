@@ -145,6 +145,7 @@ public static class StationKeepingEndpoints
         var now = clock.Now;
         var warnings = new List<string>();
         StateVector initial;
+        bool nominal = false;
         if (body.Opm is { } opm)
         {
             if (opm.Length > MaxOpmChars)
@@ -185,12 +186,18 @@ public static class StationKeepingEndpoints
             if (latest is null)
             {
                 initial = StationKeepingStart.Nominal(slot, start, eop);
+                nominal = true;
             }
             else
             {
                 var (state, warning) = StationKeepingStart.FromElements(latest.Stored.Elements, slot, start, eop);
                 initial = state;
-                if (warning is not null) warnings.Add(warning);
+                if (warning is not null)
+                {
+                    // Every warning of FromElements means the nominal orbit.
+                    warnings.Add(warning);
+                    nominal = true;
+                }
             }
         }
 
@@ -202,8 +209,8 @@ public static class StationKeepingEndpoints
         }
 
         // About 15 ms of CPU per planned day on the reference machine (the year of KazSat-3: 5 s); a co-located pair
-        // plans the first alone (for its control circle), then both.
-        limiter.CheckBudget(days * 0.015 * (second is null ? 1 : 3), "days");
+        // plans both, after two days of the first for its control circle.
+        limiter.CheckBudget(days * 0.015 * (second is null ? 1 : 2.2), "days");
         StationKeepingPlan plan;
         ColocationPlan? pair = null;
         try
@@ -217,6 +224,7 @@ public static class StationKeepingEndpoints
                     EccentricitySeparation = delta,
                     InclinationSeparationRad = delta,
                     CompareWithSingle = false,
+                    StartOnControlCircle = nominal,
                 }, tables, ephemeris, request.HttpContext.RequestAborted);
                 plan = pair.First;
             }

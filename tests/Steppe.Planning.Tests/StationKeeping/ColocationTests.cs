@@ -96,6 +96,21 @@ public class ColocationTests(ColocationYearFixture pair, ITestOutputHelper outpu
         Assert.InRange(turned, 330, 390);
     }
 
+    [Theory]
+    [InlineData(0, 2.5e-4)]
+    [InlineData(2e-3, 2.5e-4)]
+    [InlineData(2.5e-4, 0)]
+    [InlineData(2.5e-4, 5e-4)]
+    public void SeparationsOutOfRange_AreRefused(double de, double di)
+    {
+        var k3 = FleetRegistry.KazSat3;
+        var tables = ReferenceTables.Bundled();
+        var initial = StationKeepingStart.Nominal(k3.Slot!, KazSat3YearFixture.Start, tables.EarthOrientation);
+        var request = new ColocationRequest(new StationKeepingRequest(k3.Slot!, initial, k3.Spacecraft, k3.Propulsion, KazSat3YearFixture.End),
+            FleetRegistry.KazSat2.Spacecraft, FleetRegistry.KazSat2.Propulsion) { EccentricitySeparation = de, InclinationSeparationRad = di };
+        Assert.Throws<ArgumentOutOfRangeException>(() => ColocationPlanner.Plan(request, tables, BundledEphemeris.De405));
+    }
+
     /// <summary>The Δv of each satellite and the extra co-location costs over each planned alone.</summary>
     [Fact]
     public void DeltaV_OfEach_AndTheExtraOverSingle()
