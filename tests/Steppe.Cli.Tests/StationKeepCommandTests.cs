@@ -54,6 +54,34 @@ public class StationKeepCommandTests
         }
     }
 
+    /// <summary>KazSat-3 with KazSat-2's mass properties co-located for a month in KazSat-3's ±0.05° box: both plans
+    /// and the separation, in the table and in the API's JSON shape. (The catalogue's elements are too old: the pair
+    /// starts from the slot's nominal orbit with KazSat-3's eccentricity put on its control circle.)</summary>
+    [Fact]
+    public void Colocate_PrintsBothPlansAndTheMinimumSeparation()
+    {
+        var (code, output, error) = CliRunner.Run([.. Month, "--colocate", "kazsat-2", "--format", "json"]);
+        Assert.True(code == 0, error);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("KAZSAT-3", json.GetProperty("satellite").GetString());
+        Assert.True(json.GetProperty("inBox").GetBoolean());
+        var colocation = json.GetProperty("colocation");
+        Assert.Equal("KAZSAT-2", colocation.GetProperty("second").GetString());
+        Assert.Equal("e/i-vector separation", colocation.GetProperty("strategy").GetString());
+        // 10.5 km of e/i separation by default: the least distance of the month well away from zero (7.24 km measured).
+        Assert.InRange(colocation.GetProperty("minimumSeparationKm").GetDouble(), 5, 16);
+        Assert.StartsWith("2027-01", colocation.GetProperty("at").GetString());
+        Assert.True(colocation.GetProperty("secondInBox").GetBoolean());
+        Assert.NotEmpty(colocation.GetProperty("secondBurns").EnumerateArray());
+        Assert.True(colocation.GetProperty("secondBudget").GetProperty("totalMpsPerYear").GetDouble() > 0);
+
+        (code, output, error) = CliRunner.Run([.. Month, "--colocate", "37749", "--separation-km", "8"]);
+        Assert.True(code == 0, error);
+        Assert.Contains("KAZSAT-3 at 58.5° E", output);
+        Assert.Contains("KAZSAT-2 at 58.5° E", output);
+        Assert.Contains("Co-location (e/i-vector separation, a·|δe| = a·|δi| = 8.0 km): minimum separation", output);
+    }
+
     [Fact]
     public void Plot_PngAndSvg()
     {
@@ -92,6 +120,11 @@ public class StationKeepCommandTests
     [InlineData("stationkeep", "kazsat-3", "--isp-s", "-5")]
     [InlineData("stationkeep", "kazsat-3", "--plot", "box.pdf")]
     [InlineData("stationkeep", "kazsat-3", "--format", "csv")]
+    [InlineData("stationkeep", "kazsat-3", "--colocate", "kazsat-3")]
+    [InlineData("stationkeep", "kazsat-3", "--colocate", "sputnik")]
+    [InlineData("stationkeep", "kazsat-3", "--colocate", "kazsat-2", "--format", "opm")]
+    [InlineData("stationkeep", "kazsat-3", "--colocate", "kazsat-2", "--separation-km", "1")]
+    [InlineData("stationkeep", "kazsat-3", "--colocate", "kazsat-2", "--second-mass-kg", "0")]
     public void BadArguments_AreUsageErrors(params string[] args)
     {
         var (code, _, error) = CliRunner.Run(args);

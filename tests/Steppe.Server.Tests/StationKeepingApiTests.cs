@@ -77,6 +77,10 @@ public sealed class StationKeepingApiTests(ServerFixture server) : IClassFixture
     [InlineData("{\"satellite\": \"kazsat-3\", \"start\": \"yesterday-ish\"}", "start")]
     [InlineData("{\"satellite\": \"kazsat-3\", \"start\": \"2100-01-01T00:00:00Z\"}", "start")]
     [InlineData("{\"satellite\": \"kazsat-3\", \"opm\": \"not an OPM\"}", "opm")]
+    [InlineData("{\"satellite\": \"kazsat-3\", \"colocate\": \"kazsat-3\"}", "colocate")]
+    [InlineData("{\"satellite\": \"kazsat-3\", \"colocate\": \"sputnik\"}", "colocate")]
+    [InlineData("{\"satellite\": \"kazsat-3\", \"colocate\": \"kazsat-2\", \"separationKm\": 100}", "separationKm")]
+    [InlineData("{\"satellite\": \"kazsat-3\", \"colocate\": \"kazsat-2\", \"secondMassKg\": 0}", "secondMassKg")]
     [InlineData("{\"satellite\": \"kazsat-3\", \"boxDegrees\": 0.05}", null)]
     [InlineData("{\"satellite\": \"kazsat-3\", \"days\": NaN}", null)]
     [InlineData("[1, 2]", null)]
@@ -94,6 +98,25 @@ public sealed class StationKeepingApiTests(ServerFixture server) : IClassFixture
         var g1 = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "opm", "opm_g1.kvn"));
         var problem = await Responses.Problem(await _client.PostAsJsonAsync("/api/v1/fleet/stationkeep", new { satellite = "kazsat-3", opm = g1, days = 30 }), 400, "opm");
         Assert.Contains("not in its slot", problem.GetProperty("detail").GetString());
+    }
+
+    /// <summary>KazSat-3 with KazSat-2's mass properties co-located for a month in a ±0.05° box (from the slot's nominal
+    /// orbit, KazSat-3's eccentricity put on its control circle): both in the box, the second's burns and budget, and
+    /// the least distance of the pair.</summary>
+    [Fact]
+    public async Task Colocate_ReportsTheSecondPlanAndTheMinimumSeparation()
+    {
+        var json = await Responses.Json(await _client.PostAsJsonAsync("/api/v1/fleet/stationkeep",
+            new { satellite = "kazsat-3", start = "2027-01-01T00:00:00Z", days = 30, boxDeg = 0.05, colocate = "kazsat-2" }));
+        Assert.True(json.GetProperty("inBox").GetBoolean());
+        var colocation = json.GetProperty("colocation");
+        Assert.Equal("KAZSAT-2", colocation.GetProperty("second").GetString());
+        Assert.Equal("e/i-vector separation", colocation.GetProperty("strategy").GetString());
+        Assert.InRange(colocation.GetProperty("minimumSeparationKm").GetDouble(), 5, 16);
+        Assert.StartsWith("2027-01", colocation.GetProperty("at").GetString());
+        Assert.NotEmpty(colocation.GetProperty("secondBurns").EnumerateArray());
+        Assert.True(colocation.GetProperty("secondBudget").GetProperty("totalMpsPerYear").GetDouble() > 0);
+        Assert.True(colocation.GetProperty("secondInBox").GetBoolean());
     }
 
     [Fact]

@@ -50,10 +50,15 @@ internal static class StationKeepCommand
         var db = CatalogAccess.Db();
         var format = new Option<StationKeepFormat>("--format") { Description = "table, json or opm.", DefaultValueFactory = _ => StationKeepFormat.Table };
         var plot = new Option<FileInfo?>("--plot") { Description = "Draw the longitude/latitude in the box and the inclination and eccentricity vectors (.png or .svg)." };
+        var colocate = new Option<string?>("--colocate") { Description = "Co-locate a second satellite in the same slot and box by e/i-vector separation: a fleet id, name or catalogue number (outside the fleet: the first's mass properties unless the --second-* options give them)." };
+        var secondMass = new Option<double?>("--second-mass-kg") { Description = "The co-located satellite's mass, kg." };
+        var secondArea = new Option<double?>("--second-srp-area-m2") { Description = "The co-located satellite's SRP area, m²." };
+        var secondCr = new Option<double?>("--second-cr") { Description = "The co-located satellite's C_R." };
+        var separation = new Option<double?>("--separation-km") { Description = "The e/i separation a·|δe| = a·|δi|, km (default 10.5; 2 to 25)." };
 
         var command = new Command("stationkeep", "Plan a year (or any span up to 400 days) of geostationary station keeping: north/south inclination control, east/west longitude control with sun-pointing-perigee eccentricity control, burns out of eclipse; the Δv budget, propellant and lifetime; the plan re-propagated with the numerical GEO model and checked against the box.")
         {
-            satellite, start, days, box, longitude, mass, area, cr, propellant, isp, opm, db, format, plot,
+            satellite, start, days, box, longitude, mass, area, cr, propellant, isp, opm, db, format, plot, colocate, secondMass, secondArea, secondCr, separation,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -103,6 +108,11 @@ internal static class StationKeepCommand
                 SpecificImpulseSeconds = Positive(parse.GetValue(isp), "--isp-s") ?? fleet.Propulsion.SpecificImpulseSeconds,
             };
 
+            if (parse.GetValue(colocate) is not null && (parse.GetValue(plot) is not null || parse.GetValue(format) == StationKeepFormat.Opm))
+            {
+                throw new CliException(ExitCodes.Usage, "--colocate: the pair is written as a table or JSON (--format opm and --plot draw one satellite)");
+            }
+
             if (parse.GetValue(plot) is { } plotTarget)
             {
                 StationKeepingPlotOutput.Check(plotTarget);
@@ -112,6 +122,7 @@ internal static class StationKeepCommand
             var eop = tables.EarthOrientation;
             var warnings = new List<string>();
             Steppe.Core.Frames.StateVector initial;
+            bool nominal = false;
             if (parse.GetValue(opm) is { } file)
             {
                 PreciseInitialConditions conditions;
@@ -140,13 +151,19 @@ internal static class StationKeepCommand
                 if (latest is null)
                 {
                     initial = StationKeepingStart.Nominal(slot, at, eop);
+                    nominal = true;
                     warnings.Add($"the catalogue has no element set for {fleet.NoradId}: the plan starts from the slot's nominal orbit");
                 }
                 else
                 {
                     var (state, warning) = StationKeepingStart.FromElements(latest, slot, at, eop);
                     initial = state;
-                    if (warning is not null) warnings.Add(warning);
+                    if (warning is not null)
+                    {
+                        // Every warning of FromElements means the nominal orbit.
+                        warnings.Add(warning);
+                        nominal = true;
+                    }
                 }
             }
 
@@ -155,6 +172,13 @@ internal static class StationKeepCommand
             foreach (var w in warnings)
             {
                 context.Error.WriteLine("steppe: warning: " + w);
+            }
+
+            if (parse.GetValue(colocate) is { } secondId)
+            {
+                return Task.FromResult(Colocate(new StationKeepingRequest(slot, initial, craft, propulsion, end), fleet, secondId,
+                    Positive(parse.GetValue(secondMass), "--second-mass-kg"), NonNegative(parse.GetValue(secondArea), "--second-srp-area-m2"),
+                    NonNegative(parse.GetValue(secondCr), "--second-cr"), parse.GetValue(separation), nominal, parse.GetValue(format), warnings, context, cancellationToken));
             }
 
             StationKeepingPlan plan;
@@ -183,13 +207,96 @@ internal static class StationKeepCommand
                     context.Out.Write(OpmWriter.WriteKvn(Opm(plan, fleet, initial, craft, propulsion)));
                     break;
                 default:
-                    WriteTable(plan, fleet, context);
+                    WriteTable(plan, fleet.Name, context);
                     break;
             }
 
             return Task.FromResult(plan.InBox ? ExitCodes.Ok : ExitCodes.PropagationFailure);
         });
         return command;
+    }
+
+    /// <summary>The separation the pair is planned with by default, km (a·2.5 × 10⁻⁴).</summary>
+    public const double DefaultSeparationKm = 10.5;
+
+    private static int Colocate(StationKeepingRequest first, FleetSatellite fleet, string secondId, double? massKg, double? areaM2, double? cr, double? separationKm,
+        bool nominal, StationKeepFormat format, List<string> warnings, CliContext context, CancellationToken cancellationToken)
+    {
+        var secondFleet = FleetRegistry.Find(secondId);
+        string secondName;
+        Steppe.Dynamics.Spacecraft secondCraft;
+        Propulsion secondPropulsion;
+        if (secondFleet is not null)
+        {
+            if (secondFleet.Id == fleet.Id)
+            {
+                throw new CliException(ExitCodes.Usage, "--colocate: the second satellite must be another than the first");
+            }
+
+            secondName = secondFleet.Name;
+            secondCraft = secondFleet.Spacecraft;
+            secondPropulsion = secondFleet.Propulsion;
+        }
+        else if (int.TryParse(secondId.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int number) && number > 0)
+        {
+            secondName = number.ToString(CultureInfo.InvariantCulture);
+            secondCraft = first.Spacecraft;
+            secondPropulsion = first.Propulsion;
+            if (massKg is null && areaM2 is null && cr is null)
+            {
+                warnings.Add($"{secondName} is not in the fleet: its mass properties are taken as {fleet.Name}'s");
+                context.Error.WriteLine("steppe: warning: " + warnings[^1]);
+            }
+        }
+        else
+        {
+            throw new CliException(ExitCodes.Usage, $"--colocate: '{secondId}' is neither a satellite of the fleet nor a catalogue number");
+        }
+
+        secondCraft = secondCraft with
+        {
+            MassKg = massKg ?? secondCraft.MassKg,
+            SrpAreaM2 = areaM2 ?? secondCraft.SrpAreaM2,
+            ReflectivityCoefficient = cr ?? secondCraft.ReflectivityCoefficient,
+        };
+        double km = separationKm ?? DefaultSeparationKm;
+        if (!(km >= 2 && km <= 25))
+        {
+            throw new CliException(ExitCodes.Usage, $"--separation-km: expected 2 to 25, found {km.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        double delta = km / GeoClosedForm.SynchronousRadiusKm(Steppe.Dynamics.Forces.Gravity.BundledGravityFields.Egm2008.GmKm3PerS2);
+        ColocationPlan pair;
+        try
+        {
+            pair = ColocationPlanner.Plan(new ColocationRequest(first, secondCraft, secondPropulsion) { EccentricitySeparation = delta, InclinationSeparationRad = delta, StartOnControlCircle = nominal },
+                context.Tables, PlanningEphemerides.Bundled, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(ExitCodes.BadInput, e.Message);
+        }
+
+        var leap = context.Tables.EarthOrientation.LeapSeconds;
+        switch (format)
+        {
+            case StationKeepFormat.Json:
+                var report = StationKeepingReport.From(pair, fleet.Name, secondName, leap, MaxTrackSamples, warnings);
+                context.Out.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+                break;
+            default:
+                WriteTable(pair.First, fleet.Name, context);
+                context.Out.WriteLine();
+                WriteTable(pair.Second, secondName, context);
+                context.Out.WriteLine();
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Co-location ({pair.Strategy}, a·|δe| = a·|δi| = {km:0.0} km): minimum separation {pair.MinimumSeparationKm:0.000} km at {pair.MinimumAt.ToIsoString(0, leap)} "
+                    + $"(least daily a·min(|δe|, |δi|) {pair.EstimatedMinimumKm:0.000} km, largest δe–δi angle {pair.MaxAngleDeg:0.0}°); "
+                    + $"extra Δv over each alone: {fleet.Name} {pair.FirstExtraMpsPerYear:0.000} m/s/year, {secondName} {pair.SecondExtraMpsPerYear:0.000} m/s/year."));
+                break;
+        }
+
+        return pair.First.InBox && pair.Second.InBox ? ExitCodes.Ok : ExitCodes.PropagationFailure;
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -221,12 +328,12 @@ internal static class StationKeepCommand
         ? throw new CliException(ExitCodes.Usage, $"{name}: expected zero or more, found {v.ToString(CultureInfo.InvariantCulture)}")
         : value;
 
-    private static void WriteTable(StationKeepingPlan plan, FleetSatellite fleet, CliContext context)
+    private static void WriteTable(StationKeepingPlan plan, string name, CliContext context)
     {
         var b = plan.Budget;
         var c = plan.ClosedForm;
         string caption = string.Create(CultureInfo.InvariantCulture,
-            $"{fleet.Name} at {plan.Slot.Longitude.Degrees:0.###}° E, box ±{plan.Slot.LongitudeHalfWidth.Degrees:0.###}° (longitude) × ±{plan.Slot.LatitudeHalfWidth.Degrees:0.###}° (latitude). "
+            $"{name} at {plan.Slot.Longitude.Degrees:0.###}° E, box ±{plan.Slot.LongitudeHalfWidth.Degrees:0.###}° (longitude) × ±{plan.Slot.LatitudeHalfWidth.Degrees:0.###}° (latitude). "
             + $"Δv per year: north/south {b.NorthSouthMpsPerYear:0.00} m/s (handbook {c.NorthSouthMpsPerYear:0.00}), east/west {b.EastWestMpsPerYear:0.000} m/s (handbook {c.EastWestMpsPerYear:0.000}), total {b.TotalMpsPerYear:0.00} m/s; "
             + $"propellant {b.PropellantKgPerYear:0.00} kg/year, lifetime {(double.IsFinite(b.RemainingLifetimeYears) ? b.RemainingLifetimeYears.ToString("0.0", CultureInfo.InvariantCulture) : "unlimited")} years. "
             + $"λ̈ {c.LongitudeAccelerationDegPerDay2:0.000e+0} °/day², di/dt {c.InclinationDriftDegPerYear:0.000} °/year. "

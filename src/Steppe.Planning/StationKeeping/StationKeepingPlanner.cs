@@ -87,7 +87,19 @@ public sealed record StationKeepingRequest(GeoSlot Slot, StateVector Initial, Sp
 
     /// <summary>The sampling of the re-propagated track (default 30 minutes).</summary>
     public TimeSpan TrackStep { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The co-location steering (<see cref="ColocationPlanner"/>): null for a satellite alone in its slot.</summary>
+    internal ColocationSteering? Steering { get; init; }
 }
+
+/// <summary>How one satellite of a co-located pair is steered (e/i-vector separation).</summary>
+/// <param name="ControlRadius">The eccentricity control radius imposed (signed: negative puts the perigee away from the
+/// Sun), or null to choose it as alone.</param>
+/// <param name="InclinationOffsetRad">The inclination vector's offset from the pair's common target, along the Sun's
+/// direction at mid-cycle (signed), radians.</param>
+/// <param name="InclinationReserveRad">How much the inclination circle is shrunk so that the offset target stays in the
+/// box, radians.</param>
+internal sealed record ColocationSteering(double? ControlRadius, double InclinationOffsetRad, double InclinationReserveRad);
 
 /// <summary>One planned impulsive burn.</summary>
 /// <param name="Time">When.</param>
@@ -153,6 +165,12 @@ public sealed record StationKeepingPlan(GeoSlot Slot, Instant Start, Instant End
 {
     /// <summary>Whether the whole re-propagated track stays inside the box.</summary>
     public bool InBox => MaxLongitudeOffsetDeg <= Slot.LongitudeHalfWidth.Degrees && MaxLatitudeDeg <= Slot.LatitudeHalfWidth.Degrees;
+
+    /// <summary>The re-propagated arc (for the co-location distance).</summary>
+    internal NumericalTrajectory? Trajectory { get; init; }
+
+    /// <summary>The environment the plan was made in.</summary>
+    internal ForceEnvironment? Environment { get; init; }
 }
 
 /// <summary>
@@ -254,6 +272,7 @@ public static class StationKeepingPlanner
         double naturalRadius = GeoClosedForm.NaturalEccentricityRadius(request.Spacecraft.SrpAreaM2, request.Spacecraft.ReflectivityCoefficient, request.Spacecraft.MassKg, gm);
         double driftPerYear = GeoClosedForm.EastWestDriftMpsPerYear(accel, gm);
         double controlRadius = Math.Max(0, naturalRadius - (0.8 * driftPerYear / (Math.PI * velocity * 1000)));
+        var steering = request.Steering;
         double sunRatePerDay = GeoClosedForm.SunRateRadPerS * 86400;
         const double eccentricityNoise = 2e-5;
         double meanHalfWidth = halfWidth;
@@ -262,6 +281,14 @@ public static class StationKeepingPlanner
         {
             double cycleDays = 4 * Math.Sqrt(Math.Max(meanHalfWidth, 1e-4) / accelAbs);
             double wander = naturalRadius * sunRatePerDay * cycleDays / 2;
+            if (steering?.ControlRadius is { } imposed)
+            {
+                controlRadius = imposed;
+                eMax = Math.Sqrt((controlRadius * controlRadius) + (wander * wander)) + eccentricityNoise;
+                meanHalfWidth = Math.Max(0.3 * halfWidth, halfWidth - (2 * eMax * 180 / Math.PI));
+                continue;
+            }
+
             eMax = Math.Sqrt((controlRadius * controlRadius) + (wander * wander)) + eccentricityNoise;
             meanHalfWidth = halfWidth - (2 * eMax * 180 / Math.PI);
             if (meanHalfWidth < 0.3 * halfWidth)
@@ -272,7 +299,16 @@ public static class StationKeepingPlanner
             }
         }
 
-        double inclinationLimit = (slot.LatitudeHalfWidth.Degrees - request.LatitudeMarginDeg) * Math.PI / 180;
+        double inclinationLimit = ((slot.LatitudeHalfWidth.Degrees - request.LatitudeMarginDeg) * Math.PI / 180) - (steering?.InclinationReserveRad ?? 0);
+        // The inclination offset of the last north/south burn (co-location): the trigger watches the vector less it.
+        double offsetIx = 0, offsetIy = 0;
+        if (steering is { InclinationOffsetRad: not 0 })
+        {
+            var sunStart = GeoOrbitView.Of(initial, environment, slotRad, gm).SunRightAscensionRad;
+            offsetIx = steering.InclinationOffsetRad * Math.Cos(sunStart);
+            offsetIy = steering.InclinationOffsetRad * Math.Sin(sunStart);
+        }
+
         if (!(inclinationLimit > 0) || !(halfWidth > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(request), "The box is narrower than the margins.");
@@ -309,7 +345,8 @@ public static class StationKeepingPlanner
             bool eastWest = lastEastWest.DaysSince(t1) < -2
                 && ((edge * tomorrow.LongitudeOffsetDeg) > meanHalfWidth
                     || (outward > 0 && Math.Abs(tomorrow.LongitudeOffsetDeg) + (2 * tomorrow.Eccentricity * 180 / Math.PI) > halfWidth + (0.5 * request.LongitudeMarginDeg)));
-            bool northSouth = tomorrow.InclinationRad > inclinationLimit;
+            double relIx = tomorrow.IxRad - offsetIx, relIy = tomorrow.IyRad - offsetIy;
+            bool northSouth = Math.Sqrt((relIx * relIx) + (relIy * relIy)) > inclinationLimit;
             if (!eastWest && !northSouth)
             {
                 continue;
@@ -345,6 +382,20 @@ public static class StationKeepingPlanner
                 var (rateX, rateY) = GeoClosedForm.InclinationDrift(t1);
                 double rate = Math.Sqrt((rateX * rateX) + (rateY * rateY));
                 double targetX = rate > 0 ? -inclinationLimit * rateX / rate : 0, targetY = rate > 0 ? -inclinationLimit * rateY / rate : 0;
+                double newOffsetX = 0, newOffsetY = 0;
+                if (steering is { InclinationOffsetRad: not 0 })
+                {
+                    // Co-location: the offset along the Sun's direction at mid-cycle, where the eccentricity vectors
+                    // (sun-pointing) and so their difference will point; the cycle is the chord 2L over the drift rate.
+                    double nsCycleDays = rate > 0 ? 2 * inclinationLimit / (rate * 86400) : 30;
+                    var midNs = t1.AddDays(Math.Min(nsCycleDays / 2, horizonDays - 1));
+                    double sunNs = GeoOrbitView.Of(prediction.StateAt(midNs), environment, slotRad, gm).SunRightAscensionRad;
+                    newOffsetX = steering.InclinationOffsetRad * Math.Cos(sunNs);
+                    newOffsetY = steering.InclinationOffsetRad * Math.Sin(sunNs);
+                    targetX += newOffsetX;
+                    targetY += newOffsetY;
+                }
+
                 StationKeepingBurn? chosen = null;
                 for (int day = 0; day < 3 && chosen is null; day++)
                 {
@@ -372,6 +423,8 @@ public static class StationKeepingPlanner
 
                 if (chosen is not null)
                 {
+                    offsetIx = newOffsetX;
+                    offsetIy = newOffsetY;
                     nsCycle++;
                     burns.Add(chosen);
                 }
@@ -517,7 +570,11 @@ public static class StationKeepingPlanner
             controlRadius);
         var budget = Budget(burns, request.Spacecraft.MassKg, request.Propulsion, start, request.End);
         return new StationKeepingPlan(slot, start, request.End, burns, budget, closedForm, accel, meanHalfWidth, inclinationLimit * 180 / Math.PI,
-            track, daily, maxLon, maxLat, model.Description + "; " + model.Integration);
+            track, daily, maxLon, maxLat, model.Description + "; " + model.Integration)
+        {
+            Trajectory = full,
+            Environment = environment,
+        };
     }
 
     /// <summary>The mean elements over the day from <paramref name="from"/>, <paramref name="samples"/> samples.</summary>

@@ -115,6 +115,32 @@ public sealed record StationKeepingReport(string Satellite, string Start, string
     StationKeepingBudgetReport Budget, StationKeepingClosedFormReport ClosedForm, IReadOnlyList<StationKeepingTrackPoint> Track,
     double MaxLongitudeOffsetDeg, double MaxLatitudeDeg, bool InBox, IReadOnlyList<string> Warnings)
 {
+    /// <summary>The second satellite of a co-located pair and the separation (null: alone in the slot).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public StationKeepingColocationReport? Colocation { get; init; }
+
+    /// <summary>The report of a co-located pair: the first satellite's plan with the second's and the separation.</summary>
+    public static StationKeepingReport From(ColocationPlan pair, string satellite, string second, LeapSecondTable leapSeconds, int maxTrackSamples, IReadOnlyList<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        string Iso(Instant t) => t.ToIsoString(0, leapSeconds);
+        var report = From(pair.First, satellite, leapSeconds, maxTrackSamples, warnings);
+        var b = pair.Second.Budget;
+        return report with
+        {
+            Colocation = new StationKeepingColocationReport(second, pair.Strategy, Math.Round(pair.MinimumSeparationKm, 4), Iso(pair.MinimumAt),
+                Math.Round(pair.EstimatedMinimumKm, 4), Math.Round(pair.MaxAngleDeg, 2),
+                pair.Second.Burns.Select(Burn(leapSeconds)).ToList(),
+                new StationKeepingBudgetReport(b.NorthSouthMpsPerYear, b.EastWestMpsPerYear, b.TotalMpsPerYear, b.PropellantKgPerYear,
+                    double.IsFinite(b.RemainingLifetimeYears) ? b.RemainingLifetimeYears : null),
+                pair.FirstExtraMpsPerYear, pair.SecondExtraMpsPerYear, pair.Second.MaxLongitudeOffsetDeg, pair.Second.MaxLatitudeDeg, pair.Second.InBox),
+            InBox = pair.First.InBox && pair.Second.InBox,
+        };
+    }
+
+    private static Func<StationKeepingBurn, StationKeepingBurnReport> Burn(LeapSecondTable leapSeconds) => x =>
+        new StationKeepingBurnReport(x.Time.ToIsoString(0, leapSeconds), x.Kind == StationKeepingBurnKind.NorthSouth ? "north-south" : "east-west", x.Direction, Math.Round(x.DeltaVMps, 5));
+
     /// <summary>The report of <paramref name="plan"/> with at most <paramref name="maxTrackSamples"/> track samples.</summary>
     public static StationKeepingReport From(StationKeepingPlan plan, string satellite, LeapSecondTable leapSeconds, int maxTrackSamples, IReadOnlyList<string> warnings)
     {
@@ -134,10 +160,28 @@ public sealed record StationKeepingReport(string Satellite, string Start, string
         return new StationKeepingReport(
             satellite, Iso(plan.Start), Iso(plan.End),
             new StationKeepingSlotReport(slotDeg, plan.Slot.LongitudeHalfWidth.Degrees, plan.Slot.LatitudeHalfWidth.Degrees),
-            plan.Burns.Select(x => new StationKeepingBurnReport(Iso(x.Time), x.Kind == StationKeepingBurnKind.NorthSouth ? "north-south" : "east-west", x.Direction, Math.Round(x.DeltaVMps, 5))).ToList(),
+            plan.Burns.Select(Burn(leapSeconds)).ToList(),
             new StationKeepingBudgetReport(b.NorthSouthMpsPerYear, b.EastWestMpsPerYear, b.TotalMpsPerYear, b.PropellantKgPerYear,
                 double.IsFinite(b.RemainingLifetimeYears) ? b.RemainingLifetimeYears : null),
             new StationKeepingClosedFormReport(plan.ClosedForm.NorthSouthMpsPerYear, plan.ClosedForm.EastWestMpsPerYear, plan.ClosedForm.LongitudeAccelerationDegPerDay2, plan.ClosedForm.InclinationDriftDegPerYear),
             track, plan.MaxLongitudeOffsetDeg, plan.MaxLatitudeDeg, plan.InBox, warnings);
     }
 }
+
+/// <summary>The second satellite of a co-located pair as reported.</summary>
+/// <param name="Second">Its name.</param>
+/// <param name="Strategy">The separation strategy (<see cref="ColocationPlanner.EiSeparation"/>).</param>
+/// <param name="MinimumSeparationKm">The least distance between the two re-propagated arcs, km.</param>
+/// <param name="At">When, ISO-8601 UTC.</param>
+/// <param name="EstimatedMinimumKm">The least daily a·min(|δe|, |δi|), km.</param>
+/// <param name="MaxAngleDeg">The largest angle between δe and δi over the days, degrees.</param>
+/// <param name="SecondBurns">The second satellite's burns.</param>
+/// <param name="SecondBudget">The second satellite's budget.</param>
+/// <param name="FirstExtraMpsPerYear">The first satellite's Δv per year over its plan alone, m/s.</param>
+/// <param name="SecondExtraMpsPerYear">The second satellite's Δv per year over its plan alone, m/s.</param>
+/// <param name="SecondMaxLongitudeOffsetDeg">The second satellite's largest |longitude − slot|, degrees.</param>
+/// <param name="SecondMaxLatitudeDeg">The second satellite's largest |latitude|, degrees.</param>
+/// <param name="SecondInBox">Whether the second satellite stays in the box.</param>
+public sealed record StationKeepingColocationReport(string Second, string Strategy, double MinimumSeparationKm, string At, double EstimatedMinimumKm, double MaxAngleDeg,
+    IReadOnlyList<StationKeepingBurnReport> SecondBurns, StationKeepingBudgetReport SecondBudget, double? FirstExtraMpsPerYear, double? SecondExtraMpsPerYear,
+    double SecondMaxLongitudeOffsetDeg, double SecondMaxLatitudeDeg, bool SecondInBox);

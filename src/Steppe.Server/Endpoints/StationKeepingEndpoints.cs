@@ -27,6 +27,12 @@ namespace Steppe.Server.Endpoints;
 /// <param name="PropellantKg">Propellant left, kg.</param>
 /// <param name="IspS">Specific impulse, s.</param>
 /// <param name="Opm">A CCSDS OPM (KVN or XML) whose state starts the plan instead of the catalogue's latest element set.</param>
+/// <param name="Colocate">A second satellite to keep in the same slot and box by e/i-vector separation: a fleet id, name
+/// or catalogue number (outside the fleet: the first's mass properties unless the second* members give them).</param>
+/// <param name="SecondMassKg">The second satellite's mass, kg.</param>
+/// <param name="SecondSrpAreaM2">The second satellite's SRP area, m².</param>
+/// <param name="SecondCr">The second satellite's reflectivity coefficient.</param>
+/// <param name="SeparationKm">The e/i separation a·|δe| = a·|δi|, km (2 to 25; default 10.5).</param>
 public sealed record StationKeepingApiRequest(
     string? Satellite = null,
     string? Start = null,
@@ -38,7 +44,12 @@ public sealed record StationKeepingApiRequest(
     double? Cr = null,
     double? PropellantKg = null,
     double? IspS = null,
-    string? Opm = null);
+    string? Opm = null,
+    string? Colocate = null,
+    double? SecondMassKg = null,
+    double? SecondSrpAreaM2 = null,
+    double? SecondCr = null,
+    double? SeparationKm = null);
 
 /// <summary><c>POST /api/v1/fleet/stationkeep</c>.</summary>
 public static class StationKeepingEndpoints
@@ -60,6 +71,7 @@ public static class StationKeepingEndpoints
             .RequireRateLimiting(SteppeServer.HeavyPolicy)
             .WithHeavyWork()
             .WithSummary("A year (up to 400 days) of geostationary station keeping for a fleet satellite: north/south and east/west burns (out of eclipse), " +
+                "optionally with a second satellite co-located in the slot by e/i-vector separation (colocate: both plans and their least distance), " +
                 "the Δv budget, propellant and lifetime, the handbook's closed-form estimates, and the plan re-propagated numerically (at most 2,000 track samples) " +
                 "with the largest excursions and whether it stays in the box. The orbit is the catalogue's latest element set, or the OPM given. Rate-limited.")
             .Accepts<StationKeepingApiRequest>("application/json")
@@ -102,10 +114,38 @@ public static class StationKeepingEndpoints
             SpecificImpulseSeconds = Bounded(body.IspS, "ispS", 1, 100000) ?? fleet.Propulsion.SpecificImpulseSeconds,
         };
 
+        // The second satellite of a co-located pair, checked before any planning.
+        (string Name, Steppe.Dynamics.Spacecraft Craft, Propulsion Propulsion)? second = null;
+        double separationKm = Bounded(body.SeparationKm, "separationKm", 2, 25) ?? 10.5;
+        if (body.Colocate is { } colocate)
+        {
+            Inputs.Bounded(colocate, "colocate", 64);
+            var other = FleetRegistry.Find(colocate);
+            if (other is not null && other.Id == fleet.Id)
+            {
+                throw new ApiValidationException("colocate", "the second satellite must be another than the first");
+            }
+
+            int number = 0;
+            if (other is null && !(int.TryParse(colocate.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out number) && number > 0))
+            {
+                throw new ApiValidationException("colocate", $"'{colocate}' is neither a satellite of the fleet nor a catalogue number");
+            }
+
+            var baseCraft = other?.Spacecraft ?? craft;
+            second = (other?.Name ?? number.ToString(CultureInfo.InvariantCulture), baseCraft with
+            {
+                MassKg = Bounded(body.SecondMassKg, "secondMassKg", 1, 20000) ?? baseCraft.MassKg,
+                SrpAreaM2 = Bounded(body.SecondSrpAreaM2, "secondSrpAreaM2", 0, 1000) ?? baseCraft.SrpAreaM2,
+                ReflectivityCoefficient = Bounded(body.SecondCr, "secondCr", 0, 2) ?? baseCraft.ReflectivityCoefficient,
+            }, other?.Propulsion ?? propulsion);
+        }
+
         var eop = tables.EarthOrientation;
         var now = clock.Now;
         var warnings = new List<string>();
         StateVector initial;
+        bool nominal = false;
         if (body.Opm is { } opm)
         {
             if (opm.Length > MaxOpmChars)
@@ -146,12 +186,18 @@ public static class StationKeepingEndpoints
             if (latest is null)
             {
                 initial = StationKeepingStart.Nominal(slot, start, eop);
+                nominal = true;
             }
             else
             {
                 var (state, warning) = StationKeepingStart.FromElements(latest.Stored.Elements, slot, start, eop);
                 initial = state;
-                if (warning is not null) warnings.Add(warning);
+                if (warning is not null)
+                {
+                    // Every warning of FromElements means the nominal orbit.
+                    warnings.Add(warning);
+                    nominal = true;
+                }
             }
         }
 
@@ -162,12 +208,30 @@ public static class StationKeepingEndpoints
             throw new ApiValidationException(body.Opm is null ? "start" : "opm", $"the plan must lie inside {ephemeris.Name} ({ephemeris.Start.ToIsoString(0)} … {ephemeris.End.ToIsoString(0)}), which the Sun and Moon come from");
         }
 
-        // About 15 ms of CPU per planned day on the reference machine (the year of KazSat-3: 5 s).
-        limiter.CheckBudget(days * 0.015, "days");
+        // About 15 ms of CPU per planned day on the reference machine (the year of KazSat-3: 5 s); a co-located pair
+        // plans both, after two days of the first for its control circle.
+        limiter.CheckBudget(days * 0.015 * (second is null ? 1 : 2.2), "days");
         StationKeepingPlan plan;
+        ColocationPlan? pair = null;
         try
         {
-            plan = StationKeepingPlanner.Plan(new StationKeepingRequest(slot, initial, craft, propulsion, end), tables, ephemeris, request.HttpContext.RequestAborted);
+            var first = new StationKeepingRequest(slot, initial, craft, propulsion, end);
+            if (second is { } s2)
+            {
+                double delta = separationKm / GeoClosedForm.SynchronousRadiusKm(Steppe.Dynamics.Forces.Gravity.BundledGravityFields.Egm2008.GmKm3PerS2);
+                pair = ColocationPlanner.Plan(new ColocationRequest(first, s2.Craft, s2.Propulsion)
+                {
+                    EccentricitySeparation = delta,
+                    InclinationSeparationRad = delta,
+                    CompareWithSingle = false,
+                    StartOnControlCircle = nominal,
+                }, tables, ephemeris, request.HttpContext.RequestAborted);
+                plan = pair.First;
+            }
+            else
+            {
+                plan = StationKeepingPlanner.Plan(first, tables, ephemeris, request.HttpContext.RequestAborted);
+            }
         }
         catch (ArgumentOutOfRangeException e) when (body.Opm is not null)
         {
@@ -179,7 +243,9 @@ public static class StationKeepingEndpoints
         }
 
         warnings.AddRange(tables.Warnings(initial.Epoch, end, DateOnly.FromDateTime(now.ToDateTime())));
-        return TypedResults.Ok(StationKeepingReport.From(plan, fleet.Name, tables.LeapSeconds, MaxTrackSamples, warnings));
+        return TypedResults.Ok(pair is not null && second is { } named
+            ? StationKeepingReport.From(pair, fleet.Name, named.Name, tables.LeapSeconds, MaxTrackSamples, warnings)
+            : StationKeepingReport.From(plan, fleet.Name, tables.LeapSeconds, MaxTrackSamples, warnings));
     }
 
     private static double? Bounded(double? value, string field, double min, double max)
