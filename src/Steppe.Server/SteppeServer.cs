@@ -251,6 +251,7 @@ public static partial class SteppeServer
         api.MapPreciseEndpoints();
         api.MapOrbitDeterminationEndpoints();
         api.MapDataEndpoints();
+        api.MapFleetEndpoints();
 
         // Open the catalog (and load the bundled snapshot on first run) before the first request.
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<CatalogService>().Initialise());
