@@ -83,7 +83,7 @@ export function setupFleet(app) {
 
   function slotText(s) {
     if (s.slot) return `${fmt(s.slot.longitudeDeg, 2)}° E ±${fmt(s.slot.longitudeHalfWidthDeg, 2)}°`;
-    if (s.band) return `${fmt(s.band.minAltitudeKm, 0)}–${fmt(s.band.maxAltitudeKm, 0)} km${s.band.localTimeOfAscendingNode ? `, LTAN ${s.band.localTimeOfAscendingNode}` : ''}`;
+    if (s.band) return `${fmt(s.band.minAltitudeKm, Number.isInteger(s.band.minAltitudeKm) ? 0 : 1)}–${fmt(s.band.maxAltitudeKm, Number.isInteger(s.band.maxAltitudeKm) ? 0 : 1)} km${s.band.localTimeOfAscendingNode ? `, LTAN ${s.band.localTimeOfAscendingNode}` : ''}`;
     return '–';
   }
 
