@@ -24,6 +24,7 @@ public sealed partial class FleetDashboardTests(SteppeServeFixture server) : ICl
         await Assertions.Expect(rows.Filter(new LocatorFilterOptions { HasText = "KAZEOSAT 2" })).ToContainTextAsync(new Regex(@"\d+–\d+ km.*\d+\.\d km"));
         await Assertions.Expect(rows.Filter(new LocatorFilterOptions { HasText = "KAZSAT-3" })).ToContainTextAsync("in box");
         await Assertions.Expect(page.Locator("[data-testid=nf-status]")).ToContainTextAsync("States at 2026-08-23");
+        await SteppeServeFixture.Screenshot(page, "19-fleet-list-1280x900.png");
 
         await rows.Filter(new LocatorFilterOptions { HasText = "KAZEOSAT 2" }).Locator("td").Nth(1).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("#fleet/kazeosat-2$"));
