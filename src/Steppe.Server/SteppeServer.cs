@@ -249,6 +249,7 @@ public static partial class SteppeServer
         api.MapTransferEndpoints();
         api.MapConjunctionEndpoints();
         api.MapPreciseEndpoints();
+        api.MapMaintenanceEndpoints();
         api.MapOrbitDeterminationEndpoints();
         api.MapDataEndpoints();
         api.MapFleetEndpoints();

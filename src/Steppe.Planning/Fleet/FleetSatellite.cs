@@ -88,8 +88,12 @@ public static class FleetRegistry
         new Spacecraft(MassKg: 175, DragAreaM2: 1.2, DragCoefficient: 2.2, SrpAreaM2: 2.0, ReflectivityCoefficient: 1.3),
         new Propulsion(PropellantKg: 3, SpecificImpulseSeconds: 90),
         Slot: null,
-        new AltitudeBand(607, 617, new TimeSpan(22, 30, 0), TimeSpan.FromMinutes(15)),
-        "Launched 2014 (launch mass about 180 kg, resistojet); figures nominal.");
+        new AltitudeBand(606.5, 608.5, LocalTimeOfAscendingNode: null, TimeSpan.Zero),
+        "Launched 2014 (launch mass about 180 kg, resistojet); figures nominal. The band is the mean altitude of its "
+        + "latest element set (607.5 km at the start of 2027, from the revolution-averaged semi-major axis) ±1 km; the "
+        + "node's local time (06:20 in January 2027) is not held: the inclination sits 0.31° below the sun-synchronous "
+        + "value, so it drifts by about an hour a year, and stopping it would take about 41 m/s, more than the resistojet's "
+        + "15 m/s.");
 
     /// <summary>KazSTSat, a small science and technology satellite (no propulsion).</summary>
     public static FleetSatellite KazStSat { get; } = new(
