@@ -125,6 +125,7 @@ public static class CliApp
         root.Subcommands.Add(ClusterCommand.Build(context));
         root.Subcommands.Add(DataCommand.Build(context));
         root.Subcommands.Add(FleetCommand.Create(context));
+        root.Subcommands.Add(LifetimeCommand.Create(context));
         return root;
     }
 }

@@ -253,6 +253,7 @@ public static partial class SteppeServer
         api.MapOrbitDeterminationEndpoints();
         api.MapDataEndpoints();
         api.MapFleetEndpoints();
+        api.MapLifetimeEndpoints();
 
         // Open the catalog (and load the bundled snapshot on first run) before the first request.
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<CatalogService>().Initialise());
