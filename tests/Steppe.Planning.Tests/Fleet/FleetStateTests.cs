@@ -53,8 +53,11 @@ public sealed class FleetStateTests
         var high = FleetState.Compute(FleetRegistry.KazEoSat2, Elements(40010, 14.42, 97.5), Epoch, EarthOrientationTable.Bundled);
         Assert.False(high.Inside);
         Assert.Null(high.LongitudeOffsetDeg);
-        var inBand = FleetState.Compute(FleetRegistry.KazEoSat2, Elements(40010, 14.85538656, 97.5387), Epoch, EarthOrientationTable.Bundled);
+        var wide = FleetRegistry.KazEoSat2 with { Band = new AltitudeBand(600, 620, null, TimeSpan.Zero) };
+        var inBand = FleetState.Compute(wide, Elements(40010, 14.85538656, 97.5387), Epoch, EarthOrientationTable.Bundled); // 608.9 km
         Assert.True(inBand.Inside);
+        var narrow = FleetRegistry.KazEoSat2 with { Band = new AltitudeBand(609, 611, null, TimeSpan.Zero) };
+        Assert.False(FleetState.Compute(narrow, Elements(40010, 14.85538656, 97.5387), Epoch, EarthOrientationTable.Bundled).Inside);
     }
 
     [Fact]
