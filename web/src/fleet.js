@@ -31,10 +31,40 @@ function signed(value, digits) {
 /** The instant of a sample or burn, whichever name the endpoint gives it. */
 function timeOf(p) { return p.time ?? p.timeUtc ?? p.epoch ?? p.epochUtc ?? null; }
 
+/** Whether an error says that this server has no such endpoint (a bare 404 or a 405), not that the request failed. */
+function missing(e) {
+  return e.status === 405 || (e.status === 404 && /^not found$/i.test(e.message));
+}
+
 /** A message for a failed section: an endpoint this server does not have is "not available", others say why. */
 function failure(e, what) {
-  if (e.status === 404 || e.status === 405) return `${what} is not available on this server.`;
+  if (missing(e)) return `${what} is not available on this server.`;
   return `${what} failed: ${e.message}`;
+}
+
+/**
+ * The page's heavy requests, one at a time: the server runs heavy work under a small concurrency limit and answers 503
+ * when a request waits too long, so the sections queue here (each still loads and fails on its own). A 503 "busy"
+ * answer (another client's work) is tried again twice, a few seconds apart.
+ */
+function heavyQueue(signal) {
+  let tail = Promise.resolve();
+  return (work, onStart) => {
+    const run = tail.then(async () => {
+      if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+      onStart?.();
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await work();
+        } catch (e) {
+          if (e.status !== 503 || !/try again/.test(e.message) || attempt >= 2 || signal.aborted) throw e;
+          await new Promise((resolve) => setTimeout(resolve, 3000));
+        }
+      }
+    });
+    tail = run.catch(() => {});
+    return run;
+  };
 }
 
 export function setupFleet(app) {
@@ -155,27 +185,40 @@ export function setupFleet(app) {
       plan.box, burns.box, conj.box, avoid.box, life.box);
     page.dataset.id = s.id;
 
-    loadPlan(s, start, days, plan, burns, signal);
-    loadApproaches(s, start, conj, avoid, signal);
-    loadLifetime(s, life, signal);
+    const heavy = heavyQueue(signal);
+    loadPlan(s, start, days, plan, burns, signal, heavy);
+    loadApproaches(s, start, conj, avoid, signal, heavy);
+    loadLifetime(s, life, signal, heavy);
   }
 
-  async function loadPlan(s, start, days, plan, burns, signal) {
+  async function loadPlan(s, start, days, plan, burns, signal, heavy) {
     const geo = s.regime === 'GEO';
     const what = geo ? 'Station-keeping planning' : 'Orbit-maintenance planning';
-    plan.progress(`Planning ${days} days…`);
+    plan.progress('Queued for the server…');
     burns.progress('Waiting for the plan…');
     try {
       const request = geo
         ? { satellite: s.id, start: iso(start), days, boxDeg: s.slot.longitudeHalfWidthDeg }
         : { satellite: s.id, start: iso(start), days };
-      const result = await post(geo ? 'fleet/stationkeep' : 'fleet/maintain', request, 'application/json', signal);
+      let result;
+      try {
+        result = await heavy(() => post(geo ? 'fleet/stationkeep' : 'fleet/maintain', request, 'application/json', signal), () => plan.progress(`Planning ${days} days…`));
+      } catch (e) {
+        // Drag needs daily space weather: when the data in use ends inside the span, plan up to its end instead.
+        const needs = /needs F10\.7 and ap from (\d{4}-\d\d-\d\d)/.exec(e.message ?? '');
+        const shorter = needs ? Math.floor((Date.parse(`${needs[1]}T00:00:00Z`) - start.getTime()) / 86400e3) - 1 : 0;
+        if (!needs || shorter < 2 || shorter >= request.days) throw e;
+        request.days = shorter;
+        plan.progress(`The space weather in use ends on ${needs[1]}: planning ${shorter} days…`);
+        result = await heavy(() => post(geo ? 'fleet/stationkeep' : 'fleet/maintain', request, 'application/json', signal));
+        result.shortenedTo = shorter;
+      }
       if (geo) drawBox(plan.content, s, result); else drawBand(plan.content, s, result);
-      plan.done(geo ? boxSummary(s, result) : bandSummary(result));
+      plan.done((result.shortenedTo ? `${result.shortenedTo} days (the daily space weather in use ends there). ` : '') + (geo ? boxSummary(s, result) : bandSummary(result)));
       renderBurns(burns, result, start, geo);
     } catch (e) {
       if (e.name === 'AbortError') return;
-      const unavailable = e.status === 404 || e.status === 405;
+      const unavailable = missing(e);
       plan.fail(failure(e, what), unavailable);
       burns.fail(unavailable ? 'No plan: the planner is not available on this server.' : 'No plan, so no burns to show.', unavailable);
     }
@@ -282,27 +325,27 @@ export function setupFleet(app) {
       return;
     }
     const table = el('table', { class: 'data', 'data-testid': 'fleet-burns-table' },
-      el('thead', {}, el('tr', {}, el('th', {}, 'Time (UTC)'), el('th', {}, 'Kind'), el('th', {}, 'Direction'), el('th', { class: 'num' }, 'Δv (m/s)'),
-        geo ? null : el('th', { class: 'num' }, 'Altitude (km)'))),
+      el('thead', {}, el('tr', {}, el('th', {}, 'Time (UTC)'), el('th', {}, 'Kind'), geo ? el('th', {}, 'Direction') : null, el('th', { class: 'num' }, 'Δv (m/s)'),
+        geo ? null : el('th', { class: 'num' }, 'Mean altitude (km)'))),
       el('tbody', {}, next.map((b) => el('tr', { 'data-testid': 'fleet-burn-row' },
-        el('td', {}, utcText(timeOf(b)).slice(0, 16)),
+        el('td', { class: 'time' }, utcText(timeOf(b)).slice(0, 16)),
         el('td', {}, KIND_TEXT[b.kind] ?? b.kind ?? '–'),
-        el('td', {}, b.direction ?? '–'),
-        el('td', { class: 'num' }, fmt(b.deltaVMps, 3)),
-        geo ? null : el('td', { class: 'num' }, `${fmt(b.fromAltitudeKm, 1)} → ${fmt(b.toAltitudeKm, 1)}`)))));
+        geo ? el('td', {}, b.direction ?? '–') : null,
+        el('td', { class: 'num dv' }, fmt(b.deltaVMps, 3)),
+        geo ? null : el('td', { class: 'num' }, `${fmt(b.fromAltitudeKm, 2)} → ${fmt(b.toAltitudeKm, 2)}`)))));
     section.content.replaceChildren(table);
     const total = all.reduce((sum, b) => sum + (Number.isFinite(b.deltaVMps) ? Math.abs(b.deltaVMps) : 0), 0);
     section.done(`${all.length} burns planned, ${fmt(total, 3)} m/s in all; the next ${next.length} shown.`);
   }
 
-  async function loadApproaches(s, start, conj, avoid, signal) {
-    conj.progress(`Screening the next ${SCREEN_HOURS} h against the catalog…`);
+  async function loadApproaches(s, start, conj, avoid, signal, heavy) {
+    conj.progress('Queued for the server…');
     avoid.progress('Waiting for the close approaches…');
     let closest = null;
     try {
-      const result = await api('conjunctions', {
+      const result = await heavy(() => api('conjunctions', {
         primaries: s.noradId, from: iso(start), to: iso(new Date(start.getTime() + SCREEN_HOURS * 3600e3)), thresholdKm: SCREEN_KM[s.regime] ?? 10,
-      }, signal);
+      }, signal), () => conj.progress(`Screening the next ${SCREEN_HOURS} h against the catalog…`));
       const list = result.conjunctions.filter((c) => c.primary.noradId === s.noradId);
       if (!list.length) {
         conj.content.replaceChildren();
@@ -322,22 +365,23 @@ export function setupFleet(app) {
       conj.done(`${list.length} approaches within ${result.thresholdKm} km among ${result.objectsScreened} objects; the closest is highlighted.`);
     } catch (e) {
       if (e.name === 'AbortError') return;
-      conj.fail(failure(e, 'Screening'), e.status === 404 || e.status === 405);
+      conj.fail(failure(e, 'Screening'), missing(e));
       avoid.fail('No close approaches, so no avoidance options.');
       return;
     }
-    loadAvoidance(s, closest, avoid, signal);
+    loadAvoidance(s, closest, avoid, signal, heavy);
   }
 
-  async function loadAvoidance(s, closest, avoid, signal) {
+  async function loadAvoidance(s, closest, avoid, signal, heavy) {
     const other = `${closest.secondary.name ?? closest.secondary.noradId}`;
-    avoid.progress(`Designing avoidance burns for the approach with ${other} at ${utcText(closest.tcaUtc).slice(5, 16)} UTC…`);
+    avoid.progress('Queued for the server…');
     if (!s.propulsion.canManeuver) {
       avoid.content.replaceChildren();
       avoid.done(`${s.name} has no propulsion: it cannot avoid ${other}; only the probability below applies.`);
     }
     try {
-      const r = await post('fleet/avoid', { satellite: s.id, secondary: closest.secondary.noradId, days: Math.max(1, Math.ceil(SCREEN_HOURS / 24)) }, 'application/json', signal);
+      const r = await heavy(() => post('fleet/avoid', { satellite: s.id, secondary: closest.secondary.noradId, days: Math.max(1, Math.ceil(SCREEN_HOURS / 24)) }, 'application/json', signal),
+        () => avoid.progress(`Designing avoidance burns for the approach with ${other} at ${utcText(closest.tcaUtc).slice(5, 16)} UTC…`));
       const c = r.conjunction ?? {};
       const pc = c.pc ?? {};
       const options = r.options ?? [];
@@ -365,7 +409,7 @@ export function setupFleet(app) {
         : options.length ? 'No option of the trade space brings the Pc below the threshold.' : 'No burn is needed: the Pc is below the threshold.');
     } catch (e) {
       if (e.name === 'AbortError') return;
-      avoid.fail(failure(e, 'Avoidance design'), e.status === 404 || e.status === 405);
+      avoid.fail(failure(e, 'Avoidance design'), missing(e));
     }
   }
 
@@ -373,10 +417,10 @@ export function setupFleet(app) {
     return !!b && a.leadTimeHours === b.leadTimeHours && a.direction === b.direction && a.deltaVMps === b.deltaVMps;
   }
 
-  async function loadLifetime(s, life, signal) {
-    life.progress('Estimating the orbital lifetime…');
+  async function loadLifetime(s, life, signal, heavy) {
+    life.progress('Queued for the server…');
     try {
-      const r = await post('fleet/lifetime', { satellite: s.id }, 'application/json', signal);
+      const r = await heavy(() => post('fleet/lifetime', { satellite: s.id }, 'application/json', signal), () => life.progress('Estimating the orbital lifetime…'));
       const bc = r.ballisticCoefficientM2PerKg;
       const re = r.reentry;
       const facts = el('dl', { 'data-testid': 'fleet-life-facts' },
@@ -396,7 +440,7 @@ export function setupFleet(app) {
       life.done(`From the element set of ${utcText(r.epoch).slice(0, 16)} UTC; ${rules.length} disposal rules checked.`);
     } catch (e) {
       if (e.name === 'AbortError') return;
-      life.fail(failure(e, 'Lifetime prediction'), e.status === 404 || e.status === 405);
+      life.fail(failure(e, 'Lifetime prediction'), missing(e));
     }
   }
 
