@@ -123,6 +123,7 @@ public static class CliApp
         root.Subcommands.Add(ScreenCommand.Create(context));
         root.Subcommands.Add(MaintainCommand.Create(context));
         root.Subcommands.Add(AvoidCommand.Create(context));
+        root.Subcommands.Add(StationKeepCommand.Create(context));
         root.Subcommands.Add(ClusterCommand.Build(context));
         root.Subcommands.Add(DataCommand.Build(context));
         root.Subcommands.Add(FleetCommand.Create(context));

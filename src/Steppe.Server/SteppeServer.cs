@@ -250,6 +250,7 @@ public static partial class SteppeServer
         api.MapConjunctionEndpoints();
         api.MapPreciseEndpoints();
         api.MapMaintenanceEndpoints();
+        api.MapStationKeepingEndpoints();
         api.MapOrbitDeterminationEndpoints();
         api.MapDataEndpoints();
         api.MapFleetEndpoints();

@@ -169,7 +169,8 @@ public sealed record StationKeepingPlan(GeoSlot Slot, Instant Start, Instant End
 /// their difference moves the eccentricity vector to the sun-pointing-perigee target for the coming cycle (a point on
 /// the control circle at the Sun's right ascension of mid-cycle, less half a cycle of natural motion). The control
 /// radius is chosen so that the eccentricity costs no more than 80 % of the drift's Δv (then the pair costs the
-/// drift's Δv alone), or smaller where the box needs it.</item>
+/// drift's Δv alone), or smaller where the box needs it; 70 % of the eccentricity error is corrected per pair, which
+/// damps the see-saw that the Moon's fortnightly eccentricity term drives at cycles of about two weeks.</item>
 /// <item>The plan runs day by day on the numerical propagator itself (forces from <see cref="ForceModelSettings"/>,
 /// GEO defaults): each decision starts from the mean elements measured on the propagated days, so the targeting errors
 /// of the closed-form rules are corrected at the next burn, and the burns it fixes are then re-propagated in one
@@ -182,6 +183,10 @@ public static class StationKeepingPlanner
     public const int MaximumDays = 1100;
 
     private const double SiderealDaySeconds = 86164.0905;
+
+    /// <summary>The fraction of the eccentricity error corrected per cycle: less than one damps the cycle-to-cycle
+    /// see-saw that the Moon's fortnightly eccentricity term, near the cycle's own length, otherwise drives.</summary>
+    private const double EccentricityGain = 0.7;
     private const double SecondsPerYear = 365.25 * 86400;
 
     /// <summary>Plans <paramref name="request"/> with the Earth orientation of <paramref name="tables"/> and the Sun and
@@ -345,7 +350,10 @@ public static class StationKeepingPlanner
                         var at = Interpolate(ahead, time);
                         double dix = targetX - at.IxRad, diy = targetY - at.IyRad;
                         double di = Math.Sqrt((dix * dix) + (diy * diy));
-                        chosen = new StationKeepingBurn(time, StationKeepingBurnKind.NorthSouth, new Vector3D(0, sign * 2 * velocity * Math.Sin(di / 2), 0), nsCycle + 1);
+                        // The velocity turned by Δi, its size kept: a normal Δv alone would raise v² by Δv² and the
+                        // semi-major axis by a²Δv²/μ (90 m for 4.6 m/s), a drift of 0.001°/day.
+                        chosen = new StationKeepingBurn(time, StationKeepingBurnKind.NorthSouth,
+                            new Vector3D(-velocity * (1 - Math.Cos(di)), sign * velocity * Math.Sin(di), 0), nsCycle + 1);
                         break;
                     }
                 }
@@ -365,13 +373,13 @@ public static class StationKeepingPlanner
                 // burn of the pair drifts alone for half a day: that shift of the mean longitude is part of the model.
                 var middle = t1.AddSeconds(43200);
                 double cycleDays = 4 * Math.Sqrt(meanHalfWidth / accelAbs);
-                double sunRa = GeoOrbitView.Of(prediction.StateAt(middle), environment, slotRad, gm).SunRightAscensionRad;
-                double sunMid = sunRa + (sunRatePerDay * cycleDays / 2);
-                double wander = naturalRadius * sunRatePerDay * cycleDays / 2;
-                double targetX = (controlRadius * Math.Cos(sunMid)) + (wander * Math.Sin(sunMid));
-                double targetY = (controlRadius * Math.Sin(sunMid)) - (wander * Math.Cos(sunMid));
-                var now = Interpolate(ahead, middle);
-                double dex = targetX - now.Ex, dey = targetY - now.Ey;
+                // The target: the sun-pointing point of the control circle at mid-cycle (Soop §7.3), reached by the
+                // free motion the prediction carries (SRP, and the Sun's and Moon's terms) plus the pair's Δe.
+                var midCycle = middle.AddDays(Math.Min(cycleDays / 2, horizonDays - 2));
+                double sunMid = GeoOrbitView.Of(prediction.StateAt(midCycle), environment, slotRad, gm).SunRightAscensionRad;
+                var freeMid = Interpolate(ahead, midCycle);
+                double dex = EccentricityGain * ((controlRadius * Math.Cos(sunMid)) - freeMid.Ex);
+                double dey = EccentricityGain * ((controlRadius * Math.Sin(sunMid)) - freeMid.Ey);
                 double de = Math.Sqrt((dex * dex) + (dey * dey));
                 double alpha = Math.Atan2(dey, dex);
                 const double DegPerDayPerKmPerS = 180 / Math.PI * 86400;
@@ -381,10 +389,10 @@ public static class StationKeepingPlanner
                     var plus = TimeAt(alpha + offset, t1.AddDays(k / 19));
                     var minus = TimeAt(alpha + offset + Math.PI, t1.AddDays(k / 19));
                     // The first burn drifts alone for half a day and shifts the mean longitude by 3E·h/(2a): the
-                    // eccentricity part of one pair is capped so that the shift stays within half the mean box (a large
+                    // eccentricity part of one pair is capped so that the shift stays within 80 % of the mean box's half-width (a large
                     // correction, as at acquisition, is spread over several cycles).
                     double halfDaySeconds = SiderealDaySeconds / 2;
-                    double eccentricityCap = 0.5 * meanHalfWidth * Math.PI / 180 * 2 * a / (3 * halfDaySeconds);
+                    double eccentricityCap = 0.8 * meanHalfWidth * Math.PI / 180 * 2 * a / (3 * halfDaySeconds);
                     double eccentricityDv = Math.Min(eccentricityCap, velocity * de * Math.Max(0, Math.Cos(offset)) / 2);
 
                     // x1 at the perigee side (right ascension α) and x2 = x1 − E at the other; either may come first.

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Steppe.Cli;
+
+namespace Steppe.Server.Tests;
+
+/// <summary>
+/// <c>POST /api/v1/fleet/stationkeep</c>: KazSat-3's plan inside its box, the same burns as <c>steppe stationkeep
+/// --format json</c>, bounded requests, and every bad input a 400 naming the member.
+/// </summary>
+public sealed class StationKeepingApiTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    private readonly HttpClient _client = server.CreateClient();
+
+    private Task<HttpResponseMessage> PostRaw(string json) =>
+        _client.PostAsync("/api/v1/fleet/stationkeep", new StringContent(json, Encoding.UTF8, "application/json"));
+
+    [Fact]
+    public async Task KazSat3_SixtyDays_InTheBox_AndTheSameBurnsAsTheCommandLine()
+    {
+        var json = await Responses.Json(await _client.PostAsJsonAsync("/api/v1/fleet/stationkeep",
+            new { satellite = "kazsat-3", start = "2027-01-01T00:00:00Z", days = 60, boxDeg = 0.05 }));
+        Assert.Equal("KAZSAT-3", json.GetProperty("satellite").GetString());
+        var slot = json.GetProperty("slot");
+        Assert.Equal(58.5, slot.GetProperty("longitudeDeg").GetDouble(), 9);
+        Assert.Equal(0.05, slot.GetProperty("longitudeHalfWidthDeg").GetDouble(), 9);
+        Assert.Equal(0.05, slot.GetProperty("latitudeHalfWidthDeg").GetDouble(), 9);
+        Assert.True(json.GetProperty("inBox").GetBoolean());
+        Assert.InRange(json.GetProperty("maxLongitudeOffsetDeg").GetDouble(), 0.01, 0.05);
+        Assert.InRange(json.GetProperty("maxLatitudeDeg").GetDouble(), 0.01, 0.05);
+        var track = json.GetProperty("track");
+        Assert.InRange(track.GetArrayLength(), 1000, 2000);
+        Assert.All(track.EnumerateArray(), p => Assert.InRange(p.GetProperty("longitudeDeg").GetDouble(), 58.45, 58.55));
+        var burns = json.GetProperty("burns").EnumerateArray().ToList();
+        Assert.Contains(burns, b => b.GetProperty("kind").GetString() == "north-south");
+        Assert.Contains(burns, b => b.GetProperty("kind").GetString() == "east-west");
+        Assert.All(burns, b => Assert.Contains(b.GetProperty("direction").GetString(), new[] { "north", "south", "east", "west" }));
+        var closedForm = json.GetProperty("closedForm");
+        Assert.InRange(closedForm.GetProperty("northSouthMpsPerYear").GetDouble(), 45, 52);
+        Assert.InRange(closedForm.GetProperty("longitudeAccelerationDegPerDay2").GetDouble(), 1.0e-3, 1.2e-3);
+        Assert.InRange(json.GetProperty("budget").GetProperty("propellantKgPerYear").GetDouble(), 1, 20);
+
+        // The command line plans the same (both start from the slot's nominal orbit: the catalogue's elements are too old).
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CliApp.Run(["stationkeep", "kazsat-3", "--start", "2027-01-01T00:00:00Z", "--days", "60", "--box-deg", "0.05", "--format", "json", "--db", server.DatabasePath],
+            stdout, stderr, new FixedClock(DateTimeOffset.Parse("2026-12-01T00:00:00Z", CultureInfo.InvariantCulture)));
+        Assert.True(code == 0, stderr.ToString());
+        var cli = JsonDocument.Parse(stdout.ToString()).RootElement;
+        var cliBurns = cli.GetProperty("burns").EnumerateArray().ToList();
+        Assert.Equal(burns.Count, cliBurns.Count);
+        for (int k = 0; k < burns.Count; k++)
+        {
+            Assert.Equal(burns[k].GetProperty("time").GetString(), cliBurns[k].GetProperty("time").GetString());
+            Assert.Equal(burns[k].GetProperty("deltaVMps").GetDouble(), cliBurns[k].GetProperty("deltaVMps").GetDouble(), 6);
+        }
+    }
+
+    [Theory]
+    [InlineData("{}", "satellite")]
+    [InlineData("{\"satellite\": \"\"}", "satellite")]
+    [InlineData("{\"satellite\": \"sputnik\"}", "satellite")]
+    [InlineData("{\"satellite\": \"kazeosat-1\"}", "satellite")]
+    [InlineData("{\"satellite\": \"kazsat-3\", \"days\": 0}", "days")]
+    [InlineData("{\"satellite\": \"kazsat-3\", \"days\": 401}", "days")]
+    [InlineData("{\"satellite\": \"kazsat-3\", \"days\": -5}", "days")]
+    [InlineData("{\"satellite\": \"kazsat-3\", \"days\": \"a year\"}", "days")]
+    [InlineData("{\"satellite\": \"kazsat-3\", \"boxDeg\": 0}", "boxDeg")]
+    [InlineData("{\"satellite\": \"kazsat-3\", \"boxDeg\": 45}", "boxDeg")]
+    [InlineData("{\"satellite\": \"kazsat-3\", \"longitudeDeg\": 1000}", "longitudeDeg")]
+    [InlineData("{\"satellite\": \"kazsat-3\", \"massKg\": 0}", "massKg")]
+    [InlineData("{\"satellite\": \"kazsat-3\", \"ispS\": -1}", "ispS")]
+    [InlineData("{\"satellite\": \"kazsat-3\", \"start\": \"yesterday-ish\"}", "start")]
+    [InlineData("{\"satellite\": \"kazsat-3\", \"start\": \"2100-01-01T00:00:00Z\"}", "start")]
+    [InlineData("{\"satellite\": \"kazsat-3\", \"opm\": \"not an OPM\"}", "opm")]
+    [InlineData("{\"satellite\": \"kazsat-3\", \"boxDegrees\": 0.05}", null)]
+    [InlineData("{\"satellite\": \"kazsat-3\", \"days\": NaN}", null)]
+    [InlineData("[1, 2]", null)]
+    [InlineData("null", "body")]
+    public async Task Bad_input_is_a_400_problem_naming_the_member(string json, string? field)
+    {
+        var problem = await Responses.Problem(await PostRaw(json), 400, field);
+        Assert.DoesNotContain("System.", problem.GetProperty("detail").GetString() ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_huge_body_is_refused()
+    {
+        var huge = "{\"satellite\": \"kazsat-3\", \"opm\": \"" + new string('x', 400_000) + "\"}";
+        await Responses.Problem(await PostRaw(huge), 400);
+    }
+}
