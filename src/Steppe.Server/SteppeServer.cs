@@ -251,6 +251,7 @@ public static partial class SteppeServer
         api.MapPreciseEndpoints();
         api.MapMaintenanceEndpoints();
         api.MapStationKeepingEndpoints();
+        api.MapAvoidanceEndpoints();
         api.MapOrbitDeterminationEndpoints();
         api.MapDataEndpoints();
         api.MapFleetEndpoints();

@@ -108,6 +108,28 @@ public static class AvoidanceStudies
         return (Encounter.FromCdm(cdm, options.HardBodyRadiusKm, eop), e, cdm);
     }
 
+    /// <summary>The margin around the primary's perigee–apogee range within which catalog objects are re-screened, km
+    /// (beyond it no approach below the threshold is possible within the re-screen span, in LEO decay included).</summary>
+    public const double AltitudeMarginKm = 50;
+
+    /// <summary>The objects of <paramref name="catalog"/> whose perigee–apogee range (from the mean motion and
+    /// eccentricity) comes within <paramref name="marginKm"/> of the primary's, the primary included.</summary>
+    public static IReadOnlyList<MeanElements> NearAltitude(IReadOnlyList<MeanElements> catalog, MeanElements primary, double marginKm)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(primary);
+        var (lo, hi) = Radii(primary);
+        return [.. catalog.Where(e => e.CatalogNumber == primary.CatalogNumber || (Radii(e) is var (l, h) && l < hi + marginKm && h > lo - marginKm))];
+    }
+
+    private static (double Perigee, double Apogee) Radii(MeanElements e)
+    {
+        double n = e.MeanMotionRevPerDay * 2 * Math.PI / 86400.0;
+        if (!(n > 0)) return (0, double.PositiveInfinity);
+        double a = Math.Cbrt(EncounterProbability.EarthGmKm3PerS2 / (n * n));
+        return (a * (1 - e.Eccentricity), a * (1 + e.Eccentricity));
+    }
+
     /// <summary>Runs the study.</summary>
     /// <exception cref="ArgumentException">An input is not usable.</exception>
     public static AvoidanceStudy Run(AvoidanceRequest request, PreciseTables tables, Instant creationDate, CancellationToken cancellationToken = default)
@@ -120,8 +142,9 @@ public static class AvoidanceStudies
         RescreenedChoice? rescreen = null;
         var chosen = plan.Chosen;
         var tca = request.Encounter.Tca;
-        if (chosen is not null && request.PrimaryElements is { } elements && request.Catalog is { } catalog)
+        if (chosen is not null && request.PrimaryElements is { } elements && request.Catalog is { } all)
         {
+            var catalog = NearAltitude(all, elements, AltitudeMarginKm + request.RescreenOptions.ScreeningRadiusKm);
             rescreen = AvoidanceRescreen.Choose(planner, plan, elements, catalog, tca + request.RescreenAfterTca, request.RescreenOptions, tables.Tables.EarthOrientation, request.RescreenCandidates, cancellationToken);
             chosen = rescreen.Chosen;
         }
