@@ -105,6 +105,12 @@ public static class MaintenancePlanner
         double dragLossKm = 0;
         double lower = band.MinAltitudeKm + options.GuardKm + Wgs84.EquatorialRadiusKm;
         double target = band.MaxAltitudeKm - options.GuardKm + Wgs84.EquatorialRadiusKm;
+
+        // A pair is planned only while the propellant left pays for it (none without propulsion).
+        double exhaustVelocity = propulsion.SpecificImpulseSeconds * RocketEquation.StandardGravityMPerS2;
+        double propellantLeft = propulsion.PropellantKg, massLeft = spacecraft.MassKg;
+        bool CanBurn(double from) => exhaustVelocity > 0
+            && massLeft * (1 - Math.Exp(-OrbitAveragedDecay.RaiseDeltaVMps(from, target - from) / exhaustVelocity)) <= propellantLeft;
         {
             var t = start;
             double a = mean.SemiMajorAxisKm, node = mean.NodeRadians;
@@ -119,7 +125,7 @@ public static class MaintenancePlanner
 
                 double h = Math.Min(stepDays, end.DaysSince(t));
                 var (aNext, nodeNext) = Step(decay, t, a, mean.InclinationRadians, node, h);
-                if (aNext <= lower && target > Math.Min(a, lower))
+                if (aNext <= lower && target > Math.Min(a, lower) && CanBurn(a > lower ? lower : a))
                 {
                     // The crossing of the trigger level (or now, when the start is already below it).
                     double f = a > lower ? (a - lower) / (a - aNext) : 0;
@@ -131,6 +137,8 @@ public static class MaintenancePlanner
                     double u1 = BurnArgumentOfLatitude(environment, tc, mean.InclinationRadians, nodeC);
                     double halfPeriod = Math.PI / OrbitAveragedDecay.MeanMotionRadPerS(aC);
                     double from = aC - Wgs84.EquatorialRadiusKm, to = target - Wgs84.EquatorialRadiusKm;
+                    propellantLeft -= massLeft * (1 - Math.Exp(-dv / exhaustVelocity));
+                    massLeft = spacecraft.MassKg - (propulsion.PropellantKg - propellantLeft);
                     burns.Add(new MaintenanceBurn(tc, "raise-1", dv / 2, from, to, Angle360(u1)));
                     burns.Add(new MaintenanceBurn(tc.AddSeconds(halfPeriod), "raise-2", dv / 2, from, to, Angle360(u1 + Math.PI)));
                     t = tc;

@@ -206,6 +206,18 @@ public sealed class MaintenancePlannerTests(KazEoSat2YearFixture year, ITestOutp
         Assert.InRange(year.Flight.LocalTimeDriftMinutes / plan.LocalTimeDriftMinutes, 0.85, 1.15);
     }
 
+    /// <summary>Without propellant no pair is planned: the band is left when the natural decay says.</summary>
+    [Fact]
+    public void WithoutPropellant_NoBurns_TheBandIsLeft()
+    {
+        var sat = year.Satellite;
+        var plan = MaintenancePlanner.Plan(year.Initial, year.Start.AddDays(400), sat.Band!, sat.Spacecraft, sat.Propulsion with { PropellantKg = 0 }, year.Tables);
+        Assert.Empty(plan.Burns);
+        Assert.False(plan.InBand);
+        Assert.Null(plan.Budget.RemainingLifetimeYears);
+        Assert.True(plan.Track[^1].MeanAltitudeKm < plan.MinAltitudeKm);
+    }
+
     [Fact]
     public void BadInput_IsRefused()
     {
