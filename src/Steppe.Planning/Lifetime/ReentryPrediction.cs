@@ -80,18 +80,18 @@ public sealed record LifetimePrediction(Instant Epoch, Instant ElementSetEpoch, 
 /// or before the prediction epoch, and a window of ± k × the remaining time around the prediction.
 /// </summary>
 /// <remarks>
-/// The window's half-width is k = √(k₀² + (σ_B/B)²) of the remaining time: σ_B/B the fitted coefficient's relative
-/// uncertainty (the lifetime goes as 1/B), k₀ = <see cref="ModelWindowFraction"/> for the atmosphere model and the
-/// space weather to come. k₀ = 0.25 is a choice, not yet a calibration: published reentry campaigns reach about 10 %
-/// of the remaining lifetime with fitted coefficients and forecast activity, and state windows of ±20–25 %; the only
-/// historical case Steppe has the data for (GOCE's last element set, 73 minutes out, tests
-/// <c>Lifetime/DisposalAndHistoryTests</c>) misses by 58 % with a guessed coefficient, which says more about the
-/// coefficient than about k₀. See <c>Lifetime/README.md</c>.
+/// The window's half-width is k = √(k₀² + (σ_B/B)²) of the predicted remaining time: σ_B/B the fitted coefficient's
+/// relative uncertainty (the lifetime goes as 1/B), k₀ = <see cref="ModelWindowFraction"/> for the atmosphere model and
+/// the space weather to come. k₀ = 0.35 is calibrated on the historical cases Steppe has element histories for (the
+/// two Long March 5B core stages, predictions 1 to 7 days out with the activity held, tests
+/// <c>Lifetime/HistoricalReentryTests</c>): their errors are 4–25 % of the remaining time, and the largest needs
+/// k = 0.33 of the predicted remaining time to be covered. Published campaigns reach about 10 % and state ±20–25 %
+/// windows with forecast activity. See <c>Lifetime/README.md</c>.
 /// </remarks>
 public static class LifetimePredictor
 {
     /// <summary>k₀, the window's half-width for the model and the space weather, as a fraction of the remaining time.</summary>
-    public const double ModelWindowFraction = 0.25;
+    public const double ModelWindowFraction = 0.35;
 
     /// <summary>The longest horizon a prediction looks at.</summary>
     public static readonly TimeSpan MaximumHorizon = TimeSpan.FromDays(365.25 * 100);
