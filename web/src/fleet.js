@@ -8,11 +8,14 @@ import { line } from 'd3-shape';
 import { api, el, fmt, iso, post, svg, utcText, ageClass } from './util.js';
 
 /** Days planned by the page's requests: light enough for an interactive page. */
-export const PLAN_DAYS = { GEO: 30, LEO: 60 };
+export const PLAN_DAYS = { GEO: 60, LEO: 60 };
 
 /** Hours of close approaches screened for a satellite's page, and the miss distance screened for (km) by regime. */
 export const SCREEN_HOURS = 24;
 export const SCREEN_KM = { GEO: 50, LEO: 10 };
+
+/** Monte Carlo sample pairs of the page's avoidance studies (the endpoint's default is 100 000). */
+export const AVOID_SAMPLES = 20000;
 
 const KIND_TEXT = { 'north-south': 'N/S', 'east-west': 'E/W' };
 
@@ -321,7 +324,8 @@ export function setupFleet(app) {
     const next = all.filter((b) => Date.parse(timeOf(b)) >= start.getTime() - 60e3).slice(0, 10);
     if (!next.length) {
       section.content.replaceChildren();
-      section.done(`No burn is needed in the planned span${r.track?.length ? ` (to ${utcText(timeOf(r.track[r.track.length - 1])).slice(0, 10)})` : ''}.`);
+      const end = r.end ?? (r.track?.length ? timeOf(r.track[r.track.length - 1]) : null);
+      section.done(`No burn is needed in the planned span${end ? ` (to ${utcText(end).slice(0, 10)})` : ''}.`);
       return;
     }
     const table = el('table', { class: 'data', 'data-testid': 'fleet-burns-table' },
@@ -369,10 +373,10 @@ export function setupFleet(app) {
       avoid.fail('No close approaches, so no avoidance options.');
       return;
     }
-    loadAvoidance(s, closest, avoid, signal, heavy);
+    loadAvoidance(s, closest, avoid, signal, heavy, start);
   }
 
-  async function loadAvoidance(s, closest, avoid, signal, heavy) {
+  async function loadAvoidance(s, closest, avoid, signal, heavy, start) {
     const other = `${closest.secondary.name ?? closest.secondary.noradId}`;
     avoid.progress('Queued for the server…');
     if (!s.propulsion.canManeuver) {
@@ -380,11 +384,14 @@ export function setupFleet(app) {
       avoid.done(`${s.name} has no propulsion: it cannot avoid ${other}; only the probability below applies.`);
     }
     try {
-      const r = await heavy(() => post('fleet/avoid', { satellite: s.id, secondary: closest.secondary.noradId, days: Math.max(1, Math.ceil(SCREEN_HOURS / 24)) }, 'application/json', signal),
+      const request = {
+        satellite: s.id, secondary: closest.secondary.noradId, from: iso(start), days: Math.max(1, Math.ceil(SCREEN_HOURS / 24)), tca: closest.tcaUtc, samples: AVOID_SAMPLES,
+      };
+      const r = await heavy(() => post('fleet/avoid', request, 'application/json', signal),
         () => avoid.progress(`Designing avoidance burns for the approach with ${other} at ${utcText(closest.tcaUtc).slice(5, 16)} UTC…`));
       const c = r.conjunction ?? {};
       const pc = c.pc ?? {};
-      const options = r.options ?? [];
+      const options = r.minima?.length ? r.minima : (r.options ?? []);
       const chosen = r.chosen;
       const parts = [
         el('p', { class: 'hint', 'data-testid': 'fleet-avoid-pc' },
@@ -393,6 +400,9 @@ export function setupFleet(app) {
           + `${pc.shortTermValid === false ? ' — the short-encounter (2D) assumptions do not hold' : ''}${pc.note ? `. ${pc.note}` : ''}.`),
       ];
       if (options.length) {
+        parts.push(el('p', { class: 'hint' }, r.minima?.length
+          ? `The smallest burn of each lead time and direction that brings the Pc below ${pcText(r.threshold ?? 1e-4)} (${r.options?.length ?? 0} burns tried); the chosen one is highlighted.`
+          : 'The burns tried; the chosen one is highlighted.'));
         parts.push(el('table', { class: 'data', 'data-testid': 'fleet-avoid-table' },
           el('thead', {}, el('tr', {}, el('th', { class: 'num' }, 'Lead (h)'), el('th', {}, 'Direction'), el('th', { class: 'num' }, 'Δv (m/s)'), el('th', { class: 'num' }, 'Miss (km)'), el('th', { class: 'num' }, 'Pc'))),
           el('tbody', {}, options.slice(0, 12).map((o) => el('tr', { 'data-testid': 'fleet-avoid-row', class: sameOption(o, chosen) ? 'selected' : '' },
