@@ -25,6 +25,9 @@ function pcText(value) {
   return value >= 1e-10 ? value.toExponential(1) : '<1e-10';
 }
 
+/** The text with its first letter capitalised. */
+function cap(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
+
 /** A signed number without a "-0.000". */
 function signed(value, digits) {
   const text = fmt(value, digits);
@@ -234,7 +237,7 @@ export function setupFleet(app) {
     if (r.inBox !== undefined) parts.push(r.inBox ? 'inside the box throughout' : 'LEAVES the box');
     const b = r.budget;
     if (b) parts.push(`Δv ${fmt(b.totalMpsPerYear, 2)} m/s per year (N/S ${fmt(b.northSouthMpsPerYear, 2)}, E/W ${fmt(b.eastWestMpsPerYear, 2)}), ${fmt(b.propellantKgPerYear, 2)} kg per year, ${fmt(b.remainingLifetimeYears, 1)} years of propellant`);
-    return `${parts.join('; ')}.`;
+    return cap(`${parts.join('; ')}.`);
   }
 
   function bandSummary(r) {
@@ -244,7 +247,7 @@ export function setupFleet(app) {
     if (b) parts.push(`Δv ${fmt(b.deltaVMpsPerYear, 2)} m/s per year, ${fmt(b.propellantKgPerYear, 3)} kg per year, ${fmt(b.remainingLifetimeYears, 1)} years of propellant`);
     const d = r.naturalDecay;
     if (d) parts.push(`natural decay ${fmt(d.decayKmPerDay * 1000, 1)} m/day${d.leavesBandAt ? `, leaves the band on ${utcText(d.leavesBandAt).slice(0, 10)} without burns` : ''}`);
-    return `${parts.join('; ')}.`;
+    return cap(`${parts.join('; ')}.`);
   }
 
   /** The GEO box: longitude (x) and latitude (y) of the re-propagated plan inside the ±box, drawn with d3 scales. */
@@ -260,7 +263,7 @@ export function setupFleet(app) {
     const y = scaleLinear().domain([-spanY, spanY]).range([H - m.b, m.t]);
     const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'fleet-chart', 'data-testid': 'fleet-box-chart', role: 'img',
       'aria-label': `Longitude and latitude of ${s.name} inside its box`, 'data-points': track.length });
-    axes(chart, x, y, W, H, m, (v) => fmt(v, 2), (v) => fmt(v, 2), 'longitude (° E)', 'latitude (°)');
+    axes(chart, x, y, W, H, m, x.tickFormat(5), y.tickFormat(5), 'longitude (° E)', 'latitude (°)');
     chart.append(svg('rect', { x: x(lon0 - hw), y: y(hh), width: x(lon0 + hw) - x(lon0 - hw), height: y(-hh) - y(hh), class: 'box', 'data-testid': 'fleet-box-rect' }));
     chart.append(svg('line', { x1: x(lon0), x2: x(lon0), y1: y(hh), y2: y(-hh), class: 'slot' }));
     const path = line().x((p, i) => x(lon0 + offsets[i])).y((p) => y(p.latitudeDeg));
@@ -285,7 +288,7 @@ export function setupFleet(app) {
     const y = scaleLinear().domain([lo - pad, hi + pad]).range([H - m.b, m.t]);
     const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'fleet-chart', 'data-testid': 'fleet-band-chart', role: 'img',
       'aria-label': `Mean altitude of ${s.name} in its band`, 'data-points': track.length });
-    axes(chart, x, y, W, H, m, (v) => `${v.getUTCMonth() + 1}-${String(v.getUTCDate()).padStart(2, '0')}`, (v) => fmt(v, 0), 'date (UTC)', 'mean altitude (km)');
+    axes(chart, x, y, W, H, m, (v) => `${v.getUTCMonth() + 1}-${String(v.getUTCDate()).padStart(2, '0')}`, y.tickFormat(5), 'date (UTC)', 'mean altitude (km)');
     chart.append(svg('rect', { x: m.l, y: y(band.maxAltitudeKm), width: W - m.l - m.r, height: y(band.minAltitudeKm) - y(band.maxAltitudeKm), class: 'band', 'data-testid': 'fleet-band-rect' }));
     for (const b of r.burns ?? []) {
       const t = new Date(timeOf(b));
@@ -294,7 +297,7 @@ export function setupFleet(app) {
     const path = line().x((p, i) => x(times[i])).y((p) => y(p.meanAltitudeKm));
     if (track.length > 1) chart.append(svg('path', { d: path(track), class: 'track', 'data-testid': 'fleet-band-track' }));
     container.replaceChildren(chart, el('p', { class: 'hint' }, track.length
-      ? `${track.length} samples; shaded: the band ${fmt(band.minAltitudeKm, 0)}–${fmt(band.maxAltitudeKm, 0)} km; dashed: burns.`
+      ? `${track.length} samples; shaded: the band ${band.minAltitudeKm}–${band.maxAltitudeKm} km; dashed: burns.`
       : 'The plan came without a track to draw.'));
   }
 
@@ -358,14 +361,14 @@ export function setupFleet(app) {
         return;
       }
       closest = list.reduce((a, b) => (b.missKm < a.missKm ? b : a));
-      conj.content.replaceChildren(el('table', { class: 'data', 'data-testid': 'fleet-conj-table' },
+      conj.content.replaceChildren(el('div', { class: 'table-scroll' }, el('table', { class: 'data', 'data-testid': 'fleet-conj-table' },
         el('thead', {}, el('tr', {}, el('th', {}, 'TCA (UTC)'), el('th', {}, 'Other'), el('th', { class: 'num' }, 'Miss (km)'), el('th', { class: 'num' }, 'Speed (km/s)'), el('th', { class: 'num' }, 'Pc'))),
         el('tbody', {}, list.map((c) => el('tr', { 'data-testid': 'fleet-conj-row', class: c === closest ? 'selected' : '' },
           el('td', {}, utcText(c.tcaUtc).slice(5, 16)),
           el('td', {}, `${c.secondary.name ?? '—'} (${c.secondary.noradId})`),
           el('td', { class: 'num' }, fmt(c.missKm, 3)),
           el('td', { class: 'num' }, fmt(c.relativeSpeedKmPerS, 3)),
-          el('td', { class: 'num' }, pcText(c.collisionProbability)))))));
+          el('td', { class: 'num' }, pcText(c.collisionProbability))))))));
       conj.done(`${list.length} approaches within ${result.thresholdKm} km among ${result.objectsScreened} objects; the closest is highlighted.`);
     } catch (e) {
       if (e.name === 'AbortError') return;
@@ -397,7 +400,7 @@ export function setupFleet(app) {
         el('p', { class: 'hint', 'data-testid': 'fleet-avoid-pc' },
           `TCA ${utcText(c.tca ?? closest.tcaUtc)} UTC, miss ${fmt(c.missKm ?? closest.missKm, 3)} km at ${fmt(c.relativeSpeedKmps, 3)} km/s. `
           + `Pc: Foster 2D ${pcText(pc.foster2d)}, Monte Carlo ${pcText(pc.monteCarlo)}${Number.isFinite(pc.monteCarloStdErr) ? ` ± ${pcText(pc.monteCarloStdErr)}` : ''}, 3D ${pcText(pc.threeD)}`
-          + `${pc.shortTermValid === false ? ' — the short-encounter (2D) assumptions do not hold' : ''}${pc.note ? `. ${pc.note}` : ''}.`),
+          + `${pc.shortTermValid === false ? ' — the short-encounter (2D) assumptions do not hold' : ''}${pc.note ? `. ${pc.note.replace(/\.+$/, '')}` : ''}.`),
       ];
       if (options.length) {
         parts.push(el('p', { class: 'hint' }, r.minima?.length
@@ -414,9 +417,13 @@ export function setupFleet(app) {
       }
       avoid.content.replaceChildren(...parts);
       const fresh = r.rescreen?.newApproaches?.length;
+      const threshold = r.threshold ?? 1e-4;
+      const nominalPc = r.nominal?.pc ?? pc.foster2d;
       avoid.done(chosen
         ? `Chosen: ${fmt(chosen.deltaVMps, 3)} m/s ${chosen.direction ?? ''} ${fmt(chosen.leadTimeHours, 1)} h before TCA (Pc ${pcText(chosen.pc)}, miss ${fmt(chosen.missKm, 3)} km)${fresh ? `; ${fresh} new approaches after it` : '; no new approach after it'}.`
-        : options.length ? 'No option of the trade space brings the Pc below the threshold.' : 'No burn is needed: the Pc is below the threshold.');
+        : Number.isFinite(nominalPc) && nominalPc < threshold
+          ? `No burn is needed: the Pc without one, ${pcText(nominalPc)}, is below the threshold ${pcText(threshold)}.`
+          : `No burn of the trade space brings the Pc below the threshold ${pcText(threshold)}${r.note ? `: ${r.note}` : '.'}`);
     } catch (e) {
       if (e.name === 'AbortError') return;
       avoid.fail(failure(e, 'Avoidance design'), missing(e));
