@@ -107,7 +107,7 @@ export function setupFleet(app) {
       const row = el('tr', { 'data-testid': 'nf-row', 'data-id': s.id },
         el('td', {}, el('a', { href: `#fleet/${s.id}` }, s.name), ' ', el('span', { class: 'hint' }, String(s.noradId))),
         el('td', {}, slotText(s)),
-        el('td', { class: 'num' }, now, ' ', inside),
+        el('td', { class: 'num now' }, now, inside ? el('br') : null, inside),
         el('td', { class: `num ${ageClass(st?.elementAgeDays ?? 0)}` }, fmt(st?.elementAgeDays, 1)),
         el('td', {}, el('a', { href: `#fleet/${s.id}`, class: 'open', title: `Open ${s.name}'s page` }, '›')));
       row.addEventListener('click', (e) => { if (e.target.tagName !== 'A') location.hash = `#fleet/${s.id}`; });
