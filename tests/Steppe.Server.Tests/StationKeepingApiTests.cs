@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Steppe.Cli;
+using Steppe.Server.Infrastructure;
 
 namespace Steppe.Server.Tests;
 
@@ -85,10 +87,30 @@ public sealed class StationKeepingApiTests(ServerFixture server) : IClassFixture
         Assert.DoesNotContain("System.", problem.GetProperty("detail").GetString() ?? string.Empty, StringComparison.Ordinal);
     }
 
+    /// <summary>A low orbit (CCSDS 502.0-B-3 Annex G-1's OPM) is not a satellite in its slot: station keeping does not plan acquisition.</summary>
+    [Fact]
+    public async Task An_opm_far_from_the_slot_is_refused()
+    {
+        var g1 = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "opm", "opm_g1.kvn"));
+        var problem = await Responses.Problem(await _client.PostAsJsonAsync("/api/v1/fleet/stationkeep", new { satellite = "kazsat-3", opm = g1, days = 30 }), 400, "opm");
+        Assert.Contains("not in its slot", problem.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task A_huge_body_is_refused()
     {
         var huge = "{\"satellite\": \"kazsat-3\", \"opm\": \"" + new string('x', 400_000) + "\"}";
         await Responses.Problem(await PostRaw(huge), 400);
+    }
+
+    [Fact]
+    public async Task Client_that_disconnects_mid_plan_frees_the_heavy_slot_at_once()
+    {
+        var limiter = server.Services.GetRequiredService<HeavyWorkLimiter>();
+        using var client = server.CreateClient();
+        // 400 days: several seconds of planning, cancelled after half a second.
+        var body = JsonContent.Create(new { satellite = "kazsat-3", start = "2027-01-01T00:00:00Z", days = 400 });
+        await ClientDisconnect.AssertFreesHeavySlotAsync(limiter, token => client.PostAsync("/api/v1/fleet/stationkeep", body, token), "station-keeping plan",
+            TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2));
     }
 }

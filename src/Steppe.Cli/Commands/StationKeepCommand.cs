@@ -170,6 +170,7 @@ internal static class StationKeepCommand
             if (parse.GetValue(plot) is { } plotFile)
             {
                 StationKeepingPlotOutput.Save(plan, fleet.Name, plotFile);
+                context.Error.WriteLine($"plot written to {plotFile.Name}");
             }
 
             switch (parse.GetValue(format))

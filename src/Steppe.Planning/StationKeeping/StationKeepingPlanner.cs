@@ -191,7 +191,9 @@ public static class StationKeepingPlanner
 
     /// <summary>Plans <paramref name="request"/> with the Earth orientation of <paramref name="tables"/> and the Sun and
     /// Moon of <paramref name="ephemeris"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The span is empty or longer than <see cref="MaximumDays"/>, the box is not positive, the mass not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The span is empty or longer than <see cref="MaximumDays"/>, the box is not positive, the mass not positive,
+    /// or the satellite is not near its slot at the start (more than 200 km from the synchronous radius, 1° from the slot's
+    /// longitude or 1° of inclination).</exception>
     public static StationKeepingPlan Plan(StationKeepingRequest request, ReferenceTables tables, SolarSystemEphemeris ephemeris, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -230,6 +232,16 @@ public static class StationKeepingPlanner
         double slotRad = slot.Longitude.Radians;
         double isp = request.Propulsion.SpecificImpulseSeconds;
         var initial = request.Initial.Frame == Frame.Gcrf ? request.Initial : request.Initial.To(Frame.Gcrf, tables.EarthOrientation);
+
+        // Station keeping starts in the slot: acquisition (a drift from elsewhere) is not planned here.
+        var first = GeoOrbitView.Of(initial, environment, slotRad, gm);
+        double radius = initial.PositionKm.Length;
+        double inclinationDeg = Math.Sqrt((first.IxRad * first.IxRad) + (first.IyRad * first.IyRad)) * 180 / Math.PI;
+        if (Math.Abs(radius - a) > 200 || Math.Abs(first.LongitudeOffsetDeg) > StationKeepingStart.MaximumSlotDistanceDeg || inclinationDeg > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), FormattableString.Invariant(
+                $"The satellite is not in its slot at the start (r = {radius:0} km, {first.LongitudeOffsetDeg:0.###}° from the slot, i = {inclinationDeg:0.###}°): the plan keeps a satellite in its slot and does not bring it there."));
+        }
 
         // The free drift: λ̈ for the longitude targeting, and the initial drift for the first decisions.
         var free = GeoFreeDrift.Measure(propagator, initial, request.Spacecraft, slotRad, 28, 28, cancellationToken);

@@ -169,6 +169,10 @@ public static class StationKeepingEndpoints
         {
             plan = StationKeepingPlanner.Plan(new StationKeepingRequest(slot, initial, craft, propulsion, end), tables, ephemeris, request.HttpContext.RequestAborted);
         }
+        catch (ArgumentOutOfRangeException e) when (body.Opm is not null)
+        {
+            throw new ApiValidationException("opm", e.Message.Split(" (Parameter", 2)[0]);
+        }
         catch (ArgumentOutOfRangeException e)
         {
             return TypedResults.Problem($"the plan failed: {e.Message.Split(" (Parameter", 2)[0]}", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Station keeping failed");

@@ -49,7 +49,7 @@ public sealed class KazSat3YearFixture
         var p = (perigeeDirection - (Vector3D.Dot(perigeeDirection, h) * h)).Normalized();
         double f = Math.Atan2(Vector3D.Dot(Vector3D.Cross(p, radial), h), Vector3D.Dot(p, radial));
         double a = r.Length;
-        double v = Math.Sqrt(BundledGravityFields.Egm2008.GmKm3PerS2 / a) * (circular.VelocityKmPerS.Length / Math.Sqrt(BundledGravityFields.Egm2008.GmKm3PerS2 / a));
+        double v = circular.VelocityKmPerS.Length;
         var position = a * (1 - (e * Math.Cos(f))) * radial;
         var velocity = (v * e * Math.Sin(f) * radial) + (v * (1 + (e * Math.Cos(f))) * along);
         return circular with { PositionKm = position, VelocityKmPerS = velocity };
@@ -74,8 +74,6 @@ public sealed class KazSat3YearFixture
 /// </summary>
 public class StationKeepingTests(KazSat3YearFixture year, ITestOutputHelper output) : IClassFixture<KazSat3YearFixture>
 {
-    private static readonly double Slot = FleetRegistry.KazSat3.Slot!.Longitude.Radians;
-
     /// <summary>Soop §6.2 (ΔV = V·Δi, the inclination drift of §4.4 from the Sun's and the Moon's mean orbits with the
     /// Moon's node for 2027): about 49.5 m/s for 0.92°/year.</summary>
     [Fact]
@@ -251,5 +249,10 @@ public class GeoClosedFormTests(KazSat3YearFixture year, ITestOutputHelper outpu
             new StationKeepingRequest(k3.Slot! with { LongitudeHalfWidth = Steppe.Core.Units.Angle.FromDegrees(0) }, year.Initial, k3.Spacecraft, k3.Propulsion, KazSat3YearFixture.End), year.Tables, BundledEphemeris.De405));
         Assert.Throws<ArgumentOutOfRangeException>(() => StationKeepingPlanner.Plan(
             new StationKeepingRequest(k3.Slot!, year.Initial, k3.Spacecraft with { MassKg = 0 }, k3.Propulsion, KazSat3YearFixture.End), year.Tables, BundledEphemeris.De405));
+
+        // KazSat-2's slot is 28° away: acquisition is not planned.
+        var elsewhere = Assert.Throws<ArgumentOutOfRangeException>(() => StationKeepingPlanner.Plan(
+            new StationKeepingRequest(FleetRegistry.KazSat2.Slot!, year.Initial, k3.Spacecraft, k3.Propulsion, KazSat3YearFixture.End), year.Tables, BundledEphemeris.De405));
+        Assert.Contains("not in its slot", elsewhere.Message);
     }
 }
