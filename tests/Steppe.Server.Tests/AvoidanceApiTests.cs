@@ -1,11 +1,13 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Steppe.Core.Time;
 using Steppe.Formats;
 using Steppe.Formats.Cdm;
 using Steppe.Planning;
 using Steppe.Planning.Conjunctions;
+using Steppe.Server.Infrastructure;
 
 namespace Steppe.Server.Tests;
 
@@ -86,6 +88,27 @@ public sealed class AvoidanceApiTests(ServerFixture server) : IClassFixture<Serv
         Assert.Equal(expected, json.GetProperty("conjunction").GetProperty("pc").GetProperty("foster2d").GetDouble(), 1e-6 * expected);
         Assert.Equal(3, json.GetProperty("options").GetArrayLength());
         Assert.False(json.GetProperty("rescreen").GetProperty("performed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Client_that_disconnects_mid_study_frees_the_heavy_slot_at_once()
+    {
+        var limiter = server.Services.GetRequiredService<HeavyWorkLimiter>();
+        using var client = server.CreateClient();
+        // The default design (4 lead times up to 5 revolutions, 6 directions, 9 sizes, 8×8 field, 200 000 Monte Carlo
+        // samples): several seconds of work, cancelled after 300 ms.
+        var body = JsonContent.Create(new { cdm = Cdm(), samples = 200_000, rescreen = false });
+        await ClientDisconnect.AssertFreesHeavySlotAsync(limiter, token => client.PostAsync(Path, body, token), "avoidance study",
+            TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task A_design_over_the_budget_is_refused_before_it_starts()
+    {
+        var problem = await Responses.Problem(await _client.PostAsJsonAsync(Path, new { cdm = Cdm(), leadTimesRev = new[] { 5.0, 10, 15, 20 }, degree = 20 }), 422);
+        Assert.Contains("leadTimesRev", problem.Text("detail"), StringComparison.Ordinal);
+        Assert.InRange(Endpoints.AvoidanceEndpoints.EstimatedCpuSeconds(new Planning.Conjunctions.Avoidance.AvoidanceOptions { LeadTimesRevolutions = Endpoints.AvoidanceEndpoints.DefaultLeadTimesRevolutions }),
+            5, new HeavyWorkOptions().BudgetCpuSeconds);
     }
 
     [Theory]

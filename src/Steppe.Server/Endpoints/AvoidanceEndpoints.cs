@@ -27,7 +27,7 @@ namespace Steppe.Server.Endpoints;
 /// <param name="Tca">The approach nearest this time (default: the closest).</param>
 /// <param name="Threshold">The Pc to bring the conjunction below (default 1e-4).</param>
 /// <param name="HardBodyRadiusM">Combined hard-body radius, m (default 20).</param>
-/// <param name="LeadTimesRev">Burn times before TCA, revolutions (0.3 to 20, at most 8; default 0.5, 1, 2, 5).</param>
+/// <param name="LeadTimesRev">Burn times before TCA, revolutions (0.3 to 20, at most 8; default 0.5, 1, 2).</param>
 /// <param name="DeltaVGridMps">Burn sizes, m/s, increasing (at most 16, each up to 20).</param>
 /// <param name="Directions">Burn directions: +T, -T, +R, -R, +N, -N (default all).</param>
 /// <param name="Samples">Monte Carlo sample pairs, 100 to 200 000 (default 100 000).</param>
@@ -59,6 +59,10 @@ public static class AvoidanceEndpoints
 
     /// <summary>The most Monte Carlo samples of one request.</summary>
     public const int MaxSamples = 200_000;
+
+    /// <summary>The lead times of a request that names none, revolutions: the library's default without its 5-revolution
+    /// lead, which alone would double the cost (see <see cref="EstimatedCpuSeconds"/>).</summary>
+    public static readonly IReadOnlyList<double> DefaultLeadTimesRevolutions = [0.5, 1, 2];
 
     /// <summary>The highest degree of the field.</summary>
     public const int MaxDegree = 20;
@@ -107,7 +111,7 @@ public static class AvoidanceEndpoints
                 ForceModel = new AvoidanceOptions().ForceModel with { Gravity = degree == 0 ? "none" : "EGM2008", Degree = degree, Order = degree },
                 MaxDegreeOfParallelism = limiter.Options.Threads,
             };
-            if (body.LeadTimesRev is { } leads) o = o with { LeadTimesRevolutions = leads };
+            o = o with { LeadTimesRevolutions = body.LeadTimesRev ?? DefaultLeadTimesRevolutions };
             if (body.DeltaVGridMps is { } grid)
             {
                 o = o with { DeltaVGridMps = grid };
@@ -177,10 +181,16 @@ public static class AvoidanceEndpoints
             PrimarySpacecraft = fleet?.Spacecraft ?? options.PrimarySpacecraft,
             IspSeconds = fleet is { Propulsion.SpecificImpulseSeconds: > 0 } ? fleet.Propulsion.SpecificImpulseSeconds : null,
         };
-        int flights = options.LeadTimesRevolutions.Count * options.Directions.Count * (options.DeltaVGridMps.Count + 8);
-        double maxLeadDays = options.LeadTimesRevolutions.Max() * 2 * Math.PI * Math.Sqrt(Math.Pow(encounter.Primary.PositionKm.Length, 3) / EncounterProbability.EarthGmKm3PerS2) / 86400;
-        limiter.CheckBudget((flights * (0.002 + (0.02 * maxLeadDays * (1 + (options.ForceModel.Degree ?? 0) / 8.0)))) + (options.MonteCarloSamples * 2e-5), "leadTimesRev", "deltaVGridMps", "directions", "samples");
+        limiter.CheckBudget(EstimatedCpuSeconds(options), "leadTimesRev", "deltaVGridMps", "directions", "samples", "degree");
         bool rescreen = body.Rescreen ?? true;
+        if (rescreen && primaryElements is not null)
+        {
+            int nearby = AvoidanceStudies.NearAltitude(catalog.InOrbitElements(), primaryElements, AvoidanceStudies.AltitudeMarginKm + rescreenKm).Count;
+            double spanDays = ((options.LeadTimesRevolutions.Max() * 86400 / primaryElements.MeanMotionRevPerDay) + new AvoidanceRequest { Encounter = encounter }.RescreenAfterTca.TotalSeconds) / 86400;
+            limiter.CheckBudget(EstimatedCpuSeconds(options) + (2 * new AvoidanceRequest { Encounter = encounter }.RescreenCandidates * ConjunctionEndpoints.EstimatedCpuSeconds(nearby, 1, spanDays, rescreenKm)),
+                "leadTimesRev", "rescreen", "rescreenThresholdKm");
+        }
+
         var studyRequest = new AvoidanceRequest
         {
             Encounter = encounter,
@@ -193,6 +203,19 @@ public static class AvoidanceEndpoints
         var study = await Task.Run(() => Checked("cdm", () => AvoidanceStudies.Run(studyRequest, precise, now, cancellationToken)), cancellationToken).ConfigureAwait(false);
         var opm = study.Opm is { } message ? OpmWriter.WriteKvn(message) : null;
         return TypedResults.Ok(AvoidanceStudies.Summary(study, opm));
+    }
+
+    /// <summary>
+    /// The CPU seconds of a design, measured on one core: a flight costs about 0.01 s plus 0.03 s per revolution of lead
+    /// time with the 8×8 field, the Sun and the Moon (the field's share grows with the square of the degree); each
+    /// (lead time, direction) flies its grid and about 7 bisection steps; the Monte Carlo Pc costs about 20 µs a sample.
+    /// </summary>
+    internal static double EstimatedCpuSeconds(AvoidanceOptions options)
+    {
+        double degree = options.ForceModel.Degree ?? 8;
+        double field = 0.5 + (0.5 * degree * degree / 64);
+        double perDirection = options.LeadTimesRevolutions.Sum(lead => 0.01 + (0.03 * lead * field));
+        return (perDirection * options.Directions.Count * (options.DeltaVGridMps.Count + 7)) + (options.MonteCarloSamples * 2e-5);
     }
 
     private static T Checked<T>(string field, Func<T> work)

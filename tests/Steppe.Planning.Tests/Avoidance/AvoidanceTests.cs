@@ -111,6 +111,18 @@ public sealed class AvoidanceTests(HeadOnFixture headOn, ITestOutputHelper outpu
         Assert.Equal(trajectory.StateAt(headOn.Encounter.Tca).PositionKm, oem.Segments[0].States[^1].PositionKm);
     }
 
+    /// <summary>The Pc-versus-Δv plot draws one curve per lead time and direction, the threshold and the chosen burn.</summary>
+    [Fact]
+    public void Plot_PcVersusDeltaV_RendersPngAndSvg()
+    {
+        var png = Steppe.Plots.AvoidancePlot.RenderPng(headOn.Plan);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png[..4]);
+        var svg = Steppe.Plots.AvoidancePlot.RenderSvg(headOn.Plan);
+        Assert.Contains("threshold 1e-4", svg, StringComparison.Ordinal);
+        Assert.Contains("+T, 0.5 rev", svg, StringComparison.Ordinal);
+        Assert.Contains("chosen", svg, StringComparison.Ordinal);
+    }
+
     /// <summary>Below the threshold already: no burn.</summary>
     [Fact]
     public void Plan_PcAlreadyBelowThreshold_ChoosesNoBurn()
@@ -178,6 +190,25 @@ public sealed class AvoidanceTests(HeadOnFixture headOn, ITestOutputHelper outpu
         Assert.Equal(ConjunctionCdm.CollisionProbabilityOf(message, 15), foster, 1e-9 * foster + 1e-15);
         var check = EncounterProbability.CheckShortTerm(encounter);
         output.WriteLine($"Alfano case 1: Pc {foster:e4}; {check.Note}");
+    }
+
+    /// <summary>The grid runs in parallel with the Sun and the Moon on (their positions are cached per force environment):
+    /// the trade space is the same on one thread and on all of them.</summary>
+    [Fact]
+    public void Plan_InParallel_WithSunAndMoon_EqualsTheSerialPlan()
+    {
+        var options = new AvoidanceOptions
+        {
+            ForceModel = new ForceModelSettings { Degree = 2, Order = 0, SolarRadiationPressure = false, Drag = DragModel.None },
+            MonteCarloSamples = 1000,
+            LeadTimesRevolutions = [0.5, 1],
+            Directions = [BurnDirection.AlongTrackPlus, BurnDirection.AlongTrackMinus, BurnDirection.RadialPlus, BurnDirection.CrossTrackPlus],
+            DeltaVGridMps = [0.02, 0.2],
+        };
+        var encounter = AvoidanceCases.CrossingLeo();
+        var parallel = new AvoidancePlanner(encounter, options with { MaxDegreeOfParallelism = 4 }, PreciseTables.Bundled()).Plan();
+        var serial = new AvoidancePlanner(encounter, options with { MaxDegreeOfParallelism = 1 }, PreciseTables.Bundled()).Plan();
+        Assert.Equal(serial.Options.Select(o => (o.MissKm, o.Pc)), parallel.Options.Select(o => (o.MissKm, o.Pc)));
     }
 
     /// <summary>Every bound of the options is enforced.</summary>
