@@ -68,6 +68,7 @@ public static class MaintenancePlot
         }
 
         var burns = flight?.Burns ?? plan.Burns;
+        var ltanMarks = new List<double>();
         bool first = true;
         foreach (var burn in burns.Where(b => b.Kind == "raise-1"))
         {
@@ -78,6 +79,11 @@ public static class MaintenancePlot
             }
 
             first = false;
+        }
+
+        foreach (var burn in burns.Where(b => b.Kind == "inclination"))
+        {
+            ltanMarks.Add(Day(burn.Time));
         }
 
         altitude.Title($"Mean altitude in its band, {plan.MinAltitudeKm.ToString("0.###", CultureInfo.InvariantCulture)}–{plan.MaxAltitudeKm.ToString("0.###", CultureInfo.InvariantCulture)} km, from {plan.Start.ToIsoString(0)}", 14);
@@ -99,6 +105,18 @@ public static class MaintenancePlot
         {
             ltan.Add.HorizontalLine((nominal - plan.LocalTimeTolerance).TotalHours, 1.5f, Colors.Red, LinePattern.Dashed).LegendText = "tolerance";
             ltan.Add.HorizontalLine((nominal + plan.LocalTimeTolerance).TotalHours, 1.5f, Colors.Red, LinePattern.Dashed);
+        }
+
+        bool firstMark = true;
+        foreach (var day in ltanMarks)
+        {
+            var v = ltan.Add.VerticalLine(day, 1, Colors.Purple, LinePattern.Solid);
+            if (firstMark)
+            {
+                v.LegendText = "inclination burn";
+            }
+
+            firstMark = false;
         }
 
         ltan.Title("Local time of the ascending node", 13);

@@ -63,6 +63,20 @@ public class MaintainCommandTests
     }
 
     [Fact]
+    public void HeldNodeLocalTime_PlansAnInclinationBurn()
+    {
+        var (code, output, error) = Maintain("--days", "120", "--no-fly", "--ltan", "06:15", "--ltan-tolerance-min", "10", "--isp-s", "220", "--propellant-kg", "20", "--format", "json");
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Equal("06:15", root.GetProperty("band").GetProperty("localTimeOfAscendingNode").GetString());
+        Assert.Equal(10, root.GetProperty("band").GetProperty("localTimeToleranceMinutes").GetDouble());
+        var burn = Assert.Single(root.GetProperty("burns").EnumerateArray());
+        Assert.Equal("inclination", burn.GetProperty("kind").GetString());
+        Assert.InRange(burn.GetProperty("deltaVMps").GetDouble(), 35, 48);
+    }
+
+    [Fact]
     public void Plot_Svg_DrawsTheBandAndTheNodeLocalTime()
     {
         string svg = Path.Combine(Path.GetTempPath(), "steppe-maintain-" + Guid.NewGuid().ToString("N") + ".svg");

@@ -190,12 +190,17 @@ internal static class MaintainCommand
         Row("mean altitude at start (km)", plan.NaturalDecay.InitialMeanAltitudeKm.ToString("0.000", inv));
         Row("natural decay (m/day, first 30 days)", (plan.NaturalDecay.DecayKmPerDay * 1000).ToString("0.00", inv));
         Row("leaves band without burns", plan.NaturalDecay.LeavesBandAt is { } at ? report.NaturalDecay.LeavesBandAt! : "not within the horizon");
-        Row("burn pairs in span", (report.Burns.Count / 2).ToString(inv));
+        Row("burn pairs in span", report.Burns.Count(b => b.Kind == "raise-1").ToString(inv));
+        if (report.Burns.Any(b => b.Kind == "inclination"))
+        {
+            Row("inclination burns in span", report.Burns.Count(b => b.Kind == "inclination").ToString(inv));
+        }
         Row("Δv of the burns (m/s)", report.Budget.PlannedDeltaVMps.ToString("0.000", inv));
         Row("Δv per year (m/s)", plan.Budget.DeltaVMpsPerYear.ToString("0.000", inv));
         Row("propellant per year (kg)", plan.Budget.PropellantKgPerYear.ToString("0.000", inv));
         Row("propellant lasts (years)", plan.Budget.RemainingLifetimeYears?.ToString("0.0", inv) ?? "-");
         Row("inclination / sun-synchronous (deg)", string.Create(inv, $"{plan.InclinationDegrees:0.000} / {plan.SunSynchronousInclinationDegrees:0.000}"));
+        Row("node local time at start (h)", plan.Track[0].LocalTimeOfAscendingNodeHours.ToString("0.000", inv));
         Row("node local time drift (min over span)", report.LocalTimeDriftMinutes.ToString("0.0", inv));
         Row("Δv to stop the drift (m/s)", plan.InclinationCorrectionDeltaVMps.ToString("0.0", inv));
         if (plan.LocalTimeInTolerance is { } ok)

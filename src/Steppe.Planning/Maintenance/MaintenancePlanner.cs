@@ -113,28 +113,50 @@ public static class MaintenancePlanner
             && massLeft * (1 - Math.Exp(-OrbitAveragedDecay.RaiseDeltaVMps(from, target - from) / exhaustVelocity)) <= propellantLeft;
         {
             var t = start;
-            double a = mean.SemiMajorAxisKm, node = mean.NodeRadians;
+            double a = mean.SemiMajorAxisKm, node = mean.NodeRadians, inc = mean.InclinationRadians;
             int step = 0;
             while (t < end)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                double ltanNow = decay.LocalTimeOfNodeHours(t, node, leap);
                 if (step++ % samplesEvery == 0)
                 {
-                    track.Add(new MaintenanceTrackPoint(t, a - Wgs84.EquatorialRadiusKm, decay.LocalTimeOfNodeHours(t, node, leap)));
+                    track.Add(new MaintenanceTrackPoint(t, a - Wgs84.EquatorialRadiusKm, ltanNow));
+                }
+
+                // The node's local time held: when it reaches 90 % of the tolerance and still drifts outwards, one burn
+                // at a sunlit node takes the inclination to the sun-synchronous value, which stops the drift (to the
+                // first order: the Sun's pull on the inclination restarts it slowly).
+                if (band.LocalTimeOfAscendingNode is { } nominal && band.LocalTimeTolerance > TimeSpan.Zero)
+                {
+                    double offHours = LocalTimeChangeHours(nominal.TotalHours, ltanNow);
+                    double driftRate = OrbitAveragedDecay.NodeRateRadPerS(a, inc) - SunMeanMotionRadPerS;
+                    double iTarget = SunSynchronousInclination(a);
+                    double dvIncline = 2000 * Math.Sqrt(OrbitAveragedDecay.GravitationalParameterKm3PerS2 / a) * Math.Abs(Math.Sin((iTarget - inc) / 2));
+                    if (Math.Abs(offHours) > 0.9 * band.LocalTimeTolerance.TotalHours && Math.Sign(driftRate) == Math.Sign(offHours)
+                        && exhaustVelocity > 0 && massLeft * (1 - Math.Exp(-dvIncline / exhaustVelocity)) <= propellantLeft)
+                    {
+                        bool ascending = Sunlit(environment, t, a, node, inc, 0);
+                        burns.Add(new MaintenanceBurn(t, "inclination", dvIncline, a - Wgs84.EquatorialRadiusKm, a - Wgs84.EquatorialRadiusKm,
+                            ascending ? 0 : 180, iTarget * 180 / Math.PI, PlaneChange(Math.Sqrt(OrbitAveragedDecay.GravitationalParameterKm3PerS2 / a), iTarget - inc, ascending ? 0 : Math.PI)));
+                        propellantLeft -= massLeft * (1 - Math.Exp(-dvIncline / exhaustVelocity));
+                        massLeft = spacecraft.MassKg - (propulsion.PropellantKg - propellantLeft);
+                        inc = iTarget;
+                    }
                 }
 
                 double h = Math.Min(stepDays, end.DaysSince(t));
-                var (aNext, nodeNext) = Step(decay, t, a, mean.InclinationRadians, node, h);
+                var (aNext, nodeNext) = Step(decay, t, a, inc, node, h);
                 if (aNext <= lower && target > Math.Min(a, lower) && CanBurn(a > lower ? lower : a))
                 {
                     // The crossing of the trigger level (or now, when the start is already below it).
                     double f = a > lower ? (a - lower) / (a - aNext) : 0;
                     double aC = a > lower ? lower : a;
                     var tc = t.AddDays(f * h);
-                    double nodeC = node + (OrbitAveragedDecay.NodeRateRadPerS(a, mean.InclinationRadians) * f * h * 86400);
+                    double nodeC = node + (OrbitAveragedDecay.NodeRateRadPerS(a, inc) * f * h * 86400);
                     dragLossKm += a - aC;
                     double dv = OrbitAveragedDecay.RaiseDeltaVMps(aC, target - aC);
-                    double u1 = BurnArgumentOfLatitude(environment, tc, mean.InclinationRadians, nodeC);
+                    double u1 = BurnArgumentOfLatitude(environment, tc, inc, nodeC);
                     double halfPeriod = Math.PI / OrbitAveragedDecay.MeanMotionRadPerS(aC);
                     double from = aC - Wgs84.EquatorialRadiusKm, to = target - Wgs84.EquatorialRadiusKm;
                     propellantLeft -= massLeft * (1 - Math.Exp(-dv / exhaustVelocity));
@@ -166,9 +188,9 @@ public static class MaintenancePlanner
             double edge = band.MinAltitudeKm + Wgs84.EquatorialRadiusKm;
             var horizon = end + options.DecayHorizon;
             var spaceWeatherEnd = Instant.FromUtc(tables.SpaceWeather.LastDay.Year, tables.SpaceWeather.LastDay.Month, tables.SpaceWeather.LastDay.Day, 0, 0, 0, leap);
-            if (horizon > spaceWeatherEnd && spaceWeatherEnd > end)
+            if (horizon > spaceWeatherEnd.AddDays(-3) && spaceWeatherEnd.AddDays(-3) > end)
             {
-                horizon = spaceWeatherEnd;
+                horizon = spaceWeatherEnd.AddDays(-3); // a last step of a day and a revolution past it stays in the table
             }
 
             int step = 0;
@@ -221,10 +243,7 @@ public static class MaintenancePlanner
             }
         }
 
-        // Sun-synchronous inclination: −(3/2)·n·J2·(R/a)²·cos i = the mean Sun's rate (360° per tropical year).
-        const double sunRateRadPerS = 2 * Math.PI / (365.2422 * 86400);
-        double nodeRatePerCos = OrbitAveragedDecay.NodeRateRadPerS(mean.SemiMajorAxisKm, 0);
-        double iSso = Math.Acos(Math.Clamp(sunRateRadPerS / nodeRatePerCos, -1, 1));
+        double iSso = SunSynchronousInclination(mean.SemiMajorAxisKm);
         double correction = 2000 * Math.Sqrt(OrbitAveragedDecay.GravitationalParameterKm3PerS2 / mean.SemiMajorAxisKm) * Math.Abs(Math.Sin((iSso - mean.InclinationRadians) / 2));
         bool inBand = track.All(p => p.MeanAltitudeKm >= band.MinAltitudeKm - 1e-9 && p.MeanAltitudeKm <= band.MaxAltitudeKm + 1e-9);
         double drift = LocalTimeChangeHours(track[0].LocalTimeOfAscendingNodeHours, track[^1].LocalTimeOfAscendingNodeHours) * 60;
@@ -273,7 +292,8 @@ public static class MaintenancePlanner
         double mass = spacecraft.MassKg;
         var pending = new List<ImpulsiveManeuver>();
         int eclipsed = 0;
-        for (int k = 0; k + 1 < plan.Burns.Count; k += 2)
+        int k = 0;
+        while (k < plan.Burns.Count)
         {
             var first = plan.Burns[k];
             if (first.Time >= plan.End)
@@ -281,14 +301,15 @@ public static class MaintenancePlanner
                 break;
             }
 
+            bool pair = first.Kind == "raise-1" && k + 1 < plan.Burns.Count;
             double period = 2 * Math.PI / OrbitAveragedDecay.MeanMotionRadPerS(Wgs84.EquatorialRadiusKm + first.FromAltitudeKm);
             var earliest = Instant.Max(first.Time, current.Epoch.AddSeconds(period * 1.01));
             var searchEnd = Instant.Min(plan.End, earliest.AddSeconds(period * 1.1));
-            var u1 = first.ArgumentOfLatitudeDegrees * Math.PI / 180;
+            var uFire = first.ArgumentOfLatitudeDegrees * Math.PI / 180;
             var arc = propagator.Propagate(current, spacecraft with { MassKg = mass }, searchEnd, pending,
-                detectors: [OrbitEventDetector.ArgumentOfLatitude(u1)], cancellationToken: cancellationToken);
+                detectors: [OrbitEventDetector.ArgumentOfLatitude(uFire)], cancellationToken: cancellationToken);
             var fire = arc.Events.Select(e => e.Time).Where(t => t >= earliest).DefaultIfEmpty(searchEnd).First();
-            if (fire.AddSeconds(period / 2) >= plan.End || fire >= searchEnd)
+            if ((pair && fire.AddSeconds(period / 2) >= plan.End) || fire >= searchEnd)
             {
                 pieces.Add((arc, current.Epoch, searchEnd));
                 current = arc.StateAt(searchEnd);
@@ -297,18 +318,37 @@ public static class MaintenancePlanner
                 break;
             }
 
-            // Size the pair from the mean altitude of the revolution before the first impulse.
+            // Size the burn from the mean orbit of the revolution before it.
             var before = MeanOrbit.Over(arc, fire.AddSeconds(-period));
-            double targetA = Wgs84.EquatorialRadiusKm + first.ToAltitudeKm;
-            double dv = Math.Max(0, OrbitAveragedDecay.RaiseDeltaVMps(before.SemiMajorAxisKm, targetA - before.SemiMajorAxisKm));
-            var second = fire.AddSeconds(Math.PI / OrbitAveragedDecay.MeanMotionRadPerS(before.SemiMajorAxisKm + ((targetA - before.SemiMajorAxisKm) / 2)));
             pieces.Add((arc, current.Epoch, fire));
             current = arc.StateAt(fire);
             mass = arc.MassKgAt(fire);
-            var dvKmPerS = new Vector3D(dv / 2000, 0, 0);
-            pending = [ImpulsiveManeuver.At(fire, dvKmPerS, ManeuverFrame.Vnc, isp), ImpulsiveManeuver.At(second, dvKmPerS, ManeuverFrame.Vnc, isp)];
-            executed.Add(first with { Time = fire, DeltaVMps = dv / 2, FromAltitudeKm = before.MeanAltitudeKm });
-            executed.Add(plan.Burns[k + 1] with { Time = second, DeltaVMps = dv / 2, FromAltitudeKm = before.MeanAltitudeKm });
+            if (pair)
+            {
+                double targetA = Wgs84.EquatorialRadiusKm + first.ToAltitudeKm;
+                double dv = Math.Max(0, OrbitAveragedDecay.RaiseDeltaVMps(before.SemiMajorAxisKm, targetA - before.SemiMajorAxisKm));
+                var second = fire.AddSeconds(Math.PI / OrbitAveragedDecay.MeanMotionRadPerS(before.SemiMajorAxisKm + ((targetA - before.SemiMajorAxisKm) / 2)));
+                var dvKmPerS = new Vector3D(dv / 2000, 0, 0);
+                pending = [ImpulsiveManeuver.At(fire, dvKmPerS, ManeuverFrame.Vnc, isp), ImpulsiveManeuver.At(second, dvKmPerS, ManeuverFrame.Vnc, isp)];
+                executed.Add(first with { Time = fire, DeltaVMps = dv / 2, FromAltitudeKm = before.MeanAltitudeKm });
+                executed.Add(plan.Burns[k + 1] with { Time = second, DeltaVMps = dv / 2, FromAltitudeKm = before.MeanAltitudeKm });
+                k += 2;
+            }
+            else
+            {
+                // A plane change by Δi: the velocity turned about the radius (normal v·sin Δi, along −v·(1 − cos Δi)), so
+                // that the speed and the semi-major axis are kept. At the ascending node +N raises i; at the descending, −N.
+                // The planned plane change as it is: the revolution-mean inclination the propagation has reached carries
+                // the lunisolar long-period terms (±0.06° over half a year for KazEOSat-2), which the plan's held
+                // inclination averages away; sizing from it would overshoot the sun-synchronous value.
+                var dvKmPerS = first.DeltaVVncKmPerS ?? Vector3D.Zero;
+                pending = [ImpulsiveManeuver.At(fire, dvKmPerS, ManeuverFrame.Vnc, isp)];
+                executed.Add(first with
+                {
+                    Time = fire, DeltaVMps = dvKmPerS.Length * 1000, FromAltitudeKm = before.MeanAltitudeKm, ToAltitudeKm = before.MeanAltitudeKm, DeltaVVncKmPerS = dvKmPerS,
+                });
+                k += 1;
+            }
         }
 
         if (current.Epoch < plan.End)
@@ -363,6 +403,29 @@ public static class MaintenancePlanner
             track.Count > 0 ? track.Min(p => p.MeanAltitudeKm) : double.NaN,
             track.Count > 0 ? track.Max(p => p.MeanAltitudeKm) : double.NaN,
             drift, eclipsed, mass, model.Description, model.Integration, current);
+    }
+
+    /// <summary>The VNC impulse (km/s) that turns a speed <paramref name="speedKmPerS"/> by <paramref name="deltaI"/> about the
+    /// radius at argument of latitude <paramref name="u"/> (a node): normal v·sin Δi (+N raises i at the ascending node, −N at
+    /// the descending), along −v·(1 − cos Δi), so that the speed, and the semi-major axis, are kept.</summary>
+    private static Vector3D PlaneChange(double speedKmPerS, double deltaI, double u) =>
+        new(-speedKmPerS * (1 - Math.Cos(deltaI)), (Math.Cos(u) >= 0 ? 1 : -1) * speedKmPerS * Math.Sin(deltaI), 0);
+
+    /// <summary>The mean Sun's motion in right ascension, rad/s (360° per tropical year).</summary>
+    private const double SunMeanMotionRadPerS = 2 * Math.PI / (365.2422 * 86400);
+
+    /// <summary>The sun-synchronous inclination of a circular orbit: −(3/2)·n·J2·(R/a)²·cos i = the mean Sun's rate, radians.</summary>
+    public static double SunSynchronousInclination(double semiMajorAxisKm) =>
+        Math.Acos(Math.Clamp(SunMeanMotionRadPerS / OrbitAveragedDecay.NodeRateRadPerS(semiMajorAxisKm, 0), -1, 1));
+
+    /// <summary>Whether the point of argument of latitude <paramref name="u"/> of a circular orbit is in sunlight at <paramref name="t"/>.</summary>
+    private static bool Sunlit(Steppe.Dynamics.Forces.ForceEnvironment environment, Instant t, double a, double node, double inclination, double u)
+    {
+        var (sinO, cosO) = Math.SinCos(node);
+        var (sinI, cosI) = Math.SinCos(inclination);
+        var (sinU, cosU) = Math.SinCos(u);
+        var r = a * ((cosU * new Vector3D(cosO, sinO, 0)) + (sinU * new Vector3D(-cosI * sinO, cosI * cosO, sinI)));
+        return EarthShadow.Geometry(r, environment.SunKm(t)).PenumbraMarginRadians > 0.05;
     }
 
     /// <summary>The argument of latitude 90° behind the sub-solar point of the orbit plane (the middle of the sunlit arc

@@ -122,9 +122,11 @@ public sealed record MaintenanceReport(
         foreach (var burn in flight?.Burns ?? plan.Burns)
         {
             double after = specificImpulseSeconds > 0 ? RocketEquation.FinalMassKg(mass, burn.DeltaVMps / 1000, specificImpulseSeconds) : mass;
-            maneuvers.Add(new OpmManeuver(burn.Time, TimeSpan.Zero, after - mass, "VNC", new Core.Mathematics.Vector3D(burn.DeltaVMps / 1000, 0, 0))
+            maneuvers.Add(new OpmManeuver(burn.Time, TimeSpan.Zero, after - mass, "VNC", burn.DeltaVVncKmPerS ?? new Core.Mathematics.Vector3D(burn.DeltaVMps / 1000, 0, 0))
             {
-                Comments = [FormattableString.Invariant($"{burn.Kind}: mean altitude {burn.FromAltitudeKm:F3} -> {burn.ToAltitudeKm:F3} km at argument of latitude {burn.ArgumentOfLatitudeDegrees:F1} deg")],
+                Comments = [burn.InclinationDegrees is { } i
+                    ? FormattableString.Invariant($"{burn.Kind}: to {i:F4} deg (sun-synchronous) at argument of latitude {burn.ArgumentOfLatitudeDegrees:F1} deg")
+                    : FormattableString.Invariant($"{burn.Kind}: mean altitude {burn.FromAltitudeKm:F3} -> {burn.ToAltitudeKm:F3} km at argument of latitude {burn.ArgumentOfLatitudeDegrees:F1} deg")],
             });
             mass = after;
         }

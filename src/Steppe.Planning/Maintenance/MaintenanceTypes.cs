@@ -31,15 +31,19 @@ public sealed record MaintenanceOptions
 /// <param name="LocalTimeOfAscendingNodeHours">Mean local solar time of the ascending node, hours in [0, 24).</param>
 public readonly record struct MaintenanceTrackPoint(Instant Time, double MeanAltitudeKm, double LocalTimeOfAscendingNodeHours);
 
-/// <summary>One impulse of a make-up burn pair: tangential (along the velocity), half of the pair's Δv, the two halves
+/// <summary>One impulse: an <c>inclination</c> burn, or one half of a make-up burn pair: tangential (along the velocity), half of the pair's Δv, the two halves
 /// half a revolution apart so that the eccentricity vector is left where it was (frozen).</summary>
 /// <param name="Time">When it fires (the planner: the start of the revolution it fires in; the re-propagation: the instant).</param>
-/// <param name="Kind"><c>raise-1</c> or <c>raise-2</c> (the first and second halves of a pair).</param>
+/// <param name="Kind"><c>raise-1</c> or <c>raise-2</c> (the first and second halves of a pair), or <c>inclination</c>.</param>
 /// <param name="DeltaVMps">Size, m/s (along the velocity).</param>
 /// <param name="FromAltitudeKm">The mean altitude before the pair, km.</param>
 /// <param name="ToAltitudeKm">The mean altitude the pair aims at, km.</param>
 /// <param name="ArgumentOfLatitudeDegrees">Where in the orbit it fires: the argument of latitude, degrees (sunlit: 90° from the sub-solar point).</param>
-public sealed record MaintenanceBurn(Instant Time, string Kind, double DeltaVMps, double FromAltitudeKm, double ToAltitudeKm, double ArgumentOfLatitudeDegrees);
+/// <param name="InclinationDegrees">For an <c>inclination</c> burn (normal to the orbit at a node, to the sun-synchronous
+/// inclination, which stops the node's local-time drift), the inclination it aims at; null for the pairs.</param>
+/// <param name="DeltaVVncKmPerS">The impulse in VNC axes (velocity, orbit normal, co-normal), km/s; null: along the velocity, <paramref name="DeltaVMps"/>.</param>
+public sealed record MaintenanceBurn(Instant Time, string Kind, double DeltaVMps, double FromAltitudeKm, double ToAltitudeKm, double ArgumentOfLatitudeDegrees,
+    double? InclinationDegrees = null, Steppe.Core.Mathematics.Vector3D? DeltaVVncKmPerS = null);
 
 /// <summary>The Δv and propellant the band costs.</summary>
 /// <param name="PlannedDeltaVMps">The sum of the burns planned in the span, m/s.</param>

@@ -206,6 +206,43 @@ public sealed class MaintenancePlannerTests(KazEoSat2YearFixture year, ITestOutp
         Assert.InRange(year.Flight.LocalTimeDriftMinutes / plan.LocalTimeDriftMinutes, 0.85, 1.15);
     }
 
+    /// <summary>
+    /// A held node local time (06:15 ± 10 min, hydrazine-class propulsion with 20 kg): the plan puts one plane change at
+    /// a sunlit node when the drift reaches 90 % of the tolerance, to the sun-synchronous inclination; its Δv is
+    /// 2·v·sin(Δi/2) (Vallado §6.4, simple plane change), and the flown local time stays in the tolerance, its drift
+    /// nearly stopped. Without propellant the plan says the local time leaves the tolerance.
+    /// </summary>
+    [Fact]
+    public void HeldNodeLocalTime_OneInclinationBurn_StopsTheDrift()
+    {
+        var sat = year.Satellite;
+        var band = sat.Band! with { LocalTimeOfAscendingNode = new TimeSpan(6, 15, 0), LocalTimeTolerance = TimeSpan.FromMinutes(10) };
+        var propulsion = new Propulsion(PropellantKg: 20, SpecificImpulseSeconds: 220);
+        var plan = MaintenancePlanner.Plan(year.Initial, year.Start.AddDays(120), band, sat.Spacecraft, propulsion, year.Tables);
+        var incline = Assert.Single(plan.Burns, b => b.Kind == "inclination");
+        Assert.True(plan.LocalTimeInTolerance);
+        double a = Wgs84.EquatorialRadiusKm + incline.FromAltitudeKm;
+        double deltaI = (incline.InclinationDegrees!.Value - plan.InclinationDegrees) * Math.PI / 180;
+        double expected = 2 * Math.Sqrt(Mu / a) * Math.Sin(Math.Abs(deltaI) / 2) * 1000;
+        Assert.Equal(expected, incline.DeltaVMps, expected * 0.001);
+        Assert.InRange(incline.DeltaVMps, 35, 48);
+
+        var flight = MaintenancePlanner.Fly(plan, sat.Spacecraft, propulsion, year.Tables);
+        var flown = Assert.Single(flight.Burns, b => b.Kind == "inclination");
+        Assert.Equal(0, flight.BurnsInEclipse);
+        Assert.True(flight.InBand);
+        double nominal = band.LocalTimeOfAscendingNode!.Value.TotalHours;
+        double worst = flight.Track.Max(p => Math.Abs(p.LocalTimeOfAscendingNodeHours - nominal)) * 60;
+        var after = flight.Track.Where(p => p.Time > flown.Time).ToList();
+        double driftAfter = (after[^1].LocalTimeOfAscendingNodeHours - after[0].LocalTimeOfAscendingNodeHours) * 60;
+        output.WriteLine($"inclination burn {flown.Time} {flown.DeltaVMps:F2} m/s; worst local-time offset {worst:F2} min; drift over the {after[^1].Time.DaysSince(after[0].Time):F0} days after {driftAfter:F2} min");
+        Assert.True(worst <= 10, $"{worst:F2} min");
+        Assert.InRange(driftAfter, -1.5, 1.5);
+
+        var without = MaintenancePlanner.Plan(year.Initial, year.Start.AddDays(120), band, sat.Spacecraft, propulsion with { PropellantKg = 0 }, year.Tables);
+        Assert.False(without.LocalTimeInTolerance);
+    }
+
     /// <summary>Without propellant no pair is planned: the band is left when the natural decay says.</summary>
     [Fact]
     public void WithoutPropellant_NoBurns_TheBandIsLeft()
