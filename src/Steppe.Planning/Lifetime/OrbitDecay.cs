@@ -66,11 +66,18 @@ public sealed record OrbitDecayOptions
     /// <summary>Quadrature points around a near-circular orbit (24; more with the eccentricity).</summary>
     public int QuadraturePoints { get; init; } = 24;
 
+    /// <summary>Whether the density is sampled at the osculating radius (SGP4's short-period J2 terms on the mean one; on by
+    /// default, since the mean elements are SGP4's); off, at r = a(1 − e cos E), as King-Hele's spherical-Earth theory has it.</summary>
+    public bool OsculatingRadius { get; init; } = true;
+
     /// <summary>Whether the atmosphere turns with the Earth (King-Hele's factor (1 − r ω cos i / v)², on by default).</summary>
     public bool AtmosphereRotates { get; init; } = true;
 
     /// <summary>Whether to run the last hours with the numerical propagator (J2 and drag, DOP853; on by default).</summary>
     public bool NumericalEndPhase { get; init; } = true;
+
+    /// <summary>The longest numerical end phase (3 days); an orbit still up then is extrapolated from the averaged rates.</summary>
+    public TimeSpan NumericalEndPhaseLimit { get; init; } = TimeSpan.FromDays(3);
 }
 
 /// <summary>
@@ -78,7 +85,8 @@ public sealed record OrbitDecayOptions
 /// rates Gauss's equations give for a tangential drag force averaged over one revolution (King-Hele's formulation,
 /// Vallado §9.6), the average taken by the uniform rule in eccentric anomaly (the Gaussian rule for periodic functions,
 /// exact for trigonometric polynomials below the number of points), the density NRLMSISE-00 at each point's geodetic
-/// height, latitude and local solar time; node, perigee and mean anomaly turn at their J2 secular rates so the
+/// height (at the osculating radius, SGP4's short-period J2 terms added to the mean one), latitude and local solar time;
+/// node, perigee and mean anomaly turn at their J2 secular rates so the
 /// density is sampled where the orbit is; fourth-order Runge–Kutta steps limited so that the semi-major axis changes by
 /// a small fraction of the perigee height. When the mean perigee falls below 140 km (there a revolution loses a few km,
 /// a tenth of the density scale height, and orbit averaging starts to fail), the numerical propagator (J2 and drag,
@@ -226,6 +234,8 @@ public sealed class OrbitDecay
         var sunFixed = new Vector3D((cg * sun.X) + (sg * sun.Y), (-sg * sun.X) + (cg * sun.Y), sun.Z);
 
         double cO = Math.Cos(s.RaanRad), sO = Math.Sin(s.RaanRad);
+        double shortTemp1 = 0.5 * J2 * Re * Re / p, shortTemp2 = shortTemp1 / p;
+        double x3thm1 = (3 * cosi * cosi) - 1, x1mth2 = 1 - (cosi * cosi);
         int count = QuadratureCount(a, e);
         double sumA = 0, sumE = 0;
         double bKm = b * 1000.0; // m²/kg × kg/m³ = 1/m → 1/km
@@ -238,7 +248,12 @@ public sealed class OrbitDecay
             double cosNu = (cosE - e) / w, sinNu = eta * sinE / w;
             double cw = Math.Cos(s.ArgumentOfPerigeeRad), sw = Math.Sin(s.ArgumentOfPerigeeRad);
             double cu = (cw * cosNu) - (sw * sinNu), su = (sw * cosNu) + (cw * sinNu);
-            var inertial = new Vector3D(r * ((cO * cu) - (sO * su * cosi)), r * ((sO * cu) + (cO * su * cosi)), r * su * sini);
+
+            // The density is sampled at the osculating radius: the mean elements are SGP4's (Brouwer's), whose short-period
+            // J2 terms put the radius below r = a(1 − e cos E) on average (3 km at 200 km and 43°, 10 % of the density).
+            double cos2u = (cu * cu) - (su * su);
+            double rs = _options.OsculatingRadius ? (r * (1 - (1.5 * shortTemp2 * eta * x3thm1))) + (0.5 * shortTemp1 * x1mth2 * cos2u) : r;
+            var inertial = new Vector3D(rs * ((cO * cu) - (sO * su * cosi)), rs * ((sO * cu) + (cO * su * cosi)), rs * su * sini);
             var fixedPos = new Vector3D((cg * inertial.X) + (sg * inertial.Y), (-sg * inertial.X) + (cg * inertial.Y), inertial.Z);
             double v = Math.Sqrt(Mu * ((2 / r) - (1 / a)));
             double f = 1.0;
@@ -300,7 +315,7 @@ public sealed class OrbitDecay
             new NumericalPropagatorOptions { PositionToleranceKm = 1e-6 });
         var detector = OrbitEventDetector.Altitude(_options.ReentryAltitudeKm, _eop, CrossingDirection.Falling);
         var current = initial;
-        var limit = s.Epoch.AddDays(3);
+        var limit = s.Epoch + _options.NumericalEndPhaseLimit;
         try
         {
             while (current.Epoch < limit)

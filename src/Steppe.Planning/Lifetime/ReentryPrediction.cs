@@ -82,16 +82,16 @@ public sealed record LifetimePrediction(Instant Epoch, Instant ElementSetEpoch, 
 /// <remarks>
 /// The window's half-width is k = √(k₀² + (σ_B/B)²) of the predicted remaining time: σ_B/B the fitted coefficient's
 /// relative uncertainty (the lifetime goes as 1/B), k₀ = <see cref="ModelWindowFraction"/> for the atmosphere model and
-/// the space weather to come. k₀ = 0.35 is calibrated on the historical cases Steppe has element histories for (the
+/// the space weather to come. k₀ = 0.25 is calibrated on the historical cases Steppe has element histories for (the
 /// two Long March 5B core stages, predictions 1 to 7 days out with the activity held, tests
-/// <c>Lifetime/HistoricalReentryTests</c>): their errors are 4–25 % of the remaining time, and the largest needs
-/// k = 0.33 of the predicted remaining time to be covered. Published campaigns reach about 10 % and state ±20–25 %
-/// windows with forecast activity. See <c>Lifetime/README.md</c>.
+/// <c>Lifetime/HistoricalReentryTests</c>): their errors are 3–23 % of the remaining time, and the largest needs
+/// k = 0.19 of the predicted remaining time to be covered; 0.25 leaves a margin and matches the ±20–25 % windows
+/// published campaigns state. See <c>Lifetime/README.md</c>.
 /// </remarks>
 public static class LifetimePredictor
 {
     /// <summary>k₀, the window's half-width for the model and the space weather, as a fraction of the remaining time.</summary>
-    public const double ModelWindowFraction = 0.35;
+    public const double ModelWindowFraction = 0.25;
 
     /// <summary>The longest horizon a prediction looks at.</summary>
     public static readonly TimeSpan MaximumHorizon = TimeSpan.FromDays(365.25 * 100);
@@ -167,7 +167,10 @@ public static class LifetimePredictor
         else
         {
             var window = known.Where(h => epoch.DaysSince(h.Epoch) <= request.HistoryDays).Select(MeanOrbit.FromElementSet).ToArray();
-            var fitter = new OrbitDecay(new DecayAtmosphere(past, leap), earthOrientation, ephemeris, (options ?? new OrbitDecayOptions()) with { NumericalEndPhase = false });
+            // The fit only needs the mean semi-major axis at the sets' epochs: the averaged model carries it down to 100 km
+            // (the last sets of a decaying object are below the 140 km handover, and the end phase would stop there).
+            var fitter = new OrbitDecay(new DecayAtmosphere(past, leap), earthOrientation, ephemeris,
+                (options ?? new OrbitDecayOptions()) with { NumericalEndPhase = false, HandoverPerigeeAltitudeKm = 100 });
             fit = window.Length >= 2 ? BallisticCoefficientFit.Fit(window, fitter, nominal, cancellationToken) : null;
             if (fit is not null)
             {

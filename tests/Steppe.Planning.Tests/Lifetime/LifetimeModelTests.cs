@@ -35,7 +35,7 @@ public sealed class LifetimeModelTests(ITestOutputHelper output)
         double F(double a) => h * Math.Exp((a - r0) / h) / Math.Sqrt(a) * (1 + (h / (2 * a)) + (3 * h * h / (4 * a * a))) / (rho0 * bKm * Math.Sqrt(Mu));
         double seconds = F(a0) - F(a1);
         var decay = new OrbitDecay(new ExponentialAtmosphere(rho0, r0, h), EarthOrientationTable.Bundled, BundledEphemeris.De405,
-            new OrbitDecayOptions { AtmosphereRotates = false, NumericalEndPhase = false });
+            new OrbitDecayOptions { AtmosphereRotates = false, NumericalEndPhase = false, OsculatingRadius = false });
         var start = new MeanOrbit(Start, a0, 0, 0.9, 0, 0, 0);
         var run = decay.Run(start, b, Start.AddSeconds(seconds));
         double rate = rho0 * Math.Exp(-(a1 - r0) / h) * bKm * Math.Sqrt(Mu * a1);
@@ -101,5 +101,35 @@ public sealed class BallisticCoefficientFitTests(ITestOutputHelper output)
         Assert.NotNull(fit.StdDevM2PerKg);
         Assert.True(Math.Abs(fit.ValueM2PerKg - trueB) < Math.Max(3 * fit.StdDevM2PerKg!.Value, 1e-5));
         Assert.True(Math.Abs(fit.ValueM2PerKg - trueB) < 0.03 * trueB);
+    }
+}
+
+public sealed class SemiAnalyticVersusNumericalTests(ITestOutputHelper output)
+{
+    /// <summary>
+    /// The orbit-averaged decay against the numerical propagator (J2 and drag, DOP853, the same NRLMSISE-00 with the same
+    /// held activity) from a 210 km near-circular orbit, C_D·A/m = 0.01 m²/kg: the semi-analytic run (numerical only below
+    /// 140 km) and an all-numerical run (handover set above the start) reach 80 km within 3 % of the time to fall
+    /// (measured: 4.574 and 4.504 days, 1.6 %; sampling the density at the mean radius instead gave 14 %).
+    /// </summary>
+    [Fact]
+    public void OrbitAveraged_AgreesWithNumerical_From210Km()
+    {
+        var leap = LeapSecondTable.Bundled;
+        var weather = DecaySpaceWeather.HeldAt(SpaceWeatherTable.Bundled, Instant.FromUtc(2018, 3, 25), leap);
+        var start = new MeanOrbit(Instant.FromUtc(2018, 3, 25), MeanOrbit.EquatorialRadiusKm + 210, 0.001, 42.7 * Math.PI / 180, 1.0, 2.0, 0.5);
+        var horizon = start.Epoch.AddDays(30);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var semi = new OrbitDecay(new DecayAtmosphere(weather, leap), EarthOrientationTable.Bundled, BundledEphemeris.De405).Run(start, 0.01, horizon);
+        long semiMs = sw.ElapsedMilliseconds;
+        sw.Restart();
+        var numerical = new OrbitDecay(new DecayAtmosphere(weather, leap), EarthOrientationTable.Bundled, BundledEphemeris.De405,
+            new OrbitDecayOptions { HandoverPerigeeAltitudeKm = 400, NumericalEndPhaseLimit = TimeSpan.FromDays(10) }).Run(start, 0.01, horizon);
+        long numericalMs = sw.ElapsedMilliseconds;
+        output.WriteLine($"semi: {semi.End} {semi.EndTime} numerical phase {semi.NumericalEndPhase}; numerical: {numerical.End} {numerical.EndTime} numerical phase {numerical.NumericalEndPhase}");
+        Assert.True(semi.NumericalEndPhase && numerical.NumericalEndPhase);
+        double tSemi = semi.Reentry!.Value.DaysSince(start.Epoch), tNum = numerical.Reentry!.Value.DaysSince(start.Epoch);
+        output.WriteLine($"semi-analytic {tSemi:F3} d ({semiMs} ms), numerical {tNum:F3} d ({numericalMs} ms): {100 * (tSemi - tNum) / tNum:F2} %");
+        Assert.True(Math.Abs(tSemi - tNum) < 0.03 * tNum);
     }
 }
