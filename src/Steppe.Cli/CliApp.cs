@@ -126,6 +126,7 @@ public static class CliApp
         root.Subcommands.Add(AvoidCommand.Create(context));
         root.Subcommands.Add(ClusterCommand.Build(context));
         root.Subcommands.Add(DataCommand.Build(context));
+        root.Subcommands.Add(FleetCommand.Create(context));
         root.Subcommands.Add(LifetimeCommand.Create(context));
         return root;
     }

@@ -254,6 +254,7 @@ public static partial class SteppeServer
         api.MapAvoidanceEndpoints();
         api.MapOrbitDeterminationEndpoints();
         api.MapDataEndpoints();
+        api.MapFleetEndpoints();
         api.MapLifetimeEndpoints();
 
         // Open the catalog (and load the bundled snapshot on first run) before the first request.

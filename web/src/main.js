@@ -1,9 +1,11 @@
 // The Steppe dashboard: a simulation clock, the world map with the tracked fleet, and the side panels.
-// URL parameters: ?t=2026-08-23T00:00:00Z (start time), ?speed=60, ?tab=passes, ?norad=25544,37749 (tracked set).
+// URL parameters: ?t=2026-08-23T00:00:00Z (start time), ?speed=60, ?tab=passes, ?norad=25544,37749 (tracked set);
+// the fragment #fleet/kazsat-3 opens a fleet satellite's page.
 import { WorldMap } from './map.js';
 import { setupConjunctions, setupPasses, setupHeritage, setupLaunch, setupMars } from './panels.js';
 import { setupPrecise } from './precise.js';
 import { setupOrbitDetermination } from './od.js';
+import { setupFleet } from './fleet.js';
 import { api, el, fmt, iso, utcText, ageClass, palette } from './util.js';
 
 const params = new URLSearchParams(location.search);
@@ -281,6 +283,9 @@ async function start() {
   await refreshPositions();
   refreshOverview(true);
   if (params.get('tab')) selectTab(params.get('tab'));
+  app.fleetPages = setupFleet(app);
+  await app.fleetPages.load();
+  app.fleetPages.route();
   await refreshDataState();
   setInterval(refreshDataState, 10 * 60e3);
   document.body.dataset.ready = 'true';

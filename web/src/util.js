@@ -1,27 +1,29 @@
 // Small helpers shared by the panels: the API client, time text and DOM building.
 
-/** Fetches JSON from the Steppe API; a problem response becomes an Error with its detail. */
-export async function api(path, params = {}) {
+/** Fetches JSON from the Steppe API; a problem response becomes an Error with its detail and the HTTP status (<status>).
+ * An optional AbortSignal stops the request. */
+export async function api(path, params = {}, signal = undefined) {
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
     if (v !== undefined && v !== null && v !== '') query.set(k, String(v));
   }
   const url = `api/v1/${path}${query.size ? '?' + query : ''}`;
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  const response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const detail = body?.detail ?? body?.title ?? `${response.status} ${response.statusText}`;
-    throw new Error(detail);
+    throw Object.assign(new Error(detail), { status: response.status });
   }
   return body;
 }
 
-/** POSTs JSON to the Steppe API (a blob back when <accept> is not JSON); a problem response becomes an Error with its detail. */
-export async function post(path, body, accept = 'application/json') {
-  const response = await fetch(`api/v1/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: accept }, body: JSON.stringify(body) });
+/** POSTs JSON to the Steppe API (a blob back when <accept> is not JSON); a problem response becomes an Error with its detail
+ * and the HTTP status (<status>). An optional AbortSignal stops the request. */
+export async function post(path, body, accept = 'application/json', signal = undefined) {
+  const response = await fetch(`api/v1/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: accept }, body: JSON.stringify(body), signal });
   if (!response.ok) {
     const problem = await response.json().catch(() => null);
-    throw new Error(problem?.detail ?? problem?.title ?? `${response.status} ${response.statusText}`);
+    throw Object.assign(new Error(problem?.detail ?? problem?.title ?? `${response.status} ${response.statusText}`), { status: response.status });
   }
   return accept === 'application/json' ? response.json() : response.blob();
 }
