@@ -103,7 +103,8 @@ public sealed class SpaceWeatherTable
         }
     }
 
-    /// <summary>The row that covers <paramref name="day"/> (a day's own row, or its month's prediction), or null outside the table.</summary>
+    /// <summary>The row that covers <paramref name="day"/> (a day's own row, its month's prediction, or for a day between the
+/// last daily prediction and the first monthly one a row interpolated between them), or null outside the table.</summary>
     public SpaceWeatherDay? RowFor(DateOnly day)
     {
         int i = Array.BinarySearch(_dayNumbers, day.DayNumber);
@@ -119,7 +120,27 @@ public sealed class SpaceWeatherTable
         }
 
         var row = _rows[i];
-        return row.Quality == SpaceWeatherQuality.MonthlyPredicted && row.Day.Year == day.Year && row.Day.Month == day.Month ? row : null;
+        if (row.Quality == SpaceWeatherQuality.MonthlyPredicted)
+        {
+            return row.Day.Year == day.Year && row.Day.Month == day.Month ? row : null;
+        }
+
+        // The daily predictions end some days into a month and the monthly ones start with the next month: the days
+        // between take F10.7 interpolated linearly from the last daily row to the first monthly one, marked monthly
+        // (no Kp/Ap: the last daily Ap is held, as in the monthly rows).
+        if (i + 1 < _rows.Length && _rows[i + 1].Quality == SpaceWeatherQuality.MonthlyPredicted)
+        {
+            var next = _rows[i + 1];
+            double w = (double)(day.DayNumber - row.Day.DayNumber) / (next.Day.DayNumber - row.Day.DayNumber);
+            double? Mix(double? a, double? b) => a is { } x && b is { } y ? x + (w * (y - x)) : null;
+            return new SpaceWeatherDay(day, null, null, null,
+                Mix(row.F107Observed, next.F107Observed), Mix(row.F107Adjusted, next.F107Adjusted),
+                Mix(row.F107ObservedCentred81, next.F107ObservedCentred81), Mix(row.F107ObservedLast81, next.F107ObservedLast81),
+                Mix(row.F107AdjustedCentred81, next.F107AdjustedCentred81), Mix(row.F107AdjustedLast81, next.F107AdjustedLast81),
+                SpaceWeatherQuality.MonthlyPredicted);
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -41,7 +41,17 @@ public class SpaceWeatherTableTests
         Assert.Equal(new DateOnly(2026, 8, 6), summary.LastObservedDay);
         Assert.Equal(new DateOnly(2041, 10, 31), summary.LastPredictedDay);
         Assert.Null(table.RowFor(new DateOnly(1957, 9, 30)));
-        Assert.Null(table.RowFor(new DateOnly(2026, 9, 25))); // between the last daily (09-18) and the first monthly (10-01) prediction
+
+        // Between the last daily prediction (2026-09-18: F10.7 128.7, centred-81 125.0) and the first monthly one
+        // (2026-10-01: 121.2, 125.0), a day takes F10.7 interpolated linearly (2026-09-25: 7/13 of the way), marked monthly.
+        var gap = table.RowFor(new DateOnly(2026, 9, 25))!;
+        Assert.Equal(SpaceWeatherQuality.MonthlyPredicted, gap.Quality);
+        Assert.Equal(new DateOnly(2026, 9, 25), gap.Day);
+        Assert.Null(gap.Ap);
+        Assert.Equal(128.7 + (7 / 13.0 * (121.2 - 128.7)), gap.F107Observed!.Value, 1e-9);
+        Assert.Equal(130.0 + (7 / 13.0 * (121.5 - 130.0)), gap.F107Adjusted!.Value, 1e-9);
+        Assert.Equal(125.0, gap.F107ObservedCentred81!.Value, 1e-9);
+        Assert.Equal(130.7 + (7 / 13.0 * (126.6 - 130.7)), gap.F107ObservedLast81!.Value, 1e-9);
     }
 
     [Fact]
@@ -73,9 +83,14 @@ public class SpaceWeatherTableTests
         Assert.Equal(january.F107ObservedCentred81, monthly.F107Centred81);
         Assert.All(monthly.ApArray, a => Assert.Equal(5, a));
 
-        // No row: nothing (before the table, in the gap before the monthly predictions, after them).
+        // Between the daily and the monthly predictions: the interpolated F10.7 and the last daily Ap, marked monthly.
+        var gap = table.At(Instant.FromUtc(2026, 9, 25, 12))!;
+        Assert.Equal(SpaceWeatherQuality.MonthlyPredicted, gap.Quality);
+        Assert.Equal(128.7 + (6 / 13.0 * (121.2 - 128.7)), gap.F107PreviousDay, 1e-9);
+        Assert.All(gap.ApArray, a => Assert.Equal(5, a));
+
+        // No row: nothing (before the table, after it).
         Assert.Null(table.At(Instant.FromUtc(1957, 10, 2)));
-        Assert.Null(table.At(Instant.FromUtc(2026, 9, 25)));
         Assert.Null(table.At(Instant.FromUtc(2041, 11, 2)));
     }
 
