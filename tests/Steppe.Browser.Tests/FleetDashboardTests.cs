@@ -73,8 +73,7 @@ public sealed partial class FleetDashboardTests(SteppeServeFixture server) : ICl
     [Fact]
     public async Task Kazeosat2_page_draws_its_band_burns_approaches_and_lifetime()
     {
-        // On 2026-11-01: the bundled space-weather table has no daily values for mid-September to mid-October 2026, which
-        // the drag model of the maintenance planner needs over the whole plan (it refuses plans starting then).
+        // On 2026-11-01: the maintenance plan's drag then runs on the monthly space-weather predictions of the bundled table.
         var (page, errors) = await server.NewPage(1280, 1800);
         await page.GotoAsync($"{server.BaseUrl}/?t=2026-11-01T00:00:00Z&speed=1#fleet/kazeosat-2");
         await page.WaitForSelectorAsync("body[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 60_000 });
