@@ -503,6 +503,7 @@ public static class StationKeepingPlanner
                 // coming parabola (with the luni-solar terms the prediction carries) touches the far edge. The first
                 // burn of the pair drifts alone for half a day: that shift of the mean longitude is part of the model.
                 var middle = t1.AddSeconds(43200);
+                bool farSide = acquisition && edge * first.LongitudeOffsetDeg < -slot.LongitudeHalfWidth.Degrees;
                 double cycleDays = 4 * Math.Sqrt(meanHalfWidth / accelAbs);
                 // The target: the sun-pointing point of the control circle at mid-cycle (Soop §7.3), reached by the
                 // free motion the prediction carries (SRP, and the Sun's and Moon's terms) plus the pair's Δe.
@@ -555,6 +556,18 @@ public static class StationKeepingPlanner
                             foreach (var m in ahead)
                             {
                                 double dt = m.Time.DaysSince(mid);
+                                if (farSide)
+                                {
+                                    // Beyond the far edge no parabola of λ̈ stays in the box: the drift that brings the
+                                    // mean longitude to the far edge in three days; the near edge's regular cycle follows.
+                                    if (dt >= 3)
+                                    {
+                                        return edge * (m.LongitudeOffsetDeg + shift + (deltaDrift * dt));
+                                    }
+
+                                    continue;
+                                }
+
                                 if (dt >= 1)
                                 {
                                     extreme = Math.Min(extreme, edge * (m.LongitudeOffsetDeg + shift + (deltaDrift * dt)));
@@ -603,21 +616,6 @@ public static class StationKeepingPlanner
         var track = new List<GeoOrbitView>();
         var daily = new List<GeoMeanElements>();
         double maxLon = 0, maxLat = 0;
-        Instant? entersBoxAt = null;
-        void Count(GeoOrbitView view)
-        {
-            if (entersBoxAt is null && Math.Abs(view.LongitudeOffsetDeg) <= slot.LongitudeHalfWidth.Degrees && Math.Abs(view.LatitudeDeg) <= slot.LatitudeHalfWidth.Degrees)
-            {
-                entersBoxAt = view.Time;
-            }
-
-            if (entersBoxAt is not null)
-            {
-                maxLon = Math.Max(maxLon, Math.Abs(view.LongitudeOffsetDeg));
-                maxLat = Math.Max(maxLat, Math.Abs(view.LatitudeDeg));
-            }
-        }
-
         for (var day = start; day < request.End; day = day.AddDays(1))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -627,7 +625,6 @@ public static class StationKeepingPlanner
             {
                 var view = GeoOrbitView.Of(full.StateAt(t), environment, slotRad, gm);
                 views.Add(view);
-                Count(view);
             }
 
             track.AddRange(views);
@@ -636,7 +633,35 @@ public static class StationKeepingPlanner
 
         var endView = GeoOrbitView.Of(full.StateAt(request.End), environment, slotRad, gm);
         track.Add(endView);
-        Count(endView);
+
+        // From the start, or where a satellite that starts outside is back in the box for good: the first sample from
+        // which it stays inside for a day (the daily libration takes it in and out while the mean longitude comes back).
+        bool Inside(GeoOrbitView v) => Math.Abs(v.LongitudeOffsetDeg) <= slot.LongitudeHalfWidth.Degrees && Math.Abs(v.LatitudeDeg) <= slot.LatitudeHalfWidth.Degrees;
+        int entryIndex = -1;
+        if (!outsideAtStart)
+        {
+            entryIndex = 0;
+        }
+        else
+        {
+            for (int k = 0, run = 0; k < track.Count; k++)
+            {
+                run = Inside(track[k]) ? run + 1 : 0;
+                if (run > 0 && (track[k].Time.DaysSince(track[k - run + 1].Time) >= 1 || k == track.Count - 1))
+                {
+                    entryIndex = k - run + 1;
+                    break;
+                }
+            }
+        }
+
+        Instant? entersBoxAt = entryIndex >= 0 ? track[entryIndex].Time : null;
+        for (int k = Math.Max(entryIndex, 0); k < track.Count; k++)
+        {
+            maxLon = Math.Max(maxLon, Math.Abs(track[k].LongitudeOffsetDeg));
+            maxLat = Math.Max(maxLat, Math.Abs(track[k].LatitudeDeg));
+        }
+
         if (outsideAtStart)
         {
             notes.Add(entersBoxAt is { } entry
@@ -648,7 +673,7 @@ public static class StationKeepingPlanner
         {
             var acquisitionBurns = burns.Where(b => b.Acquisition).ToList();
             notes.Add(FormattableString.Invariant(
-                $"the first {acquisitionBurns.Count} burn(s) ({acquisitionBurns.Sum(b => b.DeltaVMps):0.000} m/s) are an acquisition: the free drift from the start ({first.LongitudeOffsetDeg:0.0000}° from the slot, inclination {startInclination * 180 / Math.PI:0.0000}°) would leave the box before the first regular cycle"));
+                $"the first {acquisitionBurns.Count} burn(s) ({acquisitionBurns.Sum(b => b.DeltaVMps):0.000} m/s) are an acquisition: the free drift from the start ({first.LongitudeOffsetDeg:0.0000}° from the slot, inclination {startInclination * 180 / Math.PI:0.0000}°) {(outsideAtStart ? "is outside the box" : "would leave the box before the first regular cycle")}"));
         }
 
         var closedAccel = GeoClosedForm.LongitudeAccelerationDegPerDay2(settings.BundledField!, slot.Longitude, request.GravityDegree);

@@ -1,3 +1,4 @@
+using Steppe.Core.Bodies;
 using Steppe.Core.Bodies.Ephemerides;
 using Steppe.Core.Orbits;
 using Steppe.Core.Time;
@@ -11,10 +12,17 @@ using Xunit.Abstractions;
 
 namespace Steppe.Planning.Tests.StationKeeping;
 
-/// <summary>Station keeping from the real element sets of the bundled catalogue (CelesTrak, 2026-08-22).</summary>
+/// <summary>
+/// Station keeping from the real element sets of the bundled catalogue (CelesTrak active, 2026-08-22): KazSat-3 (TLE mean
+/// motion 1.00269143 rev/day, 10:05 UTC) and KazSat-2 (1.00274429, 13:38 UTC), each with its own drift, eccentricity and
+/// inclination vectors. From 12:00 UTC the free drift of either leaves the ±0.05° box within days, so the plan starts
+/// with an acquisition.
+/// </summary>
 public class RealStartTests(ITestOutputHelper output)
 {
     public static readonly Instant Start = Instant.FromUtc(2026, 8, 22, 12, 0, 0);
+
+    private static readonly ReferenceTables Tables = ReferenceTables.Bundled();
 
     private static MeanElements Latest(int norad)
     {
@@ -23,35 +31,114 @@ public class RealStartTests(ITestOutputHelper output)
         return all.Where(e => e.CatalogNumber == norad).OrderBy(e => e.Epoch).Last();
     }
 
+    private static FleetSatellite Satellite(string id) => id == "kazsat-3" ? FleetRegistry.KazSat3 : FleetRegistry.KazSat2;
+
     [Theory]
-    [InlineData(39728)]
-    [InlineData(37749)]
-    public void Diagnose(int norad)
+    [InlineData("kazsat-3")]
+    [InlineData("kazsat-2")]
+    public void RealElements_2026_08_22_SixtyDays_StayInTheBox_AfterAnAcquisition(string id)
     {
-        var tables = ReferenceTables.Bundled();
-        var fleet = norad == 39728 ? FleetRegistry.KazSat3 : FleetRegistry.KazSat2;
-        var elements = Latest(norad);
-        var (state, warning) = StationKeepingStart.FromElements(elements, fleet.Slot!, Start, tables.EarthOrientation);
-        output.WriteLine($"warning: {warning}");
+        var fleet = Satellite(id);
+        var elements = Latest(fleet.NoradId);
+        var (initial, warning) = StationKeepingStart.FromElements(elements, fleet.Slot!, Start, Tables.EarthOrientation);
+        Assert.Null(warning); // within 1° of the slot and 30 days of the epoch: the real state, not the nominal orbit
+        double slotRad = fleet.Slot!.Longitude.Radians;
+
+        // The diagnosis: the free drift from the real start leaves the box within ten days.
         var settings = ForceModelSettings.Default(OrbitRegime.Geo) with { PositionToleranceKm = 1e-8 };
-        var propagator = settings.Build(fleet.Spacecraft).Propagator(new ForceEnvironment(tables.EarthOrientation, BundledEphemeris.De405));
-        var drift = GeoFreeDrift.Measure(propagator, state, fleet.Spacecraft, fleet.Slot!.Longitude.Radians, 20, 20);
-        output.WriteLine($"accel {drift.LongitudeAccelerationDegPerDay2:E3}");
-        foreach (var d in drift.Daily)
+        var propagator = settings.Build(fleet.Spacecraft).Propagator(new ForceEnvironment(Tables.EarthOrientation, BundledEphemeris.De405));
+        var free = GeoFreeDrift.Measure(propagator, initial, fleet.Spacecraft, slotRad, 10, 10);
+        foreach (var d in free.Daily)
         {
-            output.WriteLine($"{d.Time.ToIsoString(0, tables.LeapSeconds)} lon {d.LongitudeOffsetDeg:F4} e ({d.Ex:E2},{d.Ey:E2}) |e| {d.Eccentricity:E2} i ({d.IxRad * 180 / Math.PI:F4},{d.IyRad * 180 / Math.PI:F4})");
+            output.WriteLine($"free {d.Time.ToIsoString(0, Tables.LeapSeconds)} mean Δλ {d.LongitudeOffsetDeg:+0.0000;-0.0000}° e ({d.Ex:+0.00E+0;-0.00E+0}, {d.Ey:+0.00E+0;-0.00E+0}) i ({d.IxRad * 180 / Math.PI:+0.0000;-0.0000}°, {d.IyRad * 180 / Math.PI:+0.0000;-0.0000}°)");
         }
 
-        var plan = StationKeepingPlanner.Plan(new StationKeepingRequest(fleet.Slot!, state, fleet.Spacecraft, fleet.Propulsion, Start.AddDays(60)), tables, BundledEphemeris.De405);
-        output.WriteLine($"max lon {plan.MaxLongitudeOffsetDeg:F4} lat {plan.MaxLatitudeDeg:F4}");
+        var plan = StationKeepingPlanner.Plan(new StationKeepingRequest(fleet.Slot!, initial, fleet.Spacecraft, fleet.Propulsion, Start.AddDays(60)), Tables, BundledEphemeris.De405);
+        output.WriteLine($"{plan.Burns.Count} burns; max |Δλ| {plan.MaxLongitudeOffsetDeg:F4}°, max |φ| {plan.MaxLatitudeDeg:F4}°");
         foreach (var b in plan.Burns)
         {
-            output.WriteLine($"{b.Time.ToIsoString(0, tables.LeapSeconds)} {b.Kind} {b.Direction} {b.DeltaVMps:F4}");
+            output.WriteLine($"{b.Time.ToIsoString(0, Tables.LeapSeconds)} {b.Kind} {b.Direction} {b.DeltaVMps:F4} m/s{(b.Acquisition ? " (acquisition)" : "")}");
         }
 
-        foreach (var v in plan.Track.Where(v => Math.Abs(v.LongitudeOffsetDeg) > 0.05))
+        foreach (var note in plan.Notes)
         {
-            output.WriteLine($"out {v.Time.ToIsoString(0, tables.LeapSeconds)} {v.LongitudeOffsetDeg:F4}");
+            output.WriteLine(note);
         }
+
+        // Sampled every 30 minutes, inside the box from the start.
+        Assert.True(plan.Track.Count >= 60 * 48);
+        for (int k = 1; k < plan.Track.Count; k++)
+        {
+            Assert.True(plan.Track[k].Time.SecondsSince(plan.Track[k - 1].Time) <= 1800.001);
+        }
+
+        Assert.All(plan.Track, v => Assert.InRange(Math.Abs(v.LongitudeOffsetDeg), 0, 0.05));
+        Assert.All(plan.Track, v => Assert.InRange(Math.Abs(v.LatitudeDeg), 0, 0.05));
+        Assert.True(plan.InBox);
+        Assert.Equal(Start, plan.EntersBoxAt);
+
+        // The acquisition: the first burns, within the first day and a half, reported as such.
+        Assert.True(plan.StartsWithAcquisition);
+        var acquisition = plan.Burns.Where(b => b.Acquisition).ToList();
+        Assert.Contains(acquisition, b => b.Kind == StationKeepingBurnKind.EastWest);
+        Assert.All(acquisition, b => Assert.InRange(b.Time.DaysSince(Start), 0, 1.5));
+        Assert.True(plan.Burns.TakeWhile(b => b.Acquisition).Count() == acquisition.Count, "the acquisition burns come first");
+        Assert.Contains(plan.Notes, n => n.Contains("acquisition", StringComparison.Ordinal));
+        var report = StationKeepingReport.From(plan, fleet.Name, Tables.LeapSeconds, 500, []);
+        Assert.Equal(acquisition.Count, report.Burns.Count(b => b.Acquisition == true));
+        Assert.Contains(report.Warnings, w => w.Contains("acquisition", StringComparison.Ordinal));
+        Assert.True(report.InBox);
+
+        // No burn in the umbra or penumbra.
+        var environment = new ForceEnvironment(Tables.EarthOrientation, BundledEphemeris.De405);
+        var check = propagator.Propagate(initial, fleet.Spacecraft, plan.End, plan.Burns.Select(b => b.ToManeuver(fleet.Propulsion.SpecificImpulseSeconds)));
+        Assert.All(plan.Burns, b => Assert.Equal(Illumination.Sunlit, EarthShadow.Geometry(check.StateAt(b.Time).PositionKm, environment.SunKm(b.Time)).State));
+    }
+
+    /// <summary>The free drift of the real states that the planner must correct: both leave the box (KazSat-3 to the
+    /// west, past its parabola's far edge; KazSat-2 within days on the latitude or the longitude).</summary>
+    [Fact]
+    public void RealElements_FreeDrift_LeavesTheBox()
+    {
+        var fleet = FleetRegistry.KazSat3;
+        var (initial, _) = StationKeepingStart.FromElements(Latest(fleet.NoradId), fleet.Slot!, Start, Tables.EarthOrientation);
+        var settings = ForceModelSettings.Default(OrbitRegime.Geo) with { PositionToleranceKm = 1e-8 };
+        var propagator = settings.Build(fleet.Spacecraft).Propagator(new ForceEnvironment(Tables.EarthOrientation, BundledEphemeris.De405));
+        var free = GeoFreeDrift.Measure(propagator, initial, fleet.Spacecraft, fleet.Slot!.Longitude.Radians, 10, 10);
+        Assert.InRange(free.Daily[0].LongitudeOffsetDeg, -0.02, 0.02);
+        Assert.True(free.Daily.Min(d => d.LongitudeOffsetDeg) < -0.05, "KazSat-3 drifts west out of the box");
+    }
+
+    /// <summary>A start outside the box (the slot's nominal orbit 0.08° west or east of the slot): the plan says so,
+    /// brings the satellite back, and counts the largest offsets and inBox from the re-entry.</summary>
+    [Theory]
+    [InlineData(-0.08)]
+    [InlineData(0.08)]
+    public void StartOutsideTheBox_ReentryReported(double offsetDeg)
+    {
+        var fleet = FleetRegistry.KazSat3;
+        var initial = KazSat3YearFixture.IdealState(fleet.Slot!.Longitude.Radians + (offsetDeg * Math.PI / 180), Start, Tables.EarthOrientation);
+        var plan = StationKeepingPlanner.Plan(new StationKeepingRequest(fleet.Slot!, initial, fleet.Spacecraft, fleet.Propulsion, Start.AddDays(60)), Tables, BundledEphemeris.De405);
+        foreach (var b in plan.Burns.Take(6))
+        {
+            output.WriteLine($"{b.Time.ToIsoString(0, Tables.LeapSeconds)} {b.Kind} {b.Direction} {b.DeltaVMps:F4} m/s{(b.Acquisition ? " (acquisition)" : "")}");
+        }
+
+        foreach (var note in plan.Notes)
+        {
+            output.WriteLine(note);
+        }
+
+        output.WriteLine($"enters {plan.EntersBoxAt?.ToIsoString(0, Tables.LeapSeconds)}; max |Δλ| {plan.MaxLongitudeOffsetDeg:F4}°, max |φ| {plan.MaxLatitudeDeg:F4}°");
+        Assert.NotNull(plan.EntersBoxAt);
+        var entry = plan.EntersBoxAt!.Value;
+        Assert.True(entry > Start);
+        Assert.True(plan.StartsWithAcquisition);
+        Assert.Contains(plan.Notes, n => n.Contains("starts outside the box", StringComparison.Ordinal));
+        Assert.Contains(plan.Notes, n => n.Contains("re-enters the box", StringComparison.Ordinal));
+        Assert.True(Math.Abs(plan.Track[0].LongitudeOffsetDeg) > 0.05);
+        Assert.InRange(plan.MaxLongitudeOffsetDeg, 0, 0.05);
+        Assert.All(plan.Track.Where(v => v.Time >= entry), v => Assert.InRange(Math.Abs(v.LongitudeOffsetDeg), 0, 0.05));
+        Assert.True(plan.InBox);
     }
 }
