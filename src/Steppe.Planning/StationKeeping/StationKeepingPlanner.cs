@@ -330,25 +330,23 @@ public static class StationKeepingPlanner
         }
 
         // Acquisition: a real state has a drift, an eccentricity and an inclination of its own. The free drift from the
-        // start shows where it is heading: when its mean longitude overshoots the far edge (the parabola's apex outside
-        // the mean box, which the regular cycle, triggered at the near edge, cannot correct), or the longitude with its
-        // libration, or the inclination, leaves its limit before the first regular decision (a day on, for the day after),
-        // the first burns are planned from the start itself.
+        // start shows where it is heading: when the first regular east/west cycle would begin with the mean longitude
+        // past the far edge of its band (the parabola's apex outside it: the regular targeting, which sets the apex on
+        // that edge, then has no parabola left to aim at and overshoots the near edge), or before the first regular
+        // decision (a day on, for the day after), or the inclination leaves its limit that soon, the first burns are
+        // planned from the start itself.
         bool outsideAtStart = Math.Abs(first.LongitudeOffsetDeg) > slot.LongitudeHalfWidth.Degrees || Math.Abs(first.LatitudeDeg) > slot.LatitudeHalfWidth.Degrees;
         bool acquireEastWest = Math.Abs(first.LongitudeOffsetDeg) > slot.LongitudeHalfWidth.Degrees;
-        foreach (var day in free.Daily)
+        for (int k = 1; k < free.Daily.Count; k++)
         {
+            // The regular trigger (below) on the free drift's daily means.
+            var day = free.Daily[k];
             double dayOffset = day.Time.DaysSince(start);
-            if (edge * day.LongitudeOffsetDeg < -meanHalfWidth
-                || (dayOffset < 2.5 && Math.Abs(day.LongitudeOffsetDeg) + (2 * day.Eccentricity * 180 / Math.PI) > halfWidth))
+            double outwardDay = Math.Sign(day.LongitudeOffsetDeg) * (day.LongitudeOffsetDeg - free.Daily[k - 1].LongitudeOffsetDeg);
+            if ((edge * day.LongitudeOffsetDeg) > meanHalfWidth
+                || (outwardDay > 0 && Math.Abs(day.LongitudeOffsetDeg) + (2 * day.Eccentricity * 180 / Math.PI) > halfWidth + (0.5 * request.LongitudeMarginDeg)))
             {
-                acquireEastWest = true;
-                break;
-            }
-
-            if (edge * day.LongitudeOffsetDeg > meanHalfWidth)
-            {
-                acquireEastWest |= dayOffset < 2.5;
+                acquireEastWest |= dayOffset < 2.5 || edge * day.LongitudeOffsetDeg < -meanHalfWidth;
                 break;
             }
         }
@@ -673,7 +671,7 @@ public static class StationKeepingPlanner
         {
             var acquisitionBurns = burns.Where(b => b.Acquisition).ToList();
             notes.Add(FormattableString.Invariant(
-                $"the first {acquisitionBurns.Count} burn(s) ({acquisitionBurns.Sum(b => b.DeltaVMps):0.000} m/s) are an acquisition: the free drift from the start ({first.LongitudeOffsetDeg:0.0000}° from the slot, inclination {startInclination * 180 / Math.PI:0.0000}°) {(outsideAtStart ? "is outside the box" : "would leave the box before the first regular cycle")}"));
+                $"the first {acquisitionBurns.Count} burn(s) ({acquisitionBurns.Sum(b => b.DeltaVMps):0.000} m/s) are an acquisition: the satellite at the start ({first.LongitudeOffsetDeg:0.0000}° from the slot, inclination {startInclination * 180 / Math.PI:0.0000}°) {(outsideAtStart ? "is outside the box" : "would drift out of the box before the first regular cycle")}"));
         }
 
         var closedAccel = GeoClosedForm.LongitudeAccelerationDegPerDay2(settings.BundledField!, slot.Longitude, request.GravityDegree);
