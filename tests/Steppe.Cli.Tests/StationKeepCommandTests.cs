@@ -54,6 +54,25 @@ public class StationKeepCommandTests
         }
     }
 
+    /// <summary>From the bundled catalogue's real element set of 2026-08-22 (mean motion 1.00269143 rev/day, its own
+    /// drift and e- and i-vectors): 60 days in the box, the first burns an acquisition, said in the JSON's burns and
+    /// warnings and on the error stream.</summary>
+    [Fact]
+    public void RealElements_2026_08_22_Json_InTheBox_WithTheAcquisitionReported()
+    {
+        var (code, output, error) = CliRunner.Run("stationkeep", "kazsat-3", "--start", "2026-08-22T12:00:00Z", "--days", "60", "--format", "json");
+        Assert.True(code == 0, error);
+        Assert.Contains("acquisition", error);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.True(json.GetProperty("inBox").GetBoolean());
+        Assert.InRange(json.GetProperty("maxLongitudeOffsetDeg").GetDouble(), 0.03, 0.05);
+        var burns = json.GetProperty("burns").EnumerateArray().ToList();
+        Assert.True(burns[0].TryGetProperty("acquisition", out var first) && first.GetBoolean());
+        Assert.Contains(burns, b => !b.TryGetProperty("acquisition", out _));
+        Assert.Contains(json.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("acquisition", StringComparison.Ordinal));
+        Assert.DoesNotContain(json.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("nominal orbit", StringComparison.Ordinal));
+    }
+
     /// <summary>KazSat-3 with KazSat-2's mass properties co-located for a month in KazSat-3's ±0.05° box: both plans
     /// and the separation, in the table and in the API's JSON shape. (The catalogue's elements are too old: the pair
     /// starts from the slot's nominal orbit with KazSat-3's eccentricity put on its control circle.)</summary>

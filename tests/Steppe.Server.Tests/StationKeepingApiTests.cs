@@ -92,6 +92,25 @@ public sealed class StationKeepingApiTests(ServerFixture server) : IClassFixture
     }
 
     /// <summary>A low orbit (CCSDS 502.0-B-3 Annex G-1's OPM) is not a satellite in its slot: station keeping does not plan acquisition.</summary>
+    /// <summary>From KazSat-3's real element set of 2026-08-22 (the bundled catalogue's latest): its own drift would take
+    /// it out of the box within days; the plan starts with an acquisition, reported per burn and in the warnings, and
+    /// stays in the box.</summary>
+    [Fact]
+    public async Task KazSat3_FromItsRealElements_InTheBox_WithTheAcquisitionReported()
+    {
+        var json = await Responses.Json(await _client.PostAsJsonAsync("/api/v1/fleet/stationkeep",
+            new { satellite = "kazsat-3", start = "2026-08-22T12:00:00Z", days = 60 }));
+        var warnings = json.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
+        Assert.DoesNotContain(warnings, w => w.Contains("nominal orbit", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains("acquisition", StringComparison.Ordinal));
+        Assert.True(json.GetProperty("inBox").GetBoolean());
+        Assert.InRange(json.GetProperty("maxLongitudeOffsetDeg").GetDouble(), 0.03, 0.05);
+        Assert.InRange(json.GetProperty("maxLatitudeDeg").GetDouble(), 0.03, 0.05);
+        var burns = json.GetProperty("burns").EnumerateArray().ToList();
+        Assert.True(burns[0].GetProperty("acquisition").GetBoolean());
+        Assert.Contains(burns, b => b.GetProperty("kind").GetString() == "east-west" && b.TryGetProperty("acquisition", out _));
+    }
+
     [Fact]
     public async Task An_opm_far_from_the_slot_is_refused()
     {

@@ -191,6 +191,11 @@ internal static class StationKeepCommand
                 throw new CliException(ExitCodes.BadInput, e.Message);
             }
 
+            foreach (var note in plan.Notes)
+            {
+                context.Error.WriteLine("steppe: note: " + note);
+            }
+
             if (parse.GetValue(plot) is { } plotFile)
             {
                 StationKeepingPlotOutput.Save(plan, fleet.Name, plotFile);
@@ -337,7 +342,7 @@ internal static class StationKeepCommand
             + $"Δv per year: north/south {b.NorthSouthMpsPerYear:0.00} m/s (handbook {c.NorthSouthMpsPerYear:0.00}), east/west {b.EastWestMpsPerYear:0.000} m/s (handbook {c.EastWestMpsPerYear:0.000}), total {b.TotalMpsPerYear:0.00} m/s; "
             + $"propellant {b.PropellantKgPerYear:0.00} kg/year, lifetime {(double.IsFinite(b.RemainingLifetimeYears) ? b.RemainingLifetimeYears.ToString("0.0", CultureInfo.InvariantCulture) : "unlimited")} years. "
             + $"λ̈ {c.LongitudeAccelerationDegPerDay2:0.000e+0} °/day², di/dt {c.InclinationDriftDegPerYear:0.000} °/year. "
-            + $"Re-propagated ({plan.ForceModel}): max |Δλ| {plan.MaxLongitudeOffsetDeg:0.0000}°, max |φ| {plan.MaxLatitudeDeg:0.0000}°, {(plan.InBox ? "inside the box" : "OUTSIDE the box")}. Times UTC; Δv in VNC axes (east = along the velocity).");
+            + $"Re-propagated ({plan.ForceModel}): max |Δλ| {plan.MaxLongitudeOffsetDeg:0.0000}°, max |φ| {plan.MaxLatitudeDeg:0.0000}°, {(plan.InBox ? "inside the box" : "OUTSIDE the box")}{(plan.EntersBoxAt is { } entry && entry > plan.Start ? " from the re-entry at " + entry.ToIsoString(0, context.Tables.EarthOrientation.LeapSeconds) : "")}. Times UTC; Δv in VNC axes (east = along the velocity).");
         var table = new ResultTable(Columns, caption);
         foreach (var burn in plan.Burns)
         {

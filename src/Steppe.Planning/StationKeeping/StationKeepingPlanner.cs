@@ -111,6 +111,10 @@ public sealed record StationKeepingBurn(Instant Time, StationKeepingBurnKind Kin
     /// <summary>The size of the burn, m/s.</summary>
     public double DeltaVMps => DeltaVVncKmPerS.Length * 1000;
 
+    /// <summary>Whether the burn is part of the acquisition at the start (a real state heading out of the box before
+    /// the first regular cycle), not of a regular cycle.</summary>
+    public bool Acquisition { get; init; }
+
     /// <summary><c>north</c>, <c>south</c>, <c>east</c> or <c>west</c>.</summary>
     public string Direction => Kind == StationKeepingBurnKind.NorthSouth
         ? (DeltaVVncKmPerS.Y >= 0 ? "north" : "south")
@@ -163,8 +167,19 @@ public sealed record StationKeepingPlan(GeoSlot Slot, Instant Start, Instant End
     StationKeepingClosedForm ClosedForm, double MeasuredLongitudeAccelerationDegPerDay2, double MeanLongitudeHalfWidthDeg, double InclinationLimitDeg,
     IReadOnlyList<GeoOrbitView> Track, IReadOnlyList<GeoMeanElements> Daily, double MaxLongitudeOffsetDeg, double MaxLatitudeDeg, string ForceModel)
 {
-    /// <summary>Whether the whole re-propagated track stays inside the box.</summary>
-    public bool InBox => MaxLongitudeOffsetDeg <= Slot.LongitudeHalfWidth.Degrees && MaxLatitudeDeg <= Slot.LatitudeHalfWidth.Degrees;
+    /// <summary>Whether the re-propagated track stays inside the box from <see cref="EntersBoxAt"/> on (the whole track
+    /// when the satellite starts inside).</summary>
+    public bool InBox => EntersBoxAt is not null && MaxLongitudeOffsetDeg <= Slot.LongitudeHalfWidth.Degrees && MaxLatitudeDeg <= Slot.LatitudeHalfWidth.Degrees;
+
+    /// <summary>When the track is first inside the box: the start when the satellite starts inside, the re-entry when it
+    /// starts outside (the largest offsets and <see cref="InBox"/> count from then), null when it never enters.</summary>
+    public Instant? EntersBoxAt { get; init; }
+
+    /// <summary>Whether the plan starts with an acquisition (<see cref="StationKeepingBurn.Acquisition"/>).</summary>
+    public bool StartsWithAcquisition => Burns.Any(b => b.Acquisition);
+
+    /// <summary>What the plan did with the start state, in words (empty when it started as a regular cycle would).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>The re-propagated arc (for the co-location distance).</summary>
     internal NumericalTrajectory? Trajectory { get; init; }
@@ -314,6 +329,40 @@ public static class StationKeepingPlanner
             throw new ArgumentOutOfRangeException(nameof(request), "The box is narrower than the margins.");
         }
 
+        // Acquisition: a real state has a drift, an eccentricity and an inclination of its own. The free drift from the
+        // start shows where it is heading: when the first regular east/west cycle would begin with the mean longitude
+        // past the far edge of its band (the parabola's apex outside it: the regular targeting, which sets the apex on
+        // that edge, then has no parabola left to aim at and overshoots the near edge), or before the first regular
+        // decision (a day on, for the day after), or the inclination leaves its limit that soon, the first burns are
+        // planned from the start itself.
+        bool outsideAtStart = Math.Abs(first.LongitudeOffsetDeg) > slot.LongitudeHalfWidth.Degrees || Math.Abs(first.LatitudeDeg) > slot.LatitudeHalfWidth.Degrees;
+        bool acquireEastWest = Math.Abs(first.LongitudeOffsetDeg) > slot.LongitudeHalfWidth.Degrees;
+        for (int k = 1; k < free.Daily.Count; k++)
+        {
+            // The regular trigger (below) on the free drift's daily means.
+            var day = free.Daily[k];
+            double dayOffset = day.Time.DaysSince(start);
+            double outwardDay = Math.Sign(day.LongitudeOffsetDeg) * (day.LongitudeOffsetDeg - free.Daily[k - 1].LongitudeOffsetDeg);
+            if ((edge * day.LongitudeOffsetDeg) > meanHalfWidth
+                || (outwardDay > 0 && Math.Abs(day.LongitudeOffsetDeg) + (2 * day.Eccentricity * 180 / Math.PI) > halfWidth + (0.5 * request.LongitudeMarginDeg)))
+            {
+                acquireEastWest |= dayOffset < 2.5 || edge * day.LongitudeOffsetDeg < -meanHalfWidth;
+                break;
+            }
+        }
+
+        double startInclination = Math.Sqrt((first.IxRad * first.IxRad) + (first.IyRad * first.IyRad));
+        // The inclination likewise over the days an acquisition pair holds the next decision back (a regular decision is
+        // not made while a planned burn is pending).
+        bool acquireNorthSouth = startInclination > inclinationLimit || Math.Abs(first.LatitudeDeg) > slot.LatitudeHalfWidth.Degrees
+            || free.Daily.Any(d => d.Time.DaysSince(start) < 3.5 && Math.Sqrt((d.IxRad * d.IxRad) + (d.IyRad * d.IyRad)) > inclinationLimit);
+        bool acquiring = acquireEastWest || acquireNorthSouth;
+        var notes = new List<string>();
+        if (outsideAtStart)
+        {
+            notes.Add(FormattableString.Invariant($"the satellite starts outside the box ({first.LongitudeOffsetDeg:0.0000}° from the slot, latitude {first.LatitudeDeg:0.0000}°): the first burns bring it back, and the largest offsets and inBox count from its re-entry"));
+        }
+
         var burns = new List<StationKeepingBurn>();
         var state = initial;
         double mass = request.Spacecraft.MassKg;
@@ -325,31 +374,46 @@ public static class StationKeepingPlanner
         for (var t0 = start; t0 < request.End;)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var t1 = Instant.Min(t0.AddDays(1), request.End);
-            var today = burns.Where(b => b.Time >= t0 && b.Time < t1).Select(b => b.ToManeuver(isp)).ToList();
-            var arc = propagator.Propagate(state, request.Spacecraft with { MassKg = mass }, t1, today, cancellationToken: cancellationToken);
-            state = arc.StateAt(t1);
-            mass = arc.MassKgAt(t1);
-            t0 = t1;
-            if (t1 >= request.End || burns.Any(b => b.Time >= t1))
-            {
-                continue;
-            }
-
-            // Tomorrow's mean elements on the free propagation decide whether to act.
+            Instant t1;
+            bool eastWest, northSouth;
             var craft = request.Spacecraft with { MassKg = mass };
-            var lookahead = propagator.Propagate(state, craft, t1.AddDays(2.2), cancellationToken: cancellationToken);
-            var today0 = MeanOver(lookahead, t1, 24, environment, slotRad, gm);
-            var tomorrow = MeanOver(lookahead, t1.AddDays(1), 24, environment, slotRad, gm);
-            double outward = Math.Sign(tomorrow.LongitudeOffsetDeg) * (tomorrow.LongitudeOffsetDeg - today0.LongitudeOffsetDeg);
-            bool eastWest = lastEastWest.DaysSince(t1) < -2
-                && ((edge * tomorrow.LongitudeOffsetDeg) > meanHalfWidth
-                    || (outward > 0 && Math.Abs(tomorrow.LongitudeOffsetDeg) + (2 * tomorrow.Eccentricity * 180 / Math.PI) > halfWidth + (0.5 * request.LongitudeMarginDeg)));
-            double relIx = tomorrow.IxRad - offsetIx, relIy = tomorrow.IyRad - offsetIy;
-            bool northSouth = Math.Sqrt((relIx * relIx) + (relIy * relIy)) > inclinationLimit;
-            if (!eastWest && !northSouth)
+            bool acquisition = acquiring;
+            if (acquiring)
             {
-                continue;
+                // The acquisition: decided at the start, before the first day is propagated.
+                t1 = start;
+                eastWest = acquireEastWest;
+                northSouth = acquireNorthSouth;
+                acquiring = false;
+            }
+            else
+            {
+                t1 = Instant.Min(t0.AddDays(1), request.End);
+                var today = burns.Where(b => b.Time >= t0 && b.Time < t1).Select(b => b.ToManeuver(isp)).ToList();
+                var arc = propagator.Propagate(state, request.Spacecraft with { MassKg = mass }, t1, today, cancellationToken: cancellationToken);
+                state = arc.StateAt(t1);
+                mass = arc.MassKgAt(t1);
+                t0 = t1;
+                if (t1 >= request.End || burns.Any(b => b.Time >= t1))
+                {
+                    continue;
+                }
+
+                // Tomorrow's mean elements on the free propagation decide whether to act.
+                craft = request.Spacecraft with { MassKg = mass };
+                var lookahead = propagator.Propagate(state, craft, t1.AddDays(2.2), cancellationToken: cancellationToken);
+                var today0 = MeanOver(lookahead, t1, 24, environment, slotRad, gm);
+                var tomorrow = MeanOver(lookahead, t1.AddDays(1), 24, environment, slotRad, gm);
+                double outward = Math.Sign(tomorrow.LongitudeOffsetDeg) * (tomorrow.LongitudeOffsetDeg - today0.LongitudeOffsetDeg);
+                eastWest = lastEastWest.DaysSince(t1) < -2
+                    && ((edge * tomorrow.LongitudeOffsetDeg) > meanHalfWidth
+                        || (outward > 0 && Math.Abs(tomorrow.LongitudeOffsetDeg) + (2 * tomorrow.Eccentricity * 180 / Math.PI) > halfWidth + (0.5 * request.LongitudeMarginDeg)));
+                double relIx = tomorrow.IxRad - offsetIx, relIy = tomorrow.IyRad - offsetIy;
+                northSouth = Math.Sqrt((relIx * relIx) + (relIy * relIy)) > inclinationLimit;
+                if (!eastWest && !northSouth)
+                {
+                    continue;
+                }
             }
 
             // The free drift ahead, daily means: what the burns correct.
@@ -416,7 +480,7 @@ public static class StationKeepingPlanner
                         // The velocity turned by Δi, its size kept: a normal Δv alone would raise v² by Δv² and the
                         // semi-major axis by a²Δv²/μ (90 m for 4.6 m/s), a drift of 0.001°/day.
                         chosen = new StationKeepingBurn(time, StationKeepingBurnKind.NorthSouth,
-                            new Vector3D(-velocity * (1 - Math.Cos(di)), sign * velocity * Math.Sin(di), 0), nsCycle + 1);
+                            new Vector3D(-velocity * (1 - Math.Cos(di)), sign * velocity * Math.Sin(di), 0), nsCycle + 1) { Acquisition = acquisition };
                         break;
                     }
                 }
@@ -437,6 +501,7 @@ public static class StationKeepingPlanner
                 // coming parabola (with the luni-solar terms the prediction carries) touches the far edge. The first
                 // burn of the pair drifts alone for half a day: that shift of the mean longitude is part of the model.
                 var middle = t1.AddSeconds(43200);
+                bool farSide = acquisition && edge * first.LongitudeOffsetDeg < -slot.LongitudeHalfWidth.Degrees;
                 double cycleDays = 4 * Math.Sqrt(meanHalfWidth / accelAbs);
                 // The target: the sun-pointing point of the control circle at mid-cycle (Soop §7.3), reached by the
                 // free motion the prediction carries (SRP, and the Sun's and Moon's terms) plus the pair's Δe.
@@ -489,6 +554,18 @@ public static class StationKeepingPlanner
                             foreach (var m in ahead)
                             {
                                 double dt = m.Time.DaysSince(mid);
+                                if (farSide)
+                                {
+                                    // Beyond the far edge no parabola of λ̈ stays in the box: the drift that brings the
+                                    // mean longitude to the far edge in three days; the near edge's regular cycle follows.
+                                    if (dt >= 3)
+                                    {
+                                        return edge * (m.LongitudeOffsetDeg + shift + (deltaDrift * dt));
+                                    }
+
+                                    continue;
+                                }
+
                                 if (dt >= 1)
                                 {
                                     extreme = Math.Min(extreme, edge * (m.LongitudeOffsetDeg + shift + (deltaDrift * dt)));
@@ -520,8 +597,8 @@ public static class StationKeepingPlanner
                     if (best is { } chosen)
                     {
                         ewCycle++;
-                        burns.Add(new StationKeepingBurn(chosen.First, StationKeepingBurnKind.EastWest, new Vector3D(chosen.X1, 0, 0), ewCycle));
-                        burns.Add(new StationKeepingBurn(chosen.Second, StationKeepingBurnKind.EastWest, new Vector3D(chosen.X2, 0, 0), ewCycle));
+                        burns.Add(new StationKeepingBurn(chosen.First, StationKeepingBurnKind.EastWest, new Vector3D(chosen.X1, 0, 0), ewCycle) { Acquisition = acquisition });
+                        burns.Add(new StationKeepingBurn(chosen.Second, StationKeepingBurnKind.EastWest, new Vector3D(chosen.X2, 0, 0), ewCycle) { Acquisition = acquisition });
                         lastEastWest = chosen.Second;
                         break;
                     }
@@ -546,8 +623,6 @@ public static class StationKeepingPlanner
             {
                 var view = GeoOrbitView.Of(full.StateAt(t), environment, slotRad, gm);
                 views.Add(view);
-                maxLon = Math.Max(maxLon, Math.Abs(view.LongitudeOffsetDeg));
-                maxLat = Math.Max(maxLat, Math.Abs(view.LatitudeDeg));
             }
 
             track.AddRange(views);
@@ -556,8 +631,48 @@ public static class StationKeepingPlanner
 
         var endView = GeoOrbitView.Of(full.StateAt(request.End), environment, slotRad, gm);
         track.Add(endView);
-        maxLon = Math.Max(maxLon, Math.Abs(endView.LongitudeOffsetDeg));
-        maxLat = Math.Max(maxLat, Math.Abs(endView.LatitudeDeg));
+
+        // From the start, or where a satellite that starts outside is back in the box for good: the first sample from
+        // which it stays inside for a day (the daily libration takes it in and out while the mean longitude comes back).
+        bool Inside(GeoOrbitView v) => Math.Abs(v.LongitudeOffsetDeg) <= slot.LongitudeHalfWidth.Degrees && Math.Abs(v.LatitudeDeg) <= slot.LatitudeHalfWidth.Degrees;
+        int entryIndex = -1;
+        if (!outsideAtStart)
+        {
+            entryIndex = 0;
+        }
+        else
+        {
+            for (int k = 0, run = 0; k < track.Count; k++)
+            {
+                run = Inside(track[k]) ? run + 1 : 0;
+                if (run > 0 && (track[k].Time.DaysSince(track[k - run + 1].Time) >= 1 || k == track.Count - 1))
+                {
+                    entryIndex = k - run + 1;
+                    break;
+                }
+            }
+        }
+
+        Instant? entersBoxAt = entryIndex >= 0 ? track[entryIndex].Time : null;
+        for (int k = Math.Max(entryIndex, 0); k < track.Count; k++)
+        {
+            maxLon = Math.Max(maxLon, Math.Abs(track[k].LongitudeOffsetDeg));
+            maxLat = Math.Max(maxLat, Math.Abs(track[k].LatitudeDeg));
+        }
+
+        if (outsideAtStart)
+        {
+            notes.Add(entersBoxAt is { } entry
+                ? FormattableString.Invariant($"it re-enters the box {entry.DaysSince(start):0.00} days after the start")
+                : "it does not re-enter the box within the plan");
+        }
+
+        if (burns.Any(b => b.Acquisition))
+        {
+            var acquisitionBurns = burns.Where(b => b.Acquisition).ToList();
+            notes.Add(FormattableString.Invariant(
+                $"the first {acquisitionBurns.Count} burn(s) ({acquisitionBurns.Sum(b => b.DeltaVMps):0.000} m/s) are an acquisition: the satellite at the start ({first.LongitudeOffsetDeg:0.0000}° from the slot, inclination {startInclination * 180 / Math.PI:0.0000}°) {(outsideAtStart ? "is outside the box" : "would drift out of the box before the first regular cycle")}"));
+        }
 
         var closedAccel = GeoClosedForm.LongitudeAccelerationDegPerDay2(settings.BundledField!, slot.Longitude, request.GravityDegree);
         var closedForm = new StationKeepingClosedForm(
@@ -574,6 +689,8 @@ public static class StationKeepingPlanner
         {
             Trajectory = full,
             Environment = environment,
+            EntersBoxAt = entersBoxAt,
+            Notes = notes,
         };
     }
 

@@ -75,7 +75,12 @@ public sealed record StationKeepingSlotReport(double LongitudeDeg, double Longit
 /// <param name="Kind"><c>north-south</c> or <c>east-west</c>.</param>
 /// <param name="Direction"><c>north</c>, <c>south</c>, <c>east</c> or <c>west</c>.</param>
 /// <param name="DeltaVMps">Size, m/s.</param>
-public sealed record StationKeepingBurnReport(string Time, string Kind, string Direction, double DeltaVMps);
+public sealed record StationKeepingBurnReport(string Time, string Kind, string Direction, double DeltaVMps)
+{
+    /// <summary>True for a burn of the acquisition at the start (absent for a regular cycle's burn).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Acquisition { get; init; }
+}
 
 /// <summary>The budget as reported (per year of steady cycles).</summary>
 /// <param name="NorthSouthMpsPerYear">North/south, m/s per year.</param>
@@ -139,7 +144,10 @@ public sealed record StationKeepingReport(string Satellite, string Start, string
     }
 
     private static Func<StationKeepingBurn, StationKeepingBurnReport> Burn(LeapSecondTable leapSeconds) => x =>
-        new StationKeepingBurnReport(x.Time.ToIsoString(0, leapSeconds), x.Kind == StationKeepingBurnKind.NorthSouth ? "north-south" : "east-west", x.Direction, Math.Round(x.DeltaVMps, 5));
+        new StationKeepingBurnReport(x.Time.ToIsoString(0, leapSeconds), x.Kind == StationKeepingBurnKind.NorthSouth ? "north-south" : "east-west", x.Direction, Math.Round(x.DeltaVMps, 5))
+        {
+            Acquisition = x.Acquisition ? true : null,
+        };
 
     /// <summary>The report of <paramref name="plan"/> with at most <paramref name="maxTrackSamples"/> track samples.</summary>
     public static StationKeepingReport From(StationKeepingPlan plan, string satellite, LeapSecondTable leapSeconds, int maxTrackSamples, IReadOnlyList<string> warnings)
@@ -164,7 +172,7 @@ public sealed record StationKeepingReport(string Satellite, string Start, string
             new StationKeepingBudgetReport(b.NorthSouthMpsPerYear, b.EastWestMpsPerYear, b.TotalMpsPerYear, b.PropellantKgPerYear,
                 double.IsFinite(b.RemainingLifetimeYears) ? b.RemainingLifetimeYears : null),
             new StationKeepingClosedFormReport(plan.ClosedForm.NorthSouthMpsPerYear, plan.ClosedForm.EastWestMpsPerYear, plan.ClosedForm.LongitudeAccelerationDegPerDay2, plan.ClosedForm.InclinationDriftDegPerYear),
-            track, plan.MaxLongitudeOffsetDeg, plan.MaxLatitudeDeg, plan.InBox, warnings);
+            track, plan.MaxLongitudeOffsetDeg, plan.MaxLatitudeDeg, plan.InBox, [.. warnings, .. plan.Notes]);
     }
 }
 
