@@ -23,17 +23,10 @@ public sealed class CatalogConjunctionFixture
     {
         var all = new ActiveCatalogFixture().All;
         var primary = all.Single(e => e.CatalogNumber == Primary);
-        var (lo, hi) = AltitudeRange(primary);
-        Nearby = [.. all.Where(e => e.CatalogNumber == Primary || (AltitudeRange(e) is var (l, h) && l < hi + 30 && h > lo - 30))];
+        Nearby = AvoidanceStudies.NearAltitude(all, primary, 30);
         Options = new ScreeningOptions();
-        var start = Instant.FromUtc(2026, 8, 24, 0, 0, 0);
-        Screening = ConjunctionScreener.Screen(new ScreeningRequest { Catalog = Nearby, Start = start, End = start.AddSeconds(12 * 3600), Primaries = [Primary], Options = Options });
-        Event = Screening.Events.OrderBy(e => e.MissDistanceKm).First();
         var tables = PreciseTables.Bundled();
-        var cdm = ConjunctionCdm.ToCdm(Event, Screening, start, tables.Tables.EarthOrientation);
-        Encounter = Steppe.Planning.Conjunctions.Avoidance.Encounter.FromCdm(cdm, Options.HardBodyRadiusKm, tables.Tables.EarthOrientation);
-        Planner = new AvoidancePlanner(Encounter, AvoidanceOptionsForTests, tables);
-        Plan = Planner.Plan();
+        (Screening, Event, Encounter, Planner, Plan) = ClosestApproach.Study(Nearby, Primary, Instant.FromUtc(2026, 8, 24, 0, 0, 0), TimeSpan.FromHours(12), Options, AvoidanceOptionsForTests, tables);
         Choice = AvoidanceRescreen.Choose(Planner, Plan, primary, Nearby, Encounter.Tca.AddSeconds(6 * 3600), RescreenOptions, tables.Tables.EarthOrientation);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         StandardChoice = AvoidanceRescreen.Choose(Planner, Plan, primary, Nearby, Encounter.Tca.AddSeconds(6 * 3600), Options, tables.Tables.EarthOrientation, 8);
@@ -73,12 +66,21 @@ public sealed class CatalogConjunctionFixture
     public AvoidancePlan Plan { get; }
 
     public RescreenedChoice Choice { get; }
+}
 
-    private static (double Low, double High) AltitudeRange(MeanElements e)
+/// <summary>The closest approach of a primary among <c>nearby</c> over a span, as a CDM would carry it, and the avoidance
+/// design of it — what the catalog fixtures share.</summary>
+internal static class ClosestApproach
+{
+    public static (ScreeningResult Screening, ConjunctionEvent Event, Encounter Encounter, AvoidancePlanner Planner, AvoidancePlan Plan) Study(
+        IReadOnlyList<MeanElements> nearby, int primary, Instant start, TimeSpan span, ScreeningOptions options, AvoidanceOptions avoidance, PreciseTables tables)
     {
-        double n = e.MeanMotionRevPerDay * 2 * Math.PI / 86400.0;
-        double a = Math.Cbrt(398600.8 / (n * n));
-        return ((a * (1 - e.Eccentricity)) - 6378.135, (a * (1 + e.Eccentricity)) - 6378.135);
+        var screening = ConjunctionScreener.Screen(new ScreeningRequest { Catalog = nearby, Start = start, End = start.AddSeconds(span.TotalSeconds), Primaries = [primary], Options = options });
+        var closest = screening.Events.OrderBy(e => e.MissDistanceKm).First();
+        var cdm = ConjunctionCdm.ToCdm(closest, screening, start, tables.Tables.EarthOrientation);
+        var encounter = Encounter.FromCdm(cdm, options.HardBodyRadiusKm, tables.Tables.EarthOrientation);
+        var planner = new AvoidancePlanner(encounter, avoidance, tables);
+        return (screening, closest, encounter, planner, planner.Plan());
     }
 }
 

@@ -28,14 +28,8 @@ public sealed class StandardThresholdFixture
         Nearby = AvoidanceStudies.NearAltitude(all, primary, AvoidanceStudies.AltitudeMarginKm + ScreeningOptions.DefaultThresholdKm);
         var sigma = new RicSigma(2.0, 3.0, 2.0, 0, 0, 0);
         Options = new ScreeningOptions { Covariance = PositionCovarianceModel.Default with { Leo = sigma } };
-        var start = Instant.FromUtc(2026, 8, 24, 0, 0, 0);
-        Screening = ConjunctionScreener.Screen(new ScreeningRequest { Catalog = Nearby, Start = start, End = start.AddSeconds(3 * 86400), Primaries = [Primary], Options = Options });
-        Event = Screening.Events.OrderBy(e => e.MissDistanceKm).First();
         var tables = PreciseTables.Bundled();
-        var cdm = ConjunctionCdm.ToCdm(Event, Screening, start, tables.Tables.EarthOrientation);
-        Encounter = Steppe.Planning.Conjunctions.Avoidance.Encounter.FromCdm(cdm, Options.HardBodyRadiusKm, tables.Tables.EarthOrientation);
-        Planner = new AvoidancePlanner(Encounter, CatalogConjunctionFixture.AvoidanceOptionsForTests with { PcThreshold = Threshold }, tables);
-        Plan = Planner.Plan();
+        (Screening, Event, Encounter, Planner, Plan) = ClosestApproach.Study(Nearby, Primary, Instant.FromUtc(2026, 8, 24, 0, 0, 0), TimeSpan.FromDays(3), Options, CatalogConjunctionFixture.AvoidanceOptionsForTests with { PcThreshold = Threshold }, tables);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         Choice = AvoidanceRescreen.Choose(Planner, Plan, primary, Nearby, Encounter.Tca.AddSeconds(6 * 3600), new ScreeningOptions(), tables.Tables.EarthOrientation, 16);
         ChoiceSeconds = clock.Elapsed.TotalSeconds;
