@@ -240,10 +240,14 @@ public class JplEphemerisTests(ITestOutputHelper output)
         var e = BundledEphemeris.De405;
         var t0 = Instant.FromUtc(2025, 1, 1);
         var sum = Vector3D.Zero;
-        sum += e.SunGcrfKm(t0);
+        const int N = 100_000;
+        for (int i = 0; i < N; i++)
+        {
+            sum += e.SunGcrfKm(t0.AddSeconds(i * 60.0)); // the same lookups once before measuring: the JIT's tiering settles
+        }
+
         var watch = Stopwatch.StartNew();
         long before = GC.GetAllocatedBytesForCurrentThread();
-        const int N = 100_000;
         for (int i = 0; i < N; i++)
         {
             sum += e.SunGcrfKm(t0.AddSeconds(i * 60.0));
@@ -252,7 +256,9 @@ public class JplEphemerisTests(ITestOutputHelper output)
         watch.Stop();
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         output.WriteLine($"{N} geocentric Sun lookups: {watch.Elapsed.TotalMilliseconds * 1e6 / N:F0} ns each, {allocated} bytes allocated ({sum.Length:E1})");
-        Assert.Equal(0, allocated);
+        // No allocation per lookup: a single allocating lookup path would cost at least 24 bytes × 100 000. The runtime may
+        // still allocate a few hundred bytes on the thread now and then (tiered compilation), which says nothing of the lookup.
+        Assert.True(allocated < 4096, $"{allocated} bytes allocated by {N} lookups");
     }
 
     [SkippableFact]
