@@ -36,6 +36,11 @@ public class MaintainCommandTests
         Assert.Equal(606.5, root.GetProperty("band").GetProperty("minAltitudeKm").GetDouble());
         Assert.True(root.GetProperty("flown").GetBoolean());
         Assert.True(root.GetProperty("inBand").GetBoolean());
+        var set = root.GetProperty("elementSet");
+        var epoch = DateTimeOffset.Parse(set.GetProperty("epoch").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var start = DateTimeOffset.Parse(root.GetProperty("start").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((start - epoch).TotalDays, set.GetProperty("ageAtStartDays").GetDouble(), 3);
+        Assert.True(set.GetProperty("ageAtStartDays").GetDouble() > 0);
         Assert.InRange(root.GetProperty("naturalDecay").GetProperty("decayKmPerDay").GetDouble(), 0.003, 0.006);
         Assert.InRange(root.GetProperty("budget").GetProperty("deltaVMpsPerYear").GetDouble(), 0.4, 1.2);
         var track = root.GetProperty("track");

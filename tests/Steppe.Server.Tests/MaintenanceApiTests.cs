@@ -48,6 +48,9 @@ public sealed class MaintenanceApiTests(MaintenanceApiTests.NoQueue server) : IC
         Assert.InRange(json.GetProperty("naturalDecay").Number("decayKmPerDay"), 0.001, 0.02);
         Assert.InRange(json.GetProperty("track").GetArrayLength(), 10, 2000);
         Assert.True(json.TryGetProperty("inBand", out _));
+        // The catalog's latest element set of KazEOSat-2 (2026-08-22T13:52:57.855Z), its age at the start.
+        Assert.Equal("2026-08-22T13:52:57.855Z", json.GetProperty("elementSet").Text("epoch"));
+        Assert.Equal(131.4216, json.GetProperty("elementSet").Number("ageAtStartDays"), 3);
     }
 
     /// <summary>From the TLE, 60 days flown: in the band, the track bounded; the budget equals the command line's for the same elements.</summary>

@@ -157,7 +157,7 @@ internal static class MaintainCommand
             }
 
             var leap = context.Tables.LeapSeconds;
-            var report = MaintenanceReport.From(sat.Id, plan, flight, leap);
+            var report = MaintenanceReport.From(sat.Id, plan, flight, leap).WithElementSet(elements, from, leap);
             switch (parse.GetValue(format))
             {
                 case MaintainFormat.Json:
@@ -187,6 +187,11 @@ internal static class MaintainCommand
         void Row(string q, string v) => summary.Add(q, v);
         Row("span", $"{report.Start} → {report.End}");
         Row("band (km)", string.Create(inv, $"{plan.MinAltitudeKm:0.###}–{plan.MaxAltitudeKm:0.###}"));
+        if (report.ElementSet is { } set)
+        {
+            Row("element set (epoch, age at start)", string.Create(inv, $"{set.Epoch}, {set.AgeAtStartDays:0.0} days"));
+        }
+
         Row("mean altitude at start (km)", plan.NaturalDecay.InitialMeanAltitudeKm.ToString("0.000", inv));
         Row("natural decay (m/day, first 30 days)", (plan.NaturalDecay.DecayKmPerDay * 1000).ToString("0.00", inv));
         Row("leaves band without burns", plan.NaturalDecay.LeavesBandAt is { } at ? report.NaturalDecay.LeavesBandAt! : "not within the horizon");

@@ -44,6 +44,11 @@ public sealed record MaintenanceDecayReport(double DecayKmPerDay, string? Leaves
 /// <param name="LocalTimeOfAscendingNodeHours">Local time of the node, hours.</param>
 public sealed record MaintenanceTrackReport(string Time, double MeanAltitudeKm, double LocalTimeOfAscendingNodeHours);
 
+/// <summary>The element set the plan started from.</summary>
+/// <param name="Epoch">Its epoch, ISO 8601 UTC.</param>
+/// <param name="AgeAtStartDays">Days from its epoch to the plan's start (negative: the epoch is after the start).</param>
+public sealed record MaintenanceElementSetReport(string Epoch, double AgeAtStartDays);
+
 /// <summary>
 /// A maintenance plan as the API and <c>steppe maintain --format json</c> give it: plain values, times as ISO 8601 UTC
 /// strings, units in the names. The burns and the track are the flown ones when the plan was flown (<see cref="Flown"/>),
@@ -66,6 +71,15 @@ public sealed record MaintenanceReport(
     int BurnsInEclipse,
     string? ForceModel)
 {
+    /// <summary>The element set the plan started from (null when it started from an OPM state).</summary>
+    public MaintenanceElementSetReport? ElementSet { get; init; }
+
+    /// <summary>This report with the element set <paramref name="elements"/> it started from, its age at the start.</summary>
+    public MaintenanceReport WithElementSet(MeanElements elements, Instant start, LeapSecondTable leapSeconds) => this with
+    {
+        ElementSet = new MaintenanceElementSetReport(elements.Epoch.ToIsoString(3, leapSeconds), Math.Round((start - elements.Epoch).TotalDays, 4)),
+    };
+
     /// <summary>The report of <paramref name="plan"/>, flown as <paramref name="flight"/> when given.</summary>
     public static MaintenanceReport From(string satellite, MaintenancePlan plan, MaintenanceFlight? flight, LeapSecondTable leapSeconds)
     {

@@ -1,6 +1,7 @@
 using Steppe.Core.Geodesy;
 using Steppe.Core.Mathematics;
 using Steppe.Core.Time;
+using Steppe.Core.Units;
 using Steppe.Dynamics;
 using Steppe.Dynamics.Forces;
 using Steppe.Dynamics.Forces.Atmosphere;
@@ -21,9 +22,6 @@ public sealed class OrbitAveragedDecay
 {
     /// <summary>μ of the Earth, km³/s² (EGM2008).</summary>
     public const double GravitationalParameterKm3PerS2 = 398600.4415;
-
-    /// <summary>J2 (EGM2008, unnormalised).</summary>
-    public const double J2 = 1.0826266835531513e-3;
 
     /// <summary>The Earth's rotation rate, rad/s.</summary>
     public const double EarthRotationRadPerS = 7.292115e-5;
@@ -157,13 +155,9 @@ public sealed class OrbitAveragedDecay
         return -densityKgPerM3 * ballisticCoefficientM2PerKg * Math.Sqrt(muM * aM) * 86400 / 1000;
     }
 
-    /// <summary>The J2 secular rate of the node of a circular orbit, rad/s.</summary>
-    public static double NodeRateRadPerS(double semiMajorAxisKm, double inclinationRadians)
-    {
-        double n = MeanMotionRadPerS(semiMajorAxisKm);
-        double ratio = Wgs84.EquatorialRadiusKm / semiMajorAxisKm;
-        return -1.5 * n * J2 * ratio * ratio * Math.Cos(inclinationRadians);
-    }
+    /// <summary>The J2 secular rate of the node of a circular orbit, rad/s (<see cref="LaunchWindows.TargetPlane.J2NodeRateDegPerDay"/>).</summary>
+    public static double NodeRateRadPerS(double semiMajorAxisKm, double inclinationRadians) =>
+        LaunchWindows.TargetPlane.J2NodeRateDegPerDay(semiMajorAxisKm, 0, Angle.FromRadians(inclinationRadians)) * (Math.PI / 180.0) / 86400.0;
 
     /// <summary>Mean motion, rad/s.</summary>
     public static double MeanMotionRadPerS(double semiMajorAxisKm) =>

@@ -167,6 +167,8 @@ public static class MaintenanceEndpoints
         var eop = tables.EarthOrientation;
         var now = clock.Now;
         StateVector initial;
+        MeanElements? startElements = null;
+        Instant startTime = default;
         if (body.Opm is { } opmText)
         {
             if (opmText.Length > MaxOpmChars)
@@ -216,6 +218,8 @@ public static class MaintenanceEndpoints
             try
             {
                 initial = MaintenanceReport.InitialState(elements, start, eop);
+                startElements = elements;
+                startTime = start;
             }
             catch (Exception e) when (e is ArgumentException or Steppe.Core.Propagation.Sgp4.Sgp4Exception)
             {
@@ -265,7 +269,8 @@ public static class MaintenanceEndpoints
             return TypedResults.Problem($"the maintenance plan failed: {e.Message.Split('\n')[0]}", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Maintenance failed");
         }
 
-        return TypedResults.Ok(MaintenanceReport.From(sat.Id, plan, flight, tables.LeapSeconds));
+        var report = MaintenanceReport.From(sat.Id, plan, flight, tables.LeapSeconds);
+        return TypedResults.Ok(startElements is null ? report : report.WithElementSet(startElements, startTime, tables.LeapSeconds));
     }
 
     private static double? Finite(double? value, string field) =>
