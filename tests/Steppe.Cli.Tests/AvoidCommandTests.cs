@@ -22,6 +22,7 @@ public class AvoidCommandTests
         var (code, output, error) = FromCatalog("--format", "json", "--rescreen-threshold-km", "2");
         Assert.True(code == 0, error);
         Assert.Contains("no propulsion", error, StringComparison.Ordinal);
+        Assert.Matches(@"element sets: 43783 epoch \d{4}-\d\d-\d\dT[0-9:.]+Z \(\d+\.\d days before TCA\), \d+ epoch", error);
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
         var conjunction = root.GetProperty("conjunction");

@@ -126,6 +126,9 @@ internal static class AvoidCommand
                 var found = Guard(() => AvoidanceStudies.EncounterFromScreening(primaryElements, secondaryElements, start, start.AddSeconds(span * 86400), parse.GetResult(tca) is { Implicit: false } ? parse.GetValue(tca) : null, screening, now, eop))
                     ?? throw new CliException(ExitCodes.BadInput, $"{number} and {other} come no closer than 50 km in the {span.ToString(CultureInfo.InvariantCulture)} days from {start.ToIsoString(0)}");
                 encounter = found.Encounter;
+                var ev = found.Event;
+                context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"steppe: element sets: {number} epoch {ev.Primary.Epoch.ToIsoString(0)} ({ev.PrimaryElementAge.TotalDays:0.0} days before TCA), {other} epoch {ev.Secondary.Epoch.ToIsoString(0)} ({ev.SecondaryElementAge.TotalDays:0.0} days before TCA)"));
             }
 
             if (fleet is { Propulsion.PropellantKg: <= 0 })
